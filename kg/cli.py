@@ -1,0 +1,198 @@
+"""kg's command line: a thin layer over the library (:mod:`kg.api`, :mod:`kg.evaluate`, :mod:`kg.rdf`).
+
+Domain errors become one-line messages and exit codes at this edge; nothing here holds logic the
+Python API lacks.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+EXIT_PARTIAL = 1  # some inputs were bad; the good ones were processed
+EXIT_NOTHING = 3  # no input could be processed
+
+
+def _parse_date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO date such as 2024-04-16") from None
+
+
+def _lang_choice():
+    from .resources import languages
+
+    return languages()
+
+
+def input_options(func):
+    """Options shared by every command that reads news text."""
+
+    @click.option("--lang", metavar="CODE", help="Force the language (en, id, ...) instead of detecting it.")
+    @click.option("--date", "ref_date", metavar="YYYY-MM-DD", callback=_parse_date,
+                  help="Reference (publication) date for relative dates such as 'last Saturday'.")  # fmt: skip
+    @click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                  help="Extra actor/place lexicon (JSONL, format in data/FORMATS.md); repeatable.")  # fmt: skip
+    @click.option("--model", metavar="NAME", help="A trained spaCy pipeline to run under kg's rules (optional).")
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        lang = kwargs.get("lang")
+        if lang is not None and lang not in _lang_choice():
+            raise click.BadParameter(f"no language data for {lang!r}; kg knows: {', '.join(_lang_choice())}", param_hint="--lang")
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def _fail(message: str, code: int = 2):
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="kg")
+@click.option("-v", "--verbose", is_flag=True, help="Log what kg does (to stderr).")
+def main(verbose: bool) -> None:
+    """kg turns news articles into a timestamped geopolitical event graph.
+
+    \b
+    Example:
+      kg build article.txt more-articles/ -o out/
+      kg evaluate ../shared/corpus/dev
+    """
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--out", "outdir", required=True, type=click.Path(file_okay=False), help="Output folder.")
+@click.option("--formats", default="graph.ttl,events.csv,graph.html", show_default=True,
+              help="Comma-separated output files to write (.ttl .nt .jsonld .csv .html).")  # fmt: skip
+@input_options
+def build(inputs, outdir, formats, lang, ref_date, lexicon_files, model):
+    """Extract events from INPUTS (text/HTML files, folders, JSONL) and write the graph.
+
+    Writes OUT/graph.ttl (RDF), OUT/events.csv (one row per source-target pair of an event) and
+    OUT/graph.html (an interactive view that works offline). Bad files are reported one line each and
+    skipped; the exit code is 1 if any input was skipped, 3 if none could be used.
+
+    \b
+    Examples:
+      kg build article.txt -o out/
+      kg build news/ dump.jsonl --date 2024-04-16 -o out/
+      kg build "$(python -c 'import kg; print(kg.sample_path())')" -o out/
+    """
+    from .api import _stderr_progress
+    from .api import build as run_build
+
+    def report(problem):
+        click.echo(("warning: " if not problem.fatal else "skipped: ") + str(problem), err=True)
+
+    progress = _stderr_progress()
+    try:
+        result = run_build(inputs, lang=lang, ref_date=ref_date, lexicon_files=lexicon_files, model=model,
+                           on_problem=report, on_document=progress)  # fmt: skip
+    except (LookupError, ValueError) as exc:
+        _fail(str(exc))
+    if progress:
+        click.echo("", err=True)
+    if result.documents == 0:
+        _fail("no input could be processed (see the messages above)", EXIT_NOTHING)
+    try:
+        written = result.write(outdir, formats=[f.strip() for f in formats.split(",") if f.strip()])
+    except (OSError, ValueError) as exc:
+        _fail(f"cannot write outputs: {exc}")
+    s = result.summary()
+    click.echo(
+        f"{result.documents} document(s), {s['actors']} actors, {s['events']} events "
+        f"in {result.seconds:.1f}s -> " + ", ".join(str(p) for p in written.values())
+    )
+    if result.failed:
+        click.echo(f"{len(result.failed)} input(s) skipped", err=True)
+        sys.exit(EXIT_PARTIAL)
+
+
+@main.command()
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--details/--no-details", default=True, show_default=True, help="List misses and false hits.")
+@click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
+def evaluate(gold_dir, as_json, details, lexicon_files):
+    """Score kg against gold annotations (GOLD_DIR/*.txt with *.json, see the corpus SCHEMA.md).
+
+    Prints precision, recall and F1 for (source, target, CAMEO root), (source, target, quad class) and
+    (source, target), per language and overall, plus date accuracy on matched events.
+
+    \b
+    Example:
+      kg evaluate ../shared/corpus/dev
+    """
+    from .evaluate import evaluate_dir, format_report
+
+    report = evaluate_dir(Path(gold_dir), lexicon_files=lexicon_files)
+    if as_json:
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_report(report, details=details))
+
+
+@main.command()
+@click.argument("text")
+@input_options
+def actors(text, lang, ref_date, lexicon_files, model):
+    """Print the actors kg finds in TEXT as JSON lines ("-" reads one text per line from stdin).
+
+    \b
+    Examples:
+      kg actors "Presiden Rusia, Vladimir Putin, menelepon Raisi" --lang id
+      printf 'Iranian forces\\nthe Kremlin\\n' | kg actors - --lang en
+    """
+    from .resolve import resolve_text
+
+    if text == "-":
+        for line in sys.stdin:
+            line = line.rstrip("\n")
+            found = resolve_text(line, lang=lang, ref_date=ref_date, lexicon_files=lexicon_files) if line.strip() else []
+            click.echo(json.dumps(found, ensure_ascii=False))
+        return
+    for item in resolve_text(text, lang=lang, ref_date=ref_date, lexicon_files=lexicon_files):
+        click.echo(json.dumps(item, ensure_ascii=False))
+
+
+@main.command()
+@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@click.argument("sparql", required=False)
+@click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False), help="Read the query from a .rq file.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+def query(source, sparql, query_file, fmt):
+    """Run a SPARQL query over an RDF export (kg's prefixes are predeclared).
+
+    \b
+    Examples:
+      kg query out/graph.ttl "SELECT ?e ?date WHERE { ?e a kg:Event ; kg:date ?date } ORDER BY ?date"
+      kg query out/graph.ttl --file data/queries/events_by_date.rq --format csv
+    """
+    from .sparql import QueryError, run_query
+
+    if bool(sparql) == bool(query_file):
+        _fail("give the query inline or with --file (one of them)")
+    text = Path(query_file).read_text(encoding="utf-8") if query_file else sparql
+    try:
+        click.echo(run_query(source, text, fmt=fmt), nl=False)
+    except QueryError as exc:
+        _fail(str(exc))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

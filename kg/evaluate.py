@@ -1,0 +1,153 @@
+"""Evaluation against gold annotations (format: the corpus ``SCHEMA.md``).
+
+Scores are micro-averaged over documents, per language and overall, on asserted events:
+
+- ``root``: (source, target, CAMEO root) - the strict measure;
+- ``quad``: (source, target, quad class);
+- ``dyad``: (source, target).
+
+Gold events marked ``optional`` are neither required nor counted as false hits. A symmetric event
+(a call, a meeting) matches in either direction. Date accuracy is measured on matched ``root`` tuples
+whose gold date is known.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from .cameo import quad_of_root
+from .extract import Extractor
+from .ingest import KgInputError, decode_bytes, make_document, parse_date
+from .model import Modality
+
+LEVELS = ("root", "quad", "dyad")
+
+
+def _key(level: str, s: str, t: str, root: str) -> tuple:
+    if level == "root":
+        return (s, t, root)
+    if level == "quad":
+        return (s, t, quad_of_root(root))
+    return (s, t)
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
+
+
+def score_document(gold: dict, events: list) -> dict:
+    """Compare one document's gold events with kg's events (``kg.model.Event`` objects)."""
+    system: list[dict] = []
+    for ev in events:
+        if ev.modality is not Modality.ASSERTED:
+            continue
+        for src, tgt in ev.dyads():
+            system.append({"s": src.code, "t": tgt.code, "root": ev.root, "date": ev.date.value if ev.date else None,
+                           "symmetric": ev.symmetric, "sentence": ev.mention.sentence, "code": ev.code})  # fmt: skip
+    required = [g for g in gold.get("events", []) if not g.get("optional")]
+    optional = [g for g in gold.get("events", []) if g.get("optional")]
+    out: dict = {"id": gold.get("id"), "lang": gold.get("lang")}
+    for level in LEVELS:
+        gold_keys = {_key(level, g["source"], g["target"] or "", g["cameo_root"]) for g in required}
+        opt_keys = {_key(level, g["source"], g["target"] or "", g["cameo_root"]) for g in optional}
+        sys_keys: dict[tuple, dict] = {}
+        for e in system:
+            k = _key(level, e["s"], e["t"], e["root"])
+            rk = _key(level, e["t"], e["s"], e["root"])
+            if e["symmetric"] and k not in gold_keys and rk in gold_keys:
+                k = rk
+            sys_keys.setdefault(k, e)
+        tp = len(gold_keys & set(sys_keys))
+        fp_keys = [k for k in sys_keys if k not in gold_keys and k not in opt_keys]
+        fn_keys = [k for k in gold_keys if k not in sys_keys]
+        out[level] = {"tp": tp, "fp": len(fp_keys), "fn": len(fn_keys)}
+        if level == "root":
+            out["misses"] = [g for g in required if _key(level, g["source"], g["target"] or "", g["cameo_root"]) in fn_keys]
+            out["false_hits"] = [sys_keys[k] for k in fp_keys]
+            dated = correct = 0
+            out["date_errors"] = []
+            for g in required:
+                k = _key(level, g["source"], g["target"] or "", g["cameo_root"])
+                if k in sys_keys and g.get("date"):
+                    dated += 1
+                    if sys_keys[k]["date"] == g["date"]:
+                        correct += 1
+                    else:
+                        out["date_errors"].append({"gold": g["date"], "kg": sys_keys[k]["date"], "key": list(k)})
+            out["dates"] = {"matched_with_date": dated, "correct": correct}
+    return out
+
+
+def evaluate_dir(gold_dir: Path, *, lexicon_files=(), extractor: Extractor | None = None) -> dict:
+    """Run kg over every ``*.txt`` of ``gold_dir`` that has a ``.json`` and score it."""
+    extractor = extractor or Extractor(lexicon_files=lexicon_files)
+    docs = []
+    for txt in sorted(gold_dir.glob("*.txt")):
+        gold_path = txt.with_suffix(".json")
+        if not gold_path.is_file():
+            continue
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        try:
+            text, _warning = decode_bytes(txt.read_bytes(), str(txt))
+            doc = make_document(txt.stem, text, source=str(txt), meta_date=parse_date(gold.get("published")))
+        except KgInputError as exc:
+            docs.append({"id": txt.stem, "lang": gold.get("lang"), "error": str(exc)})
+            continue
+        ex = extractor.extract(doc)
+        result = score_document(gold, ex.events)
+        result["detected_lang"] = doc.lang
+        docs.append(result)
+    return aggregate(docs)
+
+
+def aggregate(docs: list[dict]) -> dict:
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for d in docs:
+        if "error" in d:
+            continue
+        groups[d.get("lang") or "?"].append(d)
+        groups["all"].append(d)
+    scores = {}
+    for name, members in sorted(groups.items()):
+        entry = {"documents": len(members)}
+        for level in LEVELS:
+            tp = sum(m[level]["tp"] for m in members)
+            fp = sum(m[level]["fp"] for m in members)
+            fn = sum(m[level]["fn"] for m in members)
+            entry[level] = _prf(tp, fp, fn)
+        dated = sum(m["dates"]["matched_with_date"] for m in members)
+        correct = sum(m["dates"]["correct"] for m in members)
+        entry["date_accuracy"] = round(correct / dated, 3) if dated else None
+        entry["dates_scored"] = dated
+        scores[name] = entry
+    return {"scores": scores, "documents": docs}
+
+
+def format_report(report: dict, *, details: bool = True) -> str:
+    lines = []
+    header = f"{'set':<6} {'docs':>4}  " + "  ".join(f"{lvl + ' P/R/F1':<20}" for lvl in LEVELS) + "  dates"
+    lines.append(header)
+    for name, s in report["scores"].items():
+        cells = "  ".join(f"{s[lvl]['precision']:.2f}/{s[lvl]['recall']:.2f}/{s[lvl]['f1']:.2f}".ljust(20) for lvl in LEVELS)
+        acc = "n/a" if s["date_accuracy"] is None else f"{s['date_accuracy']:.2f} ({s['dates_scored']})"
+        lines.append(f"{name:<6} {s['documents']:>4}  {cells}  {acc}")
+    if details:
+        for d in report["documents"]:
+            if "error" in d:
+                lines.append(f"\n{d['id']}: {d['error']}")
+                continue
+            if not (d["misses"] or d["false_hits"] or d["date_errors"]):
+                continue
+            lines.append(f"\n{d['id']} ({d.get('detected_lang')}): root tp={d['root']['tp']} fp={d['root']['fp']} fn={d['root']['fn']}")
+            for g in d["misses"]:
+                lines.append(f"  miss  {g['source']}->{g['target']} {g['cameo_root']} {g.get('date')}: {g.get('evidence', '')[:110]}")
+            for e in d["false_hits"]:
+                lines.append(f"  false {e['s']}->{e['t']} {e['code']} {e['date']}: {e['sentence'][:110]}")
+            for e in d["date_errors"]:
+                lines.append(f"  date  {'->'.join(map(str, e['key']))}: gold {e['gold']}, kg {e['kg']}")
+    return "\n".join(lines) + "\n"

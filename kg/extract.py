@@ -1,0 +1,439 @@
+"""Documents -> actors, places and CAMEO-coded, dated events, each with the mention it came from.
+
+The rules work on the spans that :mod:`kg.nlp` marks (actors, triggers, time expressions) and on the
+grammar words of the language (``data/lang/<code>/lang.json``): who did it (subject, agent of a passive,
+possessor of a nominal event), to whom (direct object, prepositional target), when (the time expression
+governed by the trigger, else the nearest one, else the reference date, marked as inferred), where (a
+gazetteer place after a locative preposition) and how sure (modality words before the trigger).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from . import cameo
+from .lexicon import Lexicon, load_lexicon
+from .model import (
+    Actor,
+    ActorKind,
+    ActorMention,
+    Document,
+    Event,
+    Extraction,
+    Mention,
+    Modality,
+    Participant,
+    Precision,
+    Role,
+    TimeValue,
+    stable_id,
+)
+from .nlp import get_pipeline, is_nominal_form, is_passive_form, settings
+
+log = logging.getLogger(__name__)
+
+WINDOW_AFTER = 16  # tokens after a trigger searched for its target
+WINDOW_BEFORE = 30  # tokens before a trigger searched for its subject
+TIME_AFTER = 14  # tokens after a trigger searched for the time expression it governs
+
+
+@dataclass
+class _Arg:
+    spans: list[Span]
+    how: str
+
+
+class SentenceRules:
+    """Argument, time, place and modality assignment for the triggers of one sentence."""
+
+    def __init__(self, doc: Doc, sent: Span, lang: str, lex: Lexicon):
+        self.doc, self.sent, self.lang, self.lex = doc, sent, lang, lex
+        self.s = settings(lang)
+        self.actors = [a for a in doc.spans["kg_actors"] if a.start >= sent.start and a.end <= sent.end and a.label_ != "place"]
+        self.places = [a for a in doc.spans["kg_actors"] if a.start >= sent.start and a.end <= sent.end and a.label_ == "place"]
+        self.triggers = [t for t in doc.spans["kg_triggers"] if t.start >= sent.start and t.end <= sent.end]
+        self.times = [t for t in doc.spans["kg_time"] if t.start >= sent.start and t.end <= sent.end]
+        self.used_as_target: set[int] = set()  # actor span starts taken as objects of earlier triggers
+        self.attached: set[int] = set()  # actor span starts that are arguments of nominal triggers
+        self.trigger_starts = {t.start for t in self.triggers}
+        self.preps = self.s.target_preps_verb | self.s.target_preps_noun | self.s.locative_preps | self.s.agent_preps | self.s.of_preps
+
+    # -- helpers ---------------------------------------------------------------------------------------
+    def _skippable(self, token) -> bool:
+        low = token.lower_
+        return low in self.s.skippable or low in self.s.determiners or low in self.s.possessives or token.is_punct and low in ("-", "–")
+
+    def _prep_before(self, span: Span, limit: int) -> str | None:
+        """The preposition governing ``span`` (skipping determiners/modifiers), if any, not before ``limit``."""
+        i = span.start - 1
+        steps = 0
+        while i >= max(limit, self.sent.start) and steps < 4:
+            tok = self.doc[i]
+            low = tok.lower_
+            if low in self.preps:
+                return low
+            if self._skippable(tok) or (tok.is_alpha and tok.is_lower and steps < 2 and low not in self.s.coordinators):
+                i -= 1
+                steps += 1
+                continue
+            return None
+        return None
+
+    def _is_free(self, span: Span) -> bool:
+        if span.start in self.attached or span.start in self.used_as_target:
+            return False
+        kg = span._.kg or {}
+        if kg.get("locative"):
+            return False
+        return self._prep_before(span, span.start - 3) is None
+
+    def _group_left(self, span: Span) -> list[Span]:
+        """``span`` and the actors coordinated before it ("Putin dan Raisi", "Russia, China and Iran")."""
+        group = [span]
+        idx = self.actors.index(span)
+        while idx > 0:
+            prev = self.actors[idx - 1]
+            between = self.doc[prev.end : group[0].start]
+            if len(between) <= 3 and all(t.lower_ in self.s.coordinators or t.lower_ in ("both", "kedua") or t.is_punct and t.text in ",&" for t in between) and len(between) > 0:
+                if not self._is_free(prev) and prev.start not in self.used_as_target:
+                    break
+                group.insert(0, prev)
+                idx -= 1
+                continue
+            break
+        return group
+
+    def _group_right(self, span: Span, stop: int) -> list[Span]:
+        group = [span]
+        idx = self.actors.index(span)
+        while idx + 1 < len(self.actors):
+            nxt = self.actors[idx + 1]
+            if nxt.start >= stop:
+                break
+            between = self.doc[group[-1].end : nxt.start]
+            if 0 < len(between) <= 3 and all(t.lower_ in self.s.coordinators or t.is_punct and t.text in ",&" for t in between):
+                group.append(nxt)
+                idx += 1
+                continue
+            break
+        return group
+
+    def _next_trigger_start(self, trig: Span) -> int:
+        later = [t.start for t in self.triggers if t.start >= trig.end]
+        return min(later) if later else self.sent.end
+
+    def _prev_trigger_end(self, trig: Span) -> int:
+        earlier = [t.end for t in self.triggers if t.end <= trig.start]
+        return max(earlier) if earlier else self.sent.start
+
+    def _clause_break_between(self, a: int, b: int) -> bool:
+        return any(self.doc[i].lower_ in self.s.clause_breaks for i in range(a, b))
+
+    # -- arguments -------------------------------------------------------------------------------------
+    def subject(self, trig: Span) -> _Arg | None:
+        lo = max(self.sent.start, trig.start - WINDOW_BEFORE)
+        cands = [a for a in self.actors if a.end <= trig.start and a.start >= lo]
+        for span in reversed(cands):
+            if not self._is_free(span):
+                continue
+            if self._clause_break_between(span.end, trig.start) and span.end < trig.start - 1:
+                # reported speech: "X said Y attacked Z": the speaker is not the actor
+                return None
+            return _Arg(self._group_left(span), "subject")
+        return None
+
+    def after(self, trig: Span, preps: frozenset[str], *, direct: bool, stop: int) -> _Arg | None:
+        """The first actor after the trigger introduced by one of ``preps`` (or a direct object)."""
+        hi = min(stop, trig.end + WINDOW_AFTER, self.sent.end)
+        for span in self.actors:
+            if span.start < trig.end or span.start >= hi:
+                continue
+            if span.start in self.attached:
+                continue
+            kg = span._.kg or {}
+            between = self.doc[trig.end : span.start]
+            prep = self._prep_before(span, trig.end)
+            if prep is not None:
+                if prep in preps:
+                    return _Arg(self._group_right(span, hi), f"prep:{prep}")
+                continue  # locative or agent phrase: not the target
+            if kg.get("locative"):
+                continue
+            if direct and all(self._skippable(t) or t.like_num or (t.is_alpha and t.is_lower) for t in between) and len(between) <= 4:
+                return _Arg(self._group_right(span, hi), "object")
+        return None
+
+    def nominal_agent(self, trig: Span) -> _Arg | None:
+        doc = self.doc
+        # English: "Israel's strike", "Israeli strikes"; Indonesian: "serangan Israel"
+        if self.s.sector_order == "modifier_first":
+            i = trig.start - 1
+            while i >= self.sent.start and self._skippable(doc[i]) and doc[i].lower_ not in self.s.possessives:
+                i -= 1
+            if i >= self.sent.start and doc[i].lower_ in self.s.possessives:
+                i -= 1
+            for span in self.actors:
+                if span.end == i + 1 and not (span._.kg or {}).get("locative"):
+                    return _Arg([span], "possessor")
+        else:
+            j = trig.end
+            while j < self.sent.end and self._skippable(doc[j]):
+                j += 1
+            for span in self.actors:
+                if span.start == j:
+                    return _Arg([span], "genitive")
+        return None
+
+    def agent_after(self, trig: Span, stop: int) -> _Arg | None:
+        return self.after(trig, self.s.agent_preps, direct=False, stop=stop)
+
+    # -- time, place, modality -------------------------------------------------------------------------
+    def time_for(self, trig: Span, ref: date | None) -> TimeValue | None:
+        stop = min(self._next_trigger_start(trig), trig.end + TIME_AFTER)
+        for t in self.times:
+            if t.start >= trig.end and t.start < stop and t._.kg["time"].value is not None:
+                return t._.kg["time"].value
+        before = [t for t in self.times if t.end <= trig.start and t._.kg["time"].value is not None]
+        if before:
+            return before[-1]._.kg["time"].value
+        if ref is not None:
+            return TimeValue(ref.isoformat(), Precision.DAY, "", inferred=True)
+        return None
+
+    def place_for(self, trig: Span):
+        stop = self._next_trigger_start(trig)
+        for p in self.places:
+            if trig.end <= p.start < min(stop, trig.end + WINDOW_AFTER) and (p._.kg or {}).get("locative"):
+                return self.lex.places.get(p.kb_id_.removeprefix("place:"))
+        first = self.places[0] if self.places else None
+        if first is not None and first.start <= self.sent.start + 2 and first.end <= trig.start:
+            return self.lex.places.get(first.kb_id_.removeprefix("place:"))
+        return None
+
+    def modality(self, trig: Span) -> Modality:
+        n = int(self.s.modality_window or 4)
+        lo = max(self._prev_trigger_end(trig), self.sent.start, trig.start - n)
+        words = {self.doc[i].lower_ for i in range(lo, trig.start)}
+        # the trigger itself may carry negation ("tidak menyerang" is covered above; "denied attacking" too)
+        if words & self.s.negation:
+            return Modality.NEGATED
+        if words & self.s.hypothetical:
+            return Modality.HYPOTHETICAL
+        if words & self.s.future:
+            return Modality.FUTURE
+        return Modality.ASSERTED
+
+
+class Extractor:
+    """Turns Documents into :class:`~kg.model.Extraction` objects, one spaCy pipeline per language."""
+
+    def __init__(self, *, lexicon_files: Iterable[str] = (), model: str | None = None, batch_size: int = 32):
+        self.lexicon_files = tuple(lexicon_files)
+        self.model = model
+        self.batch_size = batch_size
+        self.lex = load_lexicon(self.lexicon_files)
+
+    def nlp(self, lang: str):
+        return get_pipeline(lang, model=self.model if lang == "en" or self.model is None else None, lexicon_files=self.lexicon_files)
+
+    def extract(self, document: Document) -> Extraction:
+        nlp = self.nlp(document.lang)
+        doc = nlp.make_doc(document.text)
+        doc.user_data["kg_ref_date"] = document.date
+        for _name, proc in nlp.pipeline:
+            doc = proc(doc)
+        return self.from_doc(document, doc)
+
+    def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        for document in documents:
+            yield self.extract(document)
+
+    # ---------------------------------------------------------------------------------------------------
+    def from_doc(self, document: Document, doc: Doc) -> Extraction:
+        lang = document.lang
+        ex = Extraction(document=document)
+        for span in doc.spans["kg_actors"]:
+            kg = span._.kg or {}
+            if span.label_ == "place":
+                place = self.lex.places.get(span.kb_id_.removeprefix("place:"))
+                if place:
+                    ex.places[place.id] = place
+                continue
+            actor = self._actor_for(span, ex)
+            ex.actor_mentions.append(
+                ActorMention(
+                    actor_id=actor.id,
+                    code=actor.code_at(document.date),
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    rule=kg.get("rule", span.label_),
+                    confidence=float(kg.get("conf", 0.5)),
+                    sector=kg.get("sector"),
+                    role=kg.get("role"),
+                )
+            )
+        seen: set[tuple] = set()
+        for s_index, sent in enumerate(doc.sents):
+            rules = SentenceRules(doc, sent, lang, self.lex)
+            if not rules.triggers or len(rules.actors) < 1:
+                continue
+            # nominal arguments first, so that "serangan Israel" does not lend Israel to the next verb
+            for trig in rules.triggers:
+                if self._is_nominal(trig, lang):
+                    agent = rules.nominal_agent(trig)
+                    if agent:
+                        rules.attached.update(sp.start for sp in agent.spans)
+            for trig in rules.triggers:
+                event = self._event(document, ex, rules, trig, s_index, sent)
+                if event is None:
+                    continue
+                key = (
+                    tuple(p.code for p in event.sources),
+                    tuple(p.code for p in event.targets),
+                    event.root,
+                    s_index,
+                )
+                if key in seen:
+                    continue
+                seen.add(key)
+                ex.events.append(event)
+        return ex
+
+    @staticmethod
+    def _is_nominal(trig: Span, lang: str) -> bool:
+        t = trig._.kg["trigger"]
+        return t.pos == "noun" or is_nominal_form(trig[0], lang)
+
+    def _event(self, document, ex, rules: SentenceRules, trig: Span, s_index: int, sent: Span) -> Event | None:
+        t = trig._.kg["trigger"]
+        lang = document.lang
+        s = rules.s
+        nominal = self._is_nominal(trig, lang)
+        passive = not nominal and is_passive_form(trig[0], lang)
+        stop = rules._next_trigger_start(trig)
+        verb_preps = t.target_preps if t.target_preps is not None else s.target_preps_verb
+        noun_preps = t.target_preps if t.target_preps is not None else s.target_preps_noun
+        confidence = 0.8
+        source = target = None
+        if t.symmetric:
+            subj = rules.nominal_agent(trig) if nominal else None
+            subj = subj or rules.subject(trig)
+            partner = rules.after(trig, verb_preps | noun_preps | frozenset(["with", "dengan"]), direct=not nominal, stop=stop)
+            people = (subj.spans if subj else []) + (partner.spans if partner else [])
+            if len(people) < 2:
+                return None
+            source, target = _Arg(people[:1], "first-named"), _Arg(people[1:], "participants")
+            confidence = 0.8
+        elif passive:
+            target = rules.subject(trig)
+            source = rules.agent_after(trig, stop)
+            confidence = 0.75
+        elif nominal:
+            source = rules.nominal_agent(trig) or rules.agent_after(trig, stop)
+            if source is None:
+                source = rules.subject(trig)
+                confidence = 0.55
+            else:
+                confidence = 0.7
+            target = rules.after(trig, noun_preps, direct=False, stop=stop)
+        else:
+            source = rules.subject(trig)
+            target = rules.after(trig, verb_preps, direct=True, stop=stop)
+            confidence = 0.8 if target and target.how == "object" else 0.75
+        if source is None or target is None:
+            return None
+        when = rules.time_for(trig, document.date)
+        when_date = when.as_date() if when else document.date
+        sources = [self._participant(sp, ex, when_date) for sp in source.spans]
+        targets = [self._participant(sp, ex, when_date) for sp in target.spans]
+        targets = [p for p in targets if p.code and all(p.code != q.code for q in sources)]
+        sources = [p for p in sources if p.code]
+        if not sources or not targets:
+            return None
+        rules.used_as_target.update(sp.start for sp in target.spans)
+        if nominal:
+            rules.attached.update(sp.start for sp in source.spans + target.spans)
+        info = cameo.info(t.code)
+        all_spans = [trig] + source.spans + target.spans
+        start_char = min(sp.start_char for sp in all_spans)
+        end_char = max(sp.end_char for sp in all_spans)
+        text = document.text
+        mention = Mention(
+            doc_id=document.id,
+            sentence_index=s_index,
+            start=start_char,
+            end=end_char,
+            text=text[start_char:end_char],
+            sentence=sent.text,
+            sentence_start=sent.start_char,
+        )
+        place = rules.place_for(trig)
+        if place:
+            ex.places[place.id] = place
+        conf = confidence * min((sp._.kg or {}).get("conf", 0.8) for sp in source.spans + target.spans)
+        if when is not None and when.inferred:
+            conf *= 0.9
+        return Event(
+            id=stable_id(document.id, trig.start_char, trig.end_char, t.code, prefix="ev_"),
+            code=info.code,
+            root=info.root,
+            label=info.label,
+            quad_class=info.quad_class,
+            goldstein=info.goldstein,
+            sources=tuple(sources),
+            targets=tuple(targets),
+            mention=mention,
+            trigger=trig.text,
+            date=when,
+            place=place,
+            modality=rules.modality(trig),
+            symmetric=t.symmetric,
+            confidence=round(conf, 3),
+            rule=f"{'symmetric' if t.symmetric else 'passive' if passive else 'nominal' if nominal else 'active'}:{source.how}>{target.how}",
+        )
+
+    def _actor_for(self, span: Span, ex: Extraction) -> Actor:
+        kg = span._.kg or {}
+        aid = span.kb_id_
+        if span.label_ == "discovered":
+            if aid in ex.actors:
+                return ex.actors[aid]
+            state = self.lex.actors.get(kg.get("state", ""))
+            country = state.code if state else None
+            actor = self.lex.actors.get(aid) or Actor(
+                id=aid,
+                kind=ActorKind.PERSON,
+                name=kg.get("name", span.text),
+                code=country,
+                country=country,
+                sector=kg.get("sector"),
+                aliases=(kg.get("name", span.text),),
+                roles=(Role(kg.get("role") or "Official", country, kg.get("sector"), None, None),),
+            )
+            ex.actors[aid] = actor
+            return actor
+        actor = self.lex.actors[aid]
+        ex.actors.setdefault(aid, actor)
+        return actor
+
+    def _participant(self, span: Span, ex: Extraction, when: date | None) -> Participant:
+        kg = span._.kg or {}
+        actor = self._actor_for(span, ex)
+        role = kg.get("role")
+        if actor.kind is ActorKind.PERSON:
+            r = actor.role_at(when)
+            role = r.post if r else role
+        return Participant(
+            actor_id=actor.id,
+            code=actor.code_at(when),
+            name=actor.name,
+            text=span.text,
+            sector=kg.get("sector") or actor.sector,
+            role=role,
+        )

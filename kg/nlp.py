@@ -1,0 +1,544 @@
+"""spaCy pipelines, one per language, built from kg's data files.
+
+The default pipeline needs no trained model: ``spacy.blank(lang)`` + sentencizer + lookup lemmatizer +
+three kg components registered here with ``@Language.factory``:
+
+``kg_actors``
+    Lexicon phrase matching (names, adjectives, metonyms, places), sector/role nouns combined with the
+    state they qualify ("Iranian forces", "pasukan Israel", "the president of Iran"), appositions
+    ("Presiden Rusia, Vladimir Putin") and discovery of unknown office holders through role patterns.
+    Writes ``doc.spans["kg_actors"]`` (label = resolution rule, kb_id = actor id or ``place:<id>``).
+``kg_triggers``
+    Event trigger words from ``data/lang/<code>/triggers.jsonl``, matched on lemma, stem or lower-case
+    form. Writes ``doc.spans["kg_triggers"]`` (label = CAMEO code, kb_id = entry number).
+``kg_time``
+    Time expressions (:mod:`kg.timex`). Writes ``doc.spans["kg_time"]``.
+
+A user with a trained spaCy pipeline adds it with ``build_pipeline(lang, model="en_core_web_sm")``; kg's
+components are appended to it and its sentence boundaries are used.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .lexicon import Lexicon, load_lexicon, sector_nouns
+from .resources import lang_dir, read_json, read_jsonl
+
+log = logging.getLogger(__name__)
+
+# Extensions are registered at import time so that worker processes see them too.
+if not Span.has_extension("kg"):
+    Span.set_extension("kg", default=None)
+if not Token.has_extension("kg_stems"):
+    Token.set_extension("kg_stems", default=None)
+
+
+# -- language settings --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LangSettings:
+    code: str
+    raw: dict
+
+    def words(self, key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.raw.get(key, []))
+
+    def __getattr__(self, key: str):  # convenience: settings.negation -> frozenset
+        if key.startswith("_"):
+            raise AttributeError(key)
+        value = self.raw.get(key)
+        if isinstance(value, list):
+            return frozenset(w.lower() for w in value if isinstance(w, str))
+        return value
+
+
+@cache
+def settings(lang: str) -> LangSettings:
+    raw = read_json(lang_dir(lang) / "lang.json")
+    if not raw:
+        raise LookupError(f"no language settings for {lang!r} (data/lang/{lang}/lang.json)")
+    return LangSettings(lang, raw)
+
+
+# -- morphology ---------------------------------------------------------------------------------------
+
+
+@cache
+def _morph(lang: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], int]:
+    m = settings(lang).raw.get("morphology") or {}
+    prefixes = tuple((p, r) for p, r in m.get("prefixes", []))
+    suffixes = tuple(sorted(m.get("suffixes", []), key=len, reverse=True))
+    return prefixes, suffixes, int(m.get("min_stem", 3))
+
+
+@cache
+def affix_candidates(word: str, lang: str) -> tuple[tuple[str, str, str], ...]:
+    """Candidate ``(stem, prefix, suffix)`` analyses of ``word`` from the language's affix rules.
+
+    >>> sorted(s for s, _p, _x in affix_candidates("diserang", "id"))[:3]
+    ['diserang', 'serang', 'serangan']
+    >>> ('serang', 'meny', '') in affix_candidates("menyerang", "id")
+    True
+    """
+    prefixes, suffixes, min_len = _morph(lang)
+    word = word.lower()
+    out: list[tuple[str, str, str]] = [(word, "", "")]
+    if not prefixes and not suffixes:
+        return tuple(out)
+    suffix_forms = [(word, "")] + [(word[: -len(s)], s) for s in suffixes if word.endswith(s) and len(word) - len(s) >= min_len]
+    for base, suf in suffix_forms:
+        if suf:
+            out.append((base, "", suf))
+        for pre, repl in prefixes:
+            if base.startswith(pre) and len(base) - len(pre) + len(repl) >= min_len:
+                stem = repl + base[len(pre) :]
+                out.append((stem, pre, suf))
+                # nested prefixes: memper-, diper-, ke-...-an
+                for pre2, repl2 in prefixes:
+                    if pre2 in ("per", "ber", "pe") and stem.startswith(pre2) and len(stem) - len(pre2) >= min_len:
+                        out.append((repl2 + stem[len(pre2) :], pre + pre2, suf))
+    # reduplication: "serang-menyerang", "tembak-menembak" -> first half
+    if "-" in word:
+        head = word.split("-", 1)[0]
+        if len(head) >= min_len:
+            out.append((head, "", "-redup"))
+    return tuple(dict.fromkeys(out))
+
+
+def token_forms(token: Token, lang: str) -> tuple[str, ...]:
+    """Every form a trigger word may match on this token: lower-case, lemma, affix-stripped stems."""
+    cached = token._.kg_stems
+    if cached is not None:
+        return cached
+    forms = [token.lower_]
+    lemma = token.lemma_.lower() if token.lemma_ else ""
+    if lemma and lemma != token.lower_:
+        forms.append(lemma)
+    forms.extend(stem for stem, _p, _s in affix_candidates(token.lower_, lang)[1:])
+    result = tuple(dict.fromkeys(forms))
+    token._.kg_stems = result
+    return result
+
+
+def is_passive_form(token: Token, lang: str) -> bool:
+    """Indonesian di-/ter- verbs; English participles after a form of *be*."""
+    s = settings(lang)
+    m = s.raw.get("morphology")
+    if m:
+        low = token.lower_
+        return any(low.startswith(p) and len(low) > len(p) + 2 for p in m.get("passive_prefixes", []))
+    aux = s.passive_auxiliaries
+    i = token.i - 1
+    skipped = 0
+    while i >= token.doc[0].i and skipped < 3:
+        prev = token.doc[i]
+        if prev.lower_ in aux:
+            return token.lower_.endswith(tuple(s.raw.get("participle_suffixes", []))) or token.lower_ != token.lemma_.lower()
+        if prev.lower_.endswith("ly") or prev.lower_ in ("not", "also", "reportedly", "allegedly", "n't"):
+            i -= 1
+            skipped += 1
+            continue
+        break
+    return False
+
+
+def is_nominal_form(token: Token, lang: str) -> bool:
+    """Indonesian -an / pe-...-an nouns ("serangan", "penyerangan"); English nouns after a determiner."""
+    s = settings(lang)
+    m = s.raw.get("morphology")
+    low = token.lower_
+    if m:
+        return any(low.endswith(x) for x in m.get("nominal_suffixes", [])) and not low.startswith(
+            tuple(m.get("passive_prefixes", []) + ["me", "ber"])
+        )
+    if token.i > 0:
+        prev = token.doc[token.i - 1]
+        if prev.lower_ in s.determiners or prev.lower_ in s.possessives:
+            return True
+        span = _actor_ending_at(token.doc, token.i)
+        if span is not None and span.label_ == "adjective":
+            return True
+    return False
+
+
+def _actor_ending_at(doc: Doc, i: int) -> Span | None:
+    for span in doc.spans.get("kg_actors", []):
+        if span.end == i:
+            return span
+    return None
+
+
+# -- components -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    words: tuple[str, ...]
+    code: str
+    pos: str
+    symmetric: bool
+    target_preps: frozenset[str] | None
+    requires: frozenset[str]
+    number: int
+
+
+@cache
+def load_triggers(lang: str) -> tuple[Trigger, ...]:
+    path = lang_dir(lang) / "triggers.jsonl"
+    if not path.is_file():
+        return ()
+    out = []
+    for number, obj in read_jsonl(path):
+        words = tuple(obj["words"].lower().split())
+        tp = obj.get("target_preps")
+        out.append(
+            Trigger(
+                words=words,
+                code=str(obj["code"]),
+                pos=obj.get("pos", "verb"),
+                symmetric=bool(obj.get("symmetric", False)),
+                target_preps=frozenset(w.lower() for w in tp) if tp is not None else None,
+                requires=frozenset(w.lower() for w in obj.get("requires", [])),
+                number=number,
+            )
+        )
+    return tuple(out)
+
+
+class TriggerTagger:
+    """Marks event trigger words (``doc.spans["kg_triggers"]``)."""
+
+    def __init__(self, nlp: Language, name: str = "kg_triggers", *, lang: str, window: int = 4):
+        self.lang = lang
+        self.window = window
+        self.index: dict[str, list[Trigger]] = {}
+        for trig in load_triggers(lang):
+            self.index.setdefault(trig.words[0], []).append(trig)
+        for entries in self.index.values():
+            entries.sort(key=lambda t: (-len(t.words), -len(t.requires)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[Span] = []
+        n = len(doc)
+        for token in doc:
+            if not token.is_alpha and "-" not in token.text:
+                continue
+            forms = token_forms(token, self.lang)
+            for form in forms:
+                for trig in self.index.get(form, ()):
+                    end = token.i + len(trig.words)
+                    if end > n:
+                        continue
+                    if any(trig.words[k] not in token_forms(doc[token.i + k], self.lang) for k in range(1, len(trig.words))):
+                        continue
+                    if trig.requires:
+                        after = doc[end : min(n, end + self.window)]
+                        if not any(set(token_forms(t, self.lang)) & trig.requires for t in after):
+                            continue
+                    span = Span(doc, token.i, end, label=trig.code, kb_id=str(trig.number))
+                    span._.kg = {"trigger": trig, "form": form}
+                    found.append(span)
+                    break
+                else:
+                    continue
+                break
+        doc.spans["kg_triggers"] = filter_spans(found)
+        for span in doc.spans["kg_triggers"]:
+            if span._.kg is None:  # filter_spans keeps the same spans; extension data follows them
+                pass
+        return doc
+
+
+class TimeTaggerComponent:
+    def __init__(self, nlp: Language, name: str = "kg_time", *, lang: str):
+        from .timex import TimeTagger
+
+        self.tagger = TimeTagger.for_lang(lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ref = doc.user_data.get("kg_ref_date")
+        spans = []
+        for m in self.tagger.find(doc.text, ref):
+            span = doc.char_span(m.start, m.end, label=m.kind, alignment_mode="expand")
+            if span is not None:
+                span._.kg = {"time": m}
+                spans.append(span)
+        doc.spans["kg_time"] = filter_spans(spans)
+        return doc
+
+
+class ActorTagger:
+    """Finds and resolves actor and place mentions (``doc.spans["kg_actors"]``)."""
+
+    def __init__(self, nlp: Language, name: str = "kg_actors", *, lang: str, lexicon_files: tuple[str, ...] = ()):
+        self.lang = lang
+        self.lex: Lexicon = load_lexicon(tuple(lexicon_files))
+        self.s = settings(lang)
+        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.surface_info: dict[str, list] = {}
+        for i, surf in enumerate(self.lex.surfaces(lang)):
+            key = f"s{i}"
+            self.surface_info[key] = [surf]
+        # one pattern list per surface string, to keep the matcher small
+        by_text: dict[str, list] = {}
+        for surf in self.lex.surfaces(lang):
+            by_text.setdefault(surf.text, []).append(surf)
+        self.by_text = by_text
+        patterns = list(nlp.tokenizer.pipe(by_text))
+        for text, doc in zip(by_text, patterns):
+            self.names.add(text, [doc])
+        self.sectors = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.sector_info = {}
+        for noun in sector_nouns(lang):
+            self.sector_info[noun.words.lower()] = noun
+            self.sectors.add(noun.words.lower(), [nlp.make_doc(noun.words)])
+
+    # ------------------------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        vocab = doc.vocab
+        raw: list[Span] = []
+        for match_id, start, end in self.names(doc):
+            text = vocab.strings[match_id]
+            surfs = self.by_text[text]
+            span = Span(doc, start, end, label="name")
+            span._.kg = {"surfaces": surfs}
+            raw.append(span)
+        mentions = filter_spans(raw)
+        sectors = filter_spans(
+            [Span(doc, s, e, label="sector") for mid, s, e in self.sectors(doc)]
+        )
+        sector_at = {sp.start: sp for sp in sectors}
+        sector_end = {sp.end: sp for sp in sectors}
+        loc = self.s.locative_preps
+        out: list[Span] = []
+        used_sectors: set[int] = set()
+        for span in mentions:
+            surfs = span._.kg["surfaces"]
+            prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+            locative = prev in loc
+            places = [s for s in surfs if s.type == "place"]
+            actors = [s for s in surfs if s.type != "place"]
+            choice = None
+            if places and (locative or not actors):
+                choice = places[0]
+            elif actors:
+                # prefer names over adjectives over metonyms for the same string
+                rank = {"name": 0, "adjective": 1, "metonym": 2}
+                choice = sorted(actors, key=lambda s: rank.get(s.type, 3))[0]
+            if choice is None:
+                continue
+            new = Span(doc, span.start, span.end, label=choice.type, kb_id=choice.target)
+            info = {"sector": choice.sector, "role": None, "rule": f"lexicon:{choice.type}", "conf": 0.9, "locative": locative}
+            if choice.type == "place":
+                info["rule"] = "gazetteer"
+            elif choice.type == "metonym":
+                info["conf"] = 0.75
+            new._.kg = info
+            out.append(new)
+        out = self._combine(doc, out, sector_at, sector_end, used_sectors)
+        out = self._appositions(doc, out)
+        doc.spans["kg_actors"] = out
+        doc.spans["kg_sectors"] = [sp for sp in sectors if sp.start not in used_sectors]
+        return doc
+
+    def _combine(self, doc, spans, sector_at, sector_end, used) -> list[Span]:
+        """State + sector noun -> one agent span ("Iranian forces", "pasukan Israel")."""
+        out: list[Span] = []
+        order = self.s.sector_order
+        poss = self.s.possessives
+        of = self.s.of_preps
+        consumed: set[int] = set()
+        for idx, span in enumerate(spans):
+            if idx in consumed:
+                continue
+            kg = span._.kg
+            actor = self.lex.actors.get(span.kb_id_)
+            is_state = actor is not None and actor.kind.value == "state"
+            if not is_state or kg["locative"] and order == "noun_first" and span.start - 1 in sector_end.keys():
+                pass
+            new = None
+            if is_state and order == "modifier_first":
+                j = span.end
+                if j < len(doc) and doc[j].lower_ in poss:
+                    j += 1
+                sec = sector_at.get(j)
+                if sec is not None:
+                    new = (span.start, sec.end, sec)
+                elif span.start >= 2 and doc[span.start - 1].lower_ in of:
+                    k = span.start - 1
+                    if doc[k - 1].lower_ == "the":
+                        pass
+                    sec = sector_end.get(k)
+                    if sec is not None:
+                        start = sec.start - 1 if sec.start > 0 and doc[sec.start - 1].lower_ == "the" else sec.start
+                        new = (start, span.end, sec)
+            elif is_state and order == "noun_first":
+                sec = sector_end.get(span.start)
+                if sec is not None:
+                    new = (sec.start, span.end, sec)
+            if new is None:
+                out.append(span)
+                continue
+            start, end, sec = new
+            noun = self.sector_info.get(sec.text.lower()) or self.sector_info.get(" ".join(t.lower_ for t in sec))
+            used.add(sec.start)
+            prev = doc[start - 1].lower_ if start > 0 else ""
+            combo = Span(doc, start, end, label="combo", kb_id=span.kb_id_)
+            combo._.kg = {
+                "sector": noun.sector if noun else kg.get("sector"),
+                "role": noun.role if noun else None,
+                "rule": "combo:state+sector",
+                "conf": 0.85,
+                "locative": prev in self.s.locative_preps,
+            }
+            out.append(combo)
+        return filter_spans(out)
+
+    def _appositions(self, doc, spans: list[Span]) -> list[Span]:
+        """Role mention + person ("Presiden Rusia, Vladimir Putin", "U.S. President Joe Biden") -> one span.
+
+        An unknown name after a role mention becomes a discovered person of that state.
+        """
+        out: list[Span] = []
+        i = 0
+        spans = sorted(spans, key=lambda s: s.start)
+        while i < len(spans):
+            span = spans[i]
+            kg = span._.kg
+            if span.label_ == "combo" and kg.get("role"):
+                j = span.end
+                comma = j < len(doc) and doc[j].text == ","
+                k = j + 1 if comma else j
+                nxt = spans[i + 1] if i + 1 < len(spans) else None
+                if nxt is not None and nxt.start == k and self._is_person(nxt):
+                    end = nxt.end + 1 if comma and nxt.end < len(doc) and doc[nxt.end].text == "," else nxt.end
+                    merged = Span(doc, span.start, nxt.end, label="apposition", kb_id=nxt.kb_id_)
+                    merged._.kg = {**nxt._.kg, "role": kg["role"], "rule": "apposition", "conf": 0.95, "sector": kg["sector"],
+                                   "state": span.kb_id_, "locative": kg["locative"]}
+                    del end
+                    out.append(merged)
+                    i += 2
+                    continue
+                name_end = self._name_run(doc, k, nxt.start if nxt is not None else len(doc))
+                if name_end is not None:
+                    name = doc[k:name_end].text
+                    merged = Span(doc, span.start, name_end, label="discovered", kb_id=_slug(name))
+                    merged._.kg = {"sector": kg["sector"], "role": kg["role"], "rule": "discovery:role+name", "conf": 0.7,
+                                   "state": span.kb_id_, "name": name, "locative": kg["locative"]}
+                    out.append(merged)
+                    i += 1
+                    continue
+            out.append(span)
+            i += 1
+        return out
+
+    def _is_person(self, span: Span) -> bool:
+        actor = self.lex.actors.get(span.kb_id_)
+        return actor is not None and actor.kind.value == "person"
+
+    @staticmethod
+    def _name_run(doc: Doc, k: int, limit: int) -> int | None:
+        """End of a run of 2-4 capitalised tokens starting at ``k`` (a person's name), else None.
+
+        Headlines in title case capitalise every word, so no names are discovered there.
+        """
+        if k >= len(doc):
+            return None
+        sent = doc[k].sent
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        if words and sum(t.is_title or t.is_upper for t in words) >= 0.6 * len(words):
+            return None
+        j = k
+        while j < min(limit, k + 4, len(doc)):
+            t = doc[j]
+            if t.is_title and t.is_alpha or (j > k and t.text in ("-",) ) or re.fullmatch(r"[A-Z][a-z]+(-[A-Z]?[a-z]+)+", t.text):
+                j += 1
+                continue
+            break
+        if j - k >= 2 and all(not doc[x].is_sent_start for x in range(k + 1, j)):
+            return j
+        return None
+
+
+def _slug(name: str) -> str:
+    import unicodedata
+
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_") or "unknown"
+
+
+@Language.component("kg_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: titles, datelines and list items carry no final full stop."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@Language.factory("kg_actors", default_config={"lang": "en", "lexicon_files": []})
+def make_actor_tagger(nlp: Language, name: str, lang: str, lexicon_files: list[str]):
+    return ActorTagger(nlp, name, lang=lang, lexicon_files=tuple(lexicon_files))
+
+
+@Language.factory("kg_triggers", default_config={"lang": "en", "window": 4})
+def make_trigger_tagger(nlp: Language, name: str, lang: str, window: int):
+    return TriggerTagger(nlp, name, lang=lang, window=window)
+
+
+@Language.factory("kg_time", default_config={"lang": "en"})
+def make_time_tagger(nlp: Language, name: str, lang: str):
+    return TimeTaggerComponent(nlp, name, lang=lang)
+
+
+# -- building -------------------------------------------------------------------------------------------
+
+
+def build_pipeline(lang: str, *, model: str | None = None, lexicon_files: tuple[str, ...] = ()) -> Language:
+    """A spaCy pipeline for ``lang`` with kg's components (and, optionally, a trained ``model`` under them)."""
+    s = settings(lang)
+    if model:
+        try:
+            nlp = spacy.load(model)
+        except OSError as exc:
+            raise LookupError(f"cannot load spaCy pipeline {model!r}: {exc}. Install it with pip, or leave out --model") from None
+    else:
+        nlp = spacy.blank(s.raw.get("spacy_lang", lang))
+    nlp.tokenizer.max_cache_size = 1_000_000 if hasattr(nlp.tokenizer, "max_cache_size") else None
+    if not any(p in nlp.pipe_names for p in ("parser", "senter", "sentencizer")):
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("kg_line_breaks")
+    if "lemmatizer" not in nlp.pipe_names and s.raw.get("lemmatizer") == "lookup":
+        try:
+            lem = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+            lem.initialize()
+        except Exception as exc:  # no lookup tables: stems and surface forms still work
+            log.warning("no lookup lemmatizer for %s (%s); matching on surface forms and stems", lang, exc)
+            if "lemmatizer" in nlp.pipe_names:
+                nlp.remove_pipe("lemmatizer")
+    nlp.add_pipe("kg_actors", config={"lang": lang, "lexicon_files": list(lexicon_files)})
+    nlp.add_pipe("kg_time", config={"lang": lang})
+    nlp.add_pipe("kg_triggers", config={"lang": lang})
+    return nlp
+
+
+_PIPELINES: dict[tuple, Language] = {}
+
+
+def get_pipeline(lang: str, *, model: str | None = None, lexicon_files: tuple[str, ...] = ()) -> Language:
+    """Cached :func:`build_pipeline`: one pipeline per (language, model, lexicon files) per process."""
+    key = (lang, model, tuple(lexicon_files))
+    if key not in _PIPELINES:
+        _PIPELINES[key] = build_pipeline(lang, model=model, lexicon_files=tuple(lexicon_files))
+    return _PIPELINES[key]

@@ -1,0 +1,71 @@
+"""Where kg's bundled data and ontology live, in a source checkout and in an installed wheel."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+_PKG = Path(__file__).resolve().parent
+
+
+@cache
+def data_dir() -> Path:
+    """The ``data/`` folder: ``kg/_data`` in a wheel, ``<repo>/data`` in a checkout."""
+    for candidate in (_PKG / "_data", _PKG.parent / "data"):
+        if (candidate / "actors").is_dir():
+            return candidate
+    raise FileNotFoundError("kg's data folder is missing: reinstall kg (pip install --force-reinstall kg)")
+
+
+@cache
+def ontology_dir() -> Path:
+    for candidate in (_PKG / "_ontology", _PKG.parent / "ontology"):
+        if (candidate / "kg.ttl").is_file():
+            return candidate
+    raise FileNotFoundError("kg's ontology folder is missing: reinstall kg")
+
+
+def languages() -> list[str]:
+    """Language codes that have a data folder (``data/lang/<code>/``)."""
+    return sorted(p.name for p in (data_dir() / "lang").iterdir() if (p / "time.json").is_file())
+
+
+def lang_dir(lang: str) -> Path:
+    return data_dir() / "lang" / lang
+
+
+def read_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
+    """Yield ``(line_number, object)`` from a JSONL file; ``//`` comment and blank lines are skipped.
+
+    Raises ``ValueError`` naming the file and line on malformed JSON.
+    """
+    with open(path, encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            line = line.strip()
+            if not line or line.startswith("//"):
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{number}: malformed JSON ({exc.msg})") from None
+            if not isinstance(obj, dict):
+                raise ValueError(f"{path}:{number}: expected a JSON object")
+            yield number, obj
+
+
+def read_lines(path: Path) -> list[str]:
+    """Non-empty, non-comment (``#``) lines of a text data file; missing file -> empty list."""
+    if not path.is_file():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.rstrip("\n")
+        if line.strip() and not line.lstrip().startswith("#"):
+            out.append(line.strip())
+    return out
+
+
+def read_json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
