@@ -370,7 +370,7 @@ class Extractor:
             start=start_char,
             end=end_char,
             text=text[start_char:end_char],
-            sentence=sent.text,
+            sentence=sent.text.strip(),
             sentence_start=sent.start_char,
         )
         place = rules.place_for(trig)

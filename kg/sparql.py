@@ -103,6 +103,7 @@ def run_query(source: str | Path, query: str, *, fmt: str = "table") -> str:
         w.writerow(names)
         w.writerows(rows)
         return buf.getvalue()
+    rows = [[" ".join(c.split()) for c in r] for r in rows]  # one line per row in a terminal
     widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
     out = [" | ".join(n.ljust(w) for n, w in zip(names, widths)), "-+-".join("-" * w for w in widths)]
     out += [" | ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]
