@@ -151,3 +151,56 @@ def format_report(report: dict, *, details: bool = True) -> str:
             for e in d["date_errors"]:
                 lines.append(f"  date  {'->'.join(map(str, e['key']))}: gold {e['gold']}, kg {e['kg']}")
     return "\n".join(lines) + "\n"
+
+
+def evaluate_sentences(path: Path, lang: str, *, extractor: Extractor | None = None) -> dict:
+    """Score kg on a test-sentence file (``tests/data/events_<lang>.jsonl``, format in data/FORMATS.md).
+
+    A sentence passes when kg's events, as (source, target, root, modality), equal the expected ones
+    (a symmetric event in either direction) and every matched event has the expected date.
+    """
+    from .model import Document
+    from .resources import read_jsonl
+
+    extractor = extractor or Extractor()
+    passed = tp = fp = fn = dated = dates_ok = 0
+    failures = []
+    cases = list(read_jsonl(path))
+    for number, case in cases:
+        doc = Document(id=f"s{number}", text=case["text"], lang=lang, date=parse_date(case.get("date")))
+        events = extractor.extract(doc).events
+        got: dict[tuple, tuple] = {}
+        for ev in events:
+            for s, t in ev.dyads():
+                got.setdefault((s.code, t.code, ev.root, ev.modality.value), (ev.date.value if ev.date else None, ev.symmetric))
+        want = {(e["source"], e["target"], e["root"], e.get("modality", "asserted")): e.get("date") for e in case["events"]}
+        matched = set()
+        for key, (when, symmetric) in list(got.items()):
+            rev = (key[1], key[0], key[2], key[3])
+            if key not in want and symmetric and rev in want:
+                got[rev] = got.pop(key)
+        ok_dates = True
+        for key, when in want.items():
+            if key in got:
+                matched.add(key)
+                if when:
+                    dated += 1
+                    if got[key][0] == when:
+                        dates_ok += 1
+                    else:
+                        ok_dates = False
+        tp += len(matched)
+        fp += len(set(got) - matched)
+        fn += len(set(want) - matched)
+        if matched == set(want) == set(got) and ok_dates:
+            passed += 1
+        else:
+            failures.append({"line": number, "text": case["text"], "want": sorted(map(list, want)), "got": sorted(map(list, got))})
+    return {
+        "sentences": len(cases),
+        "passed": passed,
+        "pass_rate": round(passed / len(cases), 3) if cases else 0.0,
+        "events": _prf(tp, fp, fn),
+        "date_accuracy": round(dates_ok / dated, 3) if dated else None,
+        "failures": failures,
+    }

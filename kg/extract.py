@@ -153,8 +153,6 @@ class SentenceRules:
         for span in self.actors:
             if span.start < trig.end or span.start >= hi:
                 continue
-            if span.start in self.attached:
-                continue
             kg = span._.kg or {}
             between = self.doc[trig.end : span.start]
             prep = self._prep_before(span, trig.end)

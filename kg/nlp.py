@@ -86,8 +86,8 @@ def _morph(lang: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], int
 def affix_candidates(word: str, lang: str) -> tuple[tuple[str, str, str], ...]:
     """Candidate ``(stem, prefix, suffix)`` analyses of ``word`` from the language's affix rules.
 
-    >>> sorted(s for s, _p, _x in affix_candidates("diserang", "id"))[:3]
-    ['diserang', 'serang', 'serangan']
+    >>> sorted(s for s, _p, _x in affix_candidates("diserang", "id"))
+    ['diserang', 'serang']
     >>> ('serang', 'meny', '') in affix_candidates("menyerang", "id")
     True
     """
@@ -234,9 +234,12 @@ class TriggerTagger:
         for token in doc:
             if not token.is_alpha and "-" not in token.text:
                 continue
-            forms = token_forms(token, self.lang)
-            for form in forms:
+            best: tuple[tuple[int, int], Trigger, str] | None = None
+            for form in token_forms(token, self.lang):
                 for trig in self.index.get(form, ()):
+                    rank = (len(trig.words), len(trig.requires))
+                    if best is not None and rank <= best[0]:
+                        continue
                     end = token.i + len(trig.words)
                     if end > n:
                         continue
@@ -246,17 +249,13 @@ class TriggerTagger:
                         after = doc[end : min(n, end + self.window)]
                         if not any(set(token_forms(t, self.lang)) & trig.requires for t in after):
                             continue
-                    span = Span(doc, token.i, end, label=trig.code, kb_id=str(trig.number))
-                    span._.kg = {"trigger": trig, "form": form}
-                    found.append(span)
-                    break
-                else:
-                    continue
-                break
+                    best = (rank, trig, form)
+            if best is not None:
+                _rank, trig, form = best
+                span = Span(doc, token.i, token.i + len(trig.words), label=trig.code, kb_id=str(trig.number))
+                span._.kg = {"trigger": trig, "form": form}
+                found.append(span)
         doc.spans["kg_triggers"] = filter_spans(found)
-        for span in doc.spans["kg_triggers"]:
-            if span._.kg is None:  # filter_spans keeps the same spans; extension data follows them
-                pass
         return doc
 
 

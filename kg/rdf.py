@@ -205,3 +205,113 @@ def query(g: Graph, sparql: str):
 
 
 _ = (BNode, ORG, TIME)
+
+
+# -- back from RDF ---------------------------------------------------------------------------------------
+
+_EVENT_QUERY = """
+SELECT ?e ?code ?root ?quad ?gold ?mod ?conf ?sym ?trigger ?rule ?date ?prec ?inferred ?place
+       ?m ?doc ?begin ?end ?anchor ?sentence ?sindex ?label
+WHERE {
+  ?e a kg:Event ; kg:cameoCode ?code ; kg:cameoRoot ?root ; kg:quadClass ?quad ; kg:goldstein ?gold ;
+     kg:modality ?mod ; kg:confidence ?conf ; kg:trigger ?trigger ; prov:wasDerivedFrom ?m .
+  ?m kg:inDocument ?doc ; nif:beginIndex ?begin ; nif:endIndex ?end ; nif:anchorOf ?anchor ;
+     kg:sentence ?sentence ; kg:sentenceIndex ?sindex .
+  OPTIONAL { ?e kg:symmetric ?sym }
+  OPTIONAL { ?e kg:rule ?rule }
+  OPTIONAL { ?e kg:date ?date ; kg:datePrecision ?prec . OPTIONAL { ?e kg:dateInferred ?inferred } }
+  OPTIONAL { ?e sem:hasPlace ?place }
+  OPTIONAL { ?t skos:notation ?code ; skos:prefLabel ?label FILTER(lang(?label) = "en") }
+}"""
+
+_PART_QUERY = """
+SELECT ?e ?a ?prole ?code ?surface ?sector ?role WHERE {
+  ?e kg:hasParticipation ?p . ?p kg:actor ?a ; kg:participantRole ?prole ; kg:code ?code .
+  OPTIONAL { ?p kg:surface ?surface } OPTIONAL { ?p kg:sector ?sector } OPTIONAL { ?p kg:role ?role }
+}"""
+
+
+def _local(iri, kind: str) -> str:
+    return str(iri).removeprefix(str(KGR) + kind + "/")
+
+
+def to_graph(source: str | Path | Graph) -> nx.MultiDiGraph:
+    """Rebuild kg's event graph from one of its RDF exports (the inverse of :func:`to_rdf`)."""
+    g = source if isinstance(source, Graph) else load(source)
+    G = nx.MultiDiGraph()
+    docs = {}
+    for d in g.subjects(RDF.type, KG.Document):
+        ident = str(g.value(d, DCTERMS.identifier))
+        value = lambda p: str(g.value(d, p) or "")  # noqa: E731
+        docs[ident] = {"title": value(DCTERMS.title), "url": value(SCHEMA.url), "lang": value(DCTERMS.language),
+                       "date": value(DCTERMS.date), "source": value(DCTERMS.source), "publisher": value(DCTERMS.publisher)}  # fmt: skip
+    G.graph["documents"] = docs
+    for cls, kind in CLASS_KIND.items():
+        for a in g.subjects(RDF.type, cls):
+            ident = _local(a, "actor")
+            wd = g.value(a, OWL.sameAs)
+            G.add_node(ident, type="actor", kind=kind, name=str(g.value(a, RDFS.label)), code=str(g.value(a, KG.code) or ""),
+                       country=str(g.value(a, KG.countryCode) or ""), sector=str(g.value(a, KG.sector) or ""),
+                       wikidata=str(wd).rsplit("/", 1)[-1] if wd else "",
+                       aliases=sorted({str(x) for x in g.objects(a, SKOS.altLabel)} | {str(g.value(a, RDFS.label))}))  # fmt: skip
+    for p in g.subjects(RDF.type, KG.Place):
+        lat, lon = g.value(p, WGS.lat), g.value(p, WGS.long)
+        G.add_node("place:" + _local(p, "place"), type="place", name=str(g.value(p, RDFS.label)),
+                   kind=str(g.value(p, KG.placeKind) or ""), country=str(g.value(p, KG.countryCode) or ""),
+                   lat=float(lat) if lat is not None else None, lon=float(lon) if lon is not None else None, code="")  # fmt: skip
+    parts: dict[str, dict[str, list]] = defaultdict(lambda: {"source": [], "target": []})
+    for row in g.query(_PART_QUERY, initNs=PREFIXES):
+        side = "source" if row.prole == KG.SourceRole else "target"
+        parts[str(row.e)][side].append(
+            {"id": _local(row.a, "actor"), "code": str(row.code), "text": str(row.surface or ""),
+             "sector": str(row.sector or ""), "role": str(row.role or "")}  # fmt: skip
+        )
+    prec_name = {v[0]: k for k, v in PRECISION.items()}
+    mod_name = {v: k for k, v in MODALITY.items()}
+    for row in g.query(_EVENT_QUERY, initNs=PREFIXES):
+        event_id = _local(row.e, "event")
+        place_id = _local(row.place, "place") if row.place else ""
+        p = parts[str(row.e)]
+        base = {
+            "event_id": event_id, "doc_id": _local(row.doc, "doc"), "date": str(row.date or ""),
+            "date_precision": prec_name.get(row.prec, "") if row.prec else "",
+            "date_inferred": bool(row.inferred.toPython()) if row.inferred is not None else False,
+            "event_code": str(row.code), "event_root": str(row.root), "event_label": _event_label(g, row.e, str(row.code)),
+            "quad_class": int(row.quad), "goldstein": float(row.gold), "place": G.nodes[f"place:{place_id}"]["name"] if place_id else "",
+            "place_id": place_id, "sentence": str(row.sentence), "sentence_index": int(row.sindex),
+            "char_start": int(row.begin), "char_end": int(row.end), "mention": str(row.anchor), "trigger": str(row.trigger),
+            "modality": mod_name[row.mod], "confidence": float(row.conf), "symmetric": bool(row.sym.toPython()) if row.sym is not None else False,
+            "rule": str(row.rule or ""),
+        }  # fmt: skip
+        n = 0
+        for s in p["source"]:
+            for t in p["target"]:
+                attrs = dict(base)
+                for side, x in (("source", s), ("target", t)):
+                    attrs[f"{side}_code"] = x["code"]
+                    attrs[f"{side}_name"] = G.nodes[x["id"]]["name"] if x["id"] in G else x["id"]
+                    attrs[f"{side}_text"] = x["text"]
+                    attrs[f"{side}_sector"] = x["sector"]
+                    attrs[f"{side}_role"] = x["role"]
+                G.add_edge(s["id"], t["id"], key=f"{event_id}#{n}", **attrs)
+                n += 1
+        if place_id and p["source"]:
+            G.add_edge(p["source"][0]["id"], f"place:{place_id}", key=f"{event_id}@place", kind="place_of", event_id=event_id)
+    return G
+
+
+def _event_label(g: Graph, e, code: str) -> str:
+    label = str(g.value(e, RDFS.label) or "")
+    return label.split(": ", 1)[1] if ": " in label else code
+
+
+def validate(g: Graph) -> tuple[bool, str]:
+    """SHACL-validate an export against ``ontology/shapes.ttl`` (RDFS inference over ``kg.ttl``)."""
+    import pyshacl
+
+    from .resources import ontology_dir
+
+    shapes = Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
+    ont = Graph().parse(ontology_dir() / "kg.ttl", format="turtle")
+    conforms, _graph, text = pyshacl.validate(g, shacl_graph=shapes, ont_graph=ont, inference="rdfs", advanced=True)
+    return bool(conforms), str(text)

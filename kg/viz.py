@@ -49,9 +49,14 @@ def _json_for_script(obj) -> str:
     )  # fmt: skip
 
 
+def view_nodes(G: nx.MultiDiGraph) -> list[str]:
+    """Nodes the view draws: actors and places that take part in at least one event."""
+    return sorted(n for n in G.nodes if G.degree(n) > 0)
+
+
 def layout(G: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
     simple = nx.Graph()
-    simple.add_nodes_from(G.nodes)
+    simple.add_nodes_from(view_nodes(G))
     for u, v in G.edges():
         if u != v:
             w = simple.get_edge_data(u, v, {}).get("weight", 0) + 1
@@ -59,7 +64,7 @@ def layout(G: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
     if len(simple) == 0:
         return {}
     pos = nx.spring_layout(simple, seed=seed, k=2 / math.sqrt(max(len(simple), 1)), iterations=60 if len(simple) < 3000 else 25)
-    scale = 300 * math.sqrt(max(len(simple), 4))
+    scale = 90 * math.sqrt(max(len(simple), 4))
     return {n: (float(x) * scale, float(y) * scale) for n, (x, y) in pos.items()}
 
 
@@ -76,7 +81,8 @@ def network_data(G: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
         activity[u] += 1
         activity[v] += 1
         dyads[(u, v)].append(d)
-    for node, attrs in sorted(G.nodes(data=True)):
+    for node in view_nodes(G):
+        attrs = G.nodes[node]
         kind = "place" if attrs.get("type") == "place" else attrs.get("kind", "state")
         color, shape = KIND_STYLE.get(kind, KIND_STYLE["state"])
         x, y = pos.get(node, (0.0, 0.0))
@@ -87,7 +93,7 @@ def network_data(G: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
         )  # fmt: skip
         net.add_node(
             node, label=label, title=title, color=color, shape=shape, x=x, y=y,
-            size=10 + 4 * math.sqrt(activity.get(node, 0)), kind=kind, code=attrs.get("code", ""), physics=False,
+            size=12 + 5 * math.sqrt(activity.get(node, 0)), kind=kind, code=attrs.get("code", ""), physics=False,
         )  # fmt: skip
     for (u, v), evs in sorted(dyads.items()):
         evs.sort(key=lambda d: (d.get("date") or "", d["event_id"]))
@@ -111,6 +117,19 @@ def network_data(G: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
             events=[{"id": d["event_id"], "date": d.get("date", ""), "code": d["event_code"], "root": d["event_root"],
                      "quad": int(d["quad_class"]), "modality": d["modality"]} for d in evs],
             quad=quad, dates=sorted({d.get("date", "") for d in evs}),
+        )  # fmt: skip
+    places: dict[tuple[str, str], list[str]] = defaultdict(list)
+    events_by_id = {d["event_id"]: d for evs in dyads.values() for d in evs}
+    for u, v, _k, d in G.edges(keys=True, data=True):
+        if d.get("kind") == "place_of" and d["event_id"] in events_by_id:
+            places[(u, v)].append(d["event_id"])
+    for (u, v), ids in sorted(places.items()):
+        evs = [events_by_id[i] for i in sorted(set(ids))]
+        net.add_edge(
+            u, v, title=f"{G.nodes[v].get('name', v)}: place of {len(evs)} event(s)", color="#aaaaaa", dashes=True,
+            width=1, arrows="", kind="place",
+            events=[{"id": d["event_id"], "date": d.get("date", ""), "code": d["event_code"], "root": d["event_root"],
+                     "quad": int(d["quad_class"]), "modality": d["modality"]} for d in evs],
         )  # fmt: skip
     nodes, edges, *_ = net.get_network_data()
     for i, e in enumerate(edges):
@@ -163,7 +182,7 @@ div.vis-tooltip { white-space: pre-wrap; max-width: 520px; font: 12px system-ui,
   window.nodes = new vis.DataSet(DATA.nodes);
   window.edges = new vis.DataSet(DATA.edges);
   var options = { physics: { enabled: false }, interaction: { hover: true, tooltipDelay: 100 },
-                  edges: { smooth: false, font: { size: 10, align: "middle" } }, nodes: { font: { size: 14 } } };
+                  edges: { smooth: false, font: { size: 10, align: "middle" } }, nodes: { font: { size: 16, strokeWidth: 3, strokeColor: "#ffffff" } } };
   window.network = new vis.Network(document.getElementById("graph"), { nodes: window.nodes, edges: window.edges }, options);
   function visibleEvents(edge, since, until, assertedOnly) {
     return edge.events.filter(function (ev) {

@@ -39,9 +39,12 @@ def test_renders_offline_and_draws_every_node(browser, seed_build):
     assert errors == []
     assert failed == [] and all(u.startswith("file:") for u in requests)
     drawn = page.evaluate("window.network.body.nodeIndices.length")
-    assert drawn == result.graph.number_of_nodes()
+    G = result.graph
+    assert drawn == sum(1 for n in G if G.degree(n) > 0) > 5
     dyads = {(u, v) for u, v, _k, _d in event_edges_of(result.graph)}
-    assert page.evaluate("window.edges.length") == len(dyads)
+    places = {(u, v) for u, v, d in G.edges(data=True) if d.get("kind") == "place_of"}
+    assert page.evaluate("window.edges.length") == len(dyads) + len(places)
+    assert page.evaluate("window.network.body.edgeIndices.length") == len(dyads) + len(places)
     # something was painted on the canvas
     painted = page.evaluate("""(() => { const c = document.querySelector('canvas');
         const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
