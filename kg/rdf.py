@@ -313,5 +313,5 @@ def validate(g: Graph) -> tuple[bool, str]:
 
     shapes = Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
     ont = Graph().parse(ontology_dir() / "kg.ttl", format="turtle")
-    conforms, _graph, text = pyshacl.validate(g, shacl_graph=shapes, ont_graph=ont, inference="rdfs", advanced=True)
+    conforms, _graph, text = pyshacl.validate(g, shacl_graph=shapes, ont_graph=ont, inference="rdfs")
     return bool(conforms), str(text)
