@@ -194,5 +194,18 @@ def query(source, sparql, query_file, fmt):
         _fail(str(exc))
 
 
+def _register_command_modules() -> None:
+    """Commands that live beside their topic (``kg/cli_<topic>.py``, each with a ``COMMANDS`` list)."""
+    import importlib
+
+    here = Path(__file__).parent
+    for path in sorted(here.glob("cli_*.py")):
+        module = importlib.import_module(f"kg.{path.stem}")
+        for command in getattr(module, "COMMANDS", []):
+            main.add_command(command)
+
+
+_register_command_modules()
+
 if __name__ == "__main__":  # pragma: no cover
     main()
