@@ -48,11 +48,19 @@ class _Arg:
     how: str
 
 
+@dataclass
+class _Memory:
+    """What a document has said so far, for pronouns and group nouns ("ia", "they", "kedua presiden")."""
+
+    last_group: list[Span] | None = None
+
+
 class SentenceRules:
     """Argument, time, place and modality assignment for the triggers of one sentence."""
 
-    def __init__(self, doc: Doc, sent: Span, lang: str, lex: Lexicon):
+    def __init__(self, doc: Doc, sent: Span, lang: str, lex: Lexicon, memory: _Memory | None = None):
         self.doc, self.sent, self.lang, self.lex = doc, sent, lang, lex
+        self.memory = memory or _Memory()
         self.s = settings(lang)
         self.actors = [a for a in doc.spans["kg_actors"] if a.start >= sent.start and a.end <= sent.end and a.label_ != "place"]
         self.places = [a for a in doc.spans["kg_actors"] if a.start >= sent.start and a.end <= sent.end and a.label_ == "place"]
@@ -61,6 +69,7 @@ class SentenceRules:
         self.used_as_target: set[int] = set()  # actor span starts taken as objects of earlier triggers
         self.attached: set[int] = set()  # actor span starts that are arguments of nominal triggers
         self.trigger_starts = {t.start for t in self.triggers}
+        self.nominal: set[int] = set()  # starts of triggers used as nouns ("the strike", "serangan")
         self.preps = self.s.target_preps_verb | self.s.target_preps_noun | self.s.locative_preps | self.s.agent_preps | self.s.of_preps
 
     # -- helpers ---------------------------------------------------------------------------------------
@@ -99,7 +108,10 @@ class SentenceRules:
         while idx > 0:
             prev = self.actors[idx - 1]
             between = self.doc[prev.end : group[0].start]
-            if len(between) <= 3 and all(t.lower_ in self.s.coordinators or t.lower_ in ("both", "kedua") or t.is_punct and t.text in ",&" for t in between) and len(between) > 0:
+            if 0 < len(between) <= 3 and any(t.lower_ in self.s.coordinators for t in between) and all(
+                t.lower_ in self.s.coordinators or t.lower_ in self.s.determiners or t.lower_ in ("both", "kedua") or t.is_punct and t.text in ",&"
+                for t in between
+            ):
                 if not self._is_free(prev) and prev.start not in self.used_as_target:
                     break
                 group.insert(0, prev)
@@ -116,15 +128,17 @@ class SentenceRules:
             if nxt.start >= stop:
                 break
             between = self.doc[group[-1].end : nxt.start]
-            if 0 < len(between) <= 3 and all(t.lower_ in self.s.coordinators or t.is_punct and t.text in ",&" for t in between):
+            if 0 < len(between) <= 3 and any(t.lower_ in self.s.coordinators for t in between) and all(
+                t.lower_ in self.s.coordinators or t.lower_ in self.s.determiners or t.is_punct and t.text in ",&" for t in between
+            ):
                 group.append(nxt)
                 idx += 1
                 continue
             break
         return group
 
-    def _next_trigger_start(self, trig: Span) -> int:
-        later = [t.start for t in self.triggers if t.start >= trig.end]
+    def _next_trigger_start(self, trig: Span, *, verbal_only: bool = False) -> int:
+        later = [t.start for t in self.triggers if t.start >= trig.end and not (verbal_only and t.start in self.nominal)]
         return min(later) if later else self.sent.end
 
     def _prev_trigger_end(self, trig: Span) -> int:
@@ -138,18 +152,95 @@ class SentenceRules:
     def subject(self, trig: Span) -> _Arg | None:
         lo = max(self.sent.start, trig.start - WINDOW_BEFORE)
         cands = [a for a in self.actors if a.end <= trig.start and a.start >= lo]
+        coref = self._coref_before(trig, lo)
         for span in reversed(cands):
             if not self._is_free(span):
                 continue
+            if coref is not None and coref.spans[0].start > span.end:
+                break  # a pronoun stands between the actor and the trigger: "Putin said he would ..."
             if self._clause_break_between(span.end, trig.start) and span.end < trig.start - 1:
                 # reported speech: "X said Y attacked Z": the speaker is not the actor
                 return None
-            return _Arg(self._group_left(span), "subject")
+            group = self._group_left(span)
+            if len(group) >= 2:
+                self.memory.last_group = group
+            return _Arg(group, "subject")
+        return coref
+
+    # -- coreference (conservative) ---------------------------------------------------------------------
+    def _coref_before(self, trig: Span, lo: int) -> _Arg | None:
+        """A subject pronoun or group noun shortly before the trigger, resolved to an earlier actor."""
+        pronouns = self.s.raw.get("pronouns", {})
+        groups = {g.lower() for g in self.s.raw.get("group_nouns", [])}
+        i = trig.start - 1
+        while i >= max(lo, trig.start - 6):
+            tok = self.doc[i]
+            low = tok.lower_
+            two = f"{self.doc[i - 1].lower_} {low}" if i > 0 else low
+            three = f"{self.doc[i - 2].lower_} {two}" if i > 1 else two
+            if three in groups or two in groups:
+                return self._group_ref(tok)
+            kind = pronouns.get(low)
+            if kind == "person":
+                return self._person_ref(tok)
+            if kind == "group":
+                return self._group_ref(tok)
+            if low in self.s.clause_breaks or tok.text in ";":
+                return None
+            i -= 1
         return None
 
+    def _person_ref(self, tok) -> _Arg | None:
+        best = None
+        for span in self.doc.spans["kg_actors"]:
+            if span.end > tok.i:
+                break
+            if span.label_ in ("apposition", "discovered") or self._kind(span) == "person":
+                best = span
+        if best is None or tok.i - best.end > 80:
+            return None
+        ref = Span(self.doc, tok.i, tok.i + 1, label="coref", kb_id=best.kb_id_)
+        ref._.kg = {**(best._.kg or {}), "rule": "coref:pronoun", "conf": 0.6, "locative": False}
+        return _Arg([ref], "coref")
+
+    def _group_ref(self, tok) -> _Arg | None:
+        group = self.memory.last_group
+        if not group:
+            return None
+        out = []
+        for span in group:
+            ref = Span(self.doc, tok.i, tok.i + 1, label="coref", kb_id=span.kb_id_)
+            ref._.kg = {**(span._.kg or {}), "rule": "coref:group", "conf": 0.6, "locative": False}
+            out.append(ref)
+        return _Arg(out, "coref")
+
+    def _kind(self, span: Span) -> str | None:
+        actor = self.lex.actors.get(span.kb_id_)
+        return actor.kind.value if actor else None
+
+    def verb_between(self, arg: _Arg, trig: Span) -> bool:
+        """Is there a verbal trigger between ``arg`` and ``trig``?"""
+        end = max(sp.end for sp in arg.spans)
+        return any(end <= t.start < trig.start and t.start not in self.nominal for t in self.triggers)
+
     def after(self, trig: Span, preps: frozenset[str], *, direct: bool, stop: int) -> _Arg | None:
-        """The first actor after the trigger introduced by one of ``preps`` (or a direct object)."""
+        """The first actor after the trigger introduced by one of ``preps`` (or a direct object).
+
+        A gazetteer place introduced by one of ``preps`` (not a locative one) stands for its state:
+        "an offensive into the Gaza Strip", "a visit to Beijing".
+        """
         hi = min(stop, trig.end + WINDOW_AFTER, self.sent.end)
+        found = self._after_actor(trig, preps, direct=direct, hi=hi)
+        if found is not None:
+            return found
+        for place in self.places:
+            if trig.end <= place.start < hi:
+                prep = self._prep_before(place, trig.end)
+                if prep is not None and prep in preps and prep not in self.s.locative_preps:
+                    return _Arg([place], f"place:{prep}")
+        return None
+
+    def _after_actor(self, trig: Span, preps: frozenset[str], *, direct: bool, hi: int) -> _Arg | None:
         for span in self.actors:
             if span.start < trig.end or span.start >= hi:
                 continue
@@ -214,7 +305,7 @@ class SentenceRules:
         return None
 
     def modality(self, trig: Span) -> Modality:
-        n = int(self.s.modality_window or 4)
+        n = int(self.s.modality_window or 6)
         lo = max(self._prev_trigger_end(trig), self.sent.start, trig.start - n)
         words = {self.doc[i].lower_ for i in range(lo, trig.start)}
         # the trigger itself may carry negation ("tidak menyerang" is covered above; "denied attacking" too)
@@ -277,13 +368,15 @@ class Extractor:
                 )
             )
         seen: set[tuple] = set()
+        memory = _Memory()
         for s_index, sent in enumerate(doc.sents):
-            rules = SentenceRules(doc, sent, lang, self.lex)
+            rules = SentenceRules(doc, sent, lang, self.lex, memory)
             if not rules.triggers or len(rules.actors) < 1:
                 continue
             # nominal arguments first, so that "serangan Israel" does not lend Israel to the next verb
             for trig in rules.triggers:
                 if self._is_nominal(trig, lang):
+                    rules.nominal.add(trig.start)
                     agent = rules.nominal_agent(trig)
                     if agent:
                         rules.attached.update(sp.start for sp in agent.spans)
@@ -312,16 +405,19 @@ class Extractor:
         t = trig._.kg["trigger"]
         lang = document.lang
         s = rules.s
-        nominal = self._is_nominal(trig, lang)
+        nominal = trig.start in rules.nominal
         passive = not nominal and is_passive_form(trig[0], lang)
-        stop = rules._next_trigger_start(trig)
+        stop = rules._next_trigger_start(trig, verbal_only=not nominal)
         verb_preps = t.target_preps if t.target_preps is not None else s.target_preps_verb
         noun_preps = t.target_preps if t.target_preps is not None else s.target_preps_noun
         confidence = 0.8
         source = target = None
         if t.symmetric:
             subj = rules.nominal_agent(trig) if nominal else None
-            subj = subj or rules.subject(trig)
+            if subj is None:
+                subj = rules.subject(trig)
+                if nominal and subj is not None and rules.verb_between(subj, trig):
+                    return None  # "refused to return to talks with X": the talks are what was refused
             partner = rules.after(trig, verb_preps | noun_preps | frozenset(["with", "dengan"]), direct=not nominal, stop=stop)
             people = (subj.spans if subj else []) + (partner.spans if partner else [])
             if len(people) < 2:
@@ -336,6 +432,8 @@ class Extractor:
             source = rules.nominal_agent(trig) or rules.agent_after(trig, stop)
             if source is None:
                 source = rules.subject(trig)
+                if source is not None and rules.verb_between(source, trig):
+                    return None  # the noun is the object of another event's verb ("condemned the strike")
                 confidence = 0.55
             else:
                 confidence = 0.7
@@ -348,8 +446,11 @@ class Extractor:
             return None
         when = rules.time_for(trig, document.date)
         when_date = when.as_date() if when else document.date
-        sources = [self._participant(sp, ex, when_date) for sp in source.spans]
-        targets = [self._participant(sp, ex, when_date) for sp in target.spans]
+        try:
+            sources = [self._participant(sp, ex, when_date) for sp in source.spans]
+            targets = [self._participant(sp, ex, when_date) for sp in target.spans]
+        except KeyError:  # a place outside any state ("the Red Sea") cannot stand for an actor
+            return None
         targets = [p for p in targets if p.code and all(p.code != q.code for q in sources)]
         sources = [p for p in sources if p.code]
         if not sources or not targets:
@@ -399,6 +500,15 @@ class Extractor:
     def _actor_for(self, span: Span, ex: Extraction) -> Actor:
         kg = span._.kg or {}
         aid = span.kb_id_
+        if span.label_ == "place":
+            place = self.lex.places.get(aid.removeprefix("place:"))
+            state = self.lex.state(place.country if place else None)
+            if state is None:
+                raise KeyError(aid)
+            ex.actors.setdefault(state.id, state)
+            return state
+        if aid in ex.actors:
+            return ex.actors[aid]
         if span.label_ == "discovered":
             if aid in ex.actors:
                 return ex.actors[aid]

@@ -141,8 +141,12 @@ class Lexicon:
             for n in ns:
                 self._surfaces[lang].append(Surface(n, aid, "name", obj.get("sector")))
         for lang, ns in (obj.get("adjectives") or {}).items():
+            plural = _plural_rule(lang)
             for n in ns:
                 self._surfaces[lang].append(Surface(n, aid, "adjective"))
+                if plural and n.endswith(tuple(plural.get("endings", []))):
+                    # "Iranians", "Israelis": people of the state, coded as its civilians
+                    self._surfaces[lang].append(Surface(n + plural["suffix"], aid, "adjective", "CVL"))
         sectors = obj.get("metonym_sectors") or {}
         for lang, ns in (obj.get("metonyms") or {}).items():
             for n in ns:
@@ -174,6 +178,13 @@ def _date(value: object) -> date | None:
     parts = value.split("-")
     y, m, d = int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1
     return date(y, m, d)
+
+
+@cache
+def _plural_rule(lang: str) -> dict | None:
+    from .resources import read_json
+
+    return read_json(lang_dir(lang) / "lang.json").get("demonym_plural") if (lang_dir(lang) / "lang.json").is_file() else None
 
 
 def bundled_files() -> list[Path]:
