@@ -62,27 +62,21 @@ def build(
     model: str | None = None,
     on_problem: Callable[[InputProblem], None] | None = None,
     on_document: Callable[[Document, Extraction], None] | None = None,
+    workers: int = 1,
 ) -> BuildResult:
     """Read ``inputs`` (files, folders, JSONL), extract events and merge them into one graph.
 
     Bad inputs do not stop the build: they are collected in ``result.problems`` (and passed to
-    ``on_problem`` as they happen).
+    ``on_problem`` as they happen). ``workers > 1`` extracts in that many forked processes.
     """
     t0 = time.perf_counter()
     extractor = Extractor(lexicon_files=lexicon_files, model=model)
     G = graph_mod.build_graph(())
     result = BuildResult(graph=G)
-    for item in iter_documents(inputs, lang=lang, ref_date=ref_date):
-        if isinstance(item, InputProblem):
-            result.problems.append(item)
-            if on_problem:
-                on_problem(item)
-            continue
-        try:
-            ex = extractor.extract(item)
-        except Exception as exc:  # a bug on one document must not cost the batch
-            log.debug("extraction failed", exc_info=True)
-            problem = InputProblem(item.source, f"extraction failed ({type(exc).__name__}: {exc}); please report this")
+    items = iter_documents(inputs, lang=lang, ref_date=ref_date)
+    for item, ex in extract_stream(extractor, items, workers=workers):
+        if isinstance(ex, InputProblem) or isinstance(item, InputProblem):
+            problem = ex if isinstance(ex, InputProblem) else item
             result.problems.append(problem)
             if on_problem:
                 on_problem(problem)
@@ -94,6 +88,53 @@ def build(
             on_document(item, ex)
     result.seconds = time.perf_counter() - t0
     return result
+
+
+_WORKER: Extractor | None = None
+
+
+def _extract_one(doc: Document) -> Extraction | InputProblem:
+    try:
+        return _WORKER.extract(doc)  # type: ignore[union-attr]
+    except Exception as exc:  # a bug on one document must not cost the batch
+        log.debug("extraction failed", exc_info=True)
+        return InputProblem(doc.source, f"extraction failed ({type(exc).__name__}: {exc}); please report this")
+
+
+def extract_stream(extractor: Extractor, items, *, workers: int = 1, chunksize: int = 8):
+    """Yield ``(item, Extraction | InputProblem)`` for a stream of Documents and InputProblems, in order.
+
+    With ``workers > 1`` documents are extracted in forked processes that inherit the loaded pipelines
+    (load them first, so that the fork shares them); problems pass straight through.
+    """
+    global _WORKER
+    _WORKER = extractor
+    if workers <= 1:
+        for item in items:
+            yield item, item if isinstance(item, InputProblem) else _extract_one(item)
+        return
+    import itertools
+    import multiprocessing as mp
+
+    for lang in _languages():
+        extractor.nlp(lang)
+    ctx = mp.get_context("fork")
+    with ctx.Pool(workers) as pool:
+        items = iter(items)
+        while True:
+            batch = list(itertools.islice(items, 256))
+            if not batch:
+                break
+            docs = [x for x in batch if isinstance(x, Document)]
+            results = iter(pool.imap(_extract_one, docs, chunksize=chunksize))
+            for x in batch:
+                yield x, x if isinstance(x, InputProblem) else next(results)
+
+
+def _languages() -> list[str]:
+    from .resources import languages
+
+    return languages()
 
 
 def write_outputs(

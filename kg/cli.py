@@ -79,8 +79,9 @@ def main(verbose: bool) -> None:
 @click.option("-o", "--out", "outdir", required=True, type=click.Path(file_okay=False), help="Output folder.")
 @click.option("--formats", default="graph.ttl,events.csv,graph.html", show_default=True,
               help="Comma-separated output files to write (.ttl .nt .jsonld .csv .html).")  # fmt: skip
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Extraction processes.")
 @input_options
-def build(inputs, outdir, formats, lang, ref_date, lexicon_files, model):
+def build(inputs, outdir, formats, workers, lang, ref_date, lexicon_files, model):
     """Extract events from INPUTS (text/HTML files, folders, JSONL) and write the graph.
 
     Writes OUT/graph.ttl (RDF), OUT/events.csv (one row per source-target pair of an event) and
@@ -102,7 +103,7 @@ def build(inputs, outdir, formats, lang, ref_date, lexicon_files, model):
     progress = _stderr_progress()
     try:
         result = run_build(inputs, lang=lang, ref_date=ref_date, lexicon_files=lexicon_files, model=model,
-                           on_problem=report, on_document=progress)  # fmt: skip
+                           on_problem=report, on_document=progress, workers=workers)  # fmt: skip
     except (LookupError, ValueError) as exc:
         _fail(str(exc))
     if progress:

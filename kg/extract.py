@@ -62,10 +62,13 @@ class SentenceRules:
         self.doc, self.sent, self.lang, self.lex = doc, sent, lang, lex
         self.memory = memory or _Memory()
         self.s = settings(lang)
-        self.actors = [a for a in doc.spans["kg_actors"] if a.start >= sent.start and a.end <= sent.end and a.label_ != "place"]
-        self.places = [a for a in doc.spans["kg_actors"] if a.start >= sent.start and a.end <= sent.end and a.label_ == "place"]
-        self.triggers = [t for t in doc.spans["kg_triggers"] if t.start >= sent.start and t.end <= sent.end]
-        self.times = [t for t in doc.spans["kg_time"] if t.start >= sent.start and t.end <= sent.end]
+        spans = doc.user_data["kg_span_lists"]
+        within = lambda group: [x for x in spans[group] if x.start >= sent.start and x.end <= sent.end]  # noqa: E731
+        actors = within("kg_actors")
+        self.actors = [a for a in actors if a.label_ != "place"]
+        self.places = [a for a in actors if a.label_ == "place"]
+        self.triggers = within("kg_triggers")
+        self.times = within("kg_time")
         self.used_as_target: set[int] = set()  # actor span starts taken as objects of earlier triggers
         self.attached: set[int] = set()  # actor span starts that are arguments of nominal triggers
         self.trigger_starts = {t.start for t in self.triggers}
@@ -192,7 +195,7 @@ class SentenceRules:
 
     def _person_ref(self, tok) -> _Arg | None:
         best = None
-        for span in self.doc.spans["kg_actors"]:
+        for span in self.doc.user_data["kg_span_lists"]["kg_actors"]:
             if span.end > tok.i:
                 break
             if span.label_ in ("apposition", "discovered") or self._kind(span) == "person":
@@ -369,6 +372,8 @@ class Extractor:
             )
         seen: set[tuple] = set()
         memory = _Memory()
+        # plain lists, made once: iterating a SpanGroup builds new Span objects every time
+        doc.user_data["kg_span_lists"] = {g: list(doc.spans[g]) for g in ("kg_actors", "kg_triggers", "kg_time")}
         for s_index, sent in enumerate(doc.sents):
             rules = SentenceRules(doc, sent, lang, self.lex, memory)
             if not rules.triggers or len(rules.actors) < 1:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import spacy
 from spacy.language import Language
@@ -39,28 +39,28 @@ log = logging.getLogger(__name__)
 # Extensions are registered at import time so that worker processes see them too.
 if not Span.has_extension("kg"):
     Span.set_extension("kg", default=None)
-if not Token.has_extension("kg_stems"):
-    Token.set_extension("kg_stems", default=None)
 
 
 # -- language settings --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class LangSettings:
-    code: str
-    raw: dict
+    """A language's ``lang.json``: lists become lower-case frozensets, other values stay as they are."""
 
-    def words(self, key: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.raw.get(key, []))
+    def __init__(self, code: str, raw: dict):
+        self.code = code
+        self.raw = raw
+        for key, value in raw.items():
+            if key.startswith("_"):
+                continue
+            if isinstance(value, list):
+                value = frozenset(w.lower() for w in value if isinstance(w, str))
+            setattr(self, key, value)
 
-    def __getattr__(self, key: str):  # convenience: settings.negation -> frozenset
+    def __getattr__(self, key: str):  # a setting this language does not define
         if key.startswith("_"):
             raise AttributeError(key)
-        value = self.raw.get(key)
-        if isinstance(value, list):
-            return frozenset(w.lower() for w in value if isinstance(w, str))
-        return value
+        return frozenset() if key.endswith(("s", "preps")) else None
 
 
 @cache
@@ -118,17 +118,16 @@ def affix_candidates(word: str, lang: str) -> tuple[tuple[str, str, str], ...]:
 
 def token_forms(token: Token, lang: str) -> tuple[str, ...]:
     """Every form a trigger word may match on this token: lower-case, lemma, affix-stripped stems."""
-    cached = token._.kg_stems
-    if cached is not None:
-        return cached
-    forms = [token.lower_]
-    lemma = token.lemma_.lower() if token.lemma_ else ""
-    if lemma and lemma != token.lower_:
+    return _forms(token.lower_, token.lemma_.lower() if token.lemma_ else "", lang)
+
+
+@lru_cache(maxsize=500_000)
+def _forms(lower: str, lemma: str, lang: str) -> tuple[str, ...]:
+    forms = [lower]
+    if lemma and lemma != lower:
         forms.append(lemma)
-    forms.extend(stem for stem, _p, _s in affix_candidates(token.lower_, lang)[1:])
-    result = tuple(dict.fromkeys(forms))
-    token._.kg_stems = result
-    return result
+    forms.extend(stem for stem, _p, _s in affix_candidates(lower, lang)[1:])
+    return tuple(dict.fromkeys(forms))
 
 
 def is_passive_form(token: Token, lang: str) -> bool:
@@ -173,7 +172,8 @@ def is_nominal_form(token: Token, lang: str) -> bool:
 
 
 def _actor_ending_at(doc: Doc, i: int) -> Span | None:
-    for span in doc.spans.get("kg_actors", []):
+    lists = doc.user_data.get("kg_span_lists")
+    for span in lists["kg_actors"] if lists else doc.spans.get("kg_actors", []):
         if span.end == i:
             return span
     return None
@@ -231,28 +231,28 @@ class TriggerTagger:
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
         n = len(doc)
-        for token in doc:
-            if not token.is_alpha and "-" not in token.text:
-                continue
+        lang = self.lang
+        forms = [_forms(t.lower_, t.lemma_.lower() if t.lemma_ else "", lang) for t in doc]
+        index = self.index
+        for i in range(n):
             best: tuple[tuple[int, int], Trigger, str] | None = None
-            for form in token_forms(token, self.lang):
-                for trig in self.index.get(form, ()):
+            for form in forms[i]:
+                entries = index.get(form)
+                if not entries:
+                    continue
+                for trig in entries:
                     rank = (len(trig.words), len(trig.requires))
                     if best is not None and rank <= best[0]:
                         continue
-                    end = token.i + len(trig.words)
-                    if end > n:
+                    end = i + len(trig.words)
+                    if end > n or any(trig.words[k] not in forms[i + k] for k in range(1, len(trig.words))):
                         continue
-                    if any(trig.words[k] not in token_forms(doc[token.i + k], self.lang) for k in range(1, len(trig.words))):
+                    if trig.requires and not any(trig.requires.intersection(f) for f in forms[end : min(n, end + self.window)]):
                         continue
-                    if trig.requires:
-                        after = doc[end : min(n, end + self.window)]
-                        if not any(set(token_forms(t, self.lang)) & trig.requires for t in after):
-                            continue
                     best = (rank, trig, form)
             if best is not None:
                 _rank, trig, form = best
-                span = Span(doc, token.i, token.i + len(trig.words), label=trig.code, kb_id=str(trig.number))
+                span = Span(doc, i, i + len(trig.words), label=trig.code, kb_id=str(trig.number))
                 span._.kg = {"trigger": trig, "form": form}
                 found.append(span)
         doc.spans["kg_triggers"] = filter_spans(found)
