@@ -48,11 +48,30 @@ class _Arg:
     how: str
 
 
+class _Ref:
+    """A pronoun, group noun or event noun standing for an earlier actor (quacks like an actor Span).
+
+    Not a spaCy Span: Span extension data is keyed by offsets, and a reference may sit on a trigger's token.
+    """
+
+    __slots__ = ("doc", "start", "end", "label_", "kb_id_", "_", "start_char", "end_char", "text")
+
+    def __init__(self, doc: Doc, i: int, kb_id: str, kg: dict):
+        from types import SimpleNamespace
+
+        tok = doc[i]
+        self.doc, self.start, self.end, self.label_, self.kb_id_ = doc, i, i + 1, "coref", kb_id
+        self.start_char, self.end_char, self.text = tok.idx, tok.idx + len(tok.text), tok.text
+        self._ = SimpleNamespace(kg=kg)
+
+
 @dataclass
 class _Memory:
-    """What a document has said so far, for pronouns and group nouns ("ia", "they", "kedua presiden")."""
+    """What a document has said so far, for pronouns and group nouns ("ia", "they", "kedua presiden")
+    and for event anaphora ("condemned the attack": the attacker is the target)."""
 
     last_group: list[Span] | None = None
+    last_conflict_sources: list[Span] | None = None
 
 
 class SentenceRules:
@@ -202,8 +221,7 @@ class SentenceRules:
                 best = span
         if best is None or tok.i - best.end > 80:
             return None
-        ref = Span(self.doc, tok.i, tok.i + 1, label="coref", kb_id=best.kb_id_)
-        ref._.kg = {**(best._.kg or {}), "rule": "coref:pronoun", "conf": 0.6, "locative": False}
+        ref = _Ref(self.doc, tok.i, best.kb_id_, {**(best._.kg or {}), "rule": "coref:pronoun", "conf": 0.6, "locative": False})
         return _Arg([ref], "coref")
 
     def _group_ref(self, tok) -> _Arg | None:
@@ -212,14 +230,33 @@ class SentenceRules:
             return None
         out = []
         for span in group:
-            ref = Span(self.doc, tok.i, tok.i + 1, label="coref", kb_id=span.kb_id_)
-            ref._.kg = {**(span._.kg or {}), "rule": "coref:group", "conf": 0.6, "locative": False}
-            out.append(ref)
+            out.append(_Ref(self.doc, tok.i, span.kb_id_, {**(span._.kg or {}), "rule": "coref:group", "conf": 0.6, "locative": False}))
         return _Arg(out, "coref")
 
     def _kind(self, span: Span) -> str | None:
         actor = self.lex.actors.get(span.kb_id_)
         return actor.kind.value if actor else None
+
+    def anaphoric_event_target(self, trig: Span) -> _Arg | None:
+        """"X condemned the attack": the perpetrator of the last violent event is the target."""
+        nouns = self.s.event_anaphors
+        j = trig.end
+        steps = 0
+        while j < self.sent.end and steps < 4:
+            tok = self.doc[j]
+            if tok.lower_ in nouns or (j + 1 < self.sent.end and f"{tok.lower_} {self.doc[j + 1].lower_}" in nouns):
+                sources = self.memory.last_conflict_sources
+                if not sources:
+                    return None
+                refs = []
+                for span in sources:
+                    refs.append(_Ref(self.doc, j, span.kb_id_, {**(span._.kg or {}), "rule": "coref:event", "conf": 0.55, "locative": False}))
+                return _Arg(refs, "event-anaphor")
+            if not (self._skippable(tok) or tok.is_lower and tok.is_alpha):
+                return None
+            j += 1
+            steps += 1
+        return None
 
     def verb_between(self, arg: _Arg, trig: Span) -> bool:
         """Is there a verbal trigger between ``arg`` and ``trig``?"""
@@ -272,7 +309,23 @@ class SentenceRules:
             for span in self.actors:
                 if span.end == i + 1 and not (span._.kg or {}).get("locative"):
                     return _Arg([span], "possessor")
+            # "her four days of talks", "his visit": a possessive pronoun stands for an earlier person
+            k = trig.start - 1
+            while k >= max(self.sent.start, trig.start - 5):
+                low = doc[k].lower_
+                kind = self.s.possessive_pronouns.get(low) if isinstance(self.s.possessive_pronouns, dict) else None
+                if kind == "person":
+                    return self._person_ref(doc[k])
+                if kind == "group":
+                    return self._group_ref(doc[k])
+                if not (doc[k].like_num or low == "of" or (doc[k].is_alpha and doc[k].is_lower)):
+                    break
+                k -= 1
         else:
+            if trig[-1].lower_.endswith("nya") and len(trig[-1]) > 5:  # "kunjungannya": his/her visit
+                ref = self._person_ref(trig[-1])
+                if ref is not None:
+                    return ref
             j = trig.end
             while j < self.sent.end and self._skippable(doc[j]):
                 j += 1
@@ -424,10 +477,14 @@ class Extractor:
                 if nominal and subj is not None and rules.verb_between(subj, trig):
                     return None  # "refused to return to talks with X": the talks are what was refused
             partner = rules.after(trig, verb_preps | noun_preps | frozenset(["with", "dengan"]), direct=not nominal, stop=stop)
-            people = (subj.spans if subj else []) + (partner.spans if partner else [])
-            if len(people) < 2:
-                return None
-            source, target = _Arg(people[:1], "first-named"), _Arg(people[1:], "participants")
+            if subj is not None and partner is not None and len(subj.spans) >= 2:
+                # "the two leaders met with the UN envoy": each of them met the envoy
+                source, target = subj, partner
+            else:
+                people = (subj.spans if subj else []) + (partner.spans if partner else [])
+                if len(people) < 2:
+                    return None
+                source, target = _Arg(people[:1], "first-named"), _Arg(people[1:], "participants")
             confidence = 0.8
         elif passive:
             target = rules.subject(trig)
@@ -446,7 +503,11 @@ class Extractor:
         else:
             source = rules.subject(trig)
             target = rules.after(trig, verb_preps, direct=True, stop=stop)
+            if target is None and source is not None and t.code[:2] in ("10", "11", "12", "13", "16", "17"):
+                target = rules.anaphoric_event_target(trig)
             confidence = 0.8 if target and target.how == "object" else 0.75
+        if source is not None and target is None and cameo.quad_of_root(t.code[:2]) == 4:
+            rules.memory.last_conflict_sources = list(source.spans)  # "North Korea fired a missile": remembered
         if source is None or target is None:
             return None
         when = rules.time_for(trig, document.date)
@@ -461,6 +522,10 @@ class Extractor:
         if not sources or not targets:
             return None
         rules.used_as_target.update(sp.start for sp in target.spans)
+        if cameo.quad_of_root(t.code[:2]) == 4 and not passive:
+            rules.memory.last_conflict_sources = list(source.spans)
+        elif cameo.quad_of_root(t.code[:2]) == 4:
+            rules.memory.last_conflict_sources = list(source.spans)
         if nominal:
             rules.attached.update(sp.start for sp in source.spans + target.spans)
         info = cameo.info(t.code)

@@ -61,7 +61,8 @@ PLOVER_TYPES: dict[str, tuple[str, str, str, str]] = {
                 "Menggunakan kekerasan: menyerang, mengebom, bertempur, membunuh, menculik."),
     "COERCE": ("coerce", "memaksa",
                "Use repression or force short of armed attack: arrest, expel, seize, block, restrict.",
-               "Menggunakan represi atau paksaan di bawah serangan bersenjata: menangkap, mengusir, menyita, memblokade, membatasi."),
+               "Menggunakan represi atau paksaan di bawah serangan bersenjata: "
+               "menangkap, mengusir, menyita, memblokade, membatasi."),
     "CONCEDE": ("concede", "mengalah",
                 "Yield to a demand: ease restrictions, release, allow, return.",
                 "Mengalah pada tuntutan: melonggarkan pembatasan, membebaskan, mengizinkan, mengembalikan."),
@@ -69,8 +70,10 @@ PLOVER_TYPES: dict[str, tuple[str, str, str, str]] = {
                 "Meet, visit, telephone, negotiate or mediate.",
                 "Bertemu, berkunjung, bertelepon, berunding, atau menengahi."),
     "COOPERATE": ("cooperate", "bekerja sama",
-                  "Cooperate materially or diplomatically: establish relations, share intelligence, cooperate economically or militarily.",
-                  "Bekerja sama secara material atau diplomatik: menjalin hubungan, berbagi intelijen, bekerja sama di bidang ekonomi atau militer."),
+                  "Cooperate materially or diplomatically: establish relations, share intelligence, "
+                  "cooperate economically or militarily.",
+                  "Bekerja sama secara material atau diplomatik: menjalin hubungan, berbagi intelijen, "
+                  "bekerja sama di bidang ekonomi atau militer."),
     "MOBILIZE": ("mobilize", "memobilisasi",
                  "Mobilise or increase armed forces or police, raise an alert.",
                  "Memobilisasi atau memperkuat angkatan bersenjata atau polisi, meningkatkan status siaga."),
@@ -99,7 +102,13 @@ PLOVER_TYPES: dict[str, tuple[str, str, str, str]] = {
 
 
 def quad_of_root(root: str) -> int:
-    """GDELT's quad class of a CAMEO root: 1 verbal coop. (01-05), 2 material coop. (06-08), 3 verbal conflict (09-13), 4 material conflict (14-20)."""
+    """GDELT's quad class of a CAMEO root.
+
+    1 verbal cooperation (01-05), 2 material cooperation (06-08), 3 verbal conflict (09-13), 4 material conflict (14-20).
+
+    >>> quad_of_root("04"), quad_of_root("08"), quad_of_root("13"), quad_of_root("19")
+    (1, 2, 3, 4)
+    """
     r = int(root)
     return 1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 else 4
 
@@ -243,7 +252,8 @@ def render(notes: list[str], rows: list[dict[str, str]]) -> str:
             lit("The event types of PLOVER (Political Language Ontology for Verifiable Event Records; Schrodt 2021), "
                 "the successor of CAMEO, as far as kg maps CAMEO codes to them. kg's own IRIs: PLOVER publishes no RDF.", "en"),
             lit("Jenis peristiwa PLOVER (Political Language Ontology for Verifiable Event Records; Schrodt 2021), "
-                "penerus CAMEO, sejauh kg memetakan kode CAMEO ke sana. IRI milik kg sendiri: PLOVER tidak menerbitkan RDF.", "id"),
+                "penerus CAMEO, sejauh kg memetakan kode CAMEO ke sana. IRI milik kg sendiri: "
+                "PLOVER tidak menerbitkan RDF.", "id"),
         ]),
         ("dcterms:source", ["<https://github.com/openeventdata/PLOVER>"]),
         ("skos:hasTopConcept", [f"plover:{t}" for t in sorted(PLOVER_TYPES)]),
@@ -295,8 +305,10 @@ def check(path: Path, n_codes: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--input", type=Path, default=DEFAULT_INPUT, help=f"CAMEO table (default: {DEFAULT_INPUT.relative_to(ROOT_DIR)})")
-    ap.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help=f"Turtle file to write (default: {DEFAULT_OUTPUT.relative_to(ROOT_DIR)})")
+    ap.add_argument("--input", type=Path, default=DEFAULT_INPUT,
+                    help=f"CAMEO table (default: {DEFAULT_INPUT.relative_to(ROOT_DIR)})")
+    ap.add_argument("--output", type=Path, default=DEFAULT_OUTPUT,
+                    help=f"Turtle file to write (default: {DEFAULT_OUTPUT.relative_to(ROOT_DIR)})")
     args = ap.parse_args(argv)
     notes, rows = read_tsv(args.input)
     text = render(notes, rows)
