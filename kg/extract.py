@@ -187,6 +187,13 @@ class SentenceRules:
             if len(group) >= 2:
                 self.memory.last_group = group
             return _Arg(group, "subject")
+        if coref is None:
+            # "Serangan drone AS menewaskan ...": the agent of a nominal subject acts through it
+            for span in reversed(cands):
+                if span.start in self.attached and not (span._.kg or {}).get("locative"):
+                    if not any(span.end <= t.start < trig.start and t.start not in self.nominal for t in self.triggers):
+                        return _Arg([span], "nominal-subject")
+                    break
         return coref
 
     # -- coreference (conservative) ---------------------------------------------------------------------
@@ -257,6 +264,40 @@ class SentenceRules:
             j += 1
             steps += 1
         return None
+
+    def complement_target(self, trig: Span, preps: frozenset[str]) -> _Arg | None:
+        """"X threatened to attack Y", "menuntut Israel menghentikan ...": the target of the verb that
+        completes this one (next verbal trigger within 3 tokens, linked by modal/complementiser words)."""
+        nxt = [t for t in self.triggers if trig.end <= t.start <= trig.end + 3 and t.start not in self.nominal]
+        if not nxt:
+            return None
+        t2 = nxt[0]
+        if not all(self.doc[i].is_lower for i in range(trig.end, t2.start)):
+            return None
+        t2_trig = t2._.kg["trigger"]
+        t2_preps = t2_trig.target_preps if t2_trig.target_preps is not None else self.s.target_preps_verb
+        return self.after(t2, t2_preps | preps, direct=True, stop=self._next_trigger_start(t2, verbal_only=True))
+
+    def place_target(self, trig: Span, source: _Arg, stop: int) -> _Arg | None:
+        """For violence with no actor target: a place after the trigger in another state stands for it
+        ("menyerang rumah sakit di Kota Gaza", "raided the Jenin camp")."""
+        hi = min(stop, trig.end + WINDOW_AFTER, self.sent.end)
+        src = {self._country_of(sp) for sp in source.spans}
+        for place in self.places:
+            if trig.end <= place.start < hi:
+                country = (self.lex.places.get(place.kb_id_.removeprefix("place:")) or None)
+                code = country.country if country else None
+                if code and code not in src and self.lex.state(code) is not None:
+                    return _Arg([place], "place")
+        return None
+
+    def _country_of(self, span) -> str | None:
+        actor = self.lex.actors.get(span.kb_id_)
+        if actor is not None:
+            return actor.country or actor.code
+        kg = span._.kg or {}
+        state = self.lex.actors.get(kg.get("state", ""))
+        return state.code if state else None
 
     def verb_between(self, arg: _Arg, trig: Span) -> bool:
         """Is there a verbal trigger between ``arg`` and ``trig``?"""
@@ -489,6 +530,9 @@ class Extractor:
         elif passive:
             target = rules.subject(trig)
             source = rules.agent_after(trig, stop)
+            if source is None and s.raw.get("passive_prefixes"):
+                # Indonesian "dibunuh Israel": the agent may follow the verb without "oleh"
+                source = rules.after(trig, frozenset(), direct=True, stop=stop)
             confidence = 0.75
         elif nominal:
             source = rules.nominal_agent(trig) or rules.agent_after(trig, stop)
@@ -503,9 +547,14 @@ class Extractor:
         else:
             source = rules.subject(trig)
             target = rules.after(trig, verb_preps, direct=True, stop=stop)
+            if target is None and source is not None:
+                target = rules.complement_target(trig, verb_preps)
             if target is None and source is not None and t.code[:2] in ("10", "11", "12", "13", "16", "17"):
                 target = rules.anaphoric_event_target(trig)
             confidence = 0.8 if target and target.how == "object" else 0.75
+        if source is not None and target is None and cameo.quad_of_root(t.code[:2]) == 4 and not t.symmetric and not nominal:
+            target = rules.place_target(trig, source, stop)
+            confidence = 0.5
         if source is not None and target is None and cameo.quad_of_root(t.code[:2]) == 4:
             rules.memory.last_conflict_sources = list(source.spans)  # "North Korea fired a missile": remembered
         if source is None or target is None:
