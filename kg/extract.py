@@ -92,6 +92,7 @@ class SentenceRules:
         self.attached: set[int] = set()  # actor span starts that are arguments of nominal triggers
         self.trigger_starts = {t.start for t in self.triggers}
         self.nominal: set[int] = set()  # starts of triggers used as nouns ("the strike", "serangan")
+        self.parsed = doc.has_annotation("DEP")
         self.preps = self.s.target_preps_verb | self.s.target_preps_noun | self.s.locative_preps | self.s.agent_preps | self.s.of_preps
 
     # -- helpers ---------------------------------------------------------------------------------------
@@ -172,6 +173,10 @@ class SentenceRules:
 
     # -- arguments -------------------------------------------------------------------------------------
     def subject(self, trig: Span) -> _Arg | None:
+        if self.parsed:
+            found = self._parsed_subject(trig)
+            if found is not None:
+                return found
         lo = max(self.sent.start, trig.start - WINDOW_BEFORE)
         cands = [a for a in self.actors if a.end <= trig.start and a.start >= lo]
         coref = self._coref_before(trig, lo)
@@ -195,6 +200,16 @@ class SentenceRules:
                         return _Arg([span], "nominal-subject")
                     break
         return coref
+
+    def _parsed_subject(self, trig: Span) -> _Arg | None:
+        """With a trained parser: the actor holding the trigger verb's subject (nsubj/nsubjpass)."""
+        for child in trig[0].children:
+            if child.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
+                for span in self.actors:
+                    if span.start <= child.i < span.end:
+                        group = self._group_left(span)
+                        return _Arg(group, "parse:subject")
+        return None
 
     # -- coreference (conservative) ---------------------------------------------------------------------
     def _coref_before(self, trig: Span, lo: int) -> _Arg | None:
@@ -415,17 +430,38 @@ class SentenceRules:
         return Modality.ASSERTED
 
 
+def model_language(model: str) -> str:
+    """Language code of an installed or saved spaCy pipeline (without loading it)."""
+    import spacy.util
+    from pathlib import Path
+
+    path = Path(model)
+    if not path.exists():
+        try:
+            path = spacy.util.get_package_path(model)
+        except Exception:
+            raise LookupError(f"cannot find spaCy pipeline {model!r}: install it with pip or give its folder") from None
+    try:
+        return spacy.util.load_meta(path / "meta.json")["lang"]
+    except (OSError, KeyError, ValueError):
+        raise LookupError(f"{model!r} is not a spaCy pipeline folder (no meta.json)") from None
+
+
 class Extractor:
     """Turns Documents into :class:`~kg.model.Extraction` objects, one spaCy pipeline per language."""
 
     def __init__(self, *, lexicon_files: Iterable[str] = (), model: str | None = None, batch_size: int = 32):
         self.lexicon_files = tuple(lexicon_files)
         self.model = model
+        if model:
+            model_language(model)  # fail now, with a clear message, not once per document
         self.batch_size = batch_size
         self.lex = load_lexicon(self.lexicon_files)
 
     def nlp(self, lang: str):
-        return get_pipeline(lang, model=self.model if lang == "en" or self.model is None else None, lexicon_files=self.lexicon_files)
+        """The pipeline for ``lang``: the user's trained model for its own language, else kg's default."""
+        use_model = self.model if self.model and model_language(self.model) == lang else None
+        return get_pipeline(lang, model=use_model, lexicon_files=self.lexicon_files)
 
     def extract(self, document: Document) -> Extraction:
         nlp = self.nlp(document.lang)

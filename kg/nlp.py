@@ -347,6 +347,7 @@ class ActorTagger:
             out.append(new)
         out = self._combine(doc, out, sector_at, sector_end, used_sectors)
         out = self._appositions(doc, out)
+        out = self._drop_name_parts(doc, out, sectors)
         doc.spans["kg_actors"] = out
         doc.spans["kg_sectors"] = [sp for sp in sectors if sp.start not in used_sectors]
         return doc
@@ -429,6 +430,8 @@ class ActorTagger:
                     out.append(merged)
                     i += 2
                     continue
+                while k < len(doc) and doc[k].lower_ in self.s.titles:  # "Jenderal Agus Subiyanto", "Gen. X"
+                    k += 1
                 name_end = self._name_run(doc, k, nxt.start if nxt is not None else len(doc))
                 if name_end is not None:
                     name = doc[k:name_end].text
@@ -442,6 +445,23 @@ class ActorTagger:
             i += 1
         return out
 
+    def _drop_name_parts(self, doc: Doc, spans: list[Span], sectors: list[Span]) -> list[Span]:
+        """Drop a lexicon match that is only part of a longer proper name: "Washington Post",
+        "Michael Jordan", "Hunter Biden", "Indonesia Open", "Malaysia Airlines" (not in headlines)."""
+        covered = set()
+        for sp in list(spans) + list(sectors):
+            covered.update(range(sp.start, sp.end))
+        keep = []
+        for span in spans:
+            if span.label_ in ("name", "adjective", "metonym") and len(span) == 1 and not _is_headline(span.sent):
+                before = doc[span.start - 1] if span.start > span.sent.start else None
+                after = doc[span.end] if span.end < span.sent.end else None
+                glued = lambda t: t is not None and t.i not in covered and t.is_alpha and t.text[:1].isupper() and t.lower_ not in self.s.titles  # noqa: E731
+                if glued(after) or (glued(before) and not before.is_sent_start):
+                    continue
+            keep.append(span)
+        return keep
+
     def _is_person(self, span: Span) -> bool:
         actor = self.lex.actors.get(span.kb_id_)
         return actor is not None and actor.kind.value == "person"
@@ -454,9 +474,13 @@ class ActorTagger:
         """
         if k >= len(doc):
             return None
-        sent = doc[k].sent
-        words = [t for t in sent if t.is_alpha and len(t) > 3]
-        if words and sum(t.is_title or t.is_upper for t in words) >= 0.6 * len(words):
+        if doc.has_annotation("ENT_IOB"):
+            # a trained pipeline's named entities mark names better than capitalisation does
+            for ent in doc.ents:
+                if ent.start == k and ent.label_ in ("PERSON", "PER") and ent.end <= limit:
+                    return ent.end
+            return None
+        if _is_headline(doc[k].sent):
             return None
         j = k
         while j < min(limit, k + 4, len(doc)):
@@ -468,6 +492,15 @@ class ActorTagger:
         if j - k >= 2 and all(not doc[x].is_sent_start for x in range(k + 1, j)):
             return j
         return None
+
+
+def _is_headline(sent: Span) -> bool:
+    """A line in title case without a final full stop ("North Korea Launches Missile Into Ocean")."""
+    text = sent.text.strip()
+    if text.endswith((".", "!", "?", '"', "”", ")")):
+        return False
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.is_title or t.is_upper for t in words) >= 0.6 * len(words)
 
 
 def _slug(name: str) -> str:
@@ -517,7 +550,8 @@ def build_pipeline(lang: str, *, model: str | None = None, lexicon_files: tuple[
     nlp.tokenizer.max_cache_size = 1_000_000 if hasattr(nlp.tokenizer, "max_cache_size") else None
     if not any(p in nlp.pipe_names for p in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("sentencizer")
-        nlp.add_pipe("kg_line_breaks")
+    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+        nlp.add_pipe("kg_line_breaks", after="sentencizer")
     if "lemmatizer" not in nlp.pipe_names and s.raw.get("lemmatizer") == "lookup":
         try:
             lem = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
