@@ -416,6 +416,34 @@ class SentenceRules:
             return self.lex.places.get(first.kb_id_.removeprefix("place:"))
         return None
 
+    def quantities(self, trig: Span, stop: int) -> tuple[tuple[str, int], ...]:
+        """Numbers stated with the event: "menewaskan tujuh petugas", "ratusan drone", "killed 34 people"."""
+        words = self.s.quantity_numbers if isinstance(self.s.quantity_numbers, dict) else {}
+        skip = self.s.quantity_skip
+        out = []
+        hi = min(stop, trig.end + 12, self.sent.end)
+        i = trig.end
+        while i < hi:
+            tok = self.doc[i]
+            value = None
+            if tok.like_num and any(c.isdigit() for c in tok.text):
+                try:
+                    value = int(tok.text.replace(",", "").replace(".", ""))
+                except ValueError:
+                    value = None
+            elif tok.lower_ in words:
+                value = int(words[tok.lower_])
+            if value is not None and i + 1 < self.sent.end:
+                j = i + 1
+                while j < min(i + 3, self.sent.end) and self.doc[j].lower_ in ("of", "more", "than"):
+                    j += 1
+                noun = self.doc[j]
+                if noun.is_alpha and noun.lower_ not in skip and not noun.is_title:
+                    out.append((noun.lower_, value))
+                    i = j
+            i += 1
+        return tuple(out)
+
     def modality(self, trig: Span) -> Modality:
         n = int(self.s.modality_window or 6)
         lo = max(self._prev_trigger_end(trig), self.sent.start, trig.start - n)
@@ -647,6 +675,7 @@ class Extractor:
             date=when,
             place=place,
             modality=rules.modality(trig),
+            quantities=rules.quantities(trig, stop),
             symmetric=t.symmetric,
             confidence=round(conf, 3),
             rule=f"{'symmetric' if t.symmetric else 'passive' if passive else 'nominal' if nominal else 'active'}:{source.how}>{target.how}",

@@ -23,7 +23,7 @@ EDGE_FIELDS = (
     "quad_class", "goldstein", "source_code", "source_name", "source_text", "source_sector", "source_role",
     "target_code", "target_name", "target_text", "target_sector", "target_role", "place", "place_id",
     "sentence", "sentence_index", "char_start", "char_end", "mention", "trigger", "modality", "confidence",
-    "symmetric", "rule",
+    "symmetric", "rule", "quantities",
 )  # fmt: skip
 
 
@@ -70,6 +70,7 @@ def event_edges(event: Event) -> list[tuple[str, str, str, dict]]:
                     "confidence": event.confidence,
                     "symmetric": event.symmetric,
                     "rule": event.rule,
+                    "quantities": "; ".join(f"{n} {what}" for what, n in event.quantities),
                 },
             )
         )

@@ -17,7 +17,7 @@ COLUMNS = (
     "char_end",
     # extra columns
     "modality", "confidence", "date_inferred", "trigger", "source_text", "source_sector", "source_role",
-    "target_text", "target_sector", "target_role", "mention", "doc_title", "doc_url", "doc_lang", "rule",
+    "target_text", "target_sector", "target_role", "mention", "doc_title", "doc_url", "doc_lang", "rule", "quantities",
 )  # fmt: skip
 
 
