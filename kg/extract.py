@@ -17,7 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from . import cameo
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon, load_lexicon, sector_nouns
 from .model import (
     Actor,
     ActorKind,
@@ -329,11 +329,33 @@ class SentenceRules:
         found = self._after_actor(trig, preps, direct=direct, hi=hi)
         if found is not None:
             return found
+        found = self._its_sector(trig, hi)
+        if found is not None:
+            return found
         for place in self.places:
             if trig.end <= place.start < hi:
                 prep = self._prep_before(place, trig.end)
                 if prep is not None and prep in preps and prep not in self.s.locative_preps:
                     return _Arg([place], f"place:{prep}")
+        return None
+
+    def _its_sector(self, trig: Span, hi: int) -> _Arg | None:
+        """"Israel attacked its consulate": a possessive pronoun + sector noun is the state named last
+        before the trigger's own subject ("Iran said Israel attacked its consulate" -> Iran)."""
+        poss = self.s.possessive_pronouns if isinstance(self.s.possessive_pronouns, dict) else {}
+        sectors = {sp.start: sp for sp in self.doc.spans.get("kg_sectors", [])}
+        for i in range(trig.end, min(hi, trig.end + 4)):
+            if poss.get(self.doc[i].lower_) == "state" and i + 1 in sectors:
+                states = [a for a in self.actors if a.end <= trig.start and self._kind(a) == "state"]
+                subject = self.subject(trig)
+                taken = {sp.kb_id_ for sp in subject.spans} if subject else set()
+                for a in reversed(states):
+                    if a.kb_id_ not in taken:
+                        noun = {n.words.lower(): n for n in sector_nouns(self.lang)}.get(sectors[i + 1].text.lower())
+                        kg = {**(a._.kg or {}), "rule": "coref:its", "conf": 0.55, "locative": False,
+                              "sector": noun.sector if noun else None, "role": noun.role if noun else None}
+                        return _Arg([_Ref(self.doc, i, a.kb_id_, kg)], "its")
+                return None
         return None
 
     def _after_actor(self, trig: Span, preps: frozenset[str], *, direct: bool, hi: int) -> _Arg | None:
@@ -445,7 +467,7 @@ class SentenceRules:
         return tuple(out)
 
     def modality(self, trig: Span) -> Modality:
-        n = int(self.s.modality_window or 6)
+        n = int(self.s.modality_window or 6) + (3 if trig.start in self.nominal else 0)
         lo = max(self._prev_trigger_end(trig), self.sent.start, trig.start - n)
         words = {self.doc[i].lower_ for i in range(lo, trig.start)}
         # the trigger itself may carry negation ("tidak menyerang" is covered above; "denied attacking" too)

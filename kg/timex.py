@@ -219,7 +219,9 @@ class TimeTagger:
             return mk(*self._offset(ref, unit, -int(n)), "relative")
         if kind == "period":
             unit, n = self.v["relative_periods"][g["per"].lower()]
-            return mk(*self._offset(ref, unit, int(n)), "period")
+            when, precision = self._offset(ref, unit, int(n))
+            # "last week", "pekan lalu": the week is known, the day is not; xsd has no week, so the month
+            return mk(when, Precision.MONTH if unit == "week" else precision, "period")
         return None
 
     def _numeric(self, a: int, b: int, y: int) -> date | None:
