@@ -234,7 +234,13 @@ class TriggerTagger:
         lang = self.lang
         forms = [_forms(t.lower_, t.lemma_.lower() if t.lemma_ else "", lang) for t in doc]
         index = self.index
+        names = set()  # a word inside an actor's name is not a trigger ("Ban Ki-moon", "Strike Group")
+        for span in doc.spans.get("kg_actors", []):
+            if span.label_ != "combo":
+                names.update(range(span.start, span.end))
         for i in range(n):
+            if i in names:
+                continue
             best: tuple[tuple[int, int], Trigger, str] | None = None
             for form in forms[i]:
                 entries = index.get(form)
