@@ -274,7 +274,7 @@ class TimeTaggerComponent:
     def __call__(self, doc: Doc) -> Doc:
         ref = doc.user_data.get("kg_ref_date")
         spans = []
-        for m in self.tagger.find(doc.text, ref):
+        for m in self.tagger.find_in_narrative(doc.text, ref):
             span = doc.char_span(m.start, m.end, label=m.kind, alignment_mode="expand")
             if span is not None:
                 span._.kg = {"time": m}

@@ -33,6 +33,7 @@ class TimeMention:
     value: TimeValue | None  # None when it needs a reference date and none is known
     kind: str  # absolute, yearless, weekday, relative, period, year, month
     background: bool = False  # "since 2022": a period that began then
+    month_day: tuple[int, int] | None = None  # a year-less date's month and day, to resolve later
 
 
 def _alt(words) -> str:
@@ -136,6 +137,24 @@ class TimeTagger:
             last_end = m.end()
         return out
 
+    def find_in_narrative(self, text: str, ref: date | None) -> list[TimeMention]:
+        """Like :meth:`find`; with no reference date, a year-less date ("pada 7 Agustus") takes the year
+        of the last explicit year, month or date before it ("Perang ... dimulai pada Agustus 2008")."""
+        found = self.find(text, ref)
+        if ref is not None:
+            return found
+        year = None
+        out = []
+        for m in found:
+            if m.value is not None and m.kind in ("absolute", "year", "month"):
+                year = int(m.value.value[:4])
+            elif m.value is None and m.month_day and year is not None:
+                d = _safe_date(year, *m.month_day)
+                if d is not None:
+                    m = TimeMention(m.start, m.end, m.text, TimeValue(d.isoformat(), Precision.DAY, m.text), "yearless", m.background)
+            out.append(m)
+        return out
+
     def first_explicit_date(self, text: str) -> date | None:
         """The document's date as stated in ``text``: a dateline (a line that is mostly a date) among
         the first lines, else the first fully specified day date."""
@@ -183,7 +202,7 @@ class TimeTagger:
                 d = _safe_date(int(g["y"]), month, day)
                 return mk(d, Precision.DAY, "absolute") if d else None
             if ref is None:
-                return TimeMention(m.start(), m.end(), text, None, "yearless")
+                return TimeMention(m.start(), m.end(), text, None, "yearless", month_day=(month, day))
             d = self._yearless(month, day, ref)
             return mk(d, Precision.DAY, "yearless") if d else None
         if kind == "my":
