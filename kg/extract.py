@@ -10,6 +10,7 @@ gazetteer place after a locative preposition) and how sure (modality words befor
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -34,6 +35,7 @@ from .model import (
     stable_id,
 )
 from .nlp import get_pipeline, is_nominal_form, is_passive_form, settings
+from .nlp import _sentences as _sentences_cached
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +84,13 @@ class SentenceRules:
         self.memory = memory or _Memory()
         self.s = settings(lang)
         spans = doc.user_data["kg_span_lists"]
-        within = lambda group: [x for x in spans[group] if x.start >= sent.start and x.end <= sent.end]  # noqa: E731
+        starts = doc.user_data["kg_span_starts"]
+
+        def within(group: str) -> list:
+            items, keys = spans[group], starts[group]
+            lo, hi = bisect_left(keys, sent.start), bisect_left(keys, sent.end)
+            return [x for x in items[lo:hi] if x.end <= sent.end]
+
         actors = within("kg_actors")
         self.actors = [a for a in actors if a.label_ != "place"]
         self.places = [a for a in actors if a.label_ == "place"]
@@ -553,8 +561,9 @@ class Extractor:
         seen: set[tuple] = set()
         memory = _Memory()
         # plain lists, made once: iterating a SpanGroup builds new Span objects every time
-        doc.user_data["kg_span_lists"] = {g: list(doc.spans[g]) for g in ("kg_actors", "kg_triggers", "kg_time")}
-        for s_index, sent in enumerate(doc.sents):
+        doc.user_data["kg_span_lists"] = {g: sorted(doc.spans[g], key=lambda x: x.start) for g in ("kg_actors", "kg_triggers", "kg_time")}
+        doc.user_data["kg_span_starts"] = {g: [x.start for x in v] for g, v in doc.user_data["kg_span_lists"].items()}
+        for s_index, sent in enumerate(sentences_of(doc)):
             rules = SentenceRules(doc, sent, lang, self.lex, memory)
             if not rules.triggers or len(rules.actors) < 1:
                 continue
@@ -751,3 +760,8 @@ class Extractor:
             sector=kg.get("sector") or actor.sector,
             role=role,
         )
+
+
+def sentences_of(doc: Doc) -> list[Span]:
+    """The doc's sentences, computed once (spaCy rebuilds ``doc.sents`` on every access)."""
+    return _sentences_cached(doc)[0]

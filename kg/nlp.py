@@ -1,6 +1,6 @@
 """spaCy pipelines, one per language, built from kg's data files.
 
-The default pipeline needs no trained model: ``spacy.blank(lang)`` + sentencizer + lookup lemmatizer +
+The default pipeline needs no trained model: ``spacy.blank(lang)`` + sentencizer + (lemma lookups) +
 three kg components registered here with ``@Language.factory``:
 
 ``kg_actors``
@@ -116,9 +116,19 @@ def affix_candidates(word: str, lang: str) -> tuple[tuple[str, str, str], ...]:
     return tuple(dict.fromkeys(out))
 
 
+def lemma_of(token: Token, lang: str) -> str:
+    """The token's lemma: from a trained pipeline's lemmatizer if any, else spaCy's lookup table."""
+    if token.lemma_:
+        return token.lemma_.lower()
+    table = _lemma_table(settings(lang).raw.get("spacy_lang", lang)) if settings(lang).raw.get("lemmatizer") == "lookup" else None
+    if table is None:
+        return token.lower_
+    return (table.get(token.text, None) or table.get(token.lower_, None) or token.lower_).lower()
+
+
 def token_forms(token: Token, lang: str) -> tuple[str, ...]:
     """Every form a trigger word may match on this token: lower-case, lemma, affix-stripped stems."""
-    return _forms(token.lower_, token.lemma_.lower() if token.lemma_ else "", lang)
+    return _forms(token.lower_, lemma_of(token, lang), lang)
 
 
 @lru_cache(maxsize=500_000)
@@ -143,7 +153,7 @@ def is_passive_form(token: Token, lang: str) -> bool:
     while i >= token.doc[0].i and skipped < 3:
         prev = token.doc[i]
         if prev.lower_ in aux:
-            return token.lower_.endswith(tuple(s.raw.get("participle_suffixes", []))) or token.lower_ != token.lemma_.lower()
+            return token.lower_.endswith(tuple(s.raw.get("participle_suffixes", []))) or token.lower_ != lemma_of(token, lang)
         if prev.lower_.endswith("ly") or prev.lower_ in ("not", "also", "reportedly", "allegedly", "n't"):
             i -= 1
             skipped += 1
@@ -222,17 +232,45 @@ class TriggerTagger:
     def __init__(self, nlp: Language, name: str = "kg_triggers", *, lang: str, window: int = 4):
         self.lang = lang
         self.window = window
+        self.lemmas = _lemma_table(settings(lang).raw.get("spacy_lang", lang)) if settings(lang).raw.get("lemmatizer") == "lookup" else None
+        self._cache: dict[int, tuple[str, ...]] = {}
         self.index: dict[str, list[Trigger]] = {}
         for trig in load_triggers(lang):
             self.index.setdefault(trig.words[0], []).append(trig)
         for entries in self.index.values():
             entries.sort(key=lambda t: (-len(t.words), -len(t.requires)))
 
+    def forms_of(self, doc: Doc) -> list[tuple[str, ...]]:
+        """Forms of every token, from the token arrays (no Token objects): lower-case, lemma, stems.
+
+        The lemma comes from the pipeline's own lemmatizer when it has one (a trained model), else
+        from spaCy's lookup table, read directly and cached per word form.
+        """
+        from spacy.attrs import LEMMA, ORTH
+
+        strings = doc.vocab.strings
+        if doc.has_annotation("LEMMA"):
+            arr = doc.to_array([ORTH, LEMMA])
+            return [_forms(strings[int(o)].lower(), strings[int(le)].lower(), self.lang) for o, le in arr]
+        cache = self._cache
+        out = []
+        for h in doc.to_array([ORTH]).ravel():
+            h = int(h)
+            forms = cache.get(h)
+            if forms is None:
+                word = strings[h]
+                lemma = self.lemmas.get(word, None) or self.lemmas.get(word.lower(), "") if self.lemmas is not None else ""
+                forms = cache[h] = _forms(word.lower(), lemma.lower(), self.lang)
+                if len(cache) > 500_000:
+                    cache.clear()
+            out.append(forms)
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
         n = len(doc)
         lang = self.lang
-        forms = [_forms(t.lower_, t.lemma_.lower() if t.lemma_ else "", lang) for t in doc]
+        forms = self.forms_of(doc)
         index = self.index
         names = set()  # a word inside an actor's name is not a trigger ("Ban Ki-moon", "Strike Group")
         for span in doc.spans.get("kg_actors", []):
@@ -459,9 +497,10 @@ class ActorTagger:
             covered.update(range(sp.start, sp.end))
         keep = []
         for span in spans:
-            if span.label_ in ("name", "adjective", "metonym") and len(span) == 1 and not _is_headline(span.sent):
-                before = doc[span.start - 1] if span.start > span.sent.start else None
-                after = doc[span.end] if span.end < span.sent.end else None
+            if span.label_ in ("name", "adjective", "metonym") and len(span) == 1 and not _headline_at(doc, span.start):
+                sent = _sentence_at(doc, span.start)
+                before = doc[span.start - 1] if span.start > sent.start else None
+                after = doc[span.end] if span.end < sent.end else None
                 glued = lambda t: t is not None and t.i not in covered and t.is_alpha and t.text[:1].isupper() and t.lower_ not in self.s.titles  # noqa: E731
                 if glued(after) or (glued(before) and not before.is_sent_start):
                     continue
@@ -486,7 +525,7 @@ class ActorTagger:
                 if ent.start == k and ent.label_ in ("PERSON", "PER") and ent.end <= limit:
                     return ent.end
             return None
-        if _is_headline(doc[k].sent):
+        if _headline_at(doc, k):
             return None
         j = k
         while j < min(limit, k + 4, len(doc)):
@@ -498,6 +537,30 @@ class ActorTagger:
         if j - k >= 2 and all(not doc[x].is_sent_start for x in range(k + 1, j)):
             return j
         return None
+
+
+def _sentences(doc: Doc) -> tuple[list[Span], list[int], dict[int, bool]]:
+    """The doc's sentences, their start tokens and a headline cache, computed once per doc."""
+    cached = doc.user_data.get("kg_sentences")
+    if cached is None:
+        sents = list(doc.sents)
+        cached = doc.user_data["kg_sentences"] = (sents, [s.start for s in sents], {})
+    return cached
+
+
+def _sentence_at(doc: Doc, i: int) -> Span:
+    from bisect import bisect_right
+
+    sents, starts, _ = _sentences(doc)
+    return sents[bisect_right(starts, i) - 1]
+
+
+def _headline_at(doc: Doc, i: int) -> bool:
+    sent = _sentence_at(doc, i)
+    flags = _sentences(doc)[2]
+    if sent.start not in flags:
+        flags[sent.start] = _is_headline(sent)
+    return flags[sent.start]
 
 
 def _is_headline(sent: Span) -> bool:
@@ -519,9 +582,21 @@ def _slug(name: str) -> str:
 @Language.component("kg_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: titles, datelines and list items carry no final full stop."""
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+    text = doc.text
+    if "\n" not in text or len(doc) < 2:
+        return doc
+    import numpy as np
+    from spacy.attrs import IDX
+
+    starts = doc.to_array([IDX]).ravel()
+    pos = -1
+    while True:
+        pos = text.find("\n", pos + 1)
+        if pos < 0:
+            break
+        j = int(np.searchsorted(starts, pos, side="right"))
+        if 0 < j < len(doc):
+            doc[j].is_sent_start = True
     return doc
 
 
@@ -541,6 +616,18 @@ def make_time_tagger(nlp: Language, name: str, lang: str):
 
 
 # -- building -------------------------------------------------------------------------------------------
+
+
+@cache
+def _lemma_table(code: str):
+    """spaCy's lemma lookup table for ``code`` (spacy-lookups-data), or None when there is none."""
+    try:
+        from spacy.lookups import load_lookups
+
+        return load_lookups(code, ["lemma_lookup"]).get_table("lemma_lookup")
+    except Exception as exc:  # no table for this language: stems and surface forms still work
+        log.info("no lemma lookup table for %s (%s)", code, exc)
+        return None
 
 
 def _blank(code: str, options: dict) -> Language:
@@ -575,14 +662,8 @@ def build_pipeline(lang: str, *, model: str | None = None, lexicon_files: tuple[
         nlp.add_pipe("sentencizer")
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("kg_line_breaks", after="sentencizer")
-    if "lemmatizer" not in nlp.pipe_names and s.raw.get("lemmatizer") == "lookup":
-        try:
-            lem = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-            lem.initialize()
-        except Exception as exc:  # no lookup tables: stems and surface forms still work
-            log.warning("no lookup lemmatizer for %s (%s); matching on surface forms and stems", lang, exc)
-            if "lemmatizer" in nlp.pipe_names:
-                nlp.remove_pipe("lemmatizer")
+    # Lemmas: a trained pipeline's own lemmatizer if it has one, else kg_triggers reads spaCy's lookup
+    # table directly, per word form (a lemmatizer component would look up every token of every doc).
     nlp.add_pipe("kg_actors", config={"lang": lang, "lexicon_files": list(lexicon_files)})
     nlp.add_pipe("kg_time", config={"lang": lang})
     nlp.add_pipe("kg_triggers", config={"lang": lang})
