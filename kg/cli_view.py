@@ -1,0 +1,84 @@
+"""``kg view``: render the HTML view of any saved graph (an RDF export, or a ``kg build`` output folder)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .cli import _fail, _parse_date
+
+GRAPH_FILES = ("graph.ttl", "graph.nt", "graph.jsonld", "graph.nq", "graph.trig", "graph.rdf")
+
+
+def load_graph(source: str | Path):
+    """The event graph saved in ``source``: an RDF export (.ttl .nt .jsonld .nq .trig .rdf) or a folder holding one."""
+    from . import rdf
+
+    path = Path(source)
+    if path.is_dir():
+        found = [path / name for name in GRAPH_FILES if (path / name).is_file()]
+        if not found:
+            raise ValueError(f"{path}: no graph export in this folder (looked for {', '.join(GRAPH_FILES)})")
+        path = found[0]
+    if path.suffix.lower() not in rdf.FORMAT_BY_SUFFIX:
+        raise ValueError(f"{path}: not an RDF export kg can read (use .ttl, .nt, .jsonld, .nq, .trig or .rdf)")
+    try:
+        return rdf.to_graph(path)
+    except Exception as exc:  # rdflib raises many kinds of parse errors
+        raise ValueError(f"{path}: cannot read the graph ({type(exc).__name__}: {exc})") from None
+
+
+@click.command()
+@click.argument("source", type=click.Path(exists=True))
+@click.option("-o", "--out", "out", required=True, type=click.Path(dir_okay=False), help="The HTML file to write.")
+@click.option("--actor", "actors", multiple=True, metavar="CODE|NAME",
+              help="Show only this actor's neighbourhood (id, code such as IRN, or name); repeatable.")  # fmt: skip
+@click.option("--hops", type=click.IntRange(1, 3), default=2, show_default=True, help="Neighbourhood size around --actor.")
+@click.option("--since", metavar="YYYY-MM-DD", callback=_parse_date, help="Keep events on or after this date.")
+@click.option("--until", metavar="YYYY-MM-DD", callback=_parse_date, help="Keep events on or before this date.")
+@click.option("--max-nodes", type=click.IntRange(0), default=None,
+              help="Above this many nodes show only the most active actors (default 2500; 0 = never aggregate).")  # fmt: skip
+@click.option("--title", default=None, help="Page title (default: the source's name).")
+def view(source, out, actors, hops, since, until, max_nodes, title):
+    """Render the interactive HTML view of a saved graph: SOURCE is an RDF export or a `kg build` folder.
+
+    The page works offline (everything inlined): filter by date, event class, quad class and actor,
+    hover or click a link for its events, sentences and sources.
+
+    \b
+    Examples:
+      kg view out/graph.ttl -o view.html
+      kg view out/ -o iran.html --actor IRN --since 2024-04-01 --hops 2
+      kg view big.nt -o big.html --max-nodes 5000
+    """
+    from . import viz
+
+    if since and until and since > until:
+        _fail("--since is after --until")
+    try:
+        G = load_graph(source)
+    except ValueError as exc:
+        _fail(str(exc))
+    focus: list[str] = []
+    for a in actors:
+        hits = viz.find_actors(G, a)
+        if not hits:
+            _fail(f"no actor {a!r} in {source} (give an id, a code such as IRN, or a name)")
+        focus += hits
+    H = viz.subgraph(G, actors=focus, hops=hops, since=since.isoformat() if since else None,
+                     until=until.isoformat() if until else None)  # fmt: skip
+    limit = viz.MAX_NODES if max_nodes is None else (max_nodes or None)
+    try:
+        path = viz.write_html(H, out, title=title or f"kg: {Path(source).name}", max_nodes=limit, focus=focus, hops=min(hops, 2))
+    except OSError as exc:
+        _fail(f"cannot write {out}: {exc}")
+    n_events = len({d["event_id"] for *_x, d in H.edges(data=True) if "event_code" in d})
+    click.echo(f"{sum(1 for n in H if H.degree(n) > 0)} actors/places, {n_events} events -> {path}")
+    if n_events == 0:
+        click.echo("warning: no event matches the filters; the page is empty", err=True)
+        sys.exit(1)
+
+
+COMMANDS = [view]
