@@ -12,11 +12,11 @@ try:
 except PackageNotFoundError:  # running from a source checkout without installing
     __version__ = "0+unknown"
 
-__all__ = ["__version__", "build", "sample_path", "write_outputs", "load_graph"]
+__all__ = ["__version__", "build", "load", "sample_path", "write_outputs", "load_graph", "analytics", "exports"]
 
 
 def __getattr__(name: str):
-    if name in ("build", "sample_path", "write_outputs", "BuildResult"):
+    if name in ("build", "load", "sample_path", "write_outputs", "BuildResult"):
         from . import api
 
         return getattr(api, name)
@@ -24,4 +24,8 @@ def __getattr__(name: str):
         from .rdf import to_graph
 
         return to_graph
+    if name in ("analytics", "exports"):
+        import importlib
+
+        return importlib.import_module(f"kg.{name}")
     raise AttributeError(f"module 'kg' has no attribute {name!r}")
