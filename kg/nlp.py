@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
+from pathlib import Path
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -329,18 +330,13 @@ class ActorTagger:
         self.lex: Lexicon = load_lexicon(tuple(lexicon_files))
         self.s = settings(lang)
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.surface_info: dict[str, list] = {}
-        for i, surf in enumerate(self.lex.surfaces(lang)):
-            key = f"s{i}"
-            self.surface_info[key] = [surf]
-        # one pattern list per surface string, to keep the matcher small
+        # one pattern per surface string, to keep the matcher small
         by_text: dict[str, list] = {}
         for surf in self.lex.surfaces(lang):
             by_text.setdefault(surf.text, []).append(surf)
         self.by_text = by_text
-        patterns = list(nlp.tokenizer.pipe(by_text))
-        for text, doc in zip(by_text, patterns):
-            self.names.add(text, [doc])
+        for text, words in zip(by_text, _tokenized(nlp, lang, tuple(by_text))):
+            self.names.add(text, [Doc(nlp.vocab, words=words)])
         self.sectors = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.sector_info = {}
         for noun in sector_nouns(lang):
@@ -616,6 +612,35 @@ def make_time_tagger(nlp: Language, name: str, lang: str):
 
 
 # -- building -------------------------------------------------------------------------------------------
+
+
+def _tokenized(nlp: Language, lang: str, texts: tuple[str, ...]) -> list[list[str]]:
+    """The tokens of every lexicon surface form, cached on disk between runs (``~/.cache/kg``).
+
+    Tokenizing thousands of names is a noticeable part of start-up; the cache is keyed by the texts,
+    the language and spaCy's version, so any change to the lexicon or tokenizer rebuilds it.
+    """
+    import hashlib
+    import json
+    import os
+
+    key = hashlib.sha1("\x1f".join((lang, spacy.__version__, *texts)).encode("utf-8")).hexdigest()[:20]
+    folder = Path(os.environ.get("KG_CACHE_DIR") or Path.home() / ".cache" / "kg")
+    path = folder / f"surfaces-{lang}-{key}.json"
+    try:
+        cached = json.loads(path.read_text(encoding="utf-8"))
+        if len(cached) == len(texts):
+            return cached
+    except (OSError, ValueError):
+        pass
+    words = [[t.text for t in doc] for doc in nlp.tokenizer.pipe(texts)]
+    try:
+        from .util import atomic_write_text
+
+        atomic_write_text(path, json.dumps(words, ensure_ascii=False))
+    except OSError:  # a read-only home is fine: the cache is an optimisation
+        log.debug("cannot write the surface cache %s", path)
+    return words
 
 
 @cache
