@@ -65,6 +65,32 @@ def main() -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory {peak:,.0f} MB")
 
+    # scaling with --workers: the same JSONL corpus built with 1 and 2 processes
+    import tempfile
+
+    import kg
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        with open(path, "w", encoding="utf-8") as fh:
+            n = 0
+            for lang in ("en", "id"):
+                texts = corpus(lang)
+                words = i = 0
+                while words < args.words // 2:
+                    text = texts[i % len(texts)]
+                    fh.write(json.dumps({"id": f"{lang}{i}", "text": text, "lang": lang, "date": "2024-04-16"}) + "\n")
+                    words += len(text.split())
+                    n += words and 0
+                    i += 1
+        total = sum(len(json.loads(line)["text"].split()) for line in open(path, encoding="utf-8"))
+        for workers in (1, 2):
+            t0 = time.perf_counter()
+            result = kg.build([path], workers=workers)
+            secs = time.perf_counter() - t0
+            print(f"kg.build, {workers} worker(s): {total:,} words, {result.documents:,} docs in {secs:.1f}s -> "
+                  f"{total / secs:,.0f} words/s ({result.summary()['events']:,} events)")  # fmt: skip
+
 
 if __name__ == "__main__":
     main()

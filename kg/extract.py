@@ -477,8 +477,8 @@ class SentenceRules:
     def modality(self, trig: Span) -> Modality:
         n = int(self.s.modality_window or 6) + (3 if trig.start in self.nominal else 0)
         lo = max(self._prev_trigger_end(trig), self.sent.start, trig.start - n)
-        words = {self.doc[i].lower_ for i in range(lo, trig.start)}
-        # the trigger itself may carry negation ("tidak menyerang" is covered above; "denied attacking" too)
+        in_time = {i for t in self.times for i in range(t.start, t.end)}  # "May 3" is a date, not "may"
+        words = {self.doc[i].lower_ for i in range(lo, trig.start) if i not in in_time}
         if words & self.s.negation:
             return Modality.NEGATED
         if words & self.s.hypothetical:
