@@ -1,4 +1,4 @@
-"""``kg view``: render the HTML view of any saved graph (an RDF export, or a ``kg build`` output folder)."""
+"""``kg view``: render the HTML view of any saved graph (an RDF export, a ``kg build`` output folder or a store)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,10 @@ def load_graph(source: str | Path):
     from . import rdf
 
     path = Path(source)
+    if path.is_dir() and (path / "kg.sqlite").is_file():
+        from .store import graph_from_store
+
+        return graph_from_store(path)
     if path.is_dir():
         found = [path / name for name in GRAPH_FILES if (path / name).is_file()]
         if not found:
@@ -42,7 +46,8 @@ def load_graph(source: str | Path):
               help="Above this many nodes show only the most active actors (default 2500; 0 = never aggregate).")  # fmt: skip
 @click.option("--title", default=None, help="Page title (default: the source's name).")
 def view(source, out, actors, hops, since, until, max_nodes, title):
-    """Render the interactive HTML view of a saved graph: SOURCE is an RDF export or a `kg build` folder.
+    """Render the interactive HTML view of a saved graph: SOURCE is an RDF export, a `kg build` folder
+    or a store made by `kg add`.
 
     The page works offline (everything inlined): filter by date, event class, quad class and actor,
     hover or click a link for its events, sentences and sources.
@@ -52,6 +57,7 @@ def view(source, out, actors, hops, since, until, max_nodes, title):
       kg view out/graph.ttl -o view.html
       kg view out/ -o iran.html --actor IRN --since 2024-04-01 --hops 2
       kg view big.nt -o big.html --max-nodes 5000
+      kg view news-store/ -o today.html --since 2024-04-16
     """
     from . import viz
 

@@ -1,0 +1,621 @@
+"""Corpus-scale inputs: folders with include/exclude globs, stdin, gzip, CSV/TSV and JSONL with configurable
+field names, and saved HTML pages read with trafilatura (main text, title, publisher, date, URL).
+
+Built on :mod:`kg.ingest` (:func:`~kg.ingest.make_document`, :class:`~kg.ingest.InputProblem`): like it,
+:func:`iter_inputs` never raises for a bad input; each unreadable file, line or row becomes an
+:class:`InputProblem` in the stream and the rest of the batch goes on.
+
+Encodings: UTF-8 (with or without BOM) and UTF-16 with a BOM are read directly; anything else is detected
+(an HTML ``<meta charset>`` first, then charset-normalizer, then cp1252) with a warning. JSONL and CSV are
+streamed (a multi-gigabyte dump is never held in memory), also when gzip'd.
+
+>>> FieldMap.parse("text=body,date=published_at").text
+'body'
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import fnmatch
+import gzip
+import io
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime, timezone
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from .ingest import (
+    HTML_SUFFIXES,
+    JSONL_SUFFIXES,
+    MAX_BYTES,
+    TEXT_SUFFIXES,
+    InputProblem,
+    KgInputError,
+    html_to_text,
+    make_document,
+    parse_date,
+)
+from .model import Document
+
+CSV_SUFFIXES = {".csv", ".tsv"}
+GZIP_SUFFIXES = {".gz", ".gzip"}
+ALL_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | CSV_SUFFIXES
+MAX_LINE_BYTES = MAX_BYTES  # one JSONL line / CSV cell larger than this is skipped
+
+
+@dataclass(frozen=True)
+class FieldMap:
+    """Which JSONL/CSV field holds what. Dotted names reach into nested JSON objects (``meta.url``)."""
+
+    id: str = "id"
+    text: str = "text"
+    date: str = "date"
+    lang: str = "lang"
+    url: str = "url"
+    title: str = "title"
+    publisher: str = "publisher"
+
+    @classmethod
+    def parse(cls, spec: str | None) -> FieldMap:
+        """``"text=body,date=published"`` -> a FieldMap (unnamed fields keep their defaults)."""
+        if not spec:
+            return cls()
+        known = {f.name for f in fields(cls)}
+        changes = {}
+        for part in spec.split(","):
+            if not part.strip():
+                continue
+            key, sep, value = part.partition("=")
+            key, value = key.strip(), value.strip()
+            if not sep or key not in known or not value:
+                raise ValueError(f"bad field mapping {part.strip()!r}: use NAME=FIELD with NAME one of {', '.join(sorted(known))}")
+            changes[key] = value
+        return replace(cls(), **changes)
+
+
+@dataclass
+class Progress:
+    """Bytes of input read so far (for a progress bar); readers update it as they go."""
+
+    total: int = 0
+    done: int = 0
+    documents: int = 0
+
+
+# -- decoding -----------------------------------------------------------------------------------------
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def decode(raw: bytes, source: str, *, html: bool = False) -> tuple[str, InputProblem | None]:
+    """Text of ``raw``: UTF-8/UTF-16 by BOM or validity, else the declared (HTML) or detected encoding."""
+    if not raw.strip():
+        raise KgInputError("empty input, skipped")
+    head = raw[:8192]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16"), None
+        except UnicodeDecodeError:
+            raise KgInputError("broken UTF-16, skipped") from None
+    if b"\x00" in head:
+        raise KgInputError("binary input (NUL bytes), skipped: kg reads text, HTML, JSONL and CSV")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text, enc = _detect(raw, html=html)
+        warning = InputProblem(source, f"not UTF-8; decoded as {enc}", fatal=False)
+    else:
+        warning = None
+    control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if control > 0.05 * min(len(text), 8192):
+        raise KgInputError("binary input (control characters), skipped: kg reads text, HTML, JSONL and CSV")
+    return text, warning
+
+
+def _detect(raw: bytes, *, html: bool) -> tuple[str, str]:
+    if html:
+        m = _META_CHARSET.search(raw[:4096])
+        if m:
+            enc = m.group(1).decode("ascii", "replace").lower()
+            try:
+                if codecs.lookup(enc).name not in ("utf-8",):
+                    return raw.decode(enc), enc
+            except (LookupError, UnicodeDecodeError):
+                pass
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(raw[:200_000]).best()
+        if best is not None and best.encoding:
+            try:
+                return raw.decode(best.encoding), best.encoding
+            except (UnicodeDecodeError, LookupError):
+                pass
+    except ImportError:  # pragma: no cover - charset-normalizer is a dependency
+        pass
+    for enc in ("cp1252", "latin-1"):
+        try:
+            return raw.decode(enc), enc
+        except UnicodeDecodeError:
+            continue
+    raise KgInputError("undecodable bytes, skipped: save the file as UTF-8")  # pragma: no cover - latin-1 decodes all
+
+
+def _decode_line(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+# -- dates ----------------------------------------------------------------------------------------------
+
+_DMY = re.compile(r"\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+
+
+def parse_any_date(value: object) -> date | None:
+    """ISO dates and timestamps, RFC 2822 (``Fri, 03 May 2024 10:00:00 GMT``), day/month/year, Unix seconds.
+
+    >>> parse_any_date("Fri, 03 May 2024 10:00:00 GMT"), parse_any_date("3/5/2024"), parse_any_date("x")
+    (datetime.date(2024, 5, 3), datetime.date(2024, 5, 3), None)
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 1e8 < value < 32503680000:  # Unix seconds, 1973..2999
+            return datetime.fromtimestamp(int(value), tz=timezone.utc).date()
+        return None
+    iso = parse_date(value)
+    if iso is not None or not isinstance(value, str):
+        return iso
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    m = _DMY.match(value)
+    if m:
+        try:
+            return date(int(m[3]), int(m[2]), int(m[1]))
+        except ValueError:
+            return None
+    return None
+
+
+# -- records (JSONL objects, CSV rows) ---------------------------------------------------------------------
+
+
+def _get(obj: dict, name: str):
+    cur: object = obj
+    for part in name.split("."):
+        if not isinstance(cur, dict) or part not in cur:
+            return None
+        cur = cur[part]
+    return cur
+
+
+def _str(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def record_document(
+    obj: dict, *, where: str, default_id: str, fieldmap: FieldMap, lang: str | None, ref_date: date | None
+) -> Document:
+    """A Document from one JSONL object or CSV row; raises KgInputError with a one-line reason."""
+    text = _get(obj, fieldmap.text)
+    if not isinstance(text, str):
+        raise KgInputError(f"expected a {fieldmap.text!r} text field, skipped")
+    rec_lang = _str(_get(obj, fieldmap.lang))
+    return make_document(
+        _str(_get(obj, fieldmap.id)) or default_id,
+        text,
+        source=where,
+        lang=lang or rec_lang,
+        ref_date=ref_date,
+        meta_date=parse_any_date(_get(obj, fieldmap.date)),
+        url=_str(_get(obj, fieldmap.url)),
+        title=_str(_get(obj, fieldmap.title)),
+        publisher=_str(_get(obj, fieldmap.publisher)),
+    )
+
+
+# -- HTML ---------------------------------------------------------------------------------------------------
+
+
+def html_document(markup: str, *, doc_id: str, source: str, lang: str | None, ref_date: date | None) -> Document:
+    """A Document from a saved web page: trafilatura finds the main text and the metadata.
+
+    Falls back to kg.ingest's own HTML reader when trafilatura finds no main text (tiny or odd pages).
+    """
+    meta: dict[str, str] = {}
+    text = ""
+    try:
+        import trafilatura
+
+        result = trafilatura.bare_extraction(
+            markup, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True, url=None
+        )
+    except Exception:  # trafilatura/lxml on malformed markup: fall back
+        result = None
+    if result is not None:
+        get = result.get if isinstance(result, dict) else lambda k: getattr(result, k, None)
+        text = get("text") or ""
+        meta = {
+            "title": get("title") or "",
+            "publisher": get("sitename") or "",
+            "date": get("date") or "",
+            "url": get("url") or "",
+        }
+        if text and meta["title"] and not text.lstrip().startswith(meta["title"]):
+            text = meta["title"] + "\n\n" + text
+    if not text.strip():
+        text, fallback = html_to_text(markup)
+        meta = {**fallback, **{k: v for k, v in meta.items() if v}}
+    return make_document(
+        doc_id,
+        text,
+        source=source,
+        lang=lang,
+        ref_date=ref_date,
+        meta_date=parse_any_date(meta.get("date")),
+        url=meta.get("url") or None,
+        title=meta.get("title") or None,
+        publisher=meta.get("publisher") or None,
+    )
+
+
+# -- files ------------------------------------------------------------------------------------------------
+
+
+def file_kind(name: str, head: bytes = b"") -> tuple[str, bool]:
+    """``(kind, gzipped)`` of a file name: kind is text, html, jsonl, csv or tsv.
+
+    >>> file_kind("news/2024-05.jsonl.gz"), file_kind("page.HTM"), file_kind("x.tsv")
+    (('jsonl', True), ('html', False), ('tsv', False))
+    """
+    suffixes = [s.lower() for s in Path(name).suffixes]
+    gz = bool(suffixes) and suffixes[-1] in GZIP_SUFFIXES
+    if gz:
+        suffixes = suffixes[:-1]
+    if not gz and head.startswith(b"\x1f\x8b"):
+        gz = True
+    last = suffixes[-1] if suffixes else ""
+    if last in JSONL_SUFFIXES:
+        return "jsonl", gz
+    if last == ".tsv":
+        return "tsv", gz
+    if last == ".csv":
+        return "csv", gz
+    if last in HTML_SUFFIXES:
+        return "html", gz
+    return "text", gz
+
+
+def _sniff_kind(raw: bytes) -> str:
+    head = raw[:2048].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")):
+        return "html"
+    lines = [ln for ln in raw[:65536].splitlines()[:20] if ln.strip()]
+    if lines and all(ln.lstrip().startswith(b"{") for ln in lines):
+        return "jsonl"
+    return "text"
+
+
+class _Counting(io.RawIOBase):
+    """A read-only file wrapper that reports how many bytes of the (compressed) file were read."""
+
+    def __init__(self, fh: BinaryIO, progress: Progress | None):
+        self.fh, self.progress = fh, progress
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        n = self.fh.readinto(b)
+        if self.progress is not None and n:
+            self.progress.done += n
+        return n or 0
+
+
+def _open_stream(path: Path, gz: bool, progress: Progress | None) -> BinaryIO:
+    raw = _Counting(open(path, "rb"), progress)  # noqa: SIM115 - closed by the caller
+    buffered = io.BufferedReader(raw, 1 << 16)
+    return gzip.GzipFile(fileobj=buffered, mode="rb") if gz else buffered  # type: ignore[return-value]
+
+
+def _read_limited(stream: BinaryIO, limit: int) -> bytes:
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise KgInputError(f"over the {limit:,}-byte limit for one document, skipped (use JSONL or CSV for big corpora)")
+    return data
+
+
+def _iter_jsonl_stream(
+    stream: BinaryIO, where: str, stem: str, fieldmap: FieldMap, lang: str | None, ref_date: date | None
+) -> Iterator[Document | InputProblem]:
+    for number, raw in enumerate(stream, 1):
+        if not raw.strip():
+            continue
+        at = f"{where}:{number}"
+        if len(raw) > MAX_LINE_BYTES:
+            yield InputProblem(at, f"line over {MAX_LINE_BYTES:,} bytes, skipped")
+            continue
+        try:
+            obj = json.loads(_decode_line(raw))
+        except (json.JSONDecodeError, RecursionError) as exc:
+            yield InputProblem(at, f"malformed JSON ({getattr(exc, 'msg', 'too deeply nested')}), line skipped")
+            continue
+        if not isinstance(obj, dict):
+            yield InputProblem(at, "expected a JSON object, line skipped")
+            continue
+        try:
+            yield record_document(obj, where=at, default_id=f"{stem}-{number}", fieldmap=fieldmap, lang=lang, ref_date=ref_date)
+        except KgInputError as exc:
+            yield InputProblem(at, str(exc))
+
+
+def _iter_csv_stream(
+    stream: BinaryIO, where: str, stem: str, fieldmap: FieldMap, lang: str | None, ref_date: date | None, delimiter: str | None
+) -> Iterator[Document | InputProblem]:
+    csv.field_size_limit(MAX_LINE_BYTES)
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
+    try:
+        sample = text.read(65536)
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        yield InputProblem(where, f"cannot read ({exc}), skipped")
+        return
+    if not sample.strip():
+        yield InputProblem(where, "empty file, skipped")
+        return
+    if delimiter is None:
+        try:
+            delimiter = csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",;\t|").delimiter
+        except csv.Error:
+            delimiter = ","
+    reader = csv.DictReader(_chain(sample, text), delimiter=delimiter)
+    number = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            number += 1
+            yield InputProblem(f"{where}:{number}", f"malformed CSV ({exc}), rest of file skipped")
+            return
+        number = reader.line_num
+        at = f"{where}:{number}"
+        if fieldmap.text not in row:
+            yield InputProblem(where, f"no {fieldmap.text!r} column (columns: {', '.join(reader.fieldnames or [])}); "
+                                      "name the text column with --fields text=NAME")  # fmt: skip
+            return
+        clean = {k: v for k, v in row.items() if isinstance(k, str)}
+        try:
+            yield record_document(clean, where=at, default_id=f"{stem}-{number}", fieldmap=fieldmap, lang=lang, ref_date=ref_date)
+        except KgInputError as exc:
+            yield InputProblem(at, str(exc))
+
+
+def _chain(first: str, rest: io.TextIOBase) -> Iterator[str]:
+    """Lines of ``first`` + the rest of the stream (csv needs lines; ``first`` was read to sniff)."""
+    buf = io.StringIO(first)
+    pending = ""
+    for line in buf:
+        if line.endswith(("\n", "\r")):
+            yield pending + line
+            pending = ""
+        else:
+            pending += line
+    for line in rest:
+        yield pending + line
+        pending = ""
+    if pending:
+        yield pending
+
+
+def read_file(
+    path: Path,
+    *,
+    lang: str | None = None,
+    ref_date: date | None = None,
+    fieldmap: FieldMap = FieldMap(),
+    progress: Progress | None = None,
+    max_bytes: int = MAX_BYTES,
+    delimiter: str | None = None,
+) -> Iterator[Document | InputProblem]:
+    """Documents (or problems) from one file of any supported kind, gzip'd or not."""
+    where = str(path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4)
+    except OSError as exc:
+        yield InputProblem(where, f"cannot read ({exc.strerror or exc}), skipped")
+        return
+    kind, gz = file_kind(path.name, head)
+    stem = Path(path.name.removesuffix(".gz").removesuffix(".gzip")).stem if gz else path.stem
+    try:
+        stream = _open_stream(path, gz, progress)
+    except OSError as exc:
+        yield InputProblem(where, f"cannot read ({exc.strerror or exc}), skipped")
+        return
+    with stream:
+        try:
+            if kind == "jsonl":
+                yield from _iter_jsonl_stream(stream, where, stem, fieldmap, lang, ref_date)
+                return
+            if kind in ("csv", "tsv"):
+                yield from _iter_csv_stream(stream, where, stem, fieldmap, lang, ref_date, "\t" if kind == "tsv" else delimiter)
+                return
+            raw = _read_limited(stream, max_bytes)
+        except (OSError, EOFError, gzip.BadGzipFile, zlib_error()) as exc:
+            yield InputProblem(where, f"cannot read ({'corrupt gzip: ' if gz else ''}{exc}), skipped")
+            return
+        except KgInputError as exc:
+            yield InputProblem(where, str(exc))
+            return
+    yield from _single(raw, kind, doc_id=stem, where=where, lang=lang, ref_date=ref_date, fieldmap=fieldmap)
+
+
+def zlib_error():
+    import zlib
+
+    return zlib.error
+
+
+def _single(
+    raw: bytes, kind: str, *, doc_id: str, where: str, lang: str | None, ref_date: date | None, fieldmap: FieldMap
+) -> Iterator[Document | InputProblem]:
+    """One text or HTML document (or JSONL, when stdin turns out to hold it) from bytes."""
+    if kind == "text":
+        kind = _sniff_kind(raw)
+    if kind == "jsonl":
+        yield from _iter_jsonl_stream(io.BytesIO(raw), where, doc_id, fieldmap, lang, ref_date)
+        return
+    try:
+        text, warning = decode(raw, where, html=kind == "html")
+        if warning:
+            yield warning
+        if kind == "html":
+            yield html_document(text, doc_id=doc_id, source=where, lang=lang, ref_date=ref_date)
+        else:
+            yield make_document(doc_id, text, source=where, lang=lang, ref_date=ref_date)
+    except KgInputError as exc:
+        yield InputProblem(where, str(exc))
+
+
+def read_stdin(
+    stream: BinaryIO | None = None, *, lang: str | None = None, ref_date: date | None = None, fieldmap: FieldMap = FieldMap(),
+    kind: str | None = None, progress: Progress | None = None,
+) -> Iterator[Document | InputProblem]:  # fmt: skip
+    """Documents from standard input: JSONL (one document a line, streamed), HTML or one plain text."""
+    stream = stream if stream is not None else sys.stdin.buffer
+    head = stream.peek(65536)[:65536] if hasattr(stream, "peek") else b""
+    if head[:2] == b"\x1f\x8b":
+        stream = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[assignment]
+        head = b""
+    guess = kind or (_sniff_kind(head) if head else None)
+    if guess == "jsonl":
+        yield from _iter_jsonl_stream(stream, "stdin", "stdin", fieldmap, lang, ref_date)
+        return
+    if guess in ("csv", "tsv"):
+        yield from _iter_csv_stream(stream, "stdin", "stdin", fieldmap, lang, ref_date, "\t" if guess == "tsv" else None)
+        return
+    try:
+        raw = _read_limited(stream, MAX_BYTES)
+    except KgInputError as exc:
+        yield InputProblem("stdin", str(exc))
+        return
+    except (OSError, EOFError, gzip.BadGzipFile, zlib_error()) as exc:
+        yield InputProblem("stdin", f"cannot read ({exc}), skipped")
+        return
+    if progress is not None:
+        progress.done += len(raw)
+    yield from _single(raw, guess or "text", doc_id="stdin", where="stdin", lang=lang, ref_date=ref_date, fieldmap=fieldmap)
+
+
+# -- folders and globs ------------------------------------------------------------------------------------
+
+
+def _matches(rel: str, patterns: Iterable[str]) -> bool:
+    name = rel.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) or (p.startswith("**/") and fnmatch.fnmatch(rel, p[3:]))
+               for p in patterns)  # fmt: skip
+
+
+def is_input_file(name: str) -> bool:
+    kind_suffixes = [s.lower() for s in Path(name).suffixes]
+    if kind_suffixes and kind_suffixes[-1] in GZIP_SUFFIXES:
+        kind_suffixes = kind_suffixes[:-1]
+    return bool(kind_suffixes) and kind_suffixes[-1] in ALL_SUFFIXES
+
+
+def expand(
+    inputs: Iterable[str | Path], *, include: Iterable[str] = (), exclude: Iterable[str] = ()
+) -> Iterator[Path | str | InputProblem]:
+    """Files named directly, ``"-"`` (stdin), and the input files of folders (recursive, sorted, filtered).
+
+    In folders, a file is taken when its suffix is known (.txt .md .html .htm .jsonl .ndjson .csv .tsv,
+    each optionally .gz), it matches one of ``include`` (if any) and none of ``exclude``; hidden files and
+    folders are skipped. Globs match the path relative to the folder (``2024/**/*.html``) or the file
+    name (``*.jsonl.gz``). Files named directly are always taken, whatever their name (the kind is then
+    sniffed from the content).
+    """
+    include, exclude = tuple(include), tuple(exclude)
+    for item in inputs:
+        if str(item) == "-":
+            yield "-"
+            continue
+        p = Path(item)
+        if p.is_dir():
+            found = []
+            for f in p.rglob("*"):
+                rel = f.relative_to(p).as_posix()
+                if any(part.startswith(".") for part in f.relative_to(p).parts):
+                    continue  # hidden files and folders (.git, editors' temp files)
+                if not f.is_file() or not is_input_file(f.name):
+                    continue
+                if include and not _matches(rel, include):
+                    continue
+                if exclude and _matches(rel, exclude):
+                    continue
+                found.append(f)
+            if not found:
+                yield InputProblem(str(p), "folder holds no input files (.txt .html .jsonl .csv, optionally .gz) that match")
+            yield from sorted(found)
+        elif p.is_file():
+            yield p
+        else:
+            yield InputProblem(str(p), "no such file or folder")
+
+
+def iter_inputs(
+    inputs: Iterable[str | Path],
+    *,
+    lang: str | None = None,
+    ref_date: date | None = None,
+    include: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+    fieldmap: FieldMap = FieldMap(),
+    progress: Progress | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Document | InputProblem]:
+    """Every document of ``inputs`` (files, folders, ``-`` for stdin), problems interleaved.
+
+    Document ids are not made unique here: a store (:mod:`kg.store`) keys documents by content and
+    renames a clashing id itself. ``progress.total`` is set to the bytes of the files named, and
+    ``progress.done`` grows as they are read.
+    """
+    items = list(expand(inputs, include=include, exclude=exclude))
+    if progress is not None:
+        progress.total = sum(_size(i) for i in items if isinstance(i, Path))
+    for item in items:
+        if isinstance(item, InputProblem):
+            yield item
+        elif item == "-":
+            yield from read_stdin(stdin, lang=lang, ref_date=ref_date, fieldmap=fieldmap, progress=progress)
+        else:
+            before = progress.done if progress is not None else 0
+            for out in read_file(item, lang=lang, ref_date=ref_date, fieldmap=fieldmap, progress=progress):
+                if isinstance(out, Document) and progress is not None:
+                    progress.documents += 1
+                yield out
+            if progress is not None:  # a file read in full counts in full (buffering may under-count)
+                progress.done = before + _size(item)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
