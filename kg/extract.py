@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 WINDOW_AFTER = 16  # tokens after a trigger searched for its target
 WINDOW_BEFORE = 30  # tokens before a trigger searched for its subject
+COMPLEMENT_ROOTS = ("02", "03", "10", "12", "13", "16")  # appeal/intend/demand/refuse/threaten/reduce to do X
 TIME_AFTER = 14  # tokens after a trigger searched for the time expression it governs
 
 
@@ -476,9 +477,13 @@ class SentenceRules:
 
     def modality(self, trig: Span) -> Modality:
         n = int(self.s.modality_window or 6) + (3 if trig.start in self.nominal else 0)
-        lo = max(self._prev_trigger_end(trig), self.sent.start, trig.start - n)
+        lo = max(self.sent.start, trig.start - n)
         in_time = {i for t in self.times for i in range(t.start, t.end)}  # "May 3" is a date, not "may"
         words = {self.doc[i].lower_ for i in range(lo, trig.start) if i not in in_time}
+        # a condition after the main clause: "Hamas would free the hostages if Israel agreed ..."
+        after = {self.doc[i].lower_ for i in range(trig.end, self.sent.end)}
+        if after & self.s.conditionals and words & (self.s.future | self.s.hypothetical):
+            return Modality.HYPOTHETICAL
         if words & self.s.negation:
             return Modality.NEGATED
         if words & self.s.hypothetical:
@@ -486,6 +491,15 @@ class SentenceRules:
         if words & self.s.future:
             return Modality.FUTURE
         return Modality.ASSERTED
+
+    def modality_with_date(self, trig: Span, when: TimeValue | None, ref: date | None) -> Modality:
+        """:meth:`modality`, and an event dated after the document is one that has not happened yet."""
+        m = self.modality(trig)
+        if m is Modality.ASSERTED and when is not None and ref is not None and not when.inferred:
+            start = when.as_date()
+            if start > ref and (when.precision is Precision.DAY or start.replace(day=1) > ref.replace(day=1)):
+                return Modality.FUTURE
+        return m
 
 
 def model_language(model: str) -> str:
@@ -641,8 +655,11 @@ class Extractor:
             target = rules.after(trig, noun_preps, direct=False, stop=stop)
         else:
             source = rules.subject(trig)
-            target = rules.after(trig, verb_preps, direct=True, stop=stop)
-            if target is None and source is not None:
+            target = None
+            if t.target_preps:  # the lexicon says where this verb's target is: "extradited X to the US"
+                target = rules.after(trig, verb_preps, direct=False, stop=stop)
+            target = target or rules.after(trig, verb_preps, direct=True, stop=stop)
+            if target is None and source is not None and t.code[:2] in COMPLEMENT_ROOTS:
                 target = rules.complement_target(trig, verb_preps)
             if target is None and source is not None and t.code[:2] in ("10", "11", "12", "13", "16", "17"):
                 target = rules.anaphoric_event_target(trig)
@@ -705,7 +722,7 @@ class Extractor:
             trigger=trig.text,
             date=when,
             place=place,
-            modality=rules.modality(trig),
+            modality=rules.modality_with_date(trig, when, document.date),
             quantities=rules.quantities(trig, stop),
             symmetric=t.symmetric,
             confidence=round(conf, 3),
