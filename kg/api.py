@@ -271,6 +271,21 @@ def _extract_one(doc: Document) -> Extraction | InputProblem:
         return InputProblem(doc.source, f"extraction failed ({type(exc).__name__}: {exc}); please report this")
 
 
+def _extract_for_pool(doc: Document):
+    """In a worker: extract, and send lexicon actors back by id (the parent has the same lexicon)."""
+    ex = _extract_one(doc)
+    if isinstance(ex, Extraction):
+        lex = _WORKER.lex  # type: ignore[union-attr]
+        ex.actors = {k: (k if lex.actors.get(k) is v else v) for k, v in ex.actors.items()}  # type: ignore[assignment]
+    return ex
+
+
+def _restore(ex, extractor: Extractor):
+    if isinstance(ex, Extraction):
+        ex.actors = {k: (extractor.lex.actors[v] if isinstance(v, str) else v) for k, v in ex.actors.items()}
+    return ex
+
+
 def extract_stream(extractor: Extractor, items, *, workers: int = 1, chunksize: int = 8):
     """Yield ``(item, Extraction | InputProblem)`` for a stream of Documents and InputProblems, in order.
 
@@ -296,9 +311,9 @@ def extract_stream(extractor: Extractor, items, *, workers: int = 1, chunksize: 
             if not batch:
                 break
             docs = [x for x in batch if isinstance(x, Document)]
-            results = iter(pool.imap(_extract_one, docs, chunksize=chunksize))
+            results = iter(pool.imap(_extract_for_pool, docs, chunksize=chunksize))
             for x in batch:
-                yield x, x if isinstance(x, InputProblem) else next(results)
+                yield x, x if isinstance(x, InputProblem) else _restore(next(results), extractor)
 
 
 def _languages() -> list[str]:

@@ -116,7 +116,7 @@ def _identifier():
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text``'s language (py3langid, whose model ships with the package)."""
-    lang, _prob = _identifier().classify(text[:5000])
+    lang, _prob = _identifier().classify(text[:3000])
     return lang
 
 
@@ -274,7 +274,7 @@ def make_document(
     text, dropped = clean_text(raw_text, pre_lang)
     if not text.strip():
         raise KgInputError("no article text left after removing page boilerplate, skipped")
-    lang = choose_language(text, lang)
+    lang = lang or pre_lang
     if ref_date is not None:
         when, how = ref_date, "option"
     elif meta_date is not None:
