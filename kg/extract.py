@@ -535,6 +535,15 @@ class Extractor:
         use_model = self.model if self.model and model_language(self.model) == lang else None
         return get_pipeline(lang, model=use_model, lexicon_files=self.lexicon_files)
 
+    def actors(self, document: Document) -> Extraction:
+        """Only the actor and place mentions of ``document`` (no events): what ``kg actors`` shows."""
+        use_model = self.model if self.model and model_language(self.model) == document.lang else None
+        nlp = get_pipeline(document.lang, model=use_model, lexicon_files=self.lexicon_files, actors_only=True)
+        doc = nlp(document.text)
+        for group in ("kg_triggers", "kg_time"):
+            doc.spans.setdefault(group, [])
+        return self.from_doc(document, doc)
+
     def extract(self, document: Document) -> Extraction:
         nlp = self.nlp(document.lang)
         doc = nlp.make_doc(document.text)

@@ -672,7 +672,7 @@ def _blank(code: str, options: dict) -> Language:
     return type(f"Kg{cls.__name__}", (cls,), {"Defaults": kg_defaults, "lang": code})()
 
 
-def build_pipeline(lang: str, *, model: str | None = None, lexicon_files: tuple[str, ...] = ()) -> Language:
+def build_pipeline(lang: str, *, model: str | None = None, lexicon_files: tuple[str, ...] = (), actors_only: bool = False) -> Language:
     """A spaCy pipeline for ``lang`` with kg's components (and, optionally, a trained ``model`` under them)."""
     s = settings(lang)
     if model:
@@ -690,17 +690,21 @@ def build_pipeline(lang: str, *, model: str | None = None, lexicon_files: tuple[
     # Lemmas: a trained pipeline's own lemmatizer if it has one, else kg_triggers reads spaCy's lookup
     # table directly, per word form (a lemmatizer component would look up every token of every doc).
     nlp.add_pipe("kg_actors", config={"lang": lang, "lexicon_files": list(lexicon_files)})
-    nlp.add_pipe("kg_time", config={"lang": lang})
-    nlp.add_pipe("kg_triggers", config={"lang": lang})
+    if not actors_only:  # `kg actors` needs no time or trigger tagging, and starts faster without them
+        nlp.add_pipe("kg_time", config={"lang": lang})
+        nlp.add_pipe("kg_triggers", config={"lang": lang})
     return nlp
 
 
 _PIPELINES: dict[tuple, Language] = {}
 
 
-def get_pipeline(lang: str, *, model: str | None = None, lexicon_files: tuple[str, ...] = ()) -> Language:
+def get_pipeline(lang: str, *, model: str | None = None, lexicon_files: tuple[str, ...] = (), actors_only: bool = False) -> Language:
     """Cached :func:`build_pipeline`: one pipeline per (language, model, lexicon files) per process."""
-    key = (lang, model, tuple(lexicon_files))
+    full = (lang, model, tuple(lexicon_files), False)
+    if actors_only and full in _PIPELINES:
+        return _PIPELINES[full]
+    key = (lang, model, tuple(lexicon_files), actors_only)
     if key not in _PIPELINES:
-        _PIPELINES[key] = build_pipeline(lang, model=model, lexicon_files=tuple(lexicon_files))
+        _PIPELINES[key] = build_pipeline(lang, model=model, lexicon_files=tuple(lexicon_files), actors_only=actors_only)
     return _PIPELINES[key]

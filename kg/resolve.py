@@ -14,7 +14,7 @@ def resolve_text(text: str, *, lang: str | None = None, ref_date: date | None = 
     lang = choose_language(text, lang) if lang or len(text.split()) >= 4 else (lang or "en")
     extractor = _extractor(tuple(lexicon_files))
     doc = Document(id="text", text=text, lang=lang, date=ref_date)
-    ex = extractor.extract(doc)
+    ex = extractor.actors(doc)
     out = []
     for m in ex.actor_mentions:
         actor = ex.actors[m.actor_id]
