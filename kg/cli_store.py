@@ -8,26 +8,10 @@ import json
 import os
 import sys
 import time
-from datetime import date
 
 import click
 
-EXIT_PARTIAL = 1
-EXIT_NOTHING = 3
-
-
-def _fail(message: str, code: int = 2):
-    click.echo(f"Error: {message}", err=True)
-    sys.exit(code)
-
-
-def _parse_date(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not an ISO date such as 2024-04-16") from None
+from .cli import EXIT_NOTHING, EXIT_PARTIAL, _fail, _parse_date
 
 
 def store_option(func):

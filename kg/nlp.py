@@ -270,7 +270,6 @@ class TriggerTagger:
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
         n = len(doc)
-        lang = self.lang
         forms = self.forms_of(doc)
         index = self.index
         names = set()  # a word inside an actor's name is not a trigger ("Ban Ki-moon", "Strike Group")

@@ -274,12 +274,7 @@ class Store:
                     if on_document:
                         on_document(item, "failed")
                     continue
-                self.put(ex, sha)
-                result.added += 1
-                result.words += len(item.text.split())
-                result.events += len(ex.events)
-                if on_document:
-                    on_document(item, "added")
+                self._stored(item, ex, sha, result, on_document)
         finally:
             if self.db is not None and self.db.in_transaction:
                 self.commit()  # every complete document so far (an exception leaves none half-written)
@@ -330,17 +325,20 @@ class Store:
                     continue
                 sha = shas.pop(item.id)
                 pending_shas.discard(sha)
-                self.put(ex, sha)
-                result.added += 1
-                result.words += len(item.text.split())
-                result.events += len(ex.events)
-                if on_document:
-                    on_document(item, "added")
+                self._stored(item, ex, sha, result, on_document)
         finally:
             if self.db is not None and self.db.in_transaction:
                 self.commit()
         result.seconds = time.perf_counter() - t0
         return result
+
+    def _stored(self, item: Document, ex: Extraction, sha: str, result: AddResult, on_document) -> None:
+        self.put(ex, sha)
+        result.added += 1
+        result.words += len(item.text.split())
+        result.events += len(ex.events)
+        if on_document:
+            on_document(item, "added")
 
     # -- reading --------------------------------------------------------------------------------------------
     def stats(self) -> dict:
