@@ -181,7 +181,7 @@ def evaluate_sentences(path: Path, lang: str, *, extractor: Extractor | None = N
     failures = []
     cases = list(read_jsonl(path))
     for number, case in cases:
-        doc = Document(id=f"s{number}", text=case["text"], lang=lang, date=parse_date(case.get("date")))
+        doc = Document(id=f"s{number}", text=case["text"], lang=lang, date=parse_date(case.get("date")), date_source="metadata")
         events = extractor.extract(doc).events
         got: dict[tuple, tuple] = {}
         for ev in events:

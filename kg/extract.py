@@ -731,7 +731,8 @@ class Extractor:
             trigger=trig.text,
             date=when,
             place=place,
-            modality=rules.modality_with_date(trig, when, document.date),
+            # only a real publication date (given, or from metadata) says what "after the article" is
+            modality=rules.modality_with_date(trig, when, document.date if document.date_source in ("option", "metadata") else None),
             quantities=rules.quantities(trig, stop),
             symmetric=t.symmetric,
             confidence=round(conf, 3),

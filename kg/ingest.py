@@ -78,6 +78,17 @@ def is_junk_line(line: str, rules: JunkRules) -> bool:
     return len(words) <= 2 and not _TERMINAL.search(s) and not _HAS_DIGIT.search(s)
 
 
+_GLUED_HEADING = re.compile(r"\b([a-z]{4,}|[A-Z][a-z]{3,})(?=[A-Z][a-z]{2,})")
+
+
+def _unglue(line: str) -> str:
+    """Split a section heading glued to the next sentence by scraping ("AkibatSehari setelah ...",
+    "Aspek hukumMenurut ..."): a lower-case letter directly followed by a capitalised word."""
+    if len(line) < 80:  # titles and short lines keep their camel case
+        return line
+    return _GLUED_HEADING.sub(r"\1 ", line)
+
+
 def clean_text(text: str, lang: str | None = None) -> tuple[str, int]:
     """Drop scraped boilerplate lines; returns ``(clean_text, number_of_dropped_lines)``.
 
@@ -96,7 +107,7 @@ def clean_text(text: str, lang: str | None = None) -> tuple[str, int]:
         if is_junk_line(line, rules):
             dropped += 1
             continue
-        kept.append(line.rstrip())
+        kept.append(_unglue(line.rstrip()))
     out = "\n".join(kept)
     out = re.sub(r"\n{3,}", "\n\n", out).strip()
     return out, dropped
