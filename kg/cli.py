@@ -60,7 +60,28 @@ def _fail(message: str, code: int = 2):
     sys.exit(code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class KgGroup(click.Group):
+    """Domain errors raised anywhere below a command become one-line messages, not tracebacks."""
+
+    def invoke(self, ctx):
+        from .ingest import KgInputError
+        from .lexicon import LexiconError
+
+        errors: tuple[type[BaseException], ...] = (KgInputError, LexiconError, LookupError)
+        try:
+            from .sparql import QueryError
+            from .store import StoreError
+
+            errors += (QueryError, StoreError)
+        except ImportError:  # pragma: no cover - optional parts
+            pass
+        try:
+            return super().invoke(ctx)
+        except errors as exc:
+            _fail(str(exc).strip("'\""))
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="kg")
 @click.option("-v", "--verbose", is_flag=True, help="Log what kg does (to stderr).")
 def main(verbose: bool) -> None:
@@ -172,23 +193,30 @@ def actors(text, lang, ref_date, lexicon_files, model):
 
 
 @main.command()
-@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@click.argument("source", type=click.Path(exists=True))
 @click.argument("sparql", required=False)
 @click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False), help="Read the query from a .rq file.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True,
+              help="Aligned table, CSV, TSV, or SPARQL 1.1 results JSON.")  # fmt: skip
 def query(source, sparql, query_file, fmt):
-    """Run a SPARQL query over an RDF export (kg's prefixes are predeclared).
+    """Run a SPARQL query over SOURCE: an RDF export (.ttl .nt .nq .trig .jsonld .rdf), an output folder
+    of kg build, or a kg store folder. kg's prefixes (kg: sem: prov: org: time: ..., and actor: event:
+    doc: ... for kg's instances) are predeclared; Oxigraph answers.
 
     \b
     Examples:
-      kg query out/graph.ttl "SELECT ?e ?date WHERE { ?e a kg:Event ; kg:date ?date } ORDER BY ?date"
-      kg query out/graph.ttl --file data/queries/events_by_date.rq --format csv
+      kg query out/graph.ttl "SELECT ?date ?e WHERE { ?e a kg:Event ; kg:date ?date } ORDER BY ?date"
+      kg query out/graph.ttl --file data/queries/attacks_by_month.rq --format csv
+      kg query out/ "SELECT (COUNT(*) AS ?n) WHERE { ?e kg:hasSource actor:isr }"
     """
     from .sparql import QueryError, run_query
 
     if bool(sparql) == bool(query_file):
         _fail("give the query inline or with --file (one of them)")
-    text = Path(query_file).read_text(encoding="utf-8") if query_file else sparql
+    try:
+        text = Path(query_file).read_text(encoding="utf-8") if query_file else sparql
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"{query_file}: cannot read the query ({exc})")
     try:
         click.echo(run_query(source, text, fmt=fmt), nl=False)
     except QueryError as exc:

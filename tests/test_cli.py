@@ -62,3 +62,30 @@ def test_query_needs_exactly_one_query(tmp_path):
     f.write_text("", encoding="utf-8")
     res = CliRunner().invoke(main, ["query", str(f)])
     assert res.exit_code == 2 and "inline or with --file" in res.output
+
+
+def test_user_lexicon_adds_and_overrides(tmp_path):
+    """--lexicon: same format as the bundled files; a new actor is found, an existing id is replaced."""
+    lex = tmp_path / "mine.jsonl"
+    lex.write_text(
+        '// my additions\n'
+        '{"id": "zorbi_quandt", "kind": "person", "name": "Zorbi Quandt", "names": {"*": ["Zorbi Quandt", "Quandt"]},'
+        ' "roles": [{"post": "Foreign Minister", "country": "NOR", "sector": "GOV", "start": "2030-01-01", "end": null}]}\n'
+        '{"id": "hamas", "kind": "armed_group", "name": "Hamas (renamed)", "code": "NSA:HAMAS", "names": {"*": ["Harakat"]}}\n',
+        encoding="utf-8",
+    )
+    res = CliRunner().invoke(main, ["actors", "Quandt met Harakat leaders while Hamas watched.", "--lang", "en",
+                                    "--date", "2031-02-01", "--lexicon", str(lex)])  # fmt: skip
+    assert res.exit_code == 0, res.output
+    items = [json.loads(line) for line in res.output.splitlines()]
+    by_text = {i["text"]: i for i in items}
+    assert by_text["Quandt"]["code"] == "NOR" and by_text["Quandt"]["role"] == "Foreign Minister"
+    assert by_text["Harakat"]["code"] == "NSA:HAMAS"
+    assert "Hamas" not in by_text  # the bundled entry was replaced whole
+
+
+def test_bad_user_lexicon_is_a_clear_error(tmp_path):
+    lex = tmp_path / "bad.jsonl"
+    lex.write_text('{"id": "Bad Id", "kind": "state", "name": "X"}\n', encoding="utf-8")
+    res = CliRunner().invoke(main, ["actors", "Russia", "--lang", "en", "--lexicon", str(lex)])
+    assert res.exit_code != 0 and "bad.jsonl:1" in res.output and "Traceback" not in res.output
