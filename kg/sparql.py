@@ -1,7 +1,12 @@
 """SPARQL over kg's exports, on Oxigraph (pyoxigraph): fast enough for millions of triples.
 
-kg's prefixes (``kg:``, ``kgr:``, ``sem:``, ``prov:``, ``nif:``, ``xsd:`` ...) are predeclared: a query may
-use them without ``PREFIX`` lines.
+kg's prefixes (``kg:``, ``kgr:``, ``sem:``, ``prov:``, ``nif:``, ``org:``, ``time:``, ``xsd:`` ..., and one
+per kind of instance: ``actor:irn``, ``event:ev_1``, ``doc:D``, ``place:P``, ``mention:M`` ...) are
+predeclared: a query may use them without ``PREFIX`` lines. A source is an RDF export in any format kg
+writes (``.ttl``, ``.nt``, ``.nq``, ``.trig``, ``.jsonld``, ``.rdf``), an output folder of ``kg build``
+(its ``graph.nt`` or ``graph.ttl``), a kg event store folder (``kg add --store``; its merged graph), or a
+``pyoxigraph.Store``. Named graphs (one per source document in N-Quads/TriG) are queried as one default
+graph; ``GRAPH ?g { ... }`` still reaches them.
 """
 
 from __future__ import annotations
@@ -14,47 +19,69 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .rdf import PREFIXES
+from .rdf import FORMAT_BY_SUFFIX, INSTANCE_PREFIXES, PREFIXES, format_of
 
-FORMATS = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".xml": ox.RdfFormat.RDF_XML,
-}
+ALL_PREFIXES = {**PREFIXES, **INSTANCE_PREFIXES}
+# IRIs are shown with the most specific prefix: actor:irn rather than kgr:actor/irn
+_DISPLAY = sorted(ALL_PREFIXES.items(), key=lambda kv: -len(str(kv[1])))
+
+OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
 
 
 class QueryError(Exception):
     """A query or source that cannot be used; the message says why (with the line for syntax errors)."""
 
 
-def open_store(source: str | Path) -> ox.Store:
-    path = Path(source)
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise QueryError(f"{path}: unknown RDF format (use .ttl, .nt, .nq, .trig, .jsonld or .rdf)")
+def _resolve(path: Path) -> Path:
+    """The RDF file behind ``path`` (a file, an output folder or a kg store folder)."""
+    if path.is_dir():
+        from .store import DB_NAME
+
+        if (path / DB_NAME).is_file():
+            from .store import rdf_file
+
+            try:
+                return rdf_file(path)
+            except Exception as exc:  # noqa: BLE001 - any store problem is "cannot read this source"
+                raise QueryError(f"{path}: cannot read the kg store ({exc})") from None
+        for name in ("graph.nt", "graph.ttl", "graph.nq", "graph.trig", "graph.jsonld"):
+            if (path / name).is_file():
+                return path / name
+        raise QueryError(f"{path}: a folder with no RDF export (graph.ttl) and no kg store in it")
+    if not path.exists():
+        raise QueryError(f"{path}: no such file")
+    return path
+
+
+def open_store(source: str | Path | ox.Store) -> ox.Store:
+    """An in-memory Oxigraph store holding the export ``source``."""
+    if isinstance(source, ox.Store):
+        return source
+    path = _resolve(Path(source))
+    try:
+        fmt = format_of(path)
+    except ValueError:
+        raise QueryError(f"{path}: unknown RDF format (use {', '.join(sorted(FORMAT_BY_SUFFIX))})") from None
     store = ox.Store()
     try:
         store.bulk_load(path=str(path), format=fmt)
     except (SyntaxError, ValueError, OSError) as exc:
-        raise QueryError(f"{path}: cannot read RDF ({exc})") from None
+        raise QueryError(f"{path}: cannot read RDF ({' '.join(str(exc).split())})") from None
     return store
 
 
 def with_prefixes(query: str) -> tuple[str, int]:
     """``query`` with kg's PREFIX lines prepended (those it does not declare); returns (text, added lines)."""
     declared = {m.group(1) for m in re.finditer(r"(?im)^\s*PREFIX\s+([\w-]*):", query)}
-    lines = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items() if p not in declared]
+    lines = [f"PREFIX {p}: <{ns}>" for p, ns in ALL_PREFIXES.items() if p not in declared]
     return "\n".join(lines + [query]), len(lines)
 
 
 def execute(store: ox.Store, query: str):
+    """Run ``query`` (kg's prefixes predeclared; named graphs as one default graph)."""
     text, added = with_prefixes(query)
     try:
-        return store.query(text)
+        return store.query(text, use_default_graph_as_union=True)
     except SyntaxError as exc:
         msg = str(exc)
         m = re.match(r"error at (\d+):(\d+)", msg)
@@ -62,6 +89,8 @@ def execute(store: ox.Store, query: str):
             line = int(m.group(1)) - added
             msg = f"line {line}, column {m.group(2)}: " + msg[m.end() :].lstrip(": ")
         raise QueryError(f"SPARQL syntax error at {msg}") from None
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise QueryError(f"the query failed: {exc}") from None
 
 
 def _term(term) -> str:
@@ -71,8 +100,8 @@ def _term(term) -> str:
         return term.value
     if isinstance(term, ox.NamedNode):
         iri = term.value
-        for prefix, ns in PREFIXES.items():
-            if iri.startswith(str(ns)) and re.fullmatch(r"[\w.\-/]*", iri[len(str(ns)) :]):
+        for prefix, ns in _DISPLAY:
+            if iri.startswith(str(ns)) and re.fullmatch(r"[\w.\-]*", iri[len(str(ns)) :]):
                 return f"{prefix}:{iri[len(str(ns)):]}"
         return f"<{iri}>"
     return str(term)
@@ -88,13 +117,7 @@ def results_rows(result) -> tuple[list[str], list[list[str]]]:
     return ["subject", "predicate", "object"], [[_term(t.subject), _term(t.predicate), _term(t.object)] for t in result]
 
 
-def run_query(source: str | Path, query: str, *, fmt: str = "table") -> str:
-    """Run ``query`` over the export ``source`` and format the answer (table, csv, tsv or json)."""
-    store = open_store(source)
-    result = execute(store, query)
-    if fmt == "json" and isinstance(result, ox.QuerySolutions):
-        return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n"
-    names, rows = results_rows(result)
+def format_rows(names: list[str], rows: list[list[str]], fmt: str = "table") -> str:
     if fmt == "json":
         return json.dumps({"head": {"vars": names}, "rows": rows}, ensure_ascii=False) + "\n"
     if fmt in ("csv", "tsv"):
@@ -105,7 +128,20 @@ def run_query(source: str | Path, query: str, *, fmt: str = "table") -> str:
         return buf.getvalue()
     rows = [[" ".join(c.split()) for c in r] for r in rows]  # one line per row in a terminal
     widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
-    out = [" | ".join(n.ljust(w) for n, w in zip(names, widths)), "-+-".join("-" * w for w in widths)]
-    out += [" | ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]
+    out = [" | ".join(n.ljust(w) for n, w in zip(names, widths)).rstrip(), "-+-".join("-" * w for w in widths)]
+    out += [" | ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out) + "\n"
+
+
+def run_query(source: str | Path | ox.Store, query: str, *, fmt: str = "table") -> str:
+    """Run ``query`` over the export ``source`` and format the answer: ``table`` (aligned columns), ``csv``,
+    ``tsv`` or ``json`` (SPARQL 1.1 Query Results JSON for SELECT and ASK)."""
+    if fmt not in OUTPUT_FORMATS:
+        raise QueryError(f"unknown output format {fmt!r} (use {', '.join(OUTPUT_FORMATS)})")
+    store = open_store(source)
+    result = execute(store, query)
+    if fmt == "json" and isinstance(result, (ox.QuerySolutions, ox.QueryBoolean)):
+        return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n"
+    names, rows = results_rows(result)
+    return format_rows(names, rows, fmt)

@@ -101,6 +101,10 @@ PLOVER_TYPES: dict[str, tuple[str, str, str, str]] = {
 }  # fmt: skip
 
 
+QUAD_EN = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+QUAD_ID = {1: "kerja sama verbal", 2: "kerja sama material", 3: "konflik verbal", 4: "konflik material"}
+
+
 def quad_of_root(root: str) -> int:
     """GDELT's quad class of a CAMEO root.
 
@@ -266,18 +270,30 @@ def render(notes: list[str], rows: list[dict[str, str]]) -> str:
             ("skos:topConceptOf", ["plover:scheme"]),
             ("skos:notation", [lit(t)]),
             ("skos:prefLabel", [lit(en, "en"), lit(id_, "id")]),
+            ("rdfs:label", [lit(en, "en"), lit(id_, "id")]),
             ("skos:definition", [lit(def_en, "en"), lit(def_id, "id")]),
+            ("rdfs:comment", [lit(f"PLOVER event type {t}: {def_en}", "en"), lit(f"Jenis peristiwa PLOVER {t}: {def_id}", "id")]),
         ]))
 
     out += ["# ---- CAMEO codes ----", ""]
     for r in rows:
         code = r["code"]
         parent = parent_of(code, codes)
+        quad = int(r["quad_class"])
+        gold = decimal_lit(r["goldstein"])
+        plover_en = f" Close to PLOVER {r['plover']} (kg's approximation)." if r["plover"] else ""
+        plover_id = f" Dekat dengan PLOVER {r['plover']} (perkiraan kg)." if r["plover"] else ""
+        comment_en = (f"CAMEO {code}: {r['label_en']}. Goldstein score {gold} (GDELT's CAMEO Goldstein table); quad class "
+                      f"{quad}, {QUAD_EN[quad]} (GDELT, by root {r['root']}).{plover_en}")
+        comment_id = (f"CAMEO {code}: {r['label_id']}. Skor Goldstein {gold} (tabel Goldstein CAMEO dari GDELT); kelas kuadran "
+                      f"{quad}, {QUAD_ID[quad]} (GDELT, menurut akar {r['root']}).{plover_id}")
         pairs = [
             ("a", ["skos:Concept"]),
             ("skos:inScheme", ["cameo:scheme"]),
             ("skos:notation", [lit(code)]),
             ("skos:prefLabel", [lit(r["label_en"], "en"), lit(r["label_id"], "id")]),
+            ("rdfs:label", [lit(r["label_en"], "en"), lit(r["label_id"], "id")]),
+            ("rdfs:comment", [lit(comment_en, "en"), lit(comment_id, "id")]),
         ]
         pairs.append(("skos:broader", [f"cameo:{parent}"]) if parent else ("skos:topConceptOf", ["cameo:scheme"]))
         pairs.append(("kg:goldstein", [decimal_lit(r["goldstein"])]))
