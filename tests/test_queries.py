@@ -50,7 +50,8 @@ def test_who_attacked_whom_by_month(samples_build):
 def test_most_active_actors(samples_build):
     got = rows(samples_build, "most_active_actors")
     assert len(got) == 10
-    assert (got[0]["name"], got[0]["events"], got[0]["material_conflict"]) == ("Israel", "8", "4")
+    # expected rows follow the samples build; they change (deliberately) when extraction improves
+    assert (got[0]["name"], got[0]["events"], got[0]["material_conflict"]) == ("Israel", "7", "4")
     assert (got[1]["name"], got[1]["events"]) == ("Indonesia", "5")
     assert [int(r["events"]) for r in got] == sorted((int(r["events"]) for r in got), reverse=True)
 
@@ -114,7 +115,7 @@ def test_kg_query_help_and_errors(samples_build, tmp_path):
     res = runner.invoke(main, ["query", str(bad), "SELECT * WHERE { ?s ?p ?o }"])
     assert res.exit_code == 2 and "bad.nt" in res.output and "cannot read RDF" in res.output
     res = runner.invoke(main, ["query", str(out), "SELECT (COUNT(*) AS ?n) WHERE { ?e kg:hasSource actor:isr }", "--format", "csv"])
-    assert res.exit_code == 0 and res.output.splitlines()[1] == "4"
+    assert res.exit_code == 0 and res.output.splitlines()[1] == "3"
 
 
 @pytest.mark.parametrize("suffix", ["nt", "nq", "jsonld"])
