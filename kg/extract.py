@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_left
+from functools import cache
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -75,6 +76,11 @@ class _Memory:
 
     last_group: list[Span] | None = None
     last_conflict_sources: list[Span] | None = None
+
+
+@cache
+def _sector_index(lang: str) -> dict:
+    return {n.words.lower(): n for n in sector_nouns(lang)}
 
 
 class SentenceRules:
@@ -360,7 +366,7 @@ class SentenceRules:
                 taken = {sp.kb_id_ for sp in subject.spans} if subject else set()
                 for a in reversed(states):
                     if a.kb_id_ not in taken:
-                        noun = {n.words.lower(): n for n in sector_nouns(self.lang)}.get(sectors[i + 1].text.lower())
+                        noun = _sector_index(self.lang).get(sectors[i + 1].text.lower())
                         kg = {**(a._.kg or {}), "rule": "coref:its", "conf": 0.55, "locative": False,
                               "sector": noun.sector if noun else None, "role": noun.role if noun else None}
                         return _Arg([_Ref(self.doc, i, a.kb_id_, kg)], "its")
@@ -502,6 +508,7 @@ class SentenceRules:
         return m
 
 
+@cache
 def model_language(model: str) -> str:
     """Language code of an installed or saved spaCy pipeline (without loading it)."""
     import spacy.util
