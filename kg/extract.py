@@ -35,7 +35,7 @@ from .model import (
     TimeValue,
     stable_id,
 )
-from .nlp import get_pipeline, is_nominal_form, is_passive_form, settings
+from .nlp import get_pipeline, is_nominal_form, is_passive_form, kg_get, settings
 from .nlp import _sentences as _sentences_cached
 
 log = logging.getLogger(__name__)
@@ -107,7 +107,10 @@ class SentenceRules:
         self.attached: set[int] = set()  # actor span starts that are arguments of nominal triggers
         self.trigger_starts = {t.start for t in self.triggers}
         self.nominal: set[int] = set()  # starts of triggers used as nouns ("the strike", "serangan")
-        self.parsed = doc.has_annotation("DEP")
+        parsed = doc.user_data.get("kg_parsed")
+        if parsed is None:
+            parsed = doc.user_data["kg_parsed"] = doc.has_annotation("DEP")
+        self.parsed = parsed
         self.preps = self.s.target_preps_verb | self.s.target_preps_noun | self.s.locative_preps | self.s.agent_preps | self.s.of_preps
 
     # -- helpers ---------------------------------------------------------------------------------------
@@ -134,7 +137,7 @@ class SentenceRules:
     def _is_free(self, span: Span) -> bool:
         if span.start in self.attached or span.start in self.used_as_target:
             return False
-        kg = span._.kg or {}
+        kg = kg_get(span) or {}
         if kg.get("locative"):
             return False
         return self._prep_before(span, span.start - 3) is None
@@ -210,7 +213,7 @@ class SentenceRules:
         if coref is None:
             # "Serangan drone AS menewaskan ...": the agent of a nominal subject acts through it
             for span in reversed(cands):
-                if span.start in self.attached and not (span._.kg or {}).get("locative"):
+                if span.start in self.attached and not (kg_get(span) or {}).get("locative"):
                     if not any(span.end <= t.start < trig.start and t.start not in self.nominal for t in self.triggers):
                         return _Arg([span], "nominal-subject")
                     break
@@ -258,7 +261,7 @@ class SentenceRules:
                 best = span
         if best is None or tok.i - best.end > 80:
             return None
-        ref = _Ref(self.doc, tok.i, best.kb_id_, {**(best._.kg or {}), "rule": "coref:pronoun", "conf": 0.6, "locative": False})
+        ref = _Ref(self.doc, tok.i, best.kb_id_, {**(kg_get(best) or {}), "rule": "coref:pronoun", "conf": 0.6, "locative": False})
         return _Arg([ref], "coref")
 
     def _group_ref(self, tok) -> _Arg | None:
@@ -267,7 +270,7 @@ class SentenceRules:
             return None
         out = []
         for span in group:
-            out.append(_Ref(self.doc, tok.i, span.kb_id_, {**(span._.kg or {}), "rule": "coref:group", "conf": 0.6, "locative": False}))
+            out.append(_Ref(self.doc, tok.i, span.kb_id_, {**(kg_get(span) or {}), "rule": "coref:group", "conf": 0.6, "locative": False}))
         return _Arg(out, "coref")
 
     def _kind(self, span: Span) -> str | None:
@@ -287,7 +290,7 @@ class SentenceRules:
                     return None
                 refs = []
                 for span in sources:
-                    refs.append(_Ref(self.doc, j, span.kb_id_, {**(span._.kg or {}), "rule": "coref:event", "conf": 0.55, "locative": False}))
+                    refs.append(_Ref(self.doc, j, span.kb_id_, {**(kg_get(span) or {}), "rule": "coref:event", "conf": 0.55, "locative": False}))
                 return _Arg(refs, "event-anaphor")
             if not (self._skippable(tok) or tok.is_lower and tok.is_alpha):
                 return None
@@ -304,7 +307,7 @@ class SentenceRules:
         t2 = nxt[0]
         if not all(self.doc[i].is_lower for i in range(trig.end, t2.start)):
             return None
-        t2_trig = t2._.kg["trigger"]
+        t2_trig = kg_get(t2)["trigger"]
         t2_preps = t2_trig.target_preps if t2_trig.target_preps is not None else self.s.target_preps_verb
         return self.after(t2, t2_preps | preps, direct=True, stop=self._next_trigger_start(t2, verbal_only=True))
 
@@ -325,7 +328,7 @@ class SentenceRules:
         actor = self.lex.actors.get(span.kb_id_)
         if actor is not None:
             return actor.country or actor.code
-        kg = span._.kg or {}
+        kg = kg_get(span) or {}
         state = self.lex.actors.get(kg.get("state", ""))
         return state.code if state else None
 
@@ -367,7 +370,7 @@ class SentenceRules:
                 for a in reversed(states):
                     if a.kb_id_ not in taken:
                         noun = _sector_index(self.lang).get(sectors[i + 1].text.lower())
-                        kg = {**(a._.kg or {}), "rule": "coref:its", "conf": 0.55, "locative": False,
+                        kg = {**(kg_get(a) or {}), "rule": "coref:its", "conf": 0.55, "locative": False,
                               "sector": noun.sector if noun else None, "role": noun.role if noun else None}
                         return _Arg([_Ref(self.doc, i, a.kb_id_, kg)], "its")
                 return None
@@ -377,7 +380,7 @@ class SentenceRules:
         for span in self.actors:
             if span.start < trig.end or span.start >= hi:
                 continue
-            kg = span._.kg or {}
+            kg = kg_get(span) or {}
             between = self.doc[trig.end : span.start]
             prep = self._prep_before(span, trig.end)
             if prep is not None:
@@ -400,7 +403,7 @@ class SentenceRules:
             if i >= self.sent.start and doc[i].lower_ in self.s.possessives:
                 i -= 1
             for span in self.actors:
-                if span.end == i + 1 and not (span._.kg or {}).get("locative"):
+                if span.end == i + 1 and not (kg_get(span) or {}).get("locative"):
                     return _Arg([span], "possessor")
             # "her four days of talks", "his visit": a possessive pronoun stands for an earlier person
             k = trig.start - 1
@@ -434,11 +437,11 @@ class SentenceRules:
     def time_for(self, trig: Span, ref: date | None) -> TimeValue | None:
         stop = min(self._next_trigger_start(trig), trig.end + TIME_AFTER)
         for t in self.times:
-            if t.start >= trig.end and t.start < stop and t._.kg["time"].value is not None:
-                return t._.kg["time"].value
-        before = [t for t in self.times if t.end <= trig.start and t._.kg["time"].value is not None]
+            if t.start >= trig.end and t.start < stop and kg_get(t)["time"].value is not None:
+                return kg_get(t)["time"].value
+        before = [t for t in self.times if t.end <= trig.start and kg_get(t)["time"].value is not None]
         if before:
-            return before[-1]._.kg["time"].value
+            return kg_get(before[-1])["time"].value
         if ref is not None:
             return TimeValue(ref.isoformat(), Precision.DAY, "", inferred=True)
         return None
@@ -446,7 +449,7 @@ class SentenceRules:
     def place_for(self, trig: Span):
         stop = self._next_trigger_start(trig)
         for p in self.places:
-            if trig.end <= p.start < min(stop, trig.end + WINDOW_AFTER) and (p._.kg or {}).get("locative"):
+            if trig.end <= p.start < min(stop, trig.end + WINDOW_AFTER) and (kg_get(p) or {}).get("locative"):
                 return self.lex.places.get(p.kb_id_.removeprefix("place:"))
         first = self.places[0] if self.places else None
         if first is not None and first.start <= self.sent.start + 2 and first.end <= trig.start:
@@ -554,6 +557,7 @@ class Extractor:
     def extract(self, document: Document) -> Extraction:
         nlp = self.nlp(document.lang)
         doc = nlp.make_doc(document.text)
+        doc.user_data["kg_text"] = document.text
         doc.user_data["kg_ref_date"] = document.date
         for _name, proc in nlp.pipeline:
             doc = proc(doc)
@@ -568,7 +572,7 @@ class Extractor:
         lang = document.lang
         ex = Extraction(document=document)
         for span in doc.spans["kg_actors"]:
-            kg = span._.kg or {}
+            kg = kg_get(span) or {}
             if span.label_ == "place":
                 place = self.lex.places.get(span.kb_id_.removeprefix("place:"))
                 if place:
@@ -593,7 +597,14 @@ class Extractor:
         # plain lists, made once: iterating a SpanGroup builds new Span objects every time
         doc.user_data["kg_span_lists"] = {g: sorted(doc.spans[g], key=lambda x: x.start) for g in ("kg_actors", "kg_triggers", "kg_time")}
         doc.user_data["kg_span_starts"] = {g: [x.start for x in v] for g, v in doc.user_data["kg_span_lists"].items()}
+        trigger_starts = doc.user_data["kg_span_starts"]["kg_triggers"]
+        actor_starts = doc.user_data["kg_span_starts"]["kg_actors"]
         for s_index, sent in enumerate(sentences_of(doc)):
+            s_start, s_end = sent.start, sent.end
+            if bisect_left(trigger_starts, s_start) == bisect_left(trigger_starts, s_end) or bisect_left(
+                actor_starts, s_start
+            ) == bisect_left(actor_starts, s_end):
+                continue  # no trigger or no actor (or place) in the sentence: nothing to extract
             rules = SentenceRules(doc, sent, lang, self.lex, memory)
             if not rules.triggers or len(rules.actors) < 1:
                 continue
@@ -622,11 +633,11 @@ class Extractor:
 
     @staticmethod
     def _is_nominal(trig: Span, lang: str) -> bool:
-        t = trig._.kg["trigger"]
+        t = kg_get(trig)["trigger"]
         return t.pos == "noun" or is_nominal_form(trig[0], lang)
 
     def _event(self, document, ex, rules: SentenceRules, trig: Span, s_index: int, sent: Span) -> Event | None:
-        t = trig._.kg["trigger"]
+        t = kg_get(trig)["trigger"]
         lang = document.lang
         s = rules.s
         nominal = trig.start in rules.nominal
@@ -716,13 +727,13 @@ class Extractor:
             start=start_char,
             end=end_char,
             text=text[start_char:end_char],
-            sentence=sent.text.strip(),
+            sentence=text[sent.start_char : sent.end_char].strip(),
             sentence_start=sent.start_char,
         )
         place = rules.place_for(trig)
         if place:
             ex.places[place.id] = place
-        conf = confidence * min((sp._.kg or {}).get("conf", 0.8) for sp in source.spans + target.spans)
+        conf = confidence * min((kg_get(sp) or {}).get("conf", 0.8) for sp in source.spans + target.spans)
         if when is not None and when.inferred:
             conf *= 0.9
         return Event(
@@ -747,7 +758,7 @@ class Extractor:
         )
 
     def _actor_for(self, span: Span, ex: Extraction) -> Actor:
-        kg = span._.kg or {}
+        kg = kg_get(span) or {}
         aid = span.kb_id_
         if span.label_ == "place":
             place = self.lex.places.get(aid.removeprefix("place:"))
@@ -780,7 +791,7 @@ class Extractor:
         return actor
 
     def _participant(self, span: Span, ex: Extraction, when: date | None) -> Participant:
-        kg = span._.kg or {}
+        kg = kg_get(span) or {}
         actor = self._actor_for(span, ex)
         role = kg.get("role")
         if actor.kind is ActorKind.PERSON:

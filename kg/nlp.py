@@ -42,6 +42,19 @@ if not Span.has_extension("kg"):
     Span.set_extension("kg", default=None)
 
 
+def kg_get(span) -> dict | None:
+    """kg's information on a span (what resolved it, its trigger or time value): ``span._.kg``, read
+    directly from where spaCy keeps it (building ``span._`` costs more than the rest of the lookup)."""
+    if type(span) is Span:
+        return span.doc.user_data.get(("._.", "kg", span.start_char, span.end_char))
+    return span._.kg  # kg.extract._Ref and other stand-ins
+
+
+def kg_set(span: Span, info: dict) -> None:
+    """Set ``span._.kg`` (the same storage as spaCy's, so ``span._.kg`` reads it back)."""
+    span.doc.user_data[("._.", "kg", span.start_char, span.end_char)] = info
+
+
 # -- language settings --------------------------------------------------------------------------------
 
 
@@ -297,7 +310,7 @@ class TriggerTagger:
             if best is not None:
                 _rank, trig, form = best
                 span = Span(doc, i, i + len(trig.words), label=trig.code, kb_id=str(trig.number))
-                span._.kg = {"trigger": trig, "form": form}
+                kg_set(span, {"trigger": trig, "form": form})
                 found.append(span)
         doc.spans["kg_triggers"] = filter_spans(found)
         return doc
@@ -312,10 +325,10 @@ class TimeTaggerComponent:
     def __call__(self, doc: Doc) -> Doc:
         ref = doc.user_data.get("kg_ref_date")
         spans = []
-        for m in self.tagger.find_in_narrative(doc.text, ref):
+        for m in self.tagger.find_in_narrative(doc_text(doc), ref):
             span = doc.char_span(m.start, m.end, label=m.kind, alignment_mode="expand")
             if span is not None:
-                span._.kg = {"time": m}
+                kg_set(span, {"time": m})
                 spans.append(span)
         doc.spans["kg_time"] = filter_spans(spans)
         return doc
@@ -350,7 +363,7 @@ class ActorTagger:
             text = vocab.strings[match_id]
             surfs = self.by_text[text]
             span = Span(doc, start, end, label="name")
-            span._.kg = {"surfaces": surfs}
+            kg_set(span, {"surfaces": surfs})
             raw.append(span)
         mentions = filter_spans(raw)
         sectors = filter_spans(
@@ -362,7 +375,7 @@ class ActorTagger:
         out: list[Span] = []
         used_sectors: set[int] = set()
         for span in mentions:
-            surfs = span._.kg["surfaces"]
+            surfs = kg_get(span)["surfaces"]
             prev = doc[span.start - 1].lower_ if span.start > 0 else ""
             locative = prev in loc
             places = [s for s in surfs if s.type == "place"]
@@ -382,7 +395,7 @@ class ActorTagger:
                 info["rule"] = "gazetteer"
             elif choice.type == "metonym":
                 info["conf"] = 0.75
-            new._.kg = info
+            kg_set(new, info)
             out.append(new)
         out = self._combine(doc, out, sector_at, sector_end, used_sectors)
         out = self._appositions(doc, out)
@@ -401,7 +414,7 @@ class ActorTagger:
         for idx, span in enumerate(spans):
             if idx in consumed:
                 continue
-            kg = span._.kg
+            kg = kg_get(span)
             actor = self.lex.actors.get(span.kb_id_)
             is_state = actor is not None and actor.kind.value == "state"
             if not is_state or kg["locative"] and order == "noun_first" and span.start - 1 in sector_end.keys():
@@ -434,13 +447,13 @@ class ActorTagger:
             used.add(sec.start)
             prev = doc[start - 1].lower_ if start > 0 else ""
             combo = Span(doc, start, end, label="combo", kb_id=span.kb_id_)
-            combo._.kg = {
+            kg_set(combo, {
                 "sector": noun.sector if noun else kg.get("sector"),
                 "role": noun.role if noun else None,
                 "rule": "combo:state+sector",
                 "conf": 0.85,
                 "locative": prev in self.s.locative_preps,
-            }
+            })
             out.append(combo)
         return filter_spans(out)
 
@@ -454,7 +467,7 @@ class ActorTagger:
         spans = sorted(spans, key=lambda s: s.start)
         while i < len(spans):
             span = spans[i]
-            kg = span._.kg
+            kg = kg_get(span)
             if span.label_ == "combo" and kg.get("role"):
                 j = span.end
                 comma = j < len(doc) and doc[j].text == ","
@@ -463,8 +476,8 @@ class ActorTagger:
                 if nxt is not None and nxt.start == k and self._is_person(nxt):
                     end = nxt.end + 1 if comma and nxt.end < len(doc) and doc[nxt.end].text == "," else nxt.end
                     merged = Span(doc, span.start, nxt.end, label="apposition", kb_id=nxt.kb_id_)
-                    merged._.kg = {**nxt._.kg, "role": kg["role"], "rule": "apposition", "conf": 0.95, "sector": kg["sector"],
-                                   "state": span.kb_id_, "locative": kg["locative"]}
+                    kg_set(merged, {**kg_get(nxt), "role": kg["role"], "rule": "apposition", "conf": 0.95, "sector": kg["sector"],
+                                   "state": span.kb_id_, "locative": kg["locative"]})
                     del end
                     out.append(merged)
                     i += 2
@@ -475,8 +488,8 @@ class ActorTagger:
                 if name_end is not None:
                     name = doc[k:name_end].text
                     merged = Span(doc, span.start, name_end, label="discovered", kb_id=_slug(name))
-                    merged._.kg = {"sector": kg["sector"], "role": kg["role"], "rule": "discovery:role+name", "conf": 0.7,
-                                   "state": span.kb_id_, "name": name, "locative": kg["locative"]}
+                    kg_set(merged, {"sector": kg["sector"], "role": kg["role"], "rule": "discovery:role+name", "conf": 0.7,
+                                   "state": span.kb_id_, "name": name, "locative": kg["locative"]})
                     out.append(merged)
                     i += 1
                     continue
@@ -574,25 +587,78 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_") or "unknown"
 
 
-@Language.component("kg_line_breaks")
-def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: titles, datelines and list items carry no final full stop."""
-    text = doc.text
+def doc_text(doc: Doc) -> str:
+    """The doc's text, computed once: ``Doc.text`` joins every token anew on each access."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
+
+
+def _line_starts(doc: Doc, text: str) -> list[int]:
+    """Indices of the tokens that begin a line (the first token after each line break)."""
     if "\n" not in text or len(doc) < 2:
-        return doc
+        return []
     import numpy as np
     from spacy.attrs import IDX
 
     starts = doc.to_array([IDX]).ravel()
-    pos = -1
-    while True:
-        pos = text.find("\n", pos + 1)
-        if pos < 0:
-            break
-        j = int(np.searchsorted(starts, pos, side="right"))
-        if 0 < j < len(doc):
-            doc[j].is_sent_start = True
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    return [int(j) for j in np.searchsorted(starts, breaks, side="right") if 0 < j < len(doc)]
+
+
+@Language.component("kg_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: titles, datelines and list items carry no final full stop.
+
+    For pipelines that bring their own sentencizer; kg's default pipeline uses ``kg_sentencizer``.
+    """
+    for j in _line_starts(doc, doc_text(doc)):
+        doc[j].is_sent_start = True
     return doc
+
+
+class Sentencizer:
+    """spaCy's rule-based sentencizer plus line breaks, computed on token arrays (no Token objects).
+
+    A sentence starts at token 0, at each line start, and at the first non-punctuation token after a
+    sentence-final mark ("." "!" "?" and the other marks of spaCy's ``Sentencizer``), as spaCy's does.
+    """
+
+    def __init__(self, nlp: Language, name: str = "kg_sentencizer"):
+        from spacy.pipeline import Sentencizer as SpacySentencizer
+
+        self.punct = {nlp.vocab.strings.add(c) for c in SpacySentencizer.default_punct_chars}
+
+    def __call__(self, doc: Doc) -> Doc:
+        import numpy as np
+        from spacy.attrs import IS_PUNCT, ORTH, SENT_START
+
+        n = len(doc)
+        if n == 0:
+            return doc
+        arr = doc.to_array([ORTH, IS_PUNCT])
+        punct = self.punct
+        final = np.fromiter((h in punct for h in arr[:, 0].tolist()), dtype=bool, count=n)
+        word = ~final & (arr[:, 1] == 0)
+        words = np.flatnonzero(word)
+        finals_upto = np.cumsum(final)  # sentence-final marks in tokens [0, i]
+        start = np.zeros(n, dtype=bool)
+        start[0] = True
+        if len(words):
+            before = np.concatenate(([0], finals_upto[words[:-1]]))  # marks up to the previous word
+            upto = np.where(words > 0, finals_upto[np.maximum(words - 1, 0)], 0)  # marks up to just before this word
+            start[words[(upto - before) > 0]] = True
+        start[_line_starts(doc, doc_text(doc))] = True
+        sent = np.where(start, 1, -1).astype("int32")
+        # from_array wants unsigned values; spaCy stores -1 as its uint64 bit pattern
+        doc.from_array([SENT_START], sent.astype("uint64").reshape(-1, 1))
+        return doc
+
+
+@Language.factory("kg_sentencizer")
+def make_sentencizer(nlp: Language, name: str):
+    return Sentencizer(nlp, name)
 
 
 @Language.factory("kg_actors", default_config={"lang": "en", "lexicon_files": []})
@@ -683,8 +749,8 @@ def build_pipeline(lang: str, *, model: str | None = None, lexicon_files: tuple[
         nlp = _blank(s.raw.get("spacy_lang", lang), s.raw.get("tokenizer") or {})
     nlp.tokenizer.max_cache_size = 1_000_000 if hasattr(nlp.tokenizer, "max_cache_size") else None
     if not any(p in nlp.pipe_names for p in ("parser", "senter", "sentencizer")):
-        nlp.add_pipe("sentencizer")
-    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+        nlp.add_pipe("kg_sentencizer")
+    elif "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("kg_line_breaks", after="sentencizer")
     # Lemmas: a trained pipeline's own lemmatizer if it has one, else kg_triggers reads spaCy's lookup
     # table directly, per word form (a lemmatizer component would look up every token of every doc).

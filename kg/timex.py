@@ -36,6 +36,9 @@ class TimeMention:
     month_day: tuple[int, int] | None = None  # a year-less date's month and day, to resolve later
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -76,8 +79,13 @@ class TimeTagger:
         art = _alt(vocab.get("articles", [])) or "(?!)"
         b = r"(?<![\w/])"
         e = r"(?![\w/])"
+        months, weekdays, numbers = list(self.months), list(self.weekdays), list(self.numbers)
+        pre_w = before.get("past", []) + before.get("future", [])
+        bm_w, yp_w = vocab.get("bare_month_prefixes", []), vocab.get("year_prefixes", [])
+        D = None  # stands for "a digit" among a pattern's first words
+        # (kind, regex, what the match can start with): every pattern starts at the start of a word
         pats = [
-            ("iso", rf"{b}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){e}"),
+            ("iso", rf"{b}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){e}", [D]),
             (
                 "weekday",
                 rf"{b}(?:(?P<pre>{pre})\s+)?(?P<wd>{W})(?:\s+(?P<post>{past}))?"
@@ -86,19 +94,40 @@ class TimeTagger:
                 if pre
                 else rf"{b}(?P<wd>{W})(?:\s+(?P<post>{past}))?"
                 r"(?:\s*,?\s*\(?\s*(?P<a>\d{1,2})[/.](?P<b>\d{1,2})(?:[/.](?P<c>\d{2,4}))?\s*\)?)?" + e,
+                pre_w + weekdays,
             ),
-            ("numeric", rf"{b}(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<c>\d{{4}}){e}"),
-            ("dmy", rf"{b}(?:(?P<pp>{yp})\s+)?(?P<d>\d{{1,2}})\s+(?P<mn>{M})\.?(?:\s*,?\s+(?P<y>\d{{4}}))?{e}"),
-            ("mdy", rf"{b}(?:(?P<pp>{yp})\s+)?(?P<mn>{M})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,?\s+(?P<y>\d{{4}}))?{e}"),
-            ("my", rf"{b}(?:(?P<pp>{yp}|{bm})\s+)?(?P<mn>{M})\.?\s+(?:(?:of|tahun)\s+)?(?P<y>\d{{4}}){e}"),
-            ("month", rf"{b}(?P<pp>{bm})\s+(?P<mn>{M}){e}"),
-            ("year", rf"{b}(?P<pp>{yp})\s+(?:{art}\s+)?(?P<y>(?:1[89]|20)\d{{2}}){e}"),
-            ("reldays", rf"{b}(?P<rd>{rel_days}){e}") if rel_days else None,
-            ("ago", rf"{b}(?P<n>{num})\s+(?P<u>{_alt(self.units)})\s+(?P<ago>{ago}){e}") if ago else None,
-            ("prefunit", rf"{b}(?P<pu>{pref_units})\s+(?P<ago>{ago}){e}") if pref_units and ago else None,
-            ("period", rf"{b}(?P<per>{periods}){e}") if periods else None,
+            ("numeric", rf"{b}(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<c>\d{{4}}){e}", [D]),
+            ("dmy", rf"{b}(?:(?P<pp>{yp})\s+)?(?P<d>\d{{1,2}})\s+(?P<mn>{M})\.?(?:\s*,?\s+(?P<y>\d{{4}}))?{e}", yp_w + [D]),
+            ("mdy", rf"{b}(?:(?P<pp>{yp})\s+)?(?P<mn>{M})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,?\s+(?P<y>\d{{4}}))?{e}", yp_w + months),
+            ("my", rf"{b}(?:(?P<pp>{yp}|{bm})\s+)?(?P<mn>{M})\.?\s+(?:(?:of|tahun)\s+)?(?P<y>\d{{4}}){e}", yp_w + bm_w + months),
+            ("month", rf"{b}(?P<pp>{bm})\s+(?P<mn>{M}){e}", bm_w),
+            ("year", rf"{b}(?P<pp>{yp})\s+(?:{art}\s+)?(?P<y>(?:1[89]|20)\d{{2}}){e}", yp_w),
+            ("reldays", rf"{b}(?P<rd>{rel_days}){e}", list(vocab.get("relative_days", {}))) if rel_days else None,
+            ("ago", rf"{b}(?P<n>{num})\s+(?P<u>{_alt(self.units)})\s+(?P<ago>{ago}){e}", [D] + numbers) if ago else None,
+            ("prefunit", rf"{b}(?P<pu>{pref_units})\s+(?P<ago>{ago}){e}", list(vocab.get("prefixed_units", {}))) if pref_units and ago else None,
+            ("period", rf"{b}(?P<per>{periods}){e}", list(vocab.get("relative_periods", {}))) if periods else None,
         ]
-        self._patterns = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in (x for x in pats if x)]
+        pats = [x for x in pats if x]
+        self._patterns = [(kind, re.compile(p, re.IGNORECASE)) for kind, p, _ in pats]
+        # Trying each pattern only where a word it can start with begins is several times faster than
+        # scanning the whole text with every pattern. A first word that is not a word (punctuation)
+        # turns this off: every pattern then scans everywhere.
+        self._by_word: dict[str, list] | None = {}
+        self._by_digit: list = []
+        for order, ((kind, _p, firsts), (_k, rx)) in enumerate(zip(pats, self._patterns)):
+            for w in dict.fromkeys(firsts):
+                if w is D:
+                    self._by_digit.append((order, kind, rx))
+                    continue
+                first = _WORD.match(w)
+                if first is None or first.start() != 0:
+                    self._by_word = None
+                    break
+                entry = self._by_word.setdefault(first.group(0).lower(), []) if self._by_word is not None else None
+                if entry is not None and (order, kind, rx) not in entry:
+                    entry.append((order, kind, rx))
+            if self._by_word is None:
+                break
         self._past_words = {w.lower() for w in vocab.get("weekday_past", [])}
         self._future_words = {w.lower() for w in vocab.get("weekday_future", []) + before.get("future", [])}
         self._background = {w.lower() for w in vocab.get("background_prefixes", [])}
@@ -111,9 +140,22 @@ class TimeTagger:
     def find(self, text: str, ref: date | None) -> list[TimeMention]:
         """All time expressions in ``text``, left to right, longest match wins."""
         cands = []
-        for order, (kind, rx) in enumerate(self._patterns):
-            for m in rx.finditer(text):
-                cands.append((m.start(), -(m.end() - m.start()), order, kind, m))
+        if self._by_word is None:
+            for order, (kind, rx) in enumerate(self._patterns):
+                for m in rx.finditer(text):
+                    cands.append((m.start(), -(m.end() - m.start()), order, kind, m))
+        else:
+            by_word, by_digit = self._by_word, self._by_digit
+            for w in _WORD.finditer(text):
+                word = w.group(0)
+                tries = by_digit if word[0].isdigit() else by_word.get(word.lower())
+                if not tries:
+                    continue
+                pos = w.start()
+                for order, kind, rx in tries:
+                    m = rx.match(text, pos)
+                    if m is not None:
+                        cands.append((pos, -(m.end() - pos), order, kind, m))
         cands.sort()
         out: list[TimeMention] = []
         last_end = -1
