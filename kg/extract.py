@@ -35,7 +35,7 @@ from .model import (
     TimeValue,
     stable_id,
 )
-from .nlp import get_pipeline, is_nominal_form, is_passive_form, kg_get, settings
+from .nlp import get_pipeline, is_nominal_form, is_passive_form, doc_text, kg_get, lowers, settings
 from .nlp import _sentences as _sentences_cached
 
 log = logging.getLogger(__name__)
@@ -83,6 +83,17 @@ def _sector_index(lang: str) -> dict:
     return {n.words.lower(): n for n in sector_nouns(lang)}
 
 
+@cache
+def _group_nouns(lang: str) -> frozenset[str]:
+    return frozenset(g.lower() for g in settings(lang).raw.get("group_nouns", []))
+
+
+@cache
+def _all_preps(lang: str) -> frozenset[str]:
+    s = settings(lang)
+    return s.target_preps_verb | s.target_preps_noun | s.locative_preps | s.agent_preps | s.of_preps
+
+
 class SentenceRules:
     """Argument, time, place and modality assignment for the triggers of one sentence."""
 
@@ -111,7 +122,8 @@ class SentenceRules:
         if parsed is None:
             parsed = doc.user_data["kg_parsed"] = doc.has_annotation("DEP")
         self.parsed = parsed
-        self.preps = self.s.target_preps_verb | self.s.target_preps_noun | self.s.locative_preps | self.s.agent_preps | self.s.of_preps
+        self.preps = _all_preps(lang)
+        self.lows = lowers(doc)
 
     # -- helpers ---------------------------------------------------------------------------------------
     def _skippable(self, token) -> bool:
@@ -187,7 +199,7 @@ class SentenceRules:
         return max(earlier) if earlier else self.sent.start
 
     def _clause_break_between(self, a: int, b: int) -> bool:
-        return any(self.doc[i].lower_ in self.s.clause_breaks for i in range(a, b))
+        return any(self.lows[i] in self.s.clause_breaks for i in range(a, b))
 
     # -- arguments -------------------------------------------------------------------------------------
     def subject(self, trig: Span) -> _Arg | None:
@@ -233,21 +245,21 @@ class SentenceRules:
     def _coref_before(self, trig: Span, lo: int) -> _Arg | None:
         """A subject pronoun or group noun shortly before the trigger, resolved to an earlier actor."""
         pronouns = self.s.raw.get("pronouns", {})
-        groups = {g.lower() for g in self.s.raw.get("group_nouns", [])}
+        groups = _group_nouns(self.lang)
+        lows = self.lows
         i = trig.start - 1
         while i >= max(lo, trig.start - 6):
-            tok = self.doc[i]
-            low = tok.lower_
-            two = f"{self.doc[i - 1].lower_} {low}" if i > 0 else low
-            three = f"{self.doc[i - 2].lower_} {two}" if i > 1 else two
+            low = lows[i]
+            two = f"{self.lows[i - 1]} {low}" if i > 0 else low
+            three = f"{self.lows[i - 2]} {two}" if i > 1 else two
             if three in groups or two in groups:
-                return self._group_ref(tok)
+                return self._group_ref(self.doc[i])
             kind = pronouns.get(low)
             if kind == "person":
-                return self._person_ref(tok)
+                return self._person_ref(self.doc[i])
             if kind == "group":
-                return self._group_ref(tok)
-            if low in self.s.clause_breaks or tok.text in ";":
+                return self._group_ref(self.doc[i])
+            if low in self.s.clause_breaks or low == ";":
                 return None
             i -= 1
         return None
@@ -284,7 +296,7 @@ class SentenceRules:
         steps = 0
         while j < self.sent.end and steps < 4:
             tok = self.doc[j]
-            if tok.lower_ in nouns or (j + 1 < self.sent.end and f"{tok.lower_} {self.doc[j + 1].lower_}" in nouns):
+            if tok.lower_ in nouns or (j + 1 < self.sent.end and f"{tok.lower_} {self.lows[j + 1]}" in nouns):
                 sources = self.memory.last_conflict_sources
                 if not sources:
                     return None
@@ -363,7 +375,7 @@ class SentenceRules:
         poss = self.s.possessive_pronouns if isinstance(self.s.possessive_pronouns, dict) else {}
         sectors = {sp.start: sp for sp in self.doc.spans.get("kg_sectors", [])}
         for i in range(trig.end, min(hi, trig.end + 4)):
-            if poss.get(self.doc[i].lower_) == "state" and i + 1 in sectors:
+            if poss.get(self.lows[i]) == "state" and i + 1 in sectors:
                 states = [a for a in self.actors if a.end <= trig.start and self._kind(a) == "state"]
                 subject = self.subject(trig)
                 taken = {sp.kb_id_ for sp in subject.spans} if subject else set()
@@ -463,19 +475,20 @@ class SentenceRules:
         out = []
         hi = min(stop, trig.end + 12, self.sent.end)
         i = trig.end
+        lows = self.lows
         while i < hi:
-            tok = self.doc[i]
+            low = lows[i]
             value = None
-            if tok.like_num and any(c.isdigit() for c in tok.text):
+            if any(c.isdigit() for c in low) and self.doc[i].like_num:
                 try:
-                    value = int(tok.text.replace(",", "").replace(".", ""))
+                    value = int(low.replace(",", "").replace(".", ""))
                 except ValueError:
                     value = None
-            elif tok.lower_ in words:
-                value = int(words[tok.lower_])
+            elif low in words:
+                value = int(words[low])
             if value is not None and i + 1 < self.sent.end:
                 j = i + 1
-                while j < min(i + 3, self.sent.end) and self.doc[j].lower_ in ("of", "more", "than"):
+                while j < min(i + 3, self.sent.end) and self.lows[j] in ("of", "more", "than"):
                     j += 1
                 noun = self.doc[j]
                 if noun.is_alpha and noun.lower_ not in skip and not noun.is_title:
@@ -488,9 +501,9 @@ class SentenceRules:
         n = int(self.s.modality_window or 6) + (3 if trig.start in self.nominal else 0)
         lo = max(self.sent.start, trig.start - n)
         in_time = {i for t in self.times for i in range(t.start, t.end)}  # "May 3" is a date, not "may"
-        words = {self.doc[i].lower_ for i in range(lo, trig.start) if i not in in_time}
+        words = {self.lows[i] for i in range(lo, trig.start) if i not in in_time}
         # a condition after the main clause: "Hamas would free the hostages if Israel agreed ..."
-        after = {self.doc[i].lower_ for i in range(trig.end, self.sent.end)}
+        after = set(self.lows[trig.end : self.sent.end])
         if after & self.s.conditionals and words & (self.s.future | self.s.hypothetical):
             return Modality.HYPOTHETICAL
         if words & self.s.negation:
@@ -585,7 +598,7 @@ class Extractor:
                     code=actor.code_at(document.date),
                     start=span.start_char,
                     end=span.end_char,
-                    text=span.text,
+                    text=document.text[span.start_char : span.end_char],
                     rule=kg.get("rule", span.label_),
                     confidence=float(kg.get("conf", 0.5)),
                     sector=kg.get("sector"),
@@ -801,7 +814,7 @@ class Extractor:
             actor_id=actor.id,
             code=actor.code_at(when),
             name=actor.name,
-            text=span.text,
+            text=doc_text(span.doc)[span.start_char : span.end_char],
             sector=kg.get("sector") or actor.sector,
             role=role,
         )

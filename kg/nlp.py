@@ -248,6 +248,7 @@ class TriggerTagger:
         self.window = window
         self.lemmas = _lemma_table(settings(lang).raw.get("spacy_lang", lang)) if settings(lang).raw.get("lemmatizer") == "lookup" else None
         self._cache: dict[int, tuple[str, ...]] = {}
+        self._hits: set[int] = set()  # word forms (ORTH hashes) that can start a trigger
         self.index: dict[str, list[Trigger]] = {}
         for trig in load_triggers(lang):
             self.index.setdefault(trig.words[0], []).append(trig)
@@ -260,36 +261,47 @@ class TriggerTagger:
         The lemma comes from the pipeline's own lemmatizer when it has one (a trained model), else
         from spaCy's lookup table, read directly and cached per word form.
         """
+        return self._forms_and_hits(doc)[0]
+
+    def _forms_and_hits(self, doc: Doc) -> tuple[list[tuple[str, ...]], list[int]]:
+        """Every token's forms, and the indices of the tokens one of whose forms starts a trigger."""
         from spacy.attrs import LEMMA, ORTH
 
         strings = doc.vocab.strings
+        index = self.index
         if doc.has_annotation("LEMMA"):
-            arr = doc.to_array([ORTH, LEMMA])
-            return [_forms(strings[int(o)].lower(), strings[int(le)].lower(), self.lang) for o, le in arr]
-        cache = self._cache
-        out = []
-        for h in doc.to_array([ORTH]).ravel():
-            h = int(h)
-            forms = cache.get(h)
-            if forms is None:
+            arr = doc.to_array([ORTH, LEMMA]).tolist()
+            forms = [_forms(strings[o].lower(), strings[le].lower(), self.lang) for o, le in arr]
+            return forms, [i for i, fs in enumerate(forms) if any(f in index for f in fs)]
+        cache, hits = self._cache, self._hits
+        if len(cache) > 500_000:
+            cache.clear()
+            hits.clear()
+        hashes = doc.to_array(ORTH).tolist()
+        get = cache.get
+        forms = []
+        for h in hashes:
+            fs = get(h)
+            if fs is None:
                 word = strings[h]
                 lemma = self.lemmas.get(word, None) or self.lemmas.get(word.lower(), "") if self.lemmas is not None else ""
-                forms = cache[h] = _forms(word.lower(), lemma.lower(), self.lang)
-                if len(cache) > 500_000:
-                    cache.clear()
-            out.append(forms)
-        return out
+                fs = cache[h] = _forms(word.lower(), lemma.lower(), self.lang)
+                if any(f in index for f in fs):
+                    hits.add(h)
+            forms.append(fs)
+        return forms, [i for i, h in enumerate(hashes) if h in hits]
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
         n = len(doc)
-        forms = self.forms_of(doc)
+        forms, candidates = self._forms_and_hits(doc)
         index = self.index
         names = set()  # a word inside an actor's name is not a trigger ("Ban Ki-moon", "Strike Group")
-        for span in doc.spans.get("kg_actors", []):
-            if span.label_ != "combo":
-                names.update(range(span.start, span.end))
-        for i in range(n):
+        if candidates:
+            for span in doc.spans.get("kg_actors", []):
+                if span.label_ != "combo":
+                    names.update(range(span.start, span.end))
+        for i in candidates:
             if i in names:
                 continue
             best: tuple[tuple[int, int], Trigger, str] | None = None
@@ -595,6 +607,17 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def lowers(doc: Doc) -> list[str]:
+    """Every token's lower-case form, computed once per doc (``doc[i].lower_`` builds a Token each time)."""
+    lows = doc.user_data.get("kg_lowers")
+    if lows is None:
+        from spacy.attrs import LOWER
+
+        strings = doc.vocab.strings
+        lows = doc.user_data["kg_lowers"] = [strings[h] for h in doc.to_array(LOWER).tolist()] if len(doc) else []
+    return lows
+
+
 def _line_starts(doc: Doc, text: str) -> list[int]:
     """Indices of the tokens that begin a line (the first token after each line break)."""
     if "\n" not in text or len(doc) < 2:
@@ -629,30 +652,34 @@ class Sentencizer:
         from spacy.pipeline import Sentencizer as SpacySentencizer
 
         self.punct = {nlp.vocab.strings.add(c) for c in SpacySentencizer.default_punct_chars}
+        self._newline: dict[int, bool] = {}  # space token -> holds a line break
 
     def __call__(self, doc: Doc) -> Doc:
         import numpy as np
-        from spacy.attrs import IS_PUNCT, ORTH, SENT_START
+        from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START
 
         n = len(doc)
         if n == 0:
             return doc
-        arr = doc.to_array([ORTH, IS_PUNCT])
-        punct = self.punct
-        final = np.fromiter((h in punct for h in arr[:, 0].tolist()), dtype=bool, count=n)
-        word = ~final & (arr[:, 1] == 0)
-        words = np.flatnonzero(word)
-        finals_upto = np.cumsum(final)  # sentence-final marks in tokens [0, i]
-        start = np.zeros(n, dtype=bool)
-        start[0] = True
-        if len(words):
-            before = np.concatenate(([0], finals_upto[words[:-1]]))  # marks up to the previous word
-            upto = np.where(words > 0, finals_upto[np.maximum(words - 1, 0)], 0)  # marks up to just before this word
-            start[words[(upto - before) > 0]] = True
-        start[_line_starts(doc, doc_text(doc))] = True
-        sent = np.where(start, 1, -1).astype("int32")
-        # from_array wants unsigned values; spaCy stores -1 as its uint64 bit pattern
-        doc.from_array([SENT_START], sent.astype("uint64").reshape(-1, 1))
+        punct, newline, strings = self.punct, self._newline, doc.vocab.strings
+        start = [-1] * n
+        start[0] = 1
+        seen_final = False
+        orths, puncts, spaces = doc.to_array([ORTH, IS_PUNCT, IS_SPACE]).T.tolist()
+        for i, (orth, is_punct, is_space) in enumerate(zip(orths, puncts, spaces)):
+            if orth in punct:
+                seen_final = True
+            elif seen_final and not is_punct:
+                start[i] = 1
+                seen_final = False
+            if is_space and i + 1 < n:
+                breaks = newline.get(orth)
+                if breaks is None:
+                    breaks = newline[orth] = "\n" in strings[orth]
+                if breaks:
+                    start[i + 1] = 1
+        # from_array wants unsigned values; spaCy reads -1 back from its uint64 bit pattern
+        doc.from_array([SENT_START], np.array(start, dtype="int64").astype("uint64").reshape(-1, 1))
         return doc
 
 
