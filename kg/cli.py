@@ -64,17 +64,8 @@ class KgGroup(click.Group):
     """Domain errors raised anywhere below a command become one-line messages, not tracebacks."""
 
     def invoke(self, ctx):
-        from .ingest import KgInputError
-        from .lexicon import LexiconError
+        from .errors import DOMAIN_ERRORS as errors
 
-        errors: tuple[type[BaseException], ...] = (KgInputError, LexiconError, LookupError)
-        try:
-            from .sparql import QueryError
-            from .store import StoreError
-
-            errors += (QueryError, StoreError)
-        except ImportError:  # pragma: no cover - optional parts
-            pass
         try:
             return super().invoke(ctx)
         except errors as exc:
@@ -236,5 +227,14 @@ def _register_command_modules() -> None:
 
 _register_command_modules()
 
-if __name__ == "__main__":  # pragma: no cover
+
+def run() -> None:
+    """The ``kg`` console command: :func:`main`, with spaCy's own CLI kept out of the start-up."""
+    from ._startup import defer_spacy_cli
+
+    defer_spacy_cli()
     main()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

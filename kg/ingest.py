@@ -17,6 +17,7 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .errors import KgInputError  # noqa: F401 - raised here, defined with the other domain errors
 from .model import Document
 from .resources import data_dir, lang_dir, languages, read_lines
 
@@ -24,10 +25,6 @@ MAX_BYTES = 20_000_000  # a single document larger than this is skipped (use JSO
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-
-
-class KgInputError(Exception):
-    """An input that cannot be used, with a message that says what to do."""
 
 
 @dataclass(frozen=True, slots=True)

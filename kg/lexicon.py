@@ -13,14 +13,11 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from .errors import LexiconError  # noqa: F401 - raised here, defined with the other domain errors
 from .model import Actor, ActorKind, Place, Role
 from .resources import data_dir, lang_dir, read_jsonl
 
 _ID = re.compile(r"^[a-z0-9_]+$")
-
-
-class LexiconError(ValueError):
-    """A lexicon file that cannot be used (the message names the file and line)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,6 @@ from functools import cache, lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -346,6 +345,62 @@ class TimeTaggerComponent:
         return doc
 
 
+class PhraseIndex:
+    """Exact matching of token sequences on one token attribute (``ORTH`` or ``LOWER``), as spaCy's
+    ``PhraseMatcher`` does, built from the patterns' strings alone.
+
+    A ``PhraseMatcher`` needs a ``Doc`` per pattern, and so a ``Lexeme`` (with all its lexical
+    attributes computed in Python) for every word of thousands of names: most of kg's start-up.
+    Here a pattern is the tuple of its words' string hashes, indexed by its first word.
+
+    >>> import spacy
+    >>> from spacy.attrs import LOWER
+    >>> nlp = spacy.blank("en")
+    >>> index = PhraseIndex(nlp.vocab.strings, LOWER)
+    >>> index.add("navy", ["navy"]); index.add("armed forces", ["armed", "forces"])
+    >>> index(nlp("The Navy and the armed forces"))
+    [('navy', 1, 2), ('armed forces', 4, 6)]
+    """
+
+    def __init__(self, strings, attr: int):
+        self.strings, self.attr = strings, attr
+        self._single: dict[int, str] = {}  # one-word patterns by their word
+        self._pairs: dict[tuple[int, int], list[tuple[tuple[int, ...], str]]] = {}  # longer ones by their first two
+        self._firsts: set[int] = set()  # first words of longer patterns
+
+    def add(self, key: str, words: list[str]) -> None:
+        if not words:
+            return
+        hashes = tuple(self.strings.add(w) for w in words)
+        if len(hashes) == 1:
+            self._single.setdefault(hashes[0], key)
+        else:
+            self._firsts.add(hashes[0])
+            self._pairs.setdefault(hashes[:2], []).append((hashes[2:], key))
+
+    def __len__(self) -> int:
+        return len(self._single) + sum(len(v) for v in self._pairs.values())
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """Every match as ``(key, start, end)``, in order of start (overlaps included)."""
+        if not len(doc):
+            return []
+        hashes = doc.to_array(self.attr).tolist()
+        single, pairs, firsts, n = self._single, self._pairs, self._firsts, len(hashes)
+        out = []
+        for i in [i for i, h in enumerate(hashes) if h in single or h in firsts]:
+            h = hashes[i]
+            key = single.get(h)
+            if key is not None:
+                out.append((key, i, i + 1))
+            if h in firsts and i + 1 < n:
+                for rest, key in pairs.get((h, hashes[i + 1]), ()):
+                    end = i + 2 + len(rest)
+                    if end <= n and (not rest or tuple(hashes[i + 2 : end]) == rest):
+                        out.append((key, i, end))
+        return out
+
+
 class ActorTagger:
     """Finds and resolves actor and place mentions (``doc.spans["kg_actors"]``)."""
 
@@ -353,26 +408,27 @@ class ActorTagger:
         self.lang = lang
         self.lex: Lexicon = load_lexicon(tuple(lexicon_files))
         self.s = settings(lang)
-        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
-        # one pattern per surface string, to keep the matcher small
+        from spacy.attrs import LOWER, ORTH
+
+        self.names = PhraseIndex(nlp.vocab.strings, ORTH)
+        # one pattern per surface string, to keep the index small
         by_text: dict[str, list] = {}
         for surf in self.lex.surfaces(lang):
             by_text.setdefault(surf.text, []).append(surf)
         self.by_text = by_text
         for text, words in zip(by_text, _tokenized(nlp, lang, tuple(by_text))):
-            self.names.add(text, [Doc(nlp.vocab, words=words)])
-        self.sectors = PhraseMatcher(nlp.vocab, attr="LOWER")
+            self.names.add(text, words)
+        self.sectors = PhraseIndex(nlp.vocab.strings, LOWER)
         self.sector_info = {}
-        for noun in sector_nouns(lang):
+        nouns = sector_nouns(lang)
+        for noun, words in zip(nouns, _tokenized(nlp, lang, tuple(n.words for n in nouns))):
             self.sector_info[noun.words.lower()] = noun
-            self.sectors.add(noun.words.lower(), [nlp.make_doc(noun.words)])
+            self.sectors.add(noun.words.lower(), [w.lower() for w in words])
 
     # ------------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        vocab = doc.vocab
         raw: list[Span] = []
-        for match_id, start, end in self.names(doc):
-            text = vocab.strings[match_id]
+        for text, start, end in self.names(doc):
             surfs = self.by_text[text]
             span = Span(doc, start, end, label="name")
             kg_set(span, {"surfaces": surfs})

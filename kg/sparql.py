@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .errors import QueryError  # noqa: F401 - raised here, defined with the other domain errors
 from .rdf import FORMAT_BY_SUFFIX, INSTANCE_PREFIXES, PREFIXES, format_of
 
 ALL_PREFIXES = {**PREFIXES, **INSTANCE_PREFIXES}
@@ -26,10 +27,6 @@ ALL_PREFIXES = {**PREFIXES, **INSTANCE_PREFIXES}
 _DISPLAY = sorted(ALL_PREFIXES.items(), key=lambda kv: -len(str(kv[1])))
 
 OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
-
-
-class QueryError(Exception):
-    """A query or source that cannot be used; the message says why (with the line for syntax errors)."""
 
 
 def _resolve(path: Path) -> Path:

@@ -39,6 +39,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from .errors import StoreError  # noqa: F401 - raised here, defined with the other domain errors
 from . import graph as graph_mod
 from .ingest import InputProblem
 from .merge import MergeOptions, merge_events
@@ -68,10 +69,6 @@ CREATE TABLE IF NOT EXISTS extractions (
   data BLOB NOT NULL
 );
 """
-
-
-class StoreError(Exception):
-    """A store that cannot be used; the message says why."""
 
 
 def text_sha256(text: str) -> str:

@@ -1,0 +1,24 @@
+"""kg's domain errors, in one light module: the CLI catches them all without importing spaCy, RDF or
+SQLite machinery (which would slow the start of every command). Each is also importable from the
+module that raises it (``kg.ingest.KgInputError``, ``kg.sparql.QueryError``, ...)."""
+
+from __future__ import annotations
+
+
+class KgInputError(Exception):
+    """An input that cannot be used, with a message that says what to do."""
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be used (the message names the file and line)."""
+
+
+class QueryError(Exception):
+    """A query or source that cannot be used; the message says why (with the line for syntax errors)."""
+
+
+class StoreError(Exception):
+    """A store that cannot be used; the message says why."""
+
+
+DOMAIN_ERRORS: tuple[type[BaseException], ...] = (KgInputError, LexiconError, QueryError, StoreError, LookupError)
