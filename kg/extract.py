@@ -130,6 +130,15 @@ class SentenceRules:
         low = token.lower_
         return low in self.s.skippable or low in self.s.determiners or low in self.s.possessives or token.is_punct and low in ("-", "–")
 
+    def _role_tokens(self) -> set[int]:
+        """Tokens of role and sector nouns not joined to an actor ("Pangeran", "Menteri")."""
+        found = self.doc.user_data.get("kg_role_tokens")
+        if found is None:
+            found = self.doc.user_data["kg_role_tokens"] = {
+                i for sp in self.doc.spans.get("kg_sectors", []) for i in range(sp.start, sp.end)
+            }
+        return found
+
     def _prep_before(self, span: Span, limit: int) -> str | None:
         """The preposition governing ``span`` (skipping determiners/modifiers), if any, not before ``limit``."""
         i = span.start - 1
@@ -139,7 +148,12 @@ class SentenceRules:
             low = tok.lower_
             if low in self.preps:
                 return low
-            if self._skippable(tok) or (tok.is_alpha and tok.is_lower and steps < 2 and low not in self.s.coordinators):
+            if (
+                self._skippable(tok)
+                or (tok.is_alpha and tok.is_lower and steps < 2 and low not in self.s.coordinators)
+                or low in self.s.titles
+                or i in self._role_tokens()  # "dengan Pangeran Abu Dhabi", "with Crown Prince Mohammed"
+            ):
                 i -= 1
                 steps += 1
                 continue
@@ -390,6 +404,9 @@ class SentenceRules:
 
     def _after_actor(self, trig: Span, preps: frozenset[str], *, direct: bool, hi: int) -> _Arg | None:
         for span in self.actors:
+            if direct and trig.start < span.start < trig.end < span.end:
+                # a trigger phrase that ends inside its object: "menuntut penarikan [pasukan AS]"
+                return _Arg(self._group_right(span, hi), "object-in-trigger")
             if span.start < trig.end or span.start >= hi:
                 continue
             kg = kg_get(span) or {}
@@ -435,8 +452,9 @@ class SentenceRules:
                 if ref is not None:
                     return ref
             j = trig.end
-            while j < self.sent.end and self._skippable(doc[j]):
-                j += 1
+            roles = self._role_tokens()
+            while j < self.sent.end and (self._skippable(doc[j]) or (j in roles or self.lows[j] in self.s.titles) and j < trig.end + 4):
+                j += 1  # "Kunjungan Presiden Jokowi": a role noun before the name
             for span in self.actors:
                 if span.start == j:
                     return _Arg([span], "genitive")
@@ -454,6 +472,23 @@ class SentenceRules:
         before = [t for t in self.times if t.end <= trig.start and kg_get(t)["time"].value is not None]
         if before:
             return kg_get(before[-1])["time"].value
+        if self.triggers and trig.start == self.triggers[0].start and self.times:
+            # the sentence's first (main) verb takes the date that closes the sentence after a subordinate
+            # verb: "Zelensky meminta Jerman mengirimkan rudal ... pada Jumat (16/2/2024)." (not one
+            # inside a later phrase: "threatened strikes in response to an attack last month on ...")
+            last = self.times[-1]
+            end = self.sent.end
+            while end > last.end and self.doc[end - 1].is_punct:
+                end -= 1
+            value = kg_get(last)["time"].value
+            if (
+                last.start >= trig.end
+                and last.end == end
+                and value is not None
+                and value.precision is Precision.DAY  # a day, not "... the borders of 1967"
+                and not self._clause_break_between(trig.end, last.start)
+            ):
+                return value
         if ref is not None:
             return TimeValue(ref.isoformat(), Precision.DAY, "", inferred=True)
         return None
