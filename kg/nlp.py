@@ -467,6 +467,7 @@ class ActorTagger:
             out.append(new)
         out = self._combine(doc, out, sector_at, sector_end, used_sectors)
         out = self._appositions(doc, out)
+        out = self._role_phrases(doc, out, sectors, used_sectors)
         out = self._drop_name_parts(doc, out, sectors)
         doc.spans["kg_actors"] = out
         doc.spans["kg_sectors"] = [sp for sp in sectors if sp.start not in used_sectors]
@@ -488,6 +489,18 @@ class ActorTagger:
             if not is_state or kg["locative"] and order == "noun_first" and span.start - 1 in sector_end.keys():
                 pass
             new = None
+            if actor is not None and actor.kind.value == "person" and span.label_ == "name" and actor.country:
+                # "the Biden administration", "pemerintahan Biden": the leader's government
+                sec = sector_at.get(span.end) if order == "modifier_first" else sector_end.get(span.start)
+                state = self.lex.actors.get(actor.country.lower())
+                if sec is not None and state is not None and lowers(doc)[sec.start] in self.s.person_government_nouns:
+                    start, end = (span.start, sec.end) if order == "modifier_first" else (sec.start, span.end)
+                    used.add(sec.start)
+                    combo = Span(doc, start, end, label="combo", kb_id=state.id)
+                    kg_set(combo, {"sector": "GOV", "role": None, "rule": "combo:leader+government", "conf": 0.8,
+                                   "locative": start > 0 and lowers(doc)[start - 1] in self.s.locative_preps})  # fmt: skip
+                    out.append(combo)
+                    continue
             if is_state and order == "modifier_first":
                 j = span.end
                 if j < len(doc) and doc[j].lower_ in poss:
@@ -565,23 +578,209 @@ class ActorTagger:
             i += 1
         return out
 
+    _ANCHOR_LABELS = frozenset({"name", "adjective", "metonym", "combo"})
+
+    def _anchor_ok(self, span: Span | None) -> bool:
+        """An actor a role can belong to: a state, organisation or IGO (not a person, not a place)."""
+        if span is None or span.label_ not in self._ANCHOR_LABELS or (kg_get(span) or {}).get("locative"):
+            return False
+        actor = self.lex.actors.get(span.kb_id_)
+        return actor is not None and actor.kind.value != "person" and bool(actor.code)
+
+    def _role_phrases(self, doc: Doc, spans: list[Span], sectors: list[Span], used: set[int]) -> list[Span]:
+        """Officials named beside a role phrase, before or after it: "Nasser Kanaani, a spokesman for the
+        Iranian foreign ministry", "Vassily Nebenzia, Russia's ambassador to the UN", "Israeli military
+        spokesman Daniel Hagari", "Juru bicara Kementerian Luar Negeri Iran, Nasser Kanaani", "Panglima TNI
+        Jenderal Agus Subiyanto", "Duta Besar AS untuk PBB Linda Thomas-Greenfield".
+
+        A role phrase is a role noun with the state, organisation or IGO it serves (a state+role combo,
+        an actor before the role noun, or one after it, with "for"/"of" where the language has them),
+        optionally followed by a destination ("to the UN", "untuk Indonesia"). A run of 2-4 capitalised
+        words right after it (titles skipped), or before it with a comma ("X, the US ambassador"),
+        becomes a discovered person of the anchor's state or organisation; a known person becomes an
+        apposition with that role.
+        """
+        if not spans:
+            return spans
+        lows, n = lowers(doc), len(doc)
+        spans = sorted(spans, key=lambda x: x.start)
+        by_start = {x.start: x for x in spans}
+        by_end = {x.end: x for x in spans}
+        phrases: list[tuple[int, int, Span, str, str | None]] = []
+        for sp in spans:
+            info = kg_get(sp) or {}
+            if sp.label_ == "combo" and info.get("role") and self._anchor_ok(sp):
+                phrases.append((sp.start, sp.end, sp, info["role"], info.get("sector")))
+        role_preps, dets = self.s.role_preps, self.s.determiners
+        for sec in sectors:
+            if sec.start in used:
+                continue
+            noun = self.sector_info.get(" ".join(lows[sec.start : sec.end]))
+            if noun is None or not noun.role:
+                continue
+            before = by_end.get(sec.start)
+            if self.s.sector_order == "modifier_first" and self._anchor_ok(before):
+                phrases.append((before.start, sec.end, before, noun.role, noun.sector))  # "Israeli military spokesman"
+                continue
+            j = sec.end
+            if j < n and lows[j] in role_preps:
+                j += 1
+                if j < n and lows[j] in dets and j not in by_start:  # "for the Kremlin" is one span
+                    j += 1
+            after = by_start.get(j)
+            if self._anchor_ok(after):
+                phrases.append((sec.start, after.end, after, noun.role, noun.sector))  # "spokesman for the X", "Panglima TNI"
+        if not phrases:
+            return spans
+        taken: set[int] = set()
+        new: list[Span] = []
+        for start, end, anchor, role, sector in sorted(phrases, key=lambda p: (p[0], -p[1])):
+            if start in taken:
+                continue
+            # a destination: "ambassador to the UN", "Duta Besar Rusia untuk Indonesia"
+            k = end
+            if k < n and lows[k] in self.s.role_destination_preps:
+                k2 = k + 1 + (1 if k + 1 < n and lows[k + 1] in dets else 0)
+                dest = by_start.get(k2)
+                if dest is not None and self._anchor_ok(dest):
+                    end = dest.end
+            found = self._name_after_role(doc, end, by_start) or self._name_before_role(doc, start, by_end)
+            if found is None:
+                continue
+            a, b, person = found
+            anchor_info = kg_get(anchor) or {}
+            lo, hi = min(a, start), max(b, end)
+            if person is not None:  # a known person: keep who, add the role
+                merged = Span(doc, lo, hi, label="apposition", kb_id=person.kb_id_)
+                kg_set(merged, {**(kg_get(person) or {}), "role": role, "rule": "apposition:role", "conf": 0.9,
+                                "sector": sector, "state": anchor.kb_id_, "locative": False})  # fmt: skip
+            else:
+                name = doc_text(doc)[doc[a].idx : doc[b - 1].idx + len(doc[b - 1])]
+                merged = Span(doc, lo, hi, label="discovered", kb_id=_slug(name))
+                kg_set(merged, {"sector": sector or anchor_info.get("sector"), "role": role, "rule": "discovery:role-phrase",
+                                "conf": 0.7, "state": anchor.kb_id_, "name": name, "locative": False})  # fmt: skip
+            taken.update(range(lo, hi))
+            new.append(merged)
+        if not new:
+            return spans
+        kept = [x for x in spans if not any(x.start < m.end and m.start < x.end for m in new)]
+        return sorted(kept + new, key=lambda x: x.start)
+
+    def _name_after_role(self, doc: Doc, end: int, by_start: dict) -> tuple[int, int, Span | None] | None:
+        lows, n = lowers(doc), len(doc)
+        k = end + 1 if end < n and lows[end] == "," else end
+        while k < n and lows[k] in self.s.titles:
+            k += 1
+        person = by_start.get(k)
+        if person is not None:
+            return (k, person.end, person) if self._is_person(person) and person.label_ == "name" else None
+        limit = min([x.start for x in by_start.values() if x.start > k] or [n])
+        name_end = self._name_run(doc, k, limit)
+        return (k, name_end, None) if name_end is not None and self._looks_like_name(lows[k:name_end]) else None
+
+    def _looks_like_name(self, words: list[str]) -> bool:
+        """No function word, date word or time unit among a capitalised run ("On Tuesday", "Last Week")."""
+        stop = self._name_stopwords
+        return not any(w in stop for w in words if w.isalpha())
+
+    @property
+    def _name_stopwords(self) -> frozenset[str]:
+        found = getattr(self, "_stop_cache", None)
+        if found is None:
+            from .timex import TimeTagger
+
+            s, tt = self.s, TimeTagger.for_lang(self.lang)
+            found = frozenset().union(
+                s.determiners, s.skippable, s.coordinators, s.clause_breaks, s.target_preps_verb, s.target_preps_noun,
+                s.locative_preps, s.agent_preps, s.of_preps, s.relative_pronouns, frozenset(s.raw.get("pronouns", {})),
+                tt.months, tt.weekdays, tt.units, frozenset(("last", "next", "earlier", "later", "lalu", "depan")),
+            )  # fmt: skip
+            self._stop_cache = found
+        return found
+
+    def _name_before_role(self, doc: Doc, start: int, by_end: dict) -> tuple[int, int, Span | None] | None:
+        """"Vassily Nebenzia, Russia's ambassador ...": a name, a comma, an article, the role phrase."""
+        lows = lowers(doc)
+        i = start - 1
+        if i >= 0 and lows[i] in self.s.determiners:
+            i -= 1
+        if i < 1 or lows[i] != ",":
+            return None
+        person = by_end.get(i)
+        if person is not None:
+            return (person.start, i, person) if self._is_person(person) and person.label_ == "name" else None
+        sent_start = _sentence_at(doc, i).start
+        j = i
+        while j > max(sent_start, i - 4):
+            t = doc[j - 1]
+            if t.is_title and t.is_alpha or (t.text == "-" and j - 1 > sent_start) or re.fullmatch(r"[A-Z][a-z]+(-[A-Z]?[a-z]+)+", t.text):
+                j -= 1
+                continue
+            break
+        if i - j < 2 or doc[j].text == "-" or _headline_at(doc, j) or any(doc[x].is_sent_start for x in range(j + 1, i)):
+            return None
+        if not self._looks_like_name(lows[j:i]):
+            return None
+        if j > sent_start and (doc[j - 1].is_title or doc[j - 1].is_upper and doc[j - 1].is_alpha):
+            return None  # part of a longer capitalised run
+        return (j, i, None)
+
     def _drop_name_parts(self, doc: Doc, spans: list[Span], sectors: list[Span]) -> list[Span]:
-        """Drop a lexicon match that is only part of a longer proper name: "Washington Post",
-        "Michael Jordan", "Hunter Biden", "Indonesia Open", "Malaysia Airlines" (not in headlines)."""
+        """Drop a lexicon match that is only part of a longer proper name or is not the state:
+
+        - glued to another capitalised word: "Washington Post", "Hunter Biden" (also at the start of a
+          sentence, unless that word is a function or time word: "Both Israel and Iran"), "Indonesia
+          Open", "Malaysia Airlines", "the Kremlin Cup" (not in headlines);
+        - a person's name followed by a generational suffix: "Donald Trump Jr.";
+        - a state's name used for a subnational unit: "Georgia's governor", "Washington state",
+          "negara bagian Georgia" (the language's ``subnational_before``/``subnational_after``).
+        """
         covered = set()
         for sp in list(spans) + list(sectors):
             covered.update(range(sp.start, sp.end))
+        lows, n = lowers(doc), len(doc)
+        s = self.s
+        ordinary = self._name_stopwords | s.sentence_adverbs | s.titles
         keep = []
         for span in spans:
-            if span.label_ in ("name", "adjective", "metonym") and len(span) == 1 and not _headline_at(doc, span.start):
+            label = span.label_
+            if label in ("name", "adjective", "metonym"):
+                if span.end < n and lows[span.end] in s.name_suffixes and self._is_person(span):
+                    continue  # "Donald Trump Jr."
+                if label != "adjective" and self._subnational(lows, span):
+                    continue
+            short = len(span) == 1 or (len(span) == 2 and lows[span.start] in s.determiners)
+            if label in ("name", "adjective", "metonym") and short and not _headline_at(doc, span.start):
                 sent = _sentence_at(doc, span.start)
-                before = doc[span.start - 1] if span.start > sent.start else None
+                before = doc[span.start - 1] if span.start > sent.start and len(span) == 1 else None
                 after = doc[span.end] if span.end < sent.end else None
-                glued = lambda t: t is not None and t.i not in covered and t.is_alpha and t.text[:1].isupper() and t.lower_ not in self.s.titles  # noqa: E731
-                if glued(after) or (glued(before) and not before.is_sent_start):
+                glued = lambda t: t is not None and t.i not in covered and t.is_alpha and t.text[:1].isupper() and t.lower_ not in s.titles  # noqa: E731
+                if glued(after) or (glued(before) and (not before.is_sent_start or self._given_name_like(before, ordinary))):
                     continue
             keep.append(span)
         return keep
+
+    def _given_name_like(self, token, ordinary: frozenset[str]) -> bool:
+        """A capitalised sentence-initial word before a name that reads as a given name ("Hunter Biden",
+        "Michael Jordan"), not a function word or an adjective ("Both Israel", "Embattled Ukraine").
+        Only where modifiers come first: in Indonesian the word is a head noun ("Invasi Rusia")."""
+        low = token.lower_
+        return self.s.sector_order == "modifier_first" and low not in ordinary and not low.endswith(("ed", "ing", "ish", "ian", "ese"))
+
+    def _subnational(self, lows: list[str], span: Span) -> bool:
+        """"Georgia's governor", "Washington state", "negara bagian Georgia": not the country."""
+        actor = self.lex.actors.get(span.kb_id_)
+        if actor is None or actor.kind.value != "state":
+            return False
+        for marker in self.s.raw.get("subnational_before", []):
+            words = marker.lower().split()
+            if lows[max(0, span.start - len(words)) : span.start] == words:
+                return True
+        for marker in self.s.raw.get("subnational_after", []):
+            words = marker.lower().split()
+            if lows[span.end : span.end + len(words)] == words:
+                return True
+        return False
 
     def _is_person(self, span: Span) -> bool:
         actor = self.lex.actors.get(span.kb_id_)

@@ -25,8 +25,10 @@ CASES = Path(__file__).parent / "data" / "actor_cases.jsonl"
 # Measured when the suite was written (491 cases: 246 en, 245 id; 59 misleading):
 #   overall 412/491 = 0.839, en 201/246 = 0.817, id 211/245 = 0.861
 #   (weak spots: misleading 11/59, discovery of unlisted officials 4/27; see bench/actor_resolution.py).
+# Measured 2026-11-26 (513 cases: 260 en, 253 id; 64 misleading, 35 discovery):
+#   overall 498/513 = 0.971, en 253/260 = 0.973, id 245/253 = 0.968 (misleading 50/64, discovery 34/35).
 # Floors sit a little below the measured numbers.
-FLOORS = {"all": 0.81, "en": 0.79, "id": 0.83}
+FLOORS = {"all": 0.95, "en": 0.95, "id": 0.94}
 
 
 def load_cases(path: Path = CASES) -> list[dict]:
