@@ -89,6 +89,11 @@ def _group_nouns(lang: str) -> frozenset[str]:
 
 
 @cache
+def _group_last_words(lang: str) -> frozenset[str]:
+    return frozenset(g.split()[-1] for g in _group_nouns(lang))
+
+
+@cache
 def _all_preps(lang: str) -> frozenset[str]:
     s = settings(lang)
     return s.target_preps_verb | s.target_preps_noun | s.locative_preps | s.agent_preps | s.of_preps
@@ -213,7 +218,7 @@ class SentenceRules:
         return max(earlier) if earlier else self.sent.start
 
     def _clause_break_between(self, a: int, b: int) -> bool:
-        return any(self.lows[i] in self.s.clause_breaks for i in range(a, b))
+        return not self.s.clause_breaks.isdisjoint(self.lows[a:b]) if b > a else False
 
     # -- arguments -------------------------------------------------------------------------------------
     def subject(self, trig: Span) -> _Arg | None:
@@ -260,14 +265,16 @@ class SentenceRules:
         """A subject pronoun or group noun shortly before the trigger, resolved to an earlier actor."""
         pronouns = self.s.raw.get("pronouns", {})
         groups = _group_nouns(self.lang)
+        lasts = _group_last_words(self.lang)
         lows = self.lows
         i = trig.start - 1
         while i >= max(lo, trig.start - 6):
             low = lows[i]
-            two = f"{self.lows[i - 1]} {low}" if i > 0 else low
-            three = f"{self.lows[i - 2]} {two}" if i > 1 else two
-            if three in groups or two in groups:
-                return self._group_ref(self.doc[i])
+            if low in lasts:
+                two = f"{lows[i - 1]} {low}" if i > 0 else low
+                three = f"{lows[i - 2]} {two}" if i > 1 else two
+                if three in groups or two in groups:
+                    return self._group_ref(self.doc[i])
             kind = pronouns.get(low)
             if kind == "person":
                 return self._person_ref(self.doc[i])
@@ -514,7 +521,7 @@ class SentenceRules:
         while i < hi:
             low = lows[i]
             value = None
-            if any(c.isdigit() for c in low) and self.doc[i].like_num:
+            if not low.isalpha() and any(c.isdigit() for c in low) and self.doc[i].like_num:
                 try:
                     value = int(low.replace(",", "").replace(".", ""))
                 except ValueError:

@@ -345,6 +345,20 @@ class TimeTaggerComponent:
         return doc
 
 
+def _filter_overlaps(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """``spacy.util.filter_spans`` on ``(key, start, end)`` tuples: longest first, then earliest; no
+    overlaps; in order of start. (Spans are made only for what is kept.)"""
+    if len(matches) < 2:
+        return list(matches)
+    taken: set[int] = set()
+    kept = []
+    for m in sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True):
+        if m[1] not in taken and m[2] - 1 not in taken:
+            kept.append(m)
+            taken.update(range(m[1], m[2]))
+    return sorted(kept, key=lambda m: m[1])
+
+
 class PhraseIndex:
     """Exact matching of token sequences on one token attribute (``ORTH`` or ``LOWER``), as spaCy's
     ``PhraseMatcher`` does, built from the patterns' strings alone.
@@ -416,6 +430,7 @@ class ActorTagger:
         for surf in self.lex.surfaces(lang):
             by_text.setdefault(surf.text, []).append(surf)
         self.by_text = by_text
+        self._choice_cache: dict[str, tuple] = {}
         for text, words in zip(by_text, _tokenized(nlp, lang, tuple(by_text))):
             self.names.add(text, words)
         self.sectors = PhraseIndex(nlp.vocab.strings, LOWER)
@@ -427,37 +442,21 @@ class ActorTagger:
 
     # ------------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        raw: list[Span] = []
-        for text, start, end in self.names(doc):
-            surfs = self.by_text[text]
-            span = Span(doc, start, end, label="name")
-            kg_set(span, {"surfaces": surfs})
-            raw.append(span)
-        mentions = filter_spans(raw)
-        sectors = filter_spans(
-            [Span(doc, s, e, label="sector") for mid, s, e in self.sectors(doc)]
-        )
+        lows = lowers(doc)
+        mentions = _filter_overlaps(self.names(doc))
+        sectors = [Span(doc, st, en, label="sector") for _key, st, en in _filter_overlaps(self.sectors(doc))]
         sector_at = {sp.start: sp for sp in sectors}
         sector_end = {sp.end: sp for sp in sectors}
         loc = self.s.locative_preps
         out: list[Span] = []
         used_sectors: set[int] = set()
-        for span in mentions:
-            surfs = kg_get(span)["surfaces"]
-            prev = doc[span.start - 1].lower_ if span.start > 0 else ""
-            locative = prev in loc
-            places = [s for s in surfs if s.type == "place"]
-            actors = [s for s in surfs if s.type != "place"]
-            choice = None
-            if places and (locative or not actors):
-                choice = places[0]
-            elif actors:
-                # prefer names over adjectives over metonyms for the same string
-                rank = {"name": 0, "adjective": 1, "metonym": 2}
-                choice = sorted(actors, key=lambda s: rank.get(s.type, 3))[0]
+        for text, start, end in mentions:
+            locative = start > 0 and lows[start - 1] in loc
+            place, actor = self._choices(text)
+            choice = place if place is not None and (locative or actor is None) else actor
             if choice is None:
                 continue
-            new = Span(doc, span.start, span.end, label=choice.type, kb_id=choice.target)
+            new = Span(doc, start, end, label=choice.type, kb_id=choice.target)
             info = {"sector": choice.sector, "role": None, "rule": f"lexicon:{choice.type}", "conf": 0.9, "locative": locative}
             if choice.type == "place":
                 info["rule"] = "gazetteer"
@@ -472,6 +471,18 @@ class ActorTagger:
         doc.spans["kg_actors"] = out
         doc.spans["kg_sectors"] = [sp for sp in sectors if sp.start not in used_sectors]
         return doc
+
+    def _choices(self, text: str):
+        """The place and the actor a surface string can stand for (names over adjectives over metonyms)."""
+        cache = self._choice_cache
+        found = cache.get(text)
+        if found is None:
+            surfs = self.by_text[text]
+            places = [x for x in surfs if x.type == "place"]
+            rank = {"name": 0, "adjective": 1, "metonym": 2}
+            actors = sorted((x for x in surfs if x.type != "place"), key=lambda x: rank.get(x.type, 3))
+            found = cache[text] = (places[0] if places else None, actors[0] if actors else None)
+        return found
 
     def _combine(self, doc, spans, sector_at, sector_end, used) -> list[Span]:
         """State + sector noun -> one agent span ("Iranian forces", "pasukan Israel")."""
@@ -740,45 +751,66 @@ class ActorTagger:
             covered.update(range(sp.start, sp.end))
         lows, n = lowers(doc), len(doc)
         s = self.s
-        ordinary = self._name_stopwords | s.sentence_adverbs | s.titles
         keep = []
         for span in spans:
             label = span.label_
-            if label in ("name", "adjective", "metonym"):
-                if span.end < n and lows[span.end] in s.name_suffixes and self._is_person(span):
-                    continue  # "Donald Trump Jr."
-                if label != "adjective" and self._subnational(lows, span):
-                    continue
-            short = len(span) == 1 or (len(span) == 2 and lows[span.start] in s.determiners)
-            if label in ("name", "adjective", "metonym") and short and not _headline_at(doc, span.start):
-                sent = _sentence_at(doc, span.start)
-                before = doc[span.start - 1] if span.start > sent.start and len(span) == 1 else None
-                after = doc[span.end] if span.end < sent.end else None
+            if label not in ("name", "adjective", "metonym"):
+                keep.append(span)
+                continue
+            start, end = span.start, span.end
+            if end < n and lows[end] in s.name_suffixes and self._is_person(span):
+                continue  # "Donald Trump Jr."
+            if label != "adjective" and self._subnational(lows, start, end, span.kb_id_):
+                continue
+            if end - start == 1 or (end - start == 2 and lows[start] in s.determiners):
+                sent = _sentence_at(doc, start)
+                before = doc[start - 1] if start > sent.start and end - start == 1 else None
+                after = doc[end] if end < sent.end else None
                 glued = lambda t: t is not None and t.i not in covered and t.is_alpha and t.text[:1].isupper() and t.lower_ not in s.titles  # noqa: E731
-                if glued(after) or (glued(before) and (not before.is_sent_start or self._given_name_like(before, ordinary))):
+                if (glued(after) or (glued(before) and (not before.is_sent_start or self._given_name_like(before)))) and not _headline_at(doc, start):
                     continue
             keep.append(span)
         return keep
 
-    def _given_name_like(self, token, ordinary: frozenset[str]) -> bool:
+    def _given_name_like(self, token) -> bool:
         """A capitalised sentence-initial word before a name that reads as a given name ("Hunter Biden",
         "Michael Jordan"), not a function word or an adjective ("Both Israel", "Embattled Ukraine").
         Only where modifiers come first: in Indonesian the word is a head noun ("Invasi Rusia")."""
         low = token.lower_
+        ordinary = self._name_stopwords | self.s.sentence_adverbs | self.s.titles
         return self.s.sector_order == "modifier_first" and low not in ordinary and not low.endswith(("ed", "ing", "ish", "ian", "ese"))
 
-    def _subnational(self, lows: list[str], span: Span) -> bool:
+    @property
+    def _subnational_markers(self) -> tuple[dict, dict]:
+        """``subnational_before``/``_after`` as {word next to the name: [marker word tuples]}."""
+        found = getattr(self, "_subnational_cache", None)
+        if found is None:
+            before: dict[str, list[tuple[str, ...]]] = {}
+            after: dict[str, list[tuple[str, ...]]] = {}
+            for marker in self.s.raw.get("subnational_before", []):
+                words = tuple(marker.lower().split())
+                before.setdefault(words[-1], []).append(words)
+            for marker in self.s.raw.get("subnational_after", []):
+                words = tuple(marker.lower().split())
+                after.setdefault(words[0], []).append(words)
+            found = self._subnational_cache = (before, after)
+        return found
+
+    def _subnational(self, lows: list[str], start: int, end: int, kb_id: str) -> bool:
         """"Georgia's governor", "Washington state", "negara bagian Georgia": not the country."""
-        actor = self.lex.actors.get(span.kb_id_)
+        before, after = self._subnational_markers
+        cands_before = before.get(lows[start - 1]) if start > 0 else None
+        cands_after = after.get(lows[end]) if end < len(lows) else None
+        if not cands_before and not cands_after:
+            return False
+        actor = self.lex.actors.get(kb_id)
         if actor is None or actor.kind.value != "state":
             return False
-        for marker in self.s.raw.get("subnational_before", []):
-            words = marker.lower().split()
-            if lows[max(0, span.start - len(words)) : span.start] == words:
+        for words in cands_before or ():
+            if tuple(lows[max(0, start - len(words)) : start]) == words:
                 return True
-        for marker in self.s.raw.get("subnational_after", []):
-            words = marker.lower().split()
-            if lows[span.end : span.end + len(words)] == words:
+        for words in cands_after or ():
+            if tuple(lows[end : end + len(words)]) == words:
                 return True
         return False
 
@@ -868,9 +900,20 @@ def lowers(doc: Doc) -> list[str]:
     if lows is None:
         from spacy.attrs import LOWER
 
-        strings = doc.vocab.strings
-        lows = doc.user_data["kg_lowers"] = [strings[h] for h in doc.to_array(LOWER).tolist()] if len(doc) else []
+        strings, cache = doc.vocab.strings, _LOWER_CACHE
+        if len(cache) > 1_000_000:
+            cache.clear()
+        lows = []
+        for h in doc.to_array(LOWER).tolist() if len(doc) else ():
+            low = cache.get(h)
+            if low is None:
+                low = cache[h] = strings[h]
+            lows.append(low)
+        doc.user_data["kg_lowers"] = lows
     return lows
+
+
+_LOWER_CACHE: dict[int, str] = {}  # string hash -> string (hashes are the same in every vocab)
 
 
 def _line_starts(doc: Doc, text: str) -> list[int]:
