@@ -152,6 +152,10 @@ class SentenceRules:
             tok = self.doc[i]
             low = tok.lower_
             if low in self.preps:
+                if low in self.s.of_preps and i > self.sent.start and self.lows[i - 1] in self.s.quantity_of:
+                    i -= 2  # "hundreds of Malaysians": a quantity, not a preposition
+                    steps += 1
+                    continue
                 return low
             if (
                 self._skippable(tok)
@@ -776,6 +780,8 @@ class Extractor:
         if nominal:
             rules.attached.update(sp.start for sp in source.spans + target.spans)
         info = cameo.info(t.code)
+        if info.root in ("18", "19") and sources and all(p.sector == "CVL" for p in sources):
+            info = cameo.info("145")  # civilians storming or besieging: a violent protest, not an armed attack
         all_spans = [trig] + source.spans + target.spans
         start_char = min(sp.start_char for sp in all_spans)
         end_char = max(sp.end_char for sp in all_spans)

@@ -456,6 +456,8 @@ class ActorTagger:
             choice = place if place is not None and (locative or actor is None) else actor
             if choice is None:
                 continue
+            if start >= 2 and lows[start - 1] == "-" and lows[start - 2] in ("pro", "anti"):
+                continue  # "pro-Palestinian demonstrators" take a side; they are not Palestinians
             new = Span(doc, start, end, label=choice.type, kb_id=choice.target)
             info = {"sector": choice.sector, "role": None, "rule": f"lexicon:{choice.type}", "conf": 0.9, "locative": locative}
             if choice.type == "place":
@@ -465,6 +467,7 @@ class ActorTagger:
             kg_set(new, info)
             out.append(new)
         out = self._combine(doc, out, sector_at, sector_end, used_sectors)
+        out = self._placed_groups(doc, out, sectors, used_sectors)
         out = self._appositions(doc, out)
         out = self._role_phrases(doc, out, sectors, used_sectors)
         out = self._drop_name_parts(doc, out, sectors)
@@ -548,6 +551,35 @@ class ActorTagger:
             })
             out.append(combo)
         return filter_spans(out)
+
+    def _placed_groups(self, doc: Doc, spans: list[Span], sectors: list[Span], used: set[int]) -> list[Span]:
+        """Protesters are coded by where they protest: "Protesters in Amman" -> Jordan (civilians);
+        "Demonstrators stormed the embassy in Baghdad" -> Iraq. The nouns are the language's
+        ``placed_groups``; the place is the one right after them, else the sentence's first locative place."""
+        groups = self.s.placed_groups
+        if not groups or not sectors:
+            return spans
+        lows = lowers(doc)
+        places = [sp for sp in spans if sp.label_ == "place" and (kg_get(sp) or {}).get("locative")]
+        if not places:
+            return spans
+        added = []
+        for sec in sectors:
+            if sec.start in used or " ".join(lows[sec.start : sec.end]) not in groups:
+                continue
+            sent = _sentence_at(doc, sec.start)
+            here = [p for p in places if sent.start <= p.start < sent.end]
+            near = [p for p in here if p.start - sec.end == 1]
+            place = (near or here or [None])[0]
+            info = self.lex.places.get(place.kb_id_.removeprefix("place:")) if place is not None else None
+            state = self.lex.actors.get(info.country.lower()) if info is not None and info.country else None
+            if state is None:
+                continue
+            used.add(sec.start)
+            span = Span(doc, sec.start, sec.end, label="combo", kb_id=state.id)
+            kg_set(span, {"sector": "CVL", "role": None, "rule": "combo:group+place", "conf": 0.6, "locative": False})
+            added.append(span)
+        return sorted(spans + added, key=lambda x: x.start) if added else spans
 
     def _appositions(self, doc, spans: list[Span]) -> list[Span]:
         """Role mention + person ("Presiden Rusia, Vladimir Putin", "U.S. President Joe Biden") -> one span.
