@@ -36,6 +36,7 @@ from .model import (
     stable_id,
 )
 from .nlp import get_pipeline, is_nominal_form, is_passive_form, doc_text, kg_get, lowers, settings
+from .nlp import _ADJECTIVE_ENDINGS
 from .nlp import _sentences as _sentences_cached
 
 log = logging.getLogger(__name__)
@@ -162,6 +163,7 @@ class SentenceRules:
                 or (tok.is_alpha and tok.is_lower and steps < 2 and low not in self.s.coordinators)
                 or low in self.s.titles
                 or i in self._role_tokens()  # "dengan Pangeran Abu Dhabi", "with Crown Prince Mohammed"
+                or (steps < 2 and tok.is_title and self.s.sector_order == "modifier_first" and low.endswith(_ADJECTIVE_ENDINGS))  # "against Kurdish SDF"
             ):
                 i -= 1
                 steps += 1
@@ -337,16 +339,45 @@ class SentenceRules:
 
     def complement_target(self, trig: Span, preps: frozenset[str]) -> _Arg | None:
         """"X threatened to attack Y", "menuntut Israel menghentikan ...": the target of the verb that
-        completes this one (next verbal trigger within 3 tokens, linked by modal/complementiser words)."""
-        nxt = [t for t in self.triggers if trig.end <= t.start <= trig.end + 3 and t.start not in self.nominal]
+        completes this one (next verbal trigger within 3 tokens, linked by modal/complementiser words);
+        or of the event noun it governs: "demanded the withdrawal of US troops", "refused to return to
+        talks with Washington", "threatened to launch a ground operation against the PKK"."""
+        nxt = [t for t in self.triggers if trig.end <= t.start <= trig.end + 5]
         if not nxt:
             return None
         t2 = nxt[0]
         if not all(self.doc[i].is_lower for i in range(trig.end, t2.start)):
             return None
         t2_trig = kg_get(t2)["trigger"]
-        t2_preps = t2_trig.target_preps if t2_trig.target_preps is not None else self.s.target_preps_verb
-        return self.after(t2, t2_preps | preps, direct=True, stop=self._next_trigger_start(t2, verbal_only=True))
+        if t2.start not in self.nominal and t2_trig.pos != "noun":
+            if t2.start > trig.end + 3:
+                return None
+            t2_preps = t2_trig.target_preps if t2_trig.target_preps is not None else self.s.target_preps_verb
+            return self.after(t2, t2_preps | preps, direct=True, stop=self._next_trigger_start(t2, verbal_only=True))
+        t2_preps = t2_trig.target_preps if t2_trig.target_preps is not None else self.s.target_preps_noun
+        agent = self.nominal_agent(t2)
+        if agent is not None and agent.spans and agent.spans[0].start > t2.start:
+            return agent  # "the withdrawal of US troops", "penarikan pasukan AS"
+        return self.after(t2, t2_preps | self.s.of_preps | frozenset(["with", "dengan"]), direct=False, stop=self._next_trigger_start(t2))
+
+    def complement_object(self, trig: Span) -> _Arg | None:
+        """The actor asked or told to do what ``trig`` says: "China urged Russia to withdraw",
+        "Indonesia called on Israel to stop", "PBB mendesak Israel untuk menghentikan ..."."""
+        heads = [t for t in self.triggers if t.end < trig.start and kg_get(t)["trigger"].code[:2] in ("02", "10")]
+        if not heads:
+            return None
+        head = heads[-1]
+        objs = [a for a in self.actors if head.end <= a.start and a.end <= trig.start]
+        if not objs or trig.start - head.end > 8:
+            return None
+        group = self._group_right(objs[0], trig.start)
+        links = [self.lows[i] for i in range(group[-1].end, trig.start)]
+        if not links or not all(w in self.s.complementisers for w in links):
+            return None
+        between = [self.lows[i] for i in range(head.end, group[0].start)]
+        if not all(w in self.s.complementisers or w in self.s.determiners or w in self.preps or w in ("on", "upon") for w in between):
+            return None
+        return _Arg(group, "asked")
 
     def place_target(self, trig: Span, source: _Arg, stop: int) -> _Arg | None:
         """For violence with no actor target: a place after the trigger in another state stands for it
@@ -705,6 +736,7 @@ class Extractor:
         s = rules.s
         nominal = trig.start in rules.nominal
         passive = not nominal and is_passive_form(trig[0], lang)
+        requested = False
         stop = rules._next_trigger_start(trig, verbal_only=not nominal)
         verb_preps = t.target_preps if t.target_preps is not None else s.target_preps_verb
         noun_preps = t.target_preps if t.target_preps is not None else s.target_preps_noun
@@ -745,6 +777,10 @@ class Extractor:
             target = rules.after(trig, noun_preps, direct=False, stop=stop)
         else:
             source = rules.subject(trig)
+            asked = rules.complement_object(trig)
+            if asked is not None:
+                # "China urged Russia to withdraw": Russia is asked to act; it has not (yet)
+                source, requested = asked, True
             target = None
             if t.target_preps:  # the lexicon says where this verb's target is: "extradited X to the US"
                 target = rules.after(trig, verb_preps, direct=False, stop=stop)
@@ -815,7 +851,9 @@ class Extractor:
             date=when,
             place=place,
             # only a real publication date (given, or from metadata) says what "after the article" is
-            modality=rules.modality_with_date(trig, when, document.date if document.date_source in ("option", "metadata") else None),
+            modality=Modality.HYPOTHETICAL if requested else rules.modality_with_date(
+                trig, when, document.date if document.date_source in ("option", "metadata") else None
+            ),
             quantities=rules.quantities(trig, stop),
             symmetric=t.symmetric,
             confidence=round(conf, 3),

@@ -359,6 +359,11 @@ def _filter_overlaps(matches: list[tuple[str, int, int]]) -> list[tuple[str, int
     return sorted(kept, key=lambda m: m[1])
 
 
+# English adjective endings: a capitalised word ending so before a name qualifies it ("Kurdish SDF",
+# "Embattled Ukraine") rather than being part of a longer name ("Hunter Biden")
+_ADJECTIVE_ENDINGS = ("ed", "ing", "ish", "ian", "ese", "ic", "i")
+
+
 class PhraseIndex:
     """Exact matching of token sequences on one token attribute (``ORTH`` or ``LOWER``), as spaCy's
     ``PhraseMatcher`` does, built from the patterns' strings alone.
@@ -799,7 +804,10 @@ class ActorTagger:
                 before = doc[start - 1] if start > sent.start and end - start == 1 else None
                 after = doc[end] if end < sent.end else None
                 glued = lambda t: t is not None and t.i not in covered and t.is_alpha and t.text[:1].isupper() and t.lower_ not in s.titles  # noqa: E731
-                if (glued(after) or (glued(before) and (not before.is_sent_start or self._given_name_like(before)))) and not _headline_at(doc, start):
+                glued_before = glued(before) and not (  # "Kurdish SDF" (English adjectives come first)
+                    self.s.sector_order == "modifier_first" and before.lower_.endswith(_ADJECTIVE_ENDINGS)
+                )
+                if (glued(after) or (glued_before and (not before.is_sent_start or self._given_name_like(before)))) and not _headline_at(doc, start):
                     continue
             keep.append(span)
         return keep
@@ -810,7 +818,7 @@ class ActorTagger:
         Only where modifiers come first: in Indonesian the word is a head noun ("Invasi Rusia")."""
         low = token.lower_
         ordinary = self._name_stopwords | self.s.sentence_adverbs | self.s.titles
-        return self.s.sector_order == "modifier_first" and low not in ordinary and not low.endswith(("ed", "ing", "ish", "ian", "ese"))
+        return self.s.sector_order == "modifier_first" and low not in ordinary and not low.endswith(_ADJECTIVE_ENDINGS)
 
     @property
     def _subnational_markers(self) -> tuple[dict, dict]:
