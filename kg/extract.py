@@ -379,15 +379,26 @@ class SentenceRules:
             return None
         return _Arg(group, "asked")
 
-    def place_target(self, trig: Span, source: _Arg, stop: int) -> _Arg | None:
+    def place_target(self, trig: Span, source: _Arg, stop: int, *, via: frozenset[str] | None = None) -> _Arg | None:
         """For violence with no actor target: a place after the trigger in another state stands for it
         ("menyerang rumah sakit di Kota Gaza", "raided the Jenin camp")."""
         hi = min(stop, trig.end + WINDOW_AFTER, self.sent.end)
+        # the source's own country is no target ("Houthis attacked a tanker off Yemen"), unless a target
+        # preposition names the place ("serangan separatis terhadap desa di Georgia")
         src = {self._country_of(sp) for sp in source.spans}
-        for place in self.places:
+        if via is not None:
+            src = {a.code if a is not None and (a.code or "").startswith("NSA:") else self._country_of(sp)
+                   for sp in source.spans for a in [self.lex.actors.get(sp.kb_id_)]}  # fmt: skip
+        located = [a for a in self.actors if (kg_get(a) or {}).get("locative") and self._kind(a) == "state"]
+        for place in sorted(self.places + located, key=lambda x: x.start):
             if trig.end <= place.start < hi:
-                country = (self.lex.places.get(place.kb_id_.removeprefix("place:")) or None)
-                code = country.country if country else None
+                if via is not None and via.isdisjoint(self.lows[trig.end : place.start]):
+                    continue  # an event noun reaches a place only through a target preposition
+                if place.label_ == "place":
+                    country = self.lex.places.get(place.kb_id_.removeprefix("place:")) or None
+                    code = country.country if country else None
+                else:  # "terhadap desa di Georgia", "struck targets in Lebanon": the state it is in
+                    code = self._country_of(place)
                 if code and code not in src and self.lex.state(code) is not None:
                     return _Arg([place], "place")
         return None
@@ -495,11 +506,13 @@ class SentenceRules:
                     return ref
             j = trig.end
             roles = self._role_tokens()
-            while j < self.sent.end and (self._skippable(doc[j]) or (j in roles or self.lows[j] in self.s.titles) and j < trig.end + 4):
+            starts = {span.start: span for span in self.actors}
+            while j < self.sent.end and j not in starts and (
+                self._skippable(doc[j]) or (j in roles or self.lows[j] in self.s.titles) and j < trig.end + 4
+            ):
                 j += 1  # "Kunjungan Presiden Jokowi": a role noun before the name
-            for span in self.actors:
-                if span.start == j:
-                    return _Arg([span], "genitive")
+            if j in starts:
+                return _Arg([starts[j]], "genitive")
         return None
 
     def agent_after(self, trig: Span, stop: int) -> _Arg | None:
@@ -507,7 +520,10 @@ class SentenceRules:
 
     # -- time, place, modality -------------------------------------------------------------------------
     def time_for(self, trig: Span, ref: date | None) -> TimeValue | None:
-        stop = min(self._next_trigger_start(trig), trig.end + TIME_AFTER)
+        later = sorted(t.start for t in self.triggers if t.start >= trig.end)
+        if later and trig.start not in self.nominal and later[0] in self.nominal and later[0] - trig.end <= 2:
+            later = later[1:]  # the verb's own event noun: "melancarkan serangan udara ... pada Minggu (4/8)"
+        stop = min(later[0] if later else self.sent.end, trig.end + TIME_AFTER)
         for t in self.times:
             if t.start >= trig.end and t.start < stop and kg_get(t)["time"].value is not None:
                 return kg_get(t)["time"].value
@@ -790,8 +806,8 @@ class Extractor:
             if target is None and source is not None and t.code[:2] in ("10", "11", "12", "13", "16", "17"):
                 target = rules.anaphoric_event_target(trig)
             confidence = 0.8 if target and target.how == "object" else 0.75
-        if source is not None and target is None and cameo.quad_of_root(t.code[:2]) == 4 and not t.symmetric and not nominal:
-            target = rules.place_target(trig, source, stop)
+        if source is not None and target is None and cameo.quad_of_root(t.code[:2]) == 4 and not t.symmetric:
+            target = rules.place_target(trig, source, stop, via=(noun_preps - s.locative_preps) if nominal else None)
             confidence = 0.5
         if source is not None and target is None and cameo.quad_of_root(t.code[:2]) == 4:
             rules.memory.last_conflict_sources = list(source.spans)  # "North Korea fired a missile": remembered

@@ -78,6 +78,11 @@ def is_junk_line(line: str, rules: JunkRules) -> bool:
 _GLUED_HEADING = re.compile(r"\b([a-z]{4,}|[A-Z][a-z]{3,})(?=[A-Z][a-z]{2,})")
 
 
+# Wikipedia-style reference marks glued to words ("Georgia.[2][3]", "[citation needed]"): they hide the
+# word from the tokenizer and carry no text
+_FOOTNOTES = re.compile(r"(?:\[(?:\d{1,3}|[a-z]|citation needed|butuh rujukan|rujukan\?)\])+")
+
+
 def _unglue(line: str) -> str:
     """Split a section heading glued to the next sentence by scraping ("AkibatSehari setelah ...",
     "Aspek hukumMenurut ..."): a lower-case letter directly followed by a capitalised word."""
@@ -91,6 +96,8 @@ def clean_text(text: str, lang: str | None = None) -> tuple[str, int]:
 
     >>> clean_text("Free Porn\\nTitle of the story here\\n\\nBody text.\\nLEAVE A REPLY\\nNice post!")
     ('Title of the story here\\n\\nBody text.', 3)
+    >>> clean_text("Russia sent troops into Georgia.[2][3] Fighting spread.")[0]
+    'Russia sent troops into Georgia. Fighting spread.'
     """
     rules = junk_rules(lang)
     kept: list[str] = []
@@ -104,7 +111,7 @@ def clean_text(text: str, lang: str | None = None) -> tuple[str, int]:
         if is_junk_line(line, rules):
             dropped += 1
             continue
-        kept.append(_unglue(line.rstrip()))
+        kept.append(_unglue(_FOOTNOTES.sub("", line.rstrip())))
     out = "\n".join(kept)
     out = re.sub(r"\n{3,}", "\n\n", out).strip()
     return out, dropped

@@ -476,6 +476,7 @@ class ActorTagger:
         out = self._appositions(doc, out)
         out = self._role_phrases(doc, out, sectors, used_sectors)
         out = self._drop_name_parts(doc, out, sectors)
+        out = self._head_mentions(doc, out)
         doc.spans["kg_actors"] = out
         doc.spans["kg_sectors"] = [sp for sp in sectors if sp.start not in used_sectors]
         return doc
@@ -556,6 +557,42 @@ class ActorTagger:
             })
             out.append(combo)
         return filter_spans(out)
+
+    def _head_mentions(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A group named once in full is then often named by its head noun alone: "separatis Ossetia
+        Selatan" ... "serangan separatis"; "Houthi rebels" ... "the rebels". A later lower-case head
+        noun stands for the group, when exactly one group named before has that head (armed groups and
+        organisations only; the head is the first word where nouns come first, else the last)."""
+        if len(spans) < 1:
+            return spans
+        lows = lowers(doc)
+        noun_first = self.s.sector_order == "noun_first"
+        heads: dict[str, tuple[set[str], int]] = {}
+        for sp in spans:
+            if sp.label_ != "name" or len(sp) < 2:
+                continue
+            actor = self.lex.actors.get(sp.kb_id_)
+            if actor is None or actor.kind.value in ("state", "person"):
+                continue
+            i = sp.start if noun_first else sp.end - 1
+            if not doc[i].is_lower or not doc[i].is_alpha:
+                continue
+            ids, first = heads.get(lows[i], (set(), sp.end))
+            ids.add(sp.kb_id_)
+            heads[lows[i]] = (ids, min(first, sp.end))
+        if not heads:
+            return spans
+        covered = {i for sp in spans for i in range(sp.start, sp.end)}
+        added = []
+        for i, low in enumerate(lows):
+            found = heads.get(low)
+            if found is None or i in covered or len(found[0]) != 1 or i < found[1] or not doc[i].is_lower:
+                continue
+            span = Span(doc, i, i + 1, label="coref", kb_id=next(iter(found[0])))
+            kg_set(span, {"sector": None, "role": None, "rule": "coref:head", "conf": 0.6,
+                          "locative": i > 0 and lows[i - 1] in self.s.locative_preps})  # fmt: skip
+            added.append(span)
+        return sorted(spans + added, key=lambda x: x.start) if added else spans
 
     def _placed_groups(self, doc: Doc, spans: list[Span], sectors: list[Span], used: set[int]) -> list[Span]:
         """Protesters are coded by where they protest: "Protesters in Amman" -> Jordan (civilians);
@@ -803,7 +840,8 @@ class ActorTagger:
                 sent = _sentence_at(doc, start)
                 before = doc[start - 1] if start > sent.start and end - start == 1 else None
                 after = doc[end] if end < sent.end else None
-                glued = lambda t: t is not None and t.i not in covered and t.is_alpha and t.text[:1].isupper() and t.lower_ not in s.titles  # noqa: E731
+                stop = self._name_stopwords  # a month or function word is not part of a name: "7 Agustus Georgia"
+                glued = lambda t: t is not None and t.i not in covered and t.is_alpha and t.text[:1].isupper() and t.lower_ not in s.titles and t.lower_ not in stop  # noqa: E731
                 glued_before = glued(before) and not (  # "Kurdish SDF" (English adjectives come first)
                     self.s.sector_order == "modifier_first" and before.lower_.endswith(_ADJECTIVE_ENDINGS)
                 )
