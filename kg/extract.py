@@ -360,6 +360,35 @@ class SentenceRules:
             return agent  # "the withdrawal of US troops", "penarikan pasukan AS"
         return self.after(t2, t2_preps | self.s.of_preps | frozenset(["with", "dengan"]), direct=False, stop=self._next_trigger_start(t2))
 
+    def clause_subject(self, trig: Span) -> _Arg | None:
+        """The actor right before ``trig`` (with at most a copula between), even after a speech verb."""
+        cands = [a for a in self.actors if a.end <= trig.start and trig.start - a.end <= 3]
+        if not cands:
+            return None
+        span = cands[-1]
+        if any(self.lows[i] in self.s.speech_verbs for i in range(span.end, trig.start)):
+            return None
+        return _Arg(self._group_left(span), "clause-subject")
+
+    def speaker_of(self, clause: _Arg) -> _Arg | None:
+        """Who said the clause that starts at ``clause``: the actor before a speech verb just before it
+        ("The U.S. says [the Syrian government ...]"), or after it at the end ("..., Iran said")."""
+        first = min(sp.start for sp in clause.spans)
+        taken = {sp.start for sp in clause.spans}
+        for i in range(first - 1, max(self.sent.start, first - 4) - 1, -1):
+            if self.lows[i] in self.s.speech_verbs:
+                before = [a for a in self.actors if a.end <= i and i - a.end <= 2 and a.start not in taken]
+                return _Arg([before[-1]], "speaker") if before else None
+        # "..., Iran said." / "..., kata Iran.": a speech verb after a comma, next to its speaker
+        last = max(sp.end for sp in clause.spans)
+        for i in range(last, self.sent.end):
+            if self.lows[i] == "," and i + 1 < self.sent.end:
+                near = [a for a in self.actors if a.start > i and a.start - i <= 2 and a.start not in taken]
+                verb = any(self.lows[k] in self.s.speech_verbs for k in range(i + 1, min(self.sent.end, i + 6)))
+                if near and verb:
+                    return _Arg([near[0]], "speaker")
+        return None
+
     def complement_object(self, trig: Span) -> _Arg | None:
         """The actor asked or told to do what ``trig`` says: "China urged Russia to withdraw",
         "Indonesia called on Israel to stop", "PBB mendesak Israel untuk menghentikan ..."."""
@@ -386,9 +415,9 @@ class SentenceRules:
         # the source's own country is no target ("Houthis attacked a tanker off Yemen"), unless a target
         # preposition names the place ("serangan separatis terhadap desa di Georgia")
         src = {self._country_of(sp) for sp in source.spans}
-        if via is not None:
-            src = {a.code if a is not None and (a.code or "").startswith("NSA:") else self._country_of(sp)
-                   for sp in source.spans for a in [self.lex.actors.get(sp.kb_id_)]}  # fmt: skip
+        own = {a.code if a is not None and (a.code or "").startswith("NSA:") else self._country_of(sp)
+               for sp in source.spans for a in [self.lex.actors.get(sp.kb_id_)]}  # fmt: skip
+        inside = self.s.inside_preps
         located = [a for a in self.actors if (kg_get(a) or {}).get("locative") and self._kind(a) == "state"]
         for place in sorted(self.places + located, key=lambda x: x.start):
             if trig.end <= place.start < hi:
@@ -399,7 +428,10 @@ class SentenceRules:
                     code = country.country if country else None
                 else:  # "terhadap desa di Georgia", "struck targets in Lebanon": the state it is in
                     code = self._country_of(place)
-                if code and code not in src and self.lex.state(code) is not None:
+                # an armed group's home state is its target only for acts in it: "attacked a hotel in
+                # Mogadishu" (Somalia), not "attacked a ship off Yemen"
+                home_ok = via is not None or (place.start > 0 and self.lows[place.start - 1] in inside)
+                if code and code not in (own if home_ok else src) and self.lex.state(code) is not None:
                     return _Arg([place], "place")
         return None
 
@@ -791,6 +823,11 @@ class Extractor:
             else:
                 confidence = 0.7
             target = rules.after(trig, noun_preps, direct=False, stop=stop)
+        elif t.speaker:
+            # "The U.S. says the Syrian government is responsible for the attack": the speaker accuses
+            target = rules.subject(trig) or rules.clause_subject(trig)
+            source = rules.speaker_of(target) if target is not None else None
+            confidence = 0.65
         else:
             source = rules.subject(trig)
             asked = rules.complement_object(trig)

@@ -214,6 +214,7 @@ class Trigger:
     target_preps: frozenset[str] | None
     requires: frozenset[str]
     number: int
+    speaker: bool = False  # the act is the speaker's: "X says Y is responsible for the attack" -> X accuses Y
 
 
 @cache
@@ -234,6 +235,7 @@ def load_triggers(lang: str) -> tuple[Trigger, ...]:
                 target_preps=frozenset(w.lower() for w in tp) if tp is not None else None,
                 requires=frozenset(w.lower() for w in obj.get("requires", [])),
                 number=number,
+                speaker=bool(obj.get("speaker_source", False)),
             )
         )
     return tuple(out)
