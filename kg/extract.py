@@ -96,8 +96,12 @@ def _group_last_words(lang: str) -> frozenset[str]:
 
 @cache
 def _all_preps(lang: str) -> frozenset[str]:
+    """Every preposition the language's rules and triggers name ("between" only for mediation)."""
+    from .nlp import load_triggers
+
     s = settings(lang)
-    return s.target_preps_verb | s.target_preps_noun | s.locative_preps | s.agent_preps | s.of_preps
+    own = frozenset(w for t in load_triggers(lang) if t.target_preps for w in t.target_preps if " " not in w) - s.complementisers
+    return s.target_preps_verb | s.target_preps_noun | s.locative_preps | s.agent_preps | s.of_preps | own
 
 
 class SentenceRules:
@@ -241,7 +245,11 @@ class SentenceRules:
             if coref is not None and coref.spans[0].start > span.end:
                 break  # a pronoun stands between the actor and the trigger: "Putin said he would ..."
             if self._clause_break_between(span.end, trig.start) and span.end < trig.start - 1:
-                # reported speech: "X said Y attacked Z": the speaker is not the actor
+                # reported speech: "X said Y attacked Z": the speaker is not the actor, unless X speaks
+                # of itself: "Qatar said it was ready to host ...", "Iran said it would respond"
+                if span.end + 1 < trig.start and self.lows[span.end] in self.s.speech_verbs and self.lows[span.end + 1] in self.s.self_pronouns:
+                    if not self._clause_break_between(span.end + 1, trig.start):
+                        return _Arg(self._group_left(span), "speaker-itself")
                 return None
             group = self._group_left(span)
             if len(group) >= 2:
@@ -904,9 +912,9 @@ class Extractor:
             date=when,
             place=place,
             # only a real publication date (given, or from metadata) says what "after the article" is
-            modality=Modality.HYPOTHETICAL if requested else rules.modality_with_date(
+            modality=Modality.HYPOTHETICAL if requested else _intent_is_now(info.root, rules.modality_with_date(
                 trig, when, document.date if document.date_source in ("option", "metadata") else None
-            ),
+            )),
             quantities=rules.quantities(trig, stop),
             symmetric=t.symmetric,
             confidence=round(conf, 3),
@@ -967,6 +975,12 @@ class Extractor:
 # "Indonesia will send aid to Gaza" is an asserted 033 as well as a future 07.
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
                 "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "08": "035"}  # fmt: skip
+
+
+def _intent_is_now(root: str, modality: Modality) -> Modality:
+    """An expressed intent (CAMEO 03) happens when it is expressed: "Egypt is ready to host talks",
+    "Turkey will offer to mediate" are asserted intents, not future ones."""
+    return Modality.ASSERTED if root == "03" and modality is Modality.FUTURE else modality
 
 
 def intent_event(event: Event, stated: date | None) -> Event | None:
