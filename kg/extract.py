@@ -560,9 +560,18 @@ class SentenceRules:
 
     # -- time, place, modality -------------------------------------------------------------------------
     def time_for(self, trig: Span, ref: date | None) -> TimeValue | None:
-        later = sorted(t.start for t in self.triggers if t.start >= trig.end)
-        if later and trig.start not in self.nominal and later[0] in self.nominal and later[0] - trig.end <= 2:
-            later = later[1:]  # the verb's own event noun: "melancarkan serangan udara ... pada Minggu (4/8)"
+        after = sorted((t for t in self.triggers if t.start >= trig.end), key=lambda t: t.start)
+        later = [t.start for t in after]
+        if (
+            after
+            and trig.start not in self.nominal
+            and after[0].start in self.nominal
+            and after[0].start - trig.end <= 2
+            and kg_get(after[0])["trigger"].code[:2] == kg_get(trig)["trigger"].code[:2]
+        ):
+            # the verb and its event noun are one act: "melancarkan serangan udara ... pada Minggu (4/8)"
+            # (not "mengecam serangan Hamas pada Sabtu": the attack has its own date)
+            later = later[1:]
         stop = min(later[0] if later else self.sent.end, trig.end + TIME_AFTER)
         for t in self.times:
             if t.start >= trig.end and t.start < stop and kg_get(t)["time"].value is not None:

@@ -257,7 +257,10 @@ class TimeTagger:
             if ref is None:
                 return TimeMention(m.start(), m.end(), text, None, "month")
             month = self.months[g["mn"].lower()]
-            year = ref.year if month <= ref.month else ref.year - 1
+            # the latest such month, or next month (as for year-less days, up to a month ahead):
+            # "pada pertengahan Maret" written on 19 February is this March
+            ahead = (month - ref.month) % 12
+            year = ref.year + (1 if month < ref.month else 0) if ahead == 1 else ref.year if month <= ref.month else ref.year - 1
             return mk(date(year, month, 1), Precision.MONTH, "month")
         if kind == "year":
             return mk(date(int(g["y"]), 1, 1), Precision.YEAR, "year")

@@ -62,3 +62,17 @@ def test_may_the_verb_is_not_a_month():
 def test_first_explicit_date_prefers_the_dateline():
     text = "Title\n\nThis is the page, checked on 18 December 2024.\n\nFriday, March 6, 2009\n\nBody."
     assert TimeTagger.for_lang("en").first_explicit_date(text) == date(2009, 3, 6)
+
+
+@pytest.mark.parametrize(
+    "ref,text,value",
+    [
+        (date(2025, 2, 19), "pada pertengahan Maret", "2025-03"),  # next month: ahead, as planned visits are
+        (date(2024, 12, 5), "pada Januari", "2025-01"),  # across the new year
+        (date(2024, 1, 10), "pada Desember", "2023-12"),  # otherwise the latest such month
+        (date(2024, 6, 1), "pada Juni", "2024-06"),
+        (date(2024, 6, 1), "pada Agustus", "2023-08"),
+    ],
+)
+def test_yearless_month_is_the_latest_or_next(ref, text, value):
+    assert [m.value.value for m in TimeTagger.for_lang("id").find(text, ref)] == [value]
