@@ -827,6 +827,12 @@ class ActorTagger:
             covered.update(range(sp.start, sp.end))
         lows, n = lowers(doc), len(doc)
         s = self.s
+        stop = self._name_stopwords  # a month or function word is not part of a name: "7 Agustus Georgia"
+
+        def glued(t) -> bool:
+            """A capitalised word next to the match that is not a title, function or date word."""
+            return t is not None and t.i not in covered and t.is_alpha and t.text[:1].isupper() and t.lower_ not in s.titles and t.lower_ not in stop
+
         keep = []
         for span in spans:
             label = span.label_
@@ -842,8 +848,6 @@ class ActorTagger:
                 sent = _sentence_at(doc, start)
                 before = doc[start - 1] if start > sent.start and end - start == 1 else None
                 after = doc[end] if end < sent.end else None
-                stop = self._name_stopwords  # a month or function word is not part of a name: "7 Agustus Georgia"
-                glued = lambda t: t is not None and t.i not in covered and t.is_alpha and t.text[:1].isupper() and t.lower_ not in s.titles and t.lower_ not in stop  # noqa: E731
                 glued_before = glued(before) and not (  # "Kurdish SDF" (English adjectives come first)
                     self.s.sector_order == "modifier_first" and before.lower_.endswith(_ADJECTIVE_ENDINGS)
                 )
