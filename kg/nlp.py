@@ -861,8 +861,9 @@ class ActorTagger:
         "Michael Jordan"), not a function word or an adjective ("Both Israel", "Embattled Ukraine").
         Only where modifiers come first: in Indonesian the word is a head noun ("Invasi Rusia")."""
         low = token.lower_
-        ordinary = self._name_stopwords | self.s.sentence_adverbs | self.s.titles
-        return self.s.sector_order == "modifier_first" and low not in ordinary and not low.endswith(_ADJECTIVE_ENDINGS)
+        if self.s.sector_order != "modifier_first" or low.endswith(_ADJECTIVE_ENDINGS):
+            return False
+        return low not in self._name_stopwords and low not in self.s.sentence_adverbs and low not in self.s.titles
 
     @property
     def _subnational_markers(self) -> tuple[dict, dict]:
