@@ -443,6 +443,18 @@ class SentenceRules:
                     return _Arg([place], "place")
         return None
 
+    def same_side(self, a: _Arg, b: _Arg) -> bool:
+        """Every actor of ``b`` belongs to the state of an actor of ``a`` (or is one of them)."""
+        def side(sp) -> str | None:  # a non-state group or IGO is its own side, not its host state's
+            actor = self.lex.actors.get(sp.kb_id_)
+            codes = [actor.code or ""] + [c for c, _s, _u in actor.codes] if actor is not None else []
+            if any(c.startswith(("NSA:", "IGO:")) for c in codes):  # ever: the Taliban before 2021
+                return sp.kb_id_
+            return self._country_of(sp)
+
+        mine = {side(sp) for sp in a.spans}
+        return all(side(sp) in mine for sp in b.spans)
+
     def _country_of(self, span) -> str | None:
         actor = self.lex.actors.get(span.kb_id_)
         if actor is not None:
@@ -855,6 +867,8 @@ class Extractor:
             if t.target_preps:  # the lexicon says where this verb's target is: "extradited X to the US"
                 target = rules.after(trig, verb_preps, direct=False, stop=stop)
             target = target or rules.after(trig, verb_preps, direct=True, stop=stop)
+            if target is not None and source is not None and rules.same_side(source, target):
+                target = None  # "Abe called the launch a threat to Japan's security": not Japan against Japan
             if target is None and source is not None and t.code[:2] in COMPLEMENT_ROOTS:
                 target = rules.complement_target(trig, verb_preps)
             if target is None and source is not None and t.code[:2] in ("10", "11", "12", "13", "16", "17"):

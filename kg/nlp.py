@@ -215,6 +215,7 @@ class Trigger:
     requires: frozenset[str]
     number: int
     speaker: bool = False  # the act is the speaker's: "X says Y is responsible for the attack" -> X accuses Y
+    window: int | None = None  # how far after the trigger ``requires`` looks (default: the tagger's window)
 
 
 @cache
@@ -236,6 +237,7 @@ def load_triggers(lang: str) -> tuple[Trigger, ...]:
                 requires=frozenset(w.lower() for w in obj.get("requires", [])),
                 number=number,
                 speaker=bool(obj.get("speaker_source", False)),
+                window=int(obj["window"]) if obj.get("window") else None,
             )
         )
     return tuple(out)
@@ -317,7 +319,7 @@ class TriggerTagger:
                     end = i + len(trig.words)
                     if end > n or any(trig.words[k] not in forms[i + k] for k in range(1, len(trig.words))):
                         continue
-                    if trig.requires and not any(trig.requires.intersection(f) for f in forms[end : min(n, end + self.window)]):
+                    if trig.requires and not any(trig.requires.intersection(f) for f in forms[end : min(n, end + (trig.window or self.window))]):
                         continue
                     best = (rank, trig, form)
             if best is not None:
