@@ -97,7 +97,7 @@ def test_evaluate_cli_json(shared_corpus):
 
 def test_evaluate_dev_meets_the_event_bars(shared_corpus):
     """The events issue's bars on the dev articles, per language: strict F1 >= 0.60, precision >= 0.75,
-    date accuracy >= 0.90 on matched events (measured 2026-11-26: en 0.63/0.87/1.00, id 0.76/1.00/1.00)."""
+    date accuracy >= 0.90 on matched events (measured 2026-11-26: en F1 0.70 P 0.88 dates 1.00; id F1 0.80 P 1.00 dates 1.00)."""
     if not (shared_corpus / "dev").is_dir():
         pytest.skip("no dev corpus")
     report = evaluate_dir(shared_corpus / "dev")
