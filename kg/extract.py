@@ -492,7 +492,9 @@ class SentenceRules:
         """"Israel attacked its consulate": a possessive pronoun + sector noun is the state named last
         before the trigger's own subject ("Iran said Israel attacked its consulate" -> Iran)."""
         poss = self.s.possessive_pronouns if isinstance(self.s.possessive_pronouns, dict) else {}
-        sectors = {sp.start: sp for sp in self.doc.spans.get("kg_sectors", [])}
+        sectors = self.doc.user_data.get("kg_sector_starts")
+        if sectors is None:  # once per doc: a SpanGroup makes new Span objects on every iteration
+            sectors = self.doc.user_data["kg_sector_starts"] = {sp.start: sp for sp in self.doc.spans.get("kg_sectors", [])}
         for i in range(trig.end, min(hi, trig.end + 4)):
             if poss.get(self.lows[i]) == "state" and i + 1 in sectors:
                 states = [a for a in self.actors if a.end <= trig.start and self._kind(a) == "state"]
