@@ -281,17 +281,16 @@ class TriggerTagger:
             cache.clear()
             hits.clear()
         hashes = doc.to_array(ORTH).tolist()
-        get = cache.get
-        forms = []
-        for h in hashes:
-            fs = get(h)
-            if fs is None:
-                word = strings[h]
-                lemma = self.lemmas.get(word, None) or self.lemmas.get(word.lower(), "") if self.lemmas is not None else ""
-                fs = cache[h] = _forms(word.lower(), lemma.lower(), self.lang)
-                if any(f in index for f in fs):
-                    hits.add(h)
-            forms.append(fs)
+        forms = list(map(cache.get, hashes))
+        if None in forms:  # word forms not seen yet
+            for i, fs in enumerate(forms):
+                if fs is None:
+                    h = hashes[i]
+                    word = strings[h]
+                    lemma = self.lemmas.get(word, None) or self.lemmas.get(word.lower(), "") if self.lemmas is not None else ""
+                    fs = forms[i] = cache[h] = _forms(word.lower(), lemma.lower(), self.lang)
+                    if any(f in index for f in fs):
+                        hits.add(h)
         return forms, [i for i, h in enumerate(hashes) if h in hits]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -390,11 +389,13 @@ class PhraseIndex:
         self._single: dict[int, str] = {}  # one-word patterns by their word
         self._pairs: dict[tuple[int, int], list[tuple[tuple[int, ...], str]]] = {}  # longer ones by their first two
         self._firsts: set[int] = set()  # first words of longer patterns
+        self._starts: set[int] = set()  # first words of any pattern
 
     def add(self, key: str, words: list[str]) -> None:
         if not words:
             return
         hashes = tuple(self.strings.add(w) for w in words)
+        self._starts.add(hashes[0])
         if len(hashes) == 1:
             self._single.setdefault(hashes[0], key)
         else:
@@ -409,9 +410,9 @@ class PhraseIndex:
         if not len(doc):
             return []
         hashes = doc.to_array(self.attr).tolist()
-        single, pairs, firsts, n = self._single, self._pairs, self._firsts, len(hashes)
+        single, pairs, firsts, starts, n = self._single, self._pairs, self._firsts, self._starts, len(hashes)
         out = []
-        for i in [i for i, h in enumerate(hashes) if h in single or h in firsts]:
+        for i in [i for i, h in enumerate(hashes) if h in starts]:
             h = hashes[i]
             key = single.get(h)
             if key is not None:
@@ -990,12 +991,12 @@ def lowers(doc: Doc) -> list[str]:
         strings, cache = doc.vocab.strings, _LOWER_CACHE
         if len(cache) > 1_000_000:
             cache.clear()
-        lows = []
-        for h in doc.to_array(LOWER).tolist() if len(doc) else ():
-            low = cache.get(h)
-            if low is None:
-                low = cache[h] = strings[h]
-            lows.append(low)
+        hashes = doc.to_array(LOWER).tolist() if len(doc) else []
+        lows = list(map(cache.get, hashes))
+        if None in lows:  # words not seen yet
+            for i, low in enumerate(lows):
+                if low is None:
+                    lows[i] = cache[hashes[i]] = strings[hashes[i]]
         doc.user_data["kg_lowers"] = lows
     return lows
 
