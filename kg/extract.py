@@ -35,7 +35,7 @@ from .model import (
     TimeValue,
     stable_id,
 )
-from .nlp import get_pipeline, is_nominal_form, is_passive_form, doc_text, kg_get, lowers, settings
+from .nlp import doc_text, get_pipeline, is_nominal_form, is_passive_form, kg_get, lowers, settings, span_list
 from .nlp import _ADJECTIVE_ENDINGS
 from .nlp import _sentences as _sentences_cached
 
@@ -87,6 +87,17 @@ def _sector_index(lang: str) -> dict:
 @cache
 def _group_nouns(lang: str) -> frozenset[str]:
     return frozenset(g.lower() for g in settings(lang).raw.get("group_nouns", []))
+
+
+def _own_side(lex: Lexicon, kb_id: str) -> bool:
+    """Is the actor ``kb_id`` a non-state group or IGO at any time (cached per lexicon)?"""
+    cache = lex.__dict__.setdefault("_own_side_cache", {}) if hasattr(lex, "__dict__") else {}
+    found = cache.get(kb_id)
+    if found is None:
+        actor = lex.actors.get(kb_id)
+        codes = [actor.code or ""] + [c for c, _s, _u in actor.codes] if actor is not None else []
+        found = cache[kb_id] = any(c.startswith(("NSA:", "IGO:")) for c in codes)
+    return found
 
 
 @cache
@@ -445,15 +456,16 @@ class SentenceRules:
 
     def same_side(self, a: _Arg, b: _Arg) -> bool:
         """Every actor of ``b`` belongs to the state of an actor of ``a`` (or is one of them)."""
-        def side(sp) -> str | None:  # a non-state group or IGO is its own side, not its host state's
-            actor = self.lex.actors.get(sp.kb_id_)
-            codes = [actor.code or ""] + [c for c, _s, _u in actor.codes] if actor is not None else []
-            if any(c.startswith(("NSA:", "IGO:")) for c in codes):  # ever: the Taliban before 2021
-                return sp.kb_id_
-            return self._country_of(sp)
+        mine = {self._side(sp) for sp in a.spans}
+        return all(self._side(sp) in mine for sp in b.spans)
 
-        mine = {side(sp) for sp in a.spans}
-        return all(side(sp) in mine for sp in b.spans)
+    def _side(self, span) -> str | None:
+        """The state an actor stands for; a group that is or was non-state (the Taliban before 2021),
+        or an IGO, is its own side."""
+        kb_id = span.kb_id_
+        if _own_side(self.lex, kb_id):
+            return kb_id
+        return self._country_of(span)
 
     def _country_of(self, span) -> str | None:
         actor = self.lex.actors.get(span.kb_id_)
@@ -516,17 +528,17 @@ class SentenceRules:
                 return _Arg(self._group_right(span, hi), "object-in-trigger")
             if span.start < trig.end or span.start >= hi:
                 continue
-            kg = kg_get(span) or {}
-            between = self.doc[trig.end : span.start]
             prep = self._prep_before(span, trig.end)
             if prep is not None:
                 if prep in preps:
                     return _Arg(self._group_right(span, hi), f"prep:{prep}")
                 continue  # locative or agent phrase: not the target
-            if kg.get("locative"):
+            if (kg_get(span) or {}).get("locative"):
                 continue
-            if direct and all(self._skippable(t) or t.like_num or (t.is_alpha and t.is_lower) for t in between) and len(between) <= 4:
-                return _Arg(self._group_right(span, hi), "object")
+            if direct and span.start - trig.end <= 4:
+                between = [self.doc[i] for i in range(trig.end, span.start)]
+                if all(self._skippable(t) or t.like_num or (t.is_alpha and t.is_lower) for t in between):
+                    return _Arg(self._group_right(span, hi), "object")
         return None
 
     def nominal_agent(self, trig: Span) -> _Arg | None:
@@ -740,7 +752,9 @@ class Extractor:
     def from_doc(self, document: Document, doc: Doc) -> Extraction:
         lang = document.lang
         ex = Extraction(document=document)
-        for span in doc.spans["kg_actors"]:
+        # plain lists, made once: iterating a SpanGroup builds new Span objects every time
+        lists = {g: span_list(doc, g) for g in ("kg_actors", "kg_triggers", "kg_time")}
+        for span in lists["kg_actors"]:
             kg = kg_get(span) or {}
             if span.label_ == "place":
                 place = self.lex.places.get(span.kb_id_.removeprefix("place:"))
@@ -763,8 +777,7 @@ class Extractor:
             )
         seen: set[tuple] = set()
         memory = _Memory()
-        # plain lists, made once: iterating a SpanGroup builds new Span objects every time
-        doc.user_data["kg_span_lists"] = {g: sorted(doc.spans[g], key=lambda x: x.start) for g in ("kg_actors", "kg_triggers", "kg_time")}
+        doc.user_data["kg_span_lists"] = lists
         doc.user_data["kg_span_starts"] = {g: [x.start for x in v] for g, v in doc.user_data["kg_span_lists"].items()}
         trigger_starts = doc.user_data["kg_span_starts"]["kg_triggers"]
         actor_starts = doc.user_data["kg_span_starts"]["kg_actors"]

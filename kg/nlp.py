@@ -49,6 +49,26 @@ def kg_get(span) -> dict | None:
     return span._.kg  # kg.extract._Ref and other stand-ins
 
 
+def set_span_list(doc: Doc, group: str, spans: list[Span]) -> None:
+    """``doc.spans[group] = spans``, keeping the Span objects too (in start order): iterating a
+    SpanGroup makes new Span objects every time."""
+    spans = sorted(spans, key=lambda x: x.start)
+    doc.spans[group] = spans
+    doc.user_data[("kg_list", group)] = spans
+
+
+def span_list(doc: Doc, group: str) -> list[Span]:
+    """The spans of ``doc.spans[group]`` in start order (the kept list, unless the group was changed)."""
+    kept = doc.user_data.get(("kg_list", group))
+    current = doc.spans.get(group)
+    if current is None:
+        return []
+    if kept is None or len(kept) != len(current):
+        kept = sorted(current, key=lambda x: x.start)
+        doc.user_data[("kg_list", group)] = kept
+    return kept
+
+
 def kg_set(span: Span, info: dict) -> None:
     """Set ``span._.kg`` (the same storage as spaCy's, so ``span._.kg`` reads it back)."""
     span.doc.user_data[("._.", "kg", span.start_char, span.end_char)] = info
@@ -300,7 +320,7 @@ class TriggerTagger:
         index = self.index
         names = set()  # a word inside an actor's name is not a trigger ("Ban Ki-moon", "Strike Group")
         if candidates:
-            for span in doc.spans.get("kg_actors", []):
+            for span in span_list(doc, "kg_actors"):
                 if span.label_ != "combo":
                     names.update(range(span.start, span.end))
         for i in candidates:
@@ -326,7 +346,7 @@ class TriggerTagger:
                 span = Span(doc, i, i + len(trig.words), label=trig.code, kb_id=str(trig.number))
                 kg_set(span, {"trigger": trig, "form": form})
                 found.append(span)
-        doc.spans["kg_triggers"] = filter_spans(found)
+        set_span_list(doc, "kg_triggers", filter_spans(found))
         return doc
 
 
@@ -344,7 +364,7 @@ class TimeTaggerComponent:
             if span is not None:
                 kg_set(span, {"time": m})
                 spans.append(span)
-        doc.spans["kg_time"] = filter_spans(spans)
+        set_span_list(doc, "kg_time", filter_spans(spans))
         return doc
 
 
@@ -482,7 +502,7 @@ class ActorTagger:
         out = self._role_phrases(doc, out, sectors, used_sectors)
         out = self._drop_name_parts(doc, out, sectors)
         out = self._head_mentions(doc, out)
-        doc.spans["kg_actors"] = out
+        set_span_list(doc, "kg_actors", out)
         doc.spans["kg_sectors"] = [sp for sp in sectors if sp.start not in used_sectors]
         return doc
 
