@@ -525,6 +525,7 @@ class ActorTagger:
         poss = self.s.possessives
         of = self.s.of_preps
         consumed: set[int] = set()
+        lows = lowers(doc)
         for idx, span in enumerate(spans):
             if idx in consumed:
                 continue
@@ -548,18 +549,18 @@ class ActorTagger:
                     continue
             if is_state and order == "modifier_first":
                 j = span.end
-                if j < len(doc) and doc[j].lower_ in poss:
+                if j < len(doc) and lows[j] in poss:
                     j += 1
                 sec = sector_at.get(j)
                 if sec is not None:
                     new = (span.start, sec.end, sec)
-                elif span.start >= 2 and doc[span.start - 1].lower_ in of:
+                elif span.start >= 2 and lows[span.start - 1] in of:
                     k = span.start - 1
-                    if doc[k - 1].lower_ == "the":
+                    if lows[k - 1] == "the":
                         pass
                     sec = sector_end.get(k)
                     if sec is not None:
-                        start = sec.start - 1 if sec.start > 0 and doc[sec.start - 1].lower_ == "the" else sec.start
+                        start = sec.start - 1 if sec.start > 0 and lows[sec.start - 1] == "the" else sec.start
                         new = (start, span.end, sec)
             elif is_state and order == "noun_first":
                 sec = sector_end.get(span.start)
@@ -569,9 +570,9 @@ class ActorTagger:
                 out.append(span)
                 continue
             start, end, sec = new
-            noun = self.sector_info.get(sec.text.lower()) or self.sector_info.get(" ".join(t.lower_ for t in sec))
+            noun = self.sector_info.get(" ".join(lows[sec.start : sec.end])) or self.sector_info.get(doc_text(doc)[sec.start_char : sec.end_char].lower())
             used.add(sec.start)
-            prev = doc[start - 1].lower_ if start > 0 else ""
+            prev = lows[start - 1] if start > 0 else ""
             combo = Span(doc, start, end, label="combo", kb_id=span.kb_id_)
             kg_set(combo, {
                 "sector": noun.sector if noun else kg.get("sector"),
