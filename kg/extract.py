@@ -423,7 +423,7 @@ class SentenceRules:
         if not links or not all(w in self.s.complementisers for w in links):
             return None
         between = [self.lows[i] for i in range(head.end, group[0].start)]
-        if not all(w in self.s.complementisers or w in self.s.determiners or w in self.preps or w in ("on", "upon") for w in between):
+        if not all(w in self.s.complementisers or w in self.s.determiners or w in self.preps for w in between):
             return None
         return _Arg(group, "asked")
 
