@@ -83,6 +83,19 @@ _GLUED_HEADING = re.compile(r"\b([a-z]{4,}|[A-Z][a-z]{3,})(?=[A-Z][a-z]{2,})")
 _FOOTNOTES = re.compile(r"(?:\[(?:\d{1,3}|[a-z]|citation needed|butuh rujukan|rujukan\?)\])+")
 
 
+_READ_ALSO = re.compile(r"^\s*(?:baca juga|lihat juga|simak juga|read also|read more|see also)\s*:\s*", re.IGNORECASE)
+
+
+def _drop_glued_link(line: str) -> str:
+    """A "read also" link scraped onto the start of a paragraph: "BACA JUGA: Zelenskyy Cari Reaksi
+    KerasDia mencatat bahwa ..." keeps only the paragraph (from where the link's title is glued to it)."""
+    m = _READ_ALSO.match(line)
+    if m is None:
+        return line
+    glue = _GLUED_HEADING.search(line, m.end())
+    return line[glue.end(1) :].lstrip() if glue else line
+
+
 def _unglue(line: str) -> str:
     """Split a section heading glued to the next sentence by scraping ("AkibatSehari setelah ...",
     "Aspek hukumMenurut ..."): a lower-case letter directly followed by a capitalised word."""
@@ -98,6 +111,8 @@ def clean_text(text: str, lang: str | None = None) -> tuple[str, int]:
     ('Title of the story here\\n\\nBody text.', 3)
     >>> clean_text("Russia sent troops into Georgia.[2][3] Fighting spread.")[0]
     'Russia sent troops into Georgia. Fighting spread.'
+    >>> clean_text("BACA JUGA: Zelenskyy Cari Reaksi Keras atas Keterlibatan Korut dalam Perang RusiaDia mencatat bahwa AS membantu.")[0]
+    'Dia mencatat bahwa AS membantu.'
     """
     rules = junk_rules(lang)
     kept: list[str] = []
@@ -111,6 +126,7 @@ def clean_text(text: str, lang: str | None = None) -> tuple[str, int]:
         if is_junk_line(line, rules):
             dropped += 1
             continue
+        line = _drop_glued_link(line)
         kept.append(_unglue(_FOOTNOTES.sub("", line.rstrip())))
     out = "\n".join(kept)
     out = re.sub(r"\n{3,}", "\n\n", out).strip()
