@@ -13,7 +13,7 @@ import logging
 from bisect import bisect_left
 from functools import cache
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span
@@ -89,17 +89,6 @@ def _group_nouns(lang: str) -> frozenset[str]:
     return frozenset(g.lower() for g in settings(lang).raw.get("group_nouns", []))
 
 
-def _own_side(lex: Lexicon, kb_id: str) -> bool:
-    """Is the actor ``kb_id`` a non-state group or IGO at any time (cached per lexicon)?"""
-    cache = lex.__dict__.setdefault("_own_side_cache", {}) if hasattr(lex, "__dict__") else {}
-    found = cache.get(kb_id)
-    if found is None:
-        actor = lex.actors.get(kb_id)
-        codes = [actor.code or ""] + [c for c, _s, _u in actor.codes] if actor is not None else []
-        found = cache[kb_id] = any(c.startswith(("NSA:", "IGO:")) for c in codes)
-    return found
-
-
 @cache
 def _group_last_words(lang: str) -> frozenset[str]:
     return frozenset(g.split()[-1] for g in _group_nouns(lang))
@@ -122,11 +111,10 @@ class SentenceRules:
         self.doc, self.sent, self.lang, self.lex = doc, sent, lang, lex
         self.memory = memory or _Memory()
         self.s = settings(lang)
-        spans = doc.user_data["kg_span_lists"]
         starts = doc.user_data["kg_span_starts"]
 
         def within(group: str) -> list:
-            items, keys = spans[group], starts[group]
+            items, keys = span_list(doc, group), starts[group]
             lo, hi = bisect_left(keys, sent.start), bisect_left(keys, sent.end)
             return [x for x in items[lo:hi] if x.end <= sent.end]
 
@@ -312,7 +300,7 @@ class SentenceRules:
 
     def _person_ref(self, tok) -> _Arg | None:
         best = None
-        for span in self.doc.user_data["kg_span_lists"]["kg_actors"]:
+        for span in span_list(self.doc, "kg_actors"):
             if span.end > tok.i:
                 break
             if span.label_ in ("apposition", "discovered") or self._kind(span) == "person":
@@ -434,8 +422,7 @@ class SentenceRules:
         # the source's own country is no target ("Houthis attacked a tanker off Yemen"), unless a target
         # preposition names the place ("serangan separatis terhadap desa di Georgia")
         src = {self._country_of(sp) for sp in source.spans}
-        own = {a.code if a is not None and (a.code or "").startswith("NSA:") else self._country_of(sp)
-               for sp in source.spans for a in [self.lex.actors.get(sp.kb_id_)]}  # fmt: skip
+        own = {self._side(sp) for sp in source.spans}
         inside = self.s.inside_preps
         located = [a for a in self.actors if (kg_get(a) or {}).get("locative") and self._kind(a) == "state"]
         for place in sorted(self.places + located, key=lambda x: x.start):
@@ -463,9 +450,7 @@ class SentenceRules:
         """The state an actor stands for; a group that is or was non-state (the Taliban before 2021),
         or an IGO, is its own side."""
         kb_id = span.kb_id_
-        if _own_side(self.lex, kb_id):
-            return kb_id
-        return self._country_of(span)
+        return kb_id if self.lex.non_state(kb_id) else self._country_of(span)
 
     def _country_of(self, span) -> str | None:
         actor = self.lex.actors.get(span.kb_id_)
@@ -777,8 +762,7 @@ class Extractor:
             )
         seen: set[tuple] = set()
         memory = _Memory()
-        doc.user_data["kg_span_lists"] = lists
-        doc.user_data["kg_span_starts"] = {g: [x.start for x in v] for g, v in doc.user_data["kg_span_lists"].items()}
+        doc.user_data["kg_span_starts"] = {g: [x.start for x in v] for g, v in lists.items()}
         trigger_starts = doc.user_data["kg_span_starts"]["kg_triggers"]
         actor_starts = doc.user_data["kg_span_starts"]["kg_actors"]
         for s_index, sent in enumerate(sentences_of(doc)):
@@ -1034,8 +1018,6 @@ def intent_event(event: Event, stated: date | None) -> Event | None:
     if code is None:
         return None
     info = cameo.info(code)
-    from dataclasses import replace
-
     return replace(
         event,
         id=stable_id(event.id, code, prefix="ev_"),

@@ -45,6 +45,16 @@ class Lexicon:
     _surfaces: dict[str, list[Surface]] = field(default_factory=lambda: defaultdict(list))
     by_code: dict[str, str] = field(default_factory=dict)  # state ISO3 -> actor id
     sources: list[str] = field(default_factory=list)
+    _non_state: dict[str, bool] = field(default_factory=dict, repr=False)  # cache of :meth:`non_state`
+
+    def non_state(self, actor_id: str) -> bool:
+        """Is the actor a non-state group or IGO at any time (the Taliban before 2021 count)?"""
+        found = self._non_state.get(actor_id)
+        if found is None:
+            actor = self.actors.get(actor_id)
+            codes = [actor.code or ""] + [c for c, _s, _u in actor.codes] if actor is not None else []
+            found = self._non_state[actor_id] = any(c.startswith(("NSA:", "IGO:")) for c in codes)
+        return found
 
     def surfaces(self, lang: str) -> list[Surface]:
         return self._surfaces.get("*", []) + self._surfaces.get(lang, [])

@@ -215,8 +215,7 @@ def is_nominal_form(token: Token, lang: str) -> bool:
 
 
 def _actor_ending_at(doc: Doc, i: int) -> Span | None:
-    lists = doc.user_data.get("kg_span_lists")
-    for span in lists["kg_actors"] if lists else doc.spans.get("kg_actors", []):
+    for span in span_list(doc, "kg_actors"):
         if span.end == i:
             return span
     return None
@@ -539,12 +538,12 @@ class ActorTagger:
                 # "the Biden administration", "pemerintahan Biden": the leader's government
                 sec = sector_at.get(span.end) if order == "modifier_first" else sector_end.get(span.start)
                 state = self.lex.actors.get(actor.country.lower())
-                if sec is not None and state is not None and lowers(doc)[sec.start] in self.s.person_government_nouns:
+                if sec is not None and state is not None and lows[sec.start] in self.s.person_government_nouns:
                     start, end = (span.start, sec.end) if order == "modifier_first" else (sec.start, span.end)
                     used.add(sec.start)
                     combo = Span(doc, start, end, label="combo", kb_id=state.id)
                     kg_set(combo, {"sector": "GOV", "role": None, "rule": "combo:leader+government", "conf": 0.8,
-                                   "locative": start > 0 and lowers(doc)[start - 1] in self.s.locative_preps})  # fmt: skip
+                                   "locative": start > 0 and lows[start - 1] in self.s.locative_preps})  # fmt: skip
                     out.append(combo)
                     continue
             if is_state and order == "modifier_first":
@@ -824,7 +823,7 @@ class ActorTagger:
         j = i
         while j > max(sent_start, i - 4):
             t = doc[j - 1]
-            if t.is_title and t.is_alpha or (t.text == "-" and j - 1 > sent_start) or re.fullmatch(r"[A-Z][a-z]+(-[A-Z]?[a-z]+)+", t.text):
+            if _name_word(t) or (t.text == "-" and j - 1 > sent_start):
                 j -= 1
                 continue
             break
@@ -946,13 +945,21 @@ class ActorTagger:
         j = k
         while j < min(limit, k + 4, len(doc)):
             t = doc[j]
-            if t.is_title and t.is_alpha or (j > k and t.text in ("-",) ) or re.fullmatch(r"[A-Z][a-z]+(-[A-Z]?[a-z]+)+", t.text):
+            if _name_word(t) or (j > k and t.text == "-"):
                 j += 1
                 continue
             break
         if j - k >= 2 and all(not doc[x].is_sent_start for x in range(k + 1, j)):
             return j
         return None
+
+
+_HYPHENATED_NAME = re.compile(r"[A-Z][a-z]+(-[A-Z]?[a-z]+)+")
+
+
+def _name_word(t: Token) -> bool:
+    """A word that can be part of a person's name: capitalised ("Lloyd"), or hyphenated ("Thomas-Greenfield")."""
+    return t.is_title and t.is_alpha or _HYPHENATED_NAME.fullmatch(t.text) is not None
 
 
 def _sentences(doc: Doc) -> tuple[list[Span], list[int], dict[int, bool]]:
