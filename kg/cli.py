@@ -41,7 +41,7 @@ def input_options(func):
 
     @click.option("--lang", metavar="CODE", help="Force the language (en, id, ...) instead of detecting it.")
     @click.option("--date", "ref_date", metavar="YYYY-MM-DD", callback=_parse_date,
-                  help="Reference (publication) date for relative dates such as 'last Saturday'.")  # fmt: skip
+                  help="Publication date for documents that state none (no date field, no date line), used for relative dates such as 'last Saturday'; a document's own date wins.")  # fmt: skip
     @click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
                   help="Extra actor/place lexicon (JSONL, format in data/FORMATS.md); repeatable.")  # fmt: skip
     @click.option("--model", metavar="NAME", help="A trained spaCy pipeline to run under kg's rules (optional).")

@@ -89,7 +89,7 @@ class _Bar:
 @click.option("--fields", "field_spec", metavar="NAME=FIELD,...",
               help="JSONL/CSV field names, e.g. text=body,date=published_at,url=link (names: id text date lang url title publisher).")  # fmt: skip
 @click.option("--lang", metavar="CODE", help="Force the language (en, id, ...) instead of detecting it.")
-@click.option("--date", "ref_date", metavar="YYYY-MM-DD", callback=_parse_date, help="Reference (publication) date for documents without one.")
+@click.option("--date", "ref_date", metavar="YYYY-MM-DD", callback=_parse_date, help="Publication date for documents that state none (no date field, no date line), used for relative dates such as 'last Saturday'; a document's own date wins.")
 @click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra actor/place lexicon (repeatable).")
 @click.option("--model", metavar="NAME", help="A trained spaCy pipeline to run under kg's rules (optional).")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: only on a terminal, not in CI).")

@@ -281,6 +281,24 @@ def parse_date(value: object) -> date | None:
         return None
 
 
+def choose_date(text: str, lang: str, *, ref_date: date | None = None, meta_date: date | None = None) -> tuple[date | None, str | None]:
+    """The document's reference date and where it came from: the article's own date wins (its metadata,
+    then its date line), ``ref_date`` (``--date``) only fills in for a document without one, and the
+    first full date in the text is the last resort."""
+    if meta_date is not None:
+        return meta_date, "metadata"
+    from .timex import TimeTagger
+
+    tagger = TimeTagger.for_lang(lang)
+    found = tagger.dateline(text)
+    if found is not None:
+        return found, "text"
+    if ref_date is not None:
+        return ref_date, "option"
+    found = tagger.first_explicit_date(text)
+    return (found, "text") if found else (None, None)
+
+
 def make_document(
     doc_id: str,
     raw_text: str,
@@ -306,15 +324,7 @@ def make_document(
     if not text.strip():
         raise KgInputError("no article text left after removing page boilerplate, skipped")
     lang = lang or pre_lang
-    if ref_date is not None:
-        when, how = ref_date, "option"
-    elif meta_date is not None:
-        when, how = meta_date, "metadata"
-    else:
-        from .timex import TimeTagger
-
-        when = TimeTagger.for_lang(lang).first_explicit_date(text)
-        how = "text" if when else None
+    when, how = choose_date(text, lang, ref_date=ref_date, meta_date=meta_date)
     if title is None:
         first = text.split("\n", 1)[0].strip()
         if first and len(first) < 200 and not first.endswith("."):

@@ -37,6 +37,9 @@ class TimeMention:
 
 
 _WORD = re.compile(r"\w+")
+# a date line: at most a place name (a few capitalised words) and a comma before the date, a dash after it
+_DATELINE_BEFORE = re.compile(r"\s*(?:[^\W\d][\w.'’-]*(?:\s+[^\W\d][\w.'’-]*){0,3}\s*[,/]\s*)?")
+_DATELINE_AFTER = re.compile(r"\s*\)?\s*(?:[—–-]{1,2}|:)\s")
 
 
 def _alt(words) -> str:
@@ -197,13 +200,32 @@ class TimeTagger:
             out.append(m)
         return out
 
-    def first_explicit_date(self, text: str) -> date | None:
-        """The document's date as stated in ``text``: a dateline (a line that is mostly a date) among
-        the first lines, else the first fully specified day date."""
+    def dateline(self, text: str) -> date | None:
+        """The document's own date line among its first lines: a line that is mostly a date ("Friday,
+        March 6, 2009"), or a date that opens a paragraph, after at most a place name, and is closed by
+        a dash ("MANILA, Friday, August 9, 2024 — ...", "Jakarta, Rabu (6/3/2024) – ...")."""
         for line in text.split("\n")[:12]:
             found = [m for m in self.find(line, None) if m.kind == "absolute" and m.value]
-            if found and found[0].value.precision is Precision.DAY and len(found[0].text) >= 0.6 * len(line.strip()):
-                return found[0].value.as_date()
+            if not found or found[0].value.precision is not Precision.DAY:
+                continue
+            first = found[0]
+            if len(first.text) >= 0.6 * len(line.strip()) or self.is_dateline_at(line, first.start, first.end):
+                return first.value.as_date()
+        return None
+
+    @staticmethod
+    def is_dateline_at(text: str, start: int, end: int) -> bool:
+        """Is ``text[start:end]`` a date that opens a paragraph (after at most a place name and a comma)
+        and is closed by a dash: the paper's date line, not the date of something it reports?"""
+        line_start = text.rfind("\n", 0, start) + 1
+        return bool(_DATELINE_BEFORE.fullmatch(text, line_start, start) and _DATELINE_AFTER.match(text, end))
+
+    def first_explicit_date(self, text: str) -> date | None:
+        """The document's date as stated in ``text``: its :meth:`dateline`, else the first fully
+        specified day date."""
+        found = self.dateline(text)
+        if found is not None:
+            return found
         for m in self.find(text, None):
             if m.kind in ("absolute",) and m.value and m.value.precision is Precision.DAY:
                 return m.value.as_date()

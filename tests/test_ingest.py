@@ -47,7 +47,8 @@ def test_reference_date_precedence():
     text = "Pada Selasa (16/4/2024), Rusia dan Iran berunding di Teheran tentang serangan itu."
     assert make_document("a", text, source="t").date == date(2024, 4, 16)
     assert make_document("a", text, source="t", meta_date=date(2024, 5, 1)).date == date(2024, 5, 1)
-    assert make_document("a", text, source="t", ref_date=date(2023, 1, 2), meta_date=date(2024, 5, 1)).date == date(2023, 1, 2)
+    # --date only fills in for a document without a date of its own (issue #14 item 14)
+    assert make_document("a", text, source="t", ref_date=date(2023, 1, 2), meta_date=date(2024, 5, 1)).date == date(2024, 5, 1)
 
 
 def test_jsonl_fields(tmp_path):
