@@ -12,7 +12,9 @@ try:
 except PackageNotFoundError:  # running from a source checkout without installing
     __version__ = "0+unknown"
 
-__all__ = ["__version__", "build", "load", "sample_path", "write_outputs", "load_graph", "analytics", "exports"]
+# kg.open is not in __all__: "from kg import *" must not shadow the builtin open
+__all__ = ["__version__", "build", "load", "read_events", "sample_path", "write_outputs", "load_graph", "analytics",
+           "exports"]  # fmt: skip
 
 
 def __getattr__(name: str):
@@ -20,6 +22,14 @@ def __getattr__(name: str):
         from . import api
 
         return getattr(api, name)
+    if name == "open":  # kg.open(source): an export, a build folder or a store, as every command reads them
+        from .sources import open_source
+
+        return open_source
+    if name == "read_events":  # events.csv as a DataFrame, codes as text
+        from .table import read_events
+
+        return read_events
     if name == "load_graph":
         from .rdf import to_graph
 

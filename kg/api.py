@@ -204,18 +204,12 @@ class BuildResult:
 
 
 def load(path: str | Path) -> BuildResult:
-    """Load an RDF export of kg (``graph.ttl``, ``.nt``, ``.jsonld``..., or an output folder holding
-    ``graph.ttl``) back into a :class:`BuildResult` with the same analyst API as :func:`build`'s."""
-    from .rdf import to_graph
+    """Load a saved event graph (an RDF export such as ``graph.ttl``, a ``kg build`` output folder, or a
+    ``kg add`` store) into a :class:`BuildResult` with the same analyst API as :func:`build`'s: the same
+    as ``kg.open`` (:func:`kg.sources.open_source`)."""
+    from .sources import open_source
 
-    p = Path(path)
-    if p.is_dir():
-        p = p / "graph.ttl"
-    if not p.is_file():
-        raise FileNotFoundError(f"{p}: no such RDF export")
-    t0 = time.perf_counter()
-    G = to_graph(p)
-    return BuildResult(graph=G, documents=len(G.graph.get("documents", {})), seconds=time.perf_counter() - t0)
+    return open_source(path)
 
 
 def sample_path(name: str = "") -> Path:

@@ -56,7 +56,9 @@ def input_options(func):
 
 
 def _fail(message: str, code: int = 2):
-    click.echo(f"Error: {message}", err=True)
+    from .util import echo
+
+    echo(f"Error: {message}", err=True)
     sys.exit(code)
 
 
@@ -92,8 +94,10 @@ def main(verbose: bool) -> None:
 @click.option("--formats", default="graph.ttl,events.csv,graph.html", show_default=True,
               help="Comma-separated output files to write (.ttl .nt .jsonld .csv .html).")  # fmt: skip
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Extraction processes.")
+@click.option("--merge/--no-merge", default=True, show_default=True,
+              help="Merge the reports of one act (headline, lead, recap; several articles) into one event, as kg export does.")  # fmt: skip
 @input_options
-def build(inputs, outdir, formats, workers, lang, ref_date, lexicon_files, model):
+def build(inputs, outdir, formats, workers, lang, ref_date, lexicon_files, model, merge):
     """Extract events from INPUTS (text/HTML files, folders, JSONL) and write the graph.
 
     Writes OUT/graph.ttl (RDF), OUT/events.csv (one row per source-target pair of an event) and
@@ -108,14 +112,22 @@ def build(inputs, outdir, formats, workers, lang, ref_date, lexicon_files, model
     """
     from .api import _stderr_progress
     from .api import build as run_build
+    from .merge import MergeOptions
+    from .util import OutputOverInput, check_outputs, echo
+
+    names = [f.strip() for f in formats.split(",") if f.strip()]
+    try:
+        check_outputs(inputs, [Path(outdir) / name for name in names])
+    except OutputOverInput as exc:
+        _fail(str(exc))
 
     def report(problem):
-        click.echo(("warning: " if not problem.fatal else "skipped: ") + str(problem), err=True)
+        echo(("warning: " if not problem.fatal else "skipped: ") + str(problem), err=True)
 
     progress = _stderr_progress()
     try:
         result = run_build(inputs, lang=lang, ref_date=ref_date, lexicon_files=lexicon_files, model=model,
-                           on_problem=report, on_document=progress, workers=workers)  # fmt: skip
+                           on_problem=report, on_document=progress, workers=workers, merge=MergeOptions(enabled=merge))  # fmt: skip
     except (LookupError, ValueError) as exc:
         _fail(str(exc))
     if progress:
@@ -123,11 +135,11 @@ def build(inputs, outdir, formats, workers, lang, ref_date, lexicon_files, model
     if result.documents == 0:
         _fail("no input could be processed (see the messages above)", EXIT_NOTHING)
     try:
-        written = result.write(outdir, formats=[f.strip() for f in formats.split(",") if f.strip()])
+        written = result.write(outdir, formats=names)
     except (OSError, ValueError) as exc:
         _fail(f"cannot write outputs: {exc}")
     s = result.summary()
-    click.echo(
+    echo(
         f"{result.documents} document(s), {s['actors']} actors, {s['events']} events "
         f"in {result.seconds:.1f}s -> " + ", ".join(str(p) for p in written.values())
     )
@@ -201,6 +213,7 @@ def query(source, sparql, query_file, fmt):
       kg query out/ "SELECT (COUNT(*) AS ?n) WHERE { ?e kg:hasSource actor:isr }"
     """
     from .sparql import QueryError, run_query
+    from .util import printable, stdout_is_terminal
 
     if bool(sparql) == bool(query_file):
         _fail("give the query inline or with --file (one of them)")
@@ -209,9 +222,12 @@ def query(source, sparql, query_file, fmt):
     except (OSError, UnicodeDecodeError) as exc:
         _fail(f"{query_file}: cannot read the query ({exc})")
     try:
-        click.echo(run_query(source, text, fmt=fmt), nl=False)
+        answer = run_query(source, text, fmt=fmt)  # the table and JSON are terminal-safe as they are
     except QueryError as exc:
         _fail(str(exc))
+    if fmt in ("csv", "tsv") and stdout_is_terminal():
+        answer = printable(answer.replace("\r\n", "\n"))  # data for a file keeps every byte; on a screen, no escapes
+    click.echo(answer, nl=False)
 
 
 def _register_command_modules() -> None:

@@ -16,28 +16,39 @@ from pathlib import Path
 
 import click
 
-RDF_SUFFIXES = (".ttl", ".nt", ".nq", ".trig", ".jsonld", ".rdf", ".xml")
-
+from .util import check_outputs, echo, json_printable, printable
 
 def _fail(message: str, code: int = 2):
-    click.echo(f"Error: {message}", err=True)
+    echo(f"Error: {message}", err=True)
     sys.exit(code)
 
 
 def _load(source: str):
-    """A BuildResult from an RDF export or from news inputs (built quietly; problems go to stderr)."""
+    """A BuildResult from a saved graph (an RDF export, a ``kg build`` folder or a store: :mod:`kg.sources`,
+    as every command reads them) or else from news inputs (built quietly; problems go to stderr)."""
     import kg
+    from .sources import NotAGraph, is_graph_source, open_source
 
     path = Path(source)
-    if path.is_file() and path.suffix.lower() in RDF_SUFFIXES:
+    if is_graph_source(path):
         try:
-            return kg.load(path)
-        except Exception as exc:  # a broken export: one line, not a traceback
-            _fail(f"cannot read {source}: {exc}")
-    result = kg.build([path], on_problem=lambda p: click.echo(f"skipped: {p}", err=True) if p.fatal else None)
+            return open_source(path)
+        except NotAGraph as exc:  # a broken export: one line, not a traceback
+            _fail(str(exc))
+    result = kg.build([path], on_problem=lambda p: echo(f"skipped: {p}", err=True) if p.fatal else None)
     if result.documents == 0:
-        _fail(f"{source}: no document could be read (give an RDF export such as out/graph.ttl, or news files)", 3)
+        _fail(f"{source}: no document could be read (give an RDF export such as out/graph.ttl, a kg build folder, a store, "
+              "or news files)", 3)  # fmt: skip
     return result
+
+
+def _refuse_overwrite(source, outputs) -> None:
+    from .util import OutputOverInput
+
+    try:
+        check_outputs([source], outputs)
+    except OutputOverInput as exc:
+        _fail(str(exc))
 
 
 def source_and_filters(func):
@@ -79,6 +90,11 @@ def source_and_filters(func):
 
 
 def _fmt(value) -> str:
+    """A table cell: one line, control characters escaped (:func:`kg.util.printable`)."""
+    return printable(_fmt_value(value), keep_newlines=False)
+
+
+def _fmt_value(value) -> str:
     if isinstance(value, float):
         return f"{value:.3f}".rstrip("0").rstrip(".") if value != int(value) or abs(value) >= 1e6 else f"{value:.1f}"
     if isinstance(value, (list, tuple)):
@@ -105,7 +121,7 @@ def _label(G, node) -> str:
 
 
 def _echo_json(obj) -> None:
-    click.echo(json.dumps(obj, ensure_ascii=False, indent=1, default=str))
+    click.echo(json_printable(json.dumps(obj, ensure_ascii=False, indent=1, default=str)))  # C0 escaped by JSON, C1 here
 
 
 # -- kg stats ------------------------------------------------------------------------------------------
@@ -135,34 +151,34 @@ def stats(source, top, as_json, by, filters):
         _echo_json(o)
         return
     langs = ", ".join(f"{lang or '?'} {n}" for lang, n in o["languages"].items())
-    click.echo(f"{o['documents']} documents ({langs}), {o['actors']} actors with events, {o['events']} events")
-    click.echo("")
-    click.echo("events by quad class")
+    echo(f"{o['documents']} documents ({langs}), {o['actors']} actors with events, {o['events']} events")
+    echo("")
+    echo("events by quad class")
     width = max(o["by_quad"].values() or [0])
     for q, n in o["by_quad"].items():
-        click.echo(f"  {q} {QUAD_LABELS[q]:<21} {n:>4}  {'#' * round(30 * n / width) if width else ''}")
-    click.echo("events by CAMEO root")
+        echo(f"  {q} {QUAD_LABELS[q]:<21} {n:>4}  {'#' * round(30 * n / width) if width else ''}")
+    echo("events by CAMEO root")
     for root, n in o["by_root"].items():
         try:
             label = info(root).label
         except KeyError:
             label = ""
-        click.echo(f"  {root} {label[:40]:<40} {n:>4}")
-    click.echo("events by month")
+        echo(f"  {root} {label[:40]:<40} {n:>4}")
+    echo("events by month")
     width = max(o["by_month"].values() or [0])
     for month, n in o["by_month"].items():
-        click.echo(f"  {month:<8} {n:>4}  {'#' * round(30 * n / width) if width else ''}")
-    click.echo("")
-    click.echo("most active actors")
-    click.echo(_indent(_table(o["top_actors"], [("actor", "actor"), ("name", "name"), ("events", "events"), ("partners", "partners"),
+        echo(f"  {month:<8} {n:>4}  {'#' * round(30 * n / width) if width else ''}")
+    echo("")
+    echo("most active actors")
+    echo(_indent(_table(o["top_actors"], [("actor", "actor"), ("name", "name"), ("events", "events"), ("partners", "partners"),
                                                 ("goldstein", "goldstein")])))  # fmt: skip
     for kind in ("cooperation", "conflict"):
         rows = [{**r, "pair": " - ".join(r["names"])} for r in o[f"top_{kind}"]]
-        click.echo(f"strongest {kind} dyads")
+        echo(f"strongest {kind} dyads")
         if not rows:
-            click.echo("  (none)")
+            echo("  (none)")
             continue
-        click.echo(_indent(_table(rows, [("pair", "pair"), ("events", "events"), (kind, kind), ("goldstein", "goldstein"), ("first", "first"),
+        echo(_indent(_table(rows, [("pair", "pair"), ("events", "events"), (kind, kind), ("goldstein", "goldstein"), ("first", "first"),
                                          ("last", "last")])))  # fmt: skip
 
 
@@ -203,16 +219,16 @@ def neighbors(source, actor, hops, as_json, by, filters):
         return
     act = activity(G, **filters).get(node, {"events": 0, "partners": 0, "goldstein": 0.0})
     period = _period_text(filters)
-    click.echo(f"{_label(G, node)}: {act['events']} events with {act['partners']} actors{period}, Goldstein sum {_fmt(act['goldstein'])}")
+    echo(f"{_label(G, node)}: {act['events']} events with {act['partners']} actors{period}, Goldstein sum {_fmt(act['goldstein'])}")
     if not rows:
-        click.echo("  (no events with other actors)")
+        echo("  (no events with other actors)")
         return
     cols = [("actor", "actor"), ("name", "name"), ("events", "events"), ("cooperation", "coop"), ("conflict", "conflict"),
             ("goldstein", "goldstein"), ("out", "out"), ("in", "in")]  # fmt: skip
     if hops > 1:
         cols.insert(2, ("hops", "hops"))
         cols.append(("via", "via"))
-    click.echo(_table(rows, cols))
+    echo(_table(rows, cols))
 
 
 def _period_text(filters: dict) -> str:
@@ -257,19 +273,19 @@ def path(source, a, b, k, per_hop, as_json, by, filters):
         return
     if not paths:
         more = f" within {k} hops" if k else ""
-        click.echo(f"no chain of events links {_label(G, na)} and {_label(G, nb)}{more}{_period_text(filters)}")
+        echo(f"no chain of events links {_label(G, na)} and {_label(G, nb)}{more}{_period_text(filters)}")
         return
     for i, p in enumerate(paths, 1):
         n = len(p["nodes"]) - 1
-        click.echo(f"{i}. {' - '.join(p['names'])}  ({n} hop{'s' if n != 1 else ''})")
+        echo(f"{i}. {' - '.join(p['names'])}  ({n} hop{'s' if n != 1 else ''})")
         for hop in p["hops"]:
             evs = hop["events"]
-            click.echo(f"   {G.nodes[hop['from']].get('name', hop['from'])} - {G.nodes[hop['to']].get('name', hop['to'])}: {len(evs)} event{'s' if len(evs) != 1 else ''}")
+            echo(f"   {G.nodes[hop['from']].get('name', hop['from'])} - {G.nodes[hop['to']].get('name', hop['to'])}: {len(evs)} event{'s' if len(evs) != 1 else ''}")
             for e in evs[:per_hop]:
                 src, tgt = (G.nodes[x].get("name", x) for x in (e["source"], e["target"]))
-                click.echo(f"     {e['date'] or 'undated':<10} {src} -> {tgt}: {e['event_label']} ({e['event_code']}, {_fmt(float(e['goldstein']))})")
+                echo(f"     {e['date'] or 'undated':<10} {src} -> {tgt}: {e['event_label']} ({e['event_code']}, {_fmt(float(e['goldstein']))})")
             if len(evs) > per_hop > 0:
-                click.echo(f"     ... {len(evs) - per_hop} more")
+                echo(f"     ... {len(evs) - per_hop} more")
 
 
 # -- kg timeline ------------------------------------------------------------------------------------------
@@ -316,14 +332,15 @@ def timeline(source, a, b, outdir, freq, directed, by, filters):
     if not rows:
         _fail(f"no dated events for {title}{_period_text(filters)}" + (f" ({left_out} without a precise enough date)" if left_out else ""), 1)
     stem = "timeline-" + _slug(str(na)) + (f"-{_slug(str(nb))}" if nb else "")
+    _refuse_overwrite(source, [Path(outdir) / f"{stem}.{ext}" for ext in ("png", "svg", "csv")])
     written = write_timeline(rows, outdir, stem, title=f"{title}: events per {freq}", unit=freq)
-    click.echo(_table(rows, [("period", "period"), ("events", "events"), ("goldstein", "goldstein"), ("q1", "q1"), ("q2", "q2"),
+    echo(_table(rows, [("period", "period"), ("events", "events"), ("goldstein", "goldstein"), ("q1", "q1"), ("q2", "q2"),
                              ("q3", "q3"), ("q4", "q4")]))  # fmt: skip
     if left_out:
-        click.echo(f"({left_out} event{'s' if left_out != 1 else ''} without a date as precise as a {freq} left out)")
+        echo(f"({left_out} event{'s' if left_out != 1 else ''} without a date as precise as a {freq} left out)")
     if len(rows) > 1:
-        click.echo(f"Goldstein trend: {trend(rows):+.2f} per {freq}")
-    click.echo("wrote " + ", ".join(str(p) for p in written.values()))
+        echo(f"Goldstein trend: {trend(rows):+.2f} per {freq}")
+    echo("wrote " + ", ".join(str(p) for p in written.values()))
 
 
 # -- kg blocs ---------------------------------------------------------------------------------------------
@@ -353,15 +370,15 @@ def blocs(source, on, as_json, by, filters):
         _echo_json({"blocs": found, "brokers": rows})
         return
     for i, c in enumerate(found):
-        click.echo(f"bloc {i}: " + ", ".join(str(G.nodes[n].get("name", n)) for n in c))
+        echo(f"bloc {i}: " + ", ".join(str(G.nodes[n].get("name", n)) for n in c))
     if not found:
-        click.echo(f"no {on} events")
+        echo(f"no {on} events")
         return
-    click.echo("brokers (actors with events reaching other blocs)")
+    echo("brokers (actors with events reaching other blocs)")
     if not rows:
-        click.echo("  (none)")
+        echo("  (none)")
         return
-    click.echo(_indent(_table(rows, [("actor", "actor"), ("name", "name"), ("bloc", "bloc"), ("blocs", "blocs reached"),
+    echo(_indent(_table(rows, [("actor", "actor"), ("name", "name"), ("bloc", "bloc"), ("blocs", "blocs reached"),
                                      ("bridging", "bridging events"), ("betweenness", "betweenness")])))  # fmt: skip
 
 
@@ -386,14 +403,16 @@ def convert(source, outdir, formats):
     """
     from .exports import write
 
+    names = [f.strip() for f in formats.split(",") if f.strip()]
+    _refuse_overwrite(source, [Path(outdir) / name for name in names])
     result = _load(source)
     written = []
-    for name in (f.strip() for f in formats.split(",") if f.strip()):
+    for name in names:
         try:
             written.append(write(result.graph, Path(outdir) / name))
         except (OSError, ValueError) as exc:
             _fail(f"cannot write {name}: {exc}")
-    click.echo("wrote " + ", ".join(str(p) for p in written))
+    echo("wrote " + ", ".join(str(p) for p in written))
 
 
 COMMANDS = [stats, neighbors, path, timeline, blocs, convert]

@@ -219,6 +219,7 @@ def explain(event_id, store_dir, as_json, options):
     """
     from .merge import explain as explain_event
     from .merge import merge_events
+    from .util import echo, json_printable
 
     with _open(store_dir) as store:
         G = store.graph()
@@ -227,23 +228,23 @@ def explain(event_id, store_dir, as_json, options):
     if info is None:
         _fail(f"no event {event_id!r} in {store_dir} (ids are in events.csv's event_id column)", 1)
     if as_json:
-        click.echo(json.dumps(info, indent=2, ensure_ascii=False))
+        click.echo(json_printable(json.dumps(info, indent=2, ensure_ascii=False)))
         return
-    click.echo(f"{info['event_id']}: {info['source']} -> {info['target']}: {info['event_label']} ({info['event_code']})"
+    echo(f"{info['event_id']}: {info['source']} -> {info['target']}: {info['event_label']} ({info['event_code']})"
                f"{' on ' + info['date'] if info['date'] else ''}{' at ' + info['place'] if info['place'] else ''}")  # fmt: skip
     if info["asked"] != info["event_id"]:
-        click.echo(f"({info['asked']} is one of its mentions)")
-    click.echo(f"{info['mentions']} mention(s) in {info['articles']} article(s) from {info['sources']} source(s): "
+        echo(f"({info['asked']} is one of its mentions)")
+    echo(f"{info['mentions']} mention(s) in {info['articles']} article(s) from {info['sources']} source(s): "
                + ", ".join(info["publishers"]))  # fmt: skip
     for i, m in enumerate(info["members"], 1):
-        click.echo(f"\n[{i}] {m['event_id']}  {m['date'] or 'undated'}{' (inferred)' if m['date_inferred'] else ''}  "
+        echo(f"\n[{i}] {m['event_id']}  {m['date'] or 'undated'}{' (inferred)' if m['date_inferred'] else ''}  "
                    f"{m['event_code']} {m['event_label']}  {m['publisher']}  doc {m['doc_id']}")  # fmt: skip
-        click.echo(f"    “{m['sentence'][:300]}”")
-        click.echo(f"    why: {m['reason']}")
+        echo(f"    “{m['sentence'][:300]}”")
+        echo(f"    why: {m['reason']}")
     if info["near_misses"]:
-        click.echo("\nkept apart:")
+        echo("\nkept apart:")
         for n in info["near_misses"]:
-            click.echo(f"  {n['event_id']} {n['date'] or 'undated'} {n['event_code']} (doc {n['doc_id']}): "
+            echo(f"  {n['event_id']} {n['date'] or 'undated'} {n['event_code']} (doc {n['doc_id']}): "
                        + "; ".join(n["not_merged_because"]))  # fmt: skip
 
 

@@ -9,29 +9,11 @@ import click
 
 from .cli import _fail, _parse_date
 
-GRAPH_FILES = ("graph.ttl", "graph.nt", "graph.jsonld", "graph.nq", "graph.trig", "graph.rdf")
-
-
 def load_graph(source: str | Path):
-    """The event graph saved in ``source``: an RDF export (.ttl .nt .jsonld .nq .trig .rdf) or a folder holding one."""
-    from . import rdf
+    """The event graph saved in ``source``: an RDF export, a ``kg build`` folder or a store (:mod:`kg.sources`)."""
+    from .sources import open_graph
 
-    path = Path(source)
-    if path.is_dir() and (path / "kg.sqlite").is_file():
-        from .store import graph_from_store
-
-        return graph_from_store(path)
-    if path.is_dir():
-        found = [path / name for name in GRAPH_FILES if (path / name).is_file()]
-        if not found:
-            raise ValueError(f"{path}: no graph export in this folder (looked for {', '.join(GRAPH_FILES)})")
-        path = found[0]
-    if path.suffix.lower() not in rdf.FORMAT_BY_SUFFIX:
-        raise ValueError(f"{path}: not an RDF export kg can read (use .ttl, .nt, .jsonld, .nq, .trig or .rdf)")
-    try:
-        return rdf.to_graph(path)
-    except Exception as exc:  # rdflib raises many kinds of parse errors
-        raise ValueError(f"{path}: cannot read the graph ({type(exc).__name__}: {exc})") from None
+    return open_graph(source)
 
 
 @click.command()
@@ -60,7 +42,12 @@ def view(source, out, actors, hops, since, until, max_nodes, title):
       kg view news-store/ -o today.html --since 2024-04-16
     """
     from . import viz
+    from .util import OutputOverInput, check_outputs, echo
 
+    try:
+        check_outputs([source], [out])
+    except OutputOverInput as exc:
+        _fail(str(exc))
     if since and until and since > until:
         _fail("--since is after --until")
     try:
@@ -81,9 +68,9 @@ def view(source, out, actors, hops, since, until, max_nodes, title):
     except OSError as exc:
         _fail(f"cannot write {out}: {exc}")
     n_events = len({d["event_id"] for *_x, d in H.edges(data=True) if "event_code" in d})
-    click.echo(f"{sum(1 for n in H if H.degree(n) > 0)} actors/places, {n_events} events -> {path}")
+    echo(f"{sum(1 for n in H if H.degree(n) > 0)} actors/places, {n_events} events -> {path}")
     if n_events == 0:
-        click.echo("warning: no event matches the filters; the page is empty", err=True)
+        echo("warning: no event matches the filters; the page is empty", err=True)
         sys.exit(1)
 
 

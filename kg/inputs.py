@@ -233,6 +233,26 @@ def record_document(
 # -- HTML ---------------------------------------------------------------------------------------------------
 
 
+_TRAFILATURA: list = []  # [module or None] once it has been imported (or failed to)
+
+
+def _trafilatura():
+    """trafilatura, or None when it cannot be imported: then kg says so once (a log line) and reads pages
+    with its own plainer HTML reader."""
+    if not _TRAFILATURA:
+        try:
+            import trafilatura
+        except ImportError as exc:  # e.g. lxml without lxml_html_clean
+            import logging
+
+            logging.getLogger("kg.inputs").warning(
+                "trafilatura cannot be imported (%s); HTML pages are read with kg's plain reader (no metadata, more "
+                "boilerplate). Install it: pip install trafilatura lxml_html_clean", exc)  # fmt: skip
+            trafilatura = None
+        _TRAFILATURA.append(trafilatura)
+    return _TRAFILATURA[0]
+
+
 def html_document(markup: str, *, doc_id: str, source: str, lang: str | None, ref_date: date | None) -> Document:
     """A Document from a saved web page: trafilatura finds the main text and the metadata.
 
@@ -240,9 +260,10 @@ def html_document(markup: str, *, doc_id: str, source: str, lang: str | None, re
     """
     meta: dict[str, str] = {}
     text = ""
+    trafilatura = _trafilatura()
     try:
-        import trafilatura
-
+        if trafilatura is None:
+            raise ImportError("trafilatura")
         result = trafilatura.bare_extraction(
             markup, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True, url=None
         )

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -38,6 +37,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from .graph import event_edges_of
 from .model import stable_id
+from .util import atomic_path, iri_escape, iri_unescape
 
 BASE = "https://w3id.org/kg-news/"
 KG = Namespace(BASE + "ontology#")
@@ -96,7 +96,7 @@ def new_graph() -> Graph:
 
 
 def _iri(kind: str, ident: str) -> URIRef:
-    return KGR[f"{kind}/{ident}"]
+    return URIRef(instance_iri(kind, ident))
 
 
 def actor_iri(actor_id: str) -> URIRef:
@@ -186,8 +186,16 @@ _OX_PRECISION = {k: (ox.NamedNode(str(c)), ox.NamedNode(str(t))) for k, (c, t) i
 _OX_ROLES = {k: ox.NamedNode(str(v)) for k, v in ROLE_IRIS.items()}
 
 
+def instance_iri(kind: str, ident) -> str:
+    """The IRI of one of kg's instances (``kgr:<kind>/<id>``): THE place where IRIs are minted from data.
+    Ids are percent-escaped (:func:`kg.util.iri_escape`), so any document id, file name, lexicon id or
+    wikidata value gives a valid IRI; the id itself is kept as a literal (``dcterms:identifier``) and
+    :func:`to_graph` gives it back."""
+    return f"{KGR}{kind}/{iri_escape(str(ident))}"
+
+
 def _r(kind: str, ident: str) -> ox.NamedNode:
-    return ox.NamedNode(f"{KGR}{kind}/{ident}")
+    return ox.NamedNode(instance_iri(kind, ident))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -300,6 +308,28 @@ def _place(node: str, attrs: dict) -> Iterator[Quad4]:
         yield s, _wgs.long, _double(attrs["lon"]), None
 
 
+_QID = re.compile(r"(?:https?://(?:www\.)?wikidata\.org/(?:wiki|entity)/)?(Q[1-9][0-9]*)")
+_BAD_QIDS_SEEN: set[str] = set()
+
+
+def wikidata_qid(value, node: str = "") -> str:
+    """The Wikidata item id (``Q159``) in a lexicon's ``wikidata`` value (``Q159`` or its URL), or "" when
+    the value is not one: then the actor gets no ``owl:sameAs`` (the export's contract allows only items),
+    and kg says so once per value."""
+    if not value:
+        return ""
+    m = _QID.fullmatch(str(value).strip())
+    if m:
+        return m.group(1)
+    if str(value) not in _BAD_QIDS_SEEN:
+        _BAD_QIDS_SEEN.add(str(value))
+        import logging
+
+        logging.getLogger(__name__).warning("actor %r: wikidata value %r is not a Wikidata item id (Q123); no owl:sameAs written",
+                                            node, str(value))  # fmt: skip
+    return ""
+
+
 def _actor_triples(node: str, attrs: dict) -> Iterator[Quad4]:
     s = _actor(node)
     name = attrs.get("name") or node
@@ -312,8 +342,9 @@ def _actor_triples(node: str, attrs: dict) -> Iterator[Quad4]:
         yield s, _kg.countryCode, _s(attrs["country"]), None
     if attrs.get("sector"):
         yield s, _kg.sector, _s(attrs["sector"]), None
-    if attrs.get("wikidata"):
-        yield s, _owl.sameAs, ox.NamedNode(str(WD[attrs["wikidata"]])), None
+    qid = wikidata_qid(attrs.get("wikidata"), node)
+    if qid:
+        yield s, _owl.sameAs, ox.NamedNode(f"{WD}{qid}"), None
     for alias in sorted(set(attrs.get("aliases") or []) - {name}):
         yield s, _skos.altLabel, _s(alias), None
 
@@ -385,7 +416,7 @@ def _event(event_id: str, dyads: list[tuple[str, str, dict]], docs: dict, merge:
     yield e, _rdf.type, _kg.Event, gname
     label = f"{d.get('source_code', '')} -> {d.get('target_code', '')}: {d.get('event_label') or code}"
     yield e, _rdfs.label, ox.Literal(label, language="en"), gname
-    yield e, _sem.eventType, ox.NamedNode(f"{CAMEO}{cameo_concept(code)}"), gname
+    yield e, _sem.eventType, ox.NamedNode(f"{CAMEO}{iri_escape(cameo_concept(code))}"), gname
     yield e, _kg.cameoCode, _s(code), gname
     yield e, _kg.cameoRoot, _s(d.get("event_root") or code[:2]), gname
     yield e, _kg.quadClass, _int(d["quad_class"]), gname
@@ -568,27 +599,19 @@ def write(G: nx.MultiDiGraph, path: str | Path, fmt: str | None = None, *, backe
     path = Path(path)
     fmt = fmt or FORMAT_BY_SUFFIX.get(path.suffix.lower(), "turtle")
     oxfmt = _ox_format(fmt)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if backend == "rdflib":
+    with atomic_path(path) as tmp:
+        if backend == "rdflib":
+            with open(tmp, "wb") as fh:
                 if oxfmt in QUAD_FORMATS:
                     fh.write(to_dataset(G).serialize(format="nquads" if oxfmt == ox.RdfFormat.N_QUADS else "trig", encoding="utf-8"))
                 else:
                     rdflib_fmt = {ox.RdfFormat.TURTLE: "turtle", ox.RdfFormat.N_TRIPLES: "nt", ox.RdfFormat.JSON_LD: "json-ld",
                                   ox.RdfFormat.RDF_XML: "xml"}[oxfmt]  # fmt: skip
                     fh.write(to_rdf(G).serialize(format=rdflib_fmt, encoding="utf-8"))
-            else:
-                fh.close()  # Oxigraph writes the file itself (much faster than through a Python file object)
-                _ox_serialize(G, oxfmt, tmp)
-            if not fh.closed:
                 fh.flush()
                 os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        else:
+            _ox_serialize(G, oxfmt, str(tmp))  # Oxigraph writes the file itself (much faster than through Python)
     return path
 
 
@@ -693,7 +716,7 @@ SELECT ?e ?p ?a ?prole ?index ?code ?surface ?sector ?role WHERE {
 
 
 def _local(iri, kind: str) -> str:
-    return str(iri).removeprefix(str(KGR) + kind + "/")
+    return iri_unescape(str(iri).removeprefix(str(KGR) + kind + "/"))
 
 
 def _ox_store(source) -> ox.Store:
@@ -727,7 +750,9 @@ def to_graph(source: str | Path | Graph | ox.Store) -> nx.MultiDiGraph:
     store = _ox_store(source)
     G = nx.MultiDiGraph()
     docs: dict[str, dict] = {}
+    doc_ids_by_iri: dict[str, str] = {}  # the ids as written (dcterms:identifier), whatever the IRIs look like
     for r in _rows(store, _DOC_QUERY):
+        doc_ids_by_iri[r["d"].value] = _v(r["id"])
         docs[_v(r["id"])] = {"title": _v(r["title"]), "url": _v(r["url"]), "lang": _v(r["lang"]), "date": _v(r["date"]),
                              "source": _v(r["source"]), "publisher": _v(r["publisher"])}  # fmt: skip
     G.graph["documents"] = {k: docs[k] for k in sorted(docs)}
@@ -744,12 +769,13 @@ def to_graph(source: str | Path | Graph | ox.Store) -> nx.MultiDiGraph:
         name = _v(r["label"], ident)
         wd = _v(r["wd"])
         specific[iri] = dict(ident=ident, type="actor", kind=kind, name=name, code=_v(r["code"]), country=_v(r["country"]),
-                             sector=_v(r["sector"]), wikidata=wd.rsplit("/", 1)[-1] if wd else "",
+                             sector=_v(r["sector"]), wikidata=iri_unescape(wd.removeprefix(str(WD))) if wd else "",
                              aliases=sorted(aliases.get(iri, set()) | {name}))  # fmt: skip
     roles: dict[str, list[dict]] = defaultdict(list)
     for r in _rows(store, _MEMBERSHIP_QUERY):
         roles[r["person"].value].append({"post": _v(r["post"]), "country": _v(r["country"]), "code": _v(r["code"]),
                                          "sector": _v(r["sector"]), "start": _v(r["start"]), "end": _v(r["end"])})  # fmt: skip
+    actor_ids_by_iri = {iri: attrs["ident"] for iri, attrs in specific.items()}
     for iri, attrs in sorted(specific.items(), key=lambda kv: kv[1]["ident"]):
         ident = attrs.pop("ident")
         if attrs["kind"] == "person":
@@ -764,13 +790,13 @@ def to_graph(source: str | Path | Graph | ox.Store) -> nx.MultiDiGraph:
     for r in sorted(_rows(store, _PART_QUERY), key=lambda r: (int(_v(r["index"], "0")), r["p"].value)):
         side = "source" if r["prole"].value == str(KG.SourceRole) else "target"
         parts[r["e"].value][side].append(
-            {"id": _local(r["a"].value, "actor"), "code": _v(r["code"]), "text": _v(r["surface"]),
+            {"id": actor_ids_by_iri.get(r["a"].value) or _local(r["a"].value, "actor"), "code": _v(r["code"]), "text": _v(r["surface"]),
              "sector": _v(r["sector"]), "role": _v(r["role"])}  # fmt: skip
         )
     mentions: dict[str, list[dict]] = defaultdict(list)
     for r in _rows(store, _MENTION_QUERY):
         mentions[r["e"].value].append({
-            "iri": r["m"].value, "doc_id": _local(r["doc"].value, "doc"), "char_start": int(r["begin"].value),
+            "iri": r["m"].value, "doc_id": doc_ids_by_iri.get(r["doc"].value) or _local(r["doc"].value, "doc"), "char_start": int(r["begin"].value),
             "char_end": int(r["end"].value), "mention": _v(r["anchor"]), "sentence": _v(r["sentence"]),
             "sentence_index": int(r["sindex"].value) if r["sindex"] is not None else None, "event_id": _v(r["eid"]),
         })  # fmt: skip

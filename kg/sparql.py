@@ -21,6 +21,7 @@ import pyoxigraph as ox
 
 from .errors import QueryError  # noqa: F401 - raised here, defined with the other domain errors
 from .rdf import FORMAT_BY_SUFFIX, INSTANCE_PREFIXES, PREFIXES, format_of
+from .util import csv_safe, json_printable, printable
 
 ALL_PREFIXES = {**PREFIXES, **INSTANCE_PREFIXES}
 # IRIs are shown with the most specific prefix: actor:irn rather than kgr:actor/irn
@@ -30,24 +31,21 @@ OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
 
 
 def _resolve(path: Path) -> Path:
-    """The RDF file behind ``path`` (a file, an output folder or a kg store folder)."""
-    if path.is_dir():
-        from .store import DB_NAME
+    """The RDF file behind ``path`` (an export, an output folder or a kg store folder: :func:`kg.sources.locate`)."""
+    from .sources import NotAGraph, locate
 
-        if (path / DB_NAME).is_file():
-            from .store import rdf_file
+    try:
+        kind, found = locate(path)
+    except NotAGraph as exc:
+        raise QueryError(str(exc)) from None
+    if kind == "store":
+        from .store import rdf_file
 
-            try:
-                return rdf_file(path)
-            except Exception as exc:  # noqa: BLE001 - any store problem is "cannot read this source"
-                raise QueryError(f"{path}: cannot read the kg store ({exc})") from None
-        for name in ("graph.nt", "graph.ttl", "graph.nq", "graph.trig", "graph.jsonld"):
-            if (path / name).is_file():
-                return path / name
-        raise QueryError(f"{path}: a folder with no RDF export (graph.ttl) and no kg store in it")
-    if not path.exists():
-        raise QueryError(f"{path}: no such file")
-    return path
+        try:
+            return rdf_file(found)
+        except Exception as exc:  # noqa: BLE001 - any store problem is "cannot read this source"
+            raise QueryError(f"{path}: cannot read the kg store ({exc})") from None
+    return found
 
 
 def open_store(source: str | Path | ox.Store) -> ox.Store:
@@ -115,15 +113,20 @@ def results_rows(result) -> tuple[list[str], list[list[str]]]:
 
 
 def format_rows(names: list[str], rows: list[list[str]], fmt: str = "table") -> str:
+    """The rows as ``table`` (aligned, one line per row, control characters shown as ``\\x1b`` ...: for a
+    terminal), ``csv`` (RFC 4180: CRLF line ends, fields with a comma, quote or line break quoted), ``tsv``
+    (the same with tabs) or ``json``. In CSV and TSV, cells a spreadsheet would run as a formula get a
+    leading ``'`` (:func:`kg.util.csv_safe`)."""
     if fmt == "json":
-        return json.dumps({"head": {"vars": names}, "rows": rows}, ensure_ascii=False) + "\n"
+        return json_printable(json.dumps({"head": {"vars": names}, "rows": rows}, ensure_ascii=False)) + "\n"
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
-        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\r\n")
         w.writerow(names)
-        w.writerows(rows)
+        w.writerows([csv_safe(c) for c in r] for r in rows)
         return buf.getvalue()
-    rows = [[" ".join(c.split()) for c in r] for r in rows]  # one line per row in a terminal
+    names = [printable(n, keep_newlines=False) for n in names]
+    rows = [[printable(" ".join(c.split()), keep_newlines=False) for c in r] for r in rows]  # one line per row in a terminal
     widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
     out = [" | ".join(n.ljust(w) for n, w in zip(names, widths)).rstrip(), "-+-".join("-" * w for w in widths)]
     out += [" | ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
@@ -139,6 +142,6 @@ def run_query(source: str | Path | ox.Store, query: str, *, fmt: str = "table") 
     store = open_store(source)
     result = execute(store, query)
     if fmt == "json" and isinstance(result, (ox.QuerySolutions, ox.QueryBoolean)):
-        return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n"
+        return json_printable(result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8")) + "\n"
     names, rows = results_rows(result)
     return format_rows(names, rows, fmt)
