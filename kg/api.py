@@ -21,6 +21,7 @@ import networkx as nx
 from . import graph as graph_mod
 from .extract import Extractor
 from .ingest import InputProblem, iter_documents
+from .merge import MERGES_FILE, MergeOptions, merge_events, write_merges
 from .model import Document, Extraction
 from .resources import data_dir
 
@@ -36,6 +37,7 @@ class BuildResult:
     documents: int = 0
     seconds: float = 0.0
     words: int = 0
+    unmerged: nx.MultiDiGraph | None = None  # one event per report (``graph`` has reports of one act merged)
 
     @property
     def failed(self) -> list[InputProblem]:
@@ -227,11 +229,15 @@ def build(
     on_problem: Callable[[InputProblem], None] | None = None,
     on_document: Callable[[Document, Extraction], None] | None = None,
     workers: int = 1,
+    merge: MergeOptions | None = None,
 ) -> BuildResult:
     """Read ``inputs`` (files, folders, JSONL), extract events and merge them into one graph.
 
     Bad inputs do not stop the build: they are collected in ``result.problems`` (and passed to
     ``on_problem`` as they happen). ``workers > 1`` extracts in that many forked processes.
+    Reports of one act (headline, lead and recap of an article; several articles) become one event with
+    the rules ``kg export`` applies to a store (:func:`kg.merge.merge_events`; ``merge``: its options,
+    ``MergeOptions(enabled=False)`` keeps every report its own event); ``result.unmerged`` has every report.
     """
     t0 = time.perf_counter()
     extractor = Extractor(lexicon_files=lexicon_files, model=model)
@@ -250,6 +256,8 @@ def build(
         result.words += len(item.text.split())
         if on_document:
             on_document(item, ex)
+    result.unmerged = G
+    result.graph = merge_events(G, merge or MergeOptions())
     result.seconds = time.perf_counter() - t0
     return result
 
@@ -319,7 +327,8 @@ def _languages() -> list[str]:
 def write_outputs(
     G: nx.MultiDiGraph, outdir: str | Path, *, formats: Iterable[str] = OUTPUTS, title: str | None = None
 ) -> dict[str, Path]:
-    """Write the requested outputs of ``G`` into ``outdir`` (each file atomically)."""
+    """Write the requested outputs of ``G`` into ``outdir`` (each file atomically); a merged graph also
+    gets ``merges.json`` (every mention of every event and why it was merged, for ``kg explain``)."""
     from . import rdf, table, viz
 
     out = Path(outdir)
@@ -335,6 +344,8 @@ def write_outputs(
             written[name] = viz.write_html(G, path, title=title or "kg event graph")
         else:
             raise ValueError(f"unknown output {name!r} (known: .ttl .nt .jsonld .nq .trig .csv .html)")
+    if "merges" in G.graph and written:
+        written[MERGES_FILE] = write_merges(G, out / MERGES_FILE)
     return written
 
 

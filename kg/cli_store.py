@@ -202,11 +202,14 @@ def export(store_dir, outdir, formats, options):
 
 @click.command("explain")
 @click.argument("event_id")
-@store_option
+@click.argument("source", required=False, type=click.Path(file_okay=False))
+@click.option("--store", "store_dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="The store folder (kg.sqlite inside), or a kg build / kg export output folder.")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
 @merge_options
-def explain(event_id, store_dir, as_json, options):
-    """Show the mentions behind EVENT_ID in a store and why they were merged (or kept apart).
+def explain(event_id, source, store_dir, as_json, options):
+    """Show the mentions behind EVENT_ID in a store or a build folder (SOURCE or --store) and why they
+    were merged (or kept apart). A build folder is explained with the merge options it was built with.
 
     EVENT_ID is a merged event's id or the id of any of its mentions (events.csv's event_id column).
     Near misses (mentions of the same actors close in time that were not merged) are listed with the
@@ -216,15 +219,28 @@ def explain(event_id, store_dir, as_json, options):
     Examples:
       kg explain ev_c34ef305e6a4c6e5 --store kgstore
       kg explain ev_c34ef305e6a4c6e5 --store kgstore --json --window 2
+      kg explain ev_c34ef305e6a4c6e5 out/            # a kg build output folder
     """
     from .merge import explain as explain_event
     from .merge import merge_events
     from .util import echo, json_printable
 
-    with _open(store_dir) as store:
-        G = store.graph()
-    H = merge_events(G, options)
-    info = explain_event(H, event_id, G, options)
+    from pathlib import Path
+
+    from .merge import MERGES_FILE, read_merges
+
+    store_dir = store_dir or source
+    if not store_dir:
+        _fail("give a store or a build output folder: kg explain EVENT_ID out/ (or --store DIR)")
+    if not (Path(store_dir) / "kg.sqlite").exists() and (Path(store_dir) / "graph.ttl").is_file():
+        if not (Path(store_dir) / MERGES_FILE).is_file():
+            _fail(f"{store_dir}: no {MERGES_FILE} (the mentions of each event and why they were merged); rebuild it with kg build -o {store_dir}")
+        info = explain_event(read_merges(store_dir), event_id)
+    else:
+        with _open(store_dir) as store:
+            G = store.graph()
+        H = merge_events(G, options)
+        info = explain_event(H, event_id, G, options)
     if info is None:
         _fail(f"no event {event_id!r} in {store_dir} (ids are in events.csv's event_id column)", 1)
     if as_json:

@@ -22,6 +22,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from .cameo import quad_of_root
+from .graph import build_graph
+from .merge import MergeOptions, merge_events
 from .extract import Extractor
 from .ingest import KgInputError, decode_bytes, make_document, parse_date
 from .model import Modality
@@ -54,20 +56,36 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
 
 
 def score_document(gold: dict, events: list) -> dict:
-    """Compare one document's gold events with kg's events (``kg.model.Event`` objects)."""
+    """Compare one document's gold events with kg's events (``kg.model.Event`` objects, one per report)."""
     system: list[dict] = []
     for ev in events:
         if ev.modality is not Modality.ASSERTED:
             continue
         for src, tgt in ev.dyads():
             system.append({"s": src.code, "t": tgt.code, "root": ev.root, "date": ev.date.value if ev.date else None,
-                           "inferred": bool(ev.date and ev.date.inferred),
+                           "inferred": bool(ev.date and ev.date.inferred), "event": ev.id,
                            "symmetric": ev.symmetric, "sentence": ev.mention.sentence, "code": ev.code})  # fmt: skip
+    return _score(gold, system)
+
+
+def score_graph(gold: dict, G) -> dict:
+    """Compare one document's gold events with the events of kg's graph ``G`` (merged: one per act)."""
+    from .graph import event_edges_of
+
+    system = [{"s": d.get("source_code") or "", "t": d.get("target_code") or "", "root": d["event_root"],
+               "date": d.get("date") or None, "inferred": bool(d.get("date_inferred")), "event": d["event_id"],
+               "symmetric": bool(d.get("symmetric")), "sentence": d.get("sentence", ""), "code": d["event_code"]}
+              for _u, _v, _k, d in event_edges_of(G) if (d.get("modality") or "asserted") == "asserted"]  # fmt: skip
+    return _score(gold, system)
+
+
+def _score(gold: dict, system: list[dict]) -> dict:
     # for each tuple, the report with a stated date speaks for it (others only repeat it)
     system.sort(key=lambda e: e["inferred"])
     required = [g for g in gold.get("events", []) if not g.get("optional")]
     optional = [g for g in gold.get("events", []) if g.get("optional")]
     out: dict = {"id": gold.get("id"), "lang": gold.get("lang")}
+    events_of: dict[str, dict[tuple, set]] = {level: defaultdict(set) for level in LEVELS}
     for level in LEVELS:
         gold_keys = {_key(level, g["source"], g["target"] or "", g["cameo_root"]) for g in required}
         opt_keys = {_key(level, g["source"], g["target"] or "", g["cameo_root"]) for g in optional}
@@ -75,9 +93,10 @@ def score_document(gold: dict, events: list) -> dict:
         for e in system:
             k = _key(level, e["s"], e["t"], e["root"])
             rk = _key(level, e["t"], e["s"], e["root"])
-            if e["symmetric"] and k not in gold_keys and rk in gold_keys:
+            if e["symmetric"] and k not in gold_keys and k not in opt_keys and rk in gold_keys:  # as written, it may be an optional one
                 k = rk
             sys_keys.setdefault(k, e)
+            events_of[level][k].add(e["event"])
         tp = len(gold_keys & set(sys_keys))
         fp_keys = [k for k in sys_keys if k not in gold_keys and k not in opt_keys]
         fn_keys = [k for k in gold_keys if k not in sys_keys]
@@ -102,11 +121,16 @@ def score_document(gold: dict, events: list) -> dict:
                     else:
                         out["date_errors"].append({"gold": g["date"], "kg": sys_keys[k]["date"], "key": list(k)})
             out["dates"] = {"matched_with_date": dated, "correct": correct}
+            # a matched tuple should be one event, not one per report (headline, lead, recap)
+            matched = [k for k in gold_keys if k in sys_keys]
+            out["once"] = {"matched": len(matched), "once": sum(1 for k in matched if len(events_of[level][k]) == 1)}
+            out["repeated"] = [{"key": list(k), "events": sorted(events_of[level][k])} for k in matched if len(events_of[level][k]) > 1]
     return out
 
 
-def evaluate_dir(gold_dir: Path, *, lexicon_files=(), extractor: Extractor | None = None) -> dict:
-    """Run kg over every ``*.txt`` of ``gold_dir`` that has a ``.json`` and score it."""
+def evaluate_dir(gold_dir: Path, *, lexicon_files=(), extractor: Extractor | None = None, merge: MergeOptions | None = None) -> dict:
+    """Run kg over every ``*.txt`` of ``gold_dir`` that has a ``.json`` and score the events ``kg build``
+    would write for it (reports of one act merged with ``merge``, :func:`kg.merge.merge_events`)."""
     extractor = extractor or Extractor(lexicon_files=lexicon_files)
     docs = []
     for txt in sorted(gold_dir.glob("*.txt")):
@@ -121,7 +145,8 @@ def evaluate_dir(gold_dir: Path, *, lexicon_files=(), extractor: Extractor | Non
             docs.append({"id": txt.stem, "lang": gold.get("lang"), "error": str(exc)})
             continue
         ex = extractor.extract(doc)
-        result = score_document(gold, ex.events)
+        H = merge_events(build_graph([ex]), merge or MergeOptions())  # what kg build writes: reports of one act merged
+        result = score_graph(gold, H)
         result["detected_lang"] = doc.lang
         docs.append(result)
     return aggregate(docs)
@@ -146,24 +171,27 @@ def aggregate(docs: list[dict]) -> dict:
         correct = sum(m["dates"]["correct"] for m in members)
         entry["date_accuracy"] = round(correct / dated, 3) if dated else None
         entry["dates_scored"] = dated
+        entry["matched"] = sum(m.get("once", {}).get("matched", 0) for m in members)
+        entry["once"] = sum(m.get("once", {}).get("once", 0) for m in members)
         scores[name] = entry
     return {"scores": scores, "documents": docs}
 
 
 def format_report(report: dict, *, details: bool = True) -> str:
     lines = []
-    header = f"{'set':<6} {'docs':>4}  " + "  ".join(f"{lvl + ' P/R/F1':<20}" for lvl in LEVELS) + "  dates"
+    header = f"{'set':<6} {'docs':>4}  " + "  ".join(f"{lvl + ' P/R/F1':<20}" for lvl in LEVELS) + "  dates     once"
     lines.append(header)
     for name, s in report["scores"].items():
         cells = "  ".join(f"{s[lvl]['precision']:.2f}/{s[lvl]['recall']:.2f}/{s[lvl]['f1']:.2f}".ljust(20) for lvl in LEVELS)
         acc = "n/a" if s["date_accuracy"] is None else f"{s['date_accuracy']:.2f} ({s['dates_scored']})"
-        lines.append(f"{name:<6} {s['documents']:>4}  {cells}  {acc}")
+        once = f"{s.get('once', 0)}/{s.get('matched', 0)}"
+        lines.append(f"{name:<6} {s['documents']:>4}  {cells}  {acc:<8}  {once}")
     if details:
         for d in report["documents"]:
             if "error" in d:
                 lines.append(f"\n{d['id']}: {d['error']}")
                 continue
-            if not (d["misses"] or d["false_hits"] or d["date_errors"]):
+            if not (d["misses"] or d["false_hits"] or d["date_errors"] or d.get("repeated")):
                 continue
             lines.append(f"\n{d['id']} ({d.get('detected_lang')}): root tp={d['root']['tp']} fp={d['root']['fp']} fn={d['root']['fn']}")
             for g in d["misses"]:
@@ -172,6 +200,8 @@ def format_report(report: dict, *, details: bool = True) -> str:
                 lines.append(f"  false {e['s']}->{e['t']} {e['code']} {e['date']}: {e['sentence'][:110]}")
             for e in d["date_errors"]:
                 lines.append(f"  date  {'->'.join(map(str, e['key']))}: gold {e['gold']}, kg {e['kg']}")
+            for e in d.get("repeated", []):
+                lines.append(f"  twice {'->'.join(map(str, e['key']))}: {len(e['events'])} events {', '.join(e['events'])}")
     return "\n".join(lines) + "\n"
 
 

@@ -33,7 +33,7 @@ FORMATS = {
     ".json": "networkx node-link JSON (D3)",
 }
 LIST_SEPARATOR = "; "
-INT_COLUMNS = ("quad_class", "char_start", "char_end")
+INT_COLUMNS = ("quad_class", "char_start", "char_end", "mentions", "sources")
 FLOAT_COLUMNS = ("goldstein", "confidence")
 
 

@@ -1,52 +1,68 @@
-"""Cross-document event merging: many reports of one happening become one event with many mentions.
+"""Event merging: the reports of one happening become one event with many mentions, inside one article
+(headline, lead, recap) and across articles (many outlets), in ``kg build`` and ``kg export`` alike.
 
-kg extracts one event per mention (a sentence of one article). Over a corpus the same strike is reported
-by many outlets; :func:`merge_events` folds those mentions into one event, like GDELT's NumMentions,
-NumSources and NumArticles, and records why each mention was folded in, so that ``kg explain`` can show it.
+kg extracts one event per mention (a sentence of one article). :func:`merge_events` folds mentions of the
+same happening into one event, like GDELT's NumMentions, NumSources and NumArticles, and records why each
+mention was folded in, so that ``kg explain`` can show it. It works in two steps, with one set of rules
+(:class:`MergeOptions`), whatever made the graph (``kg build`` or a store):
 
-Two mentions are the same happening when (conservative defaults, see :class:`MergeOptions`):
-
-- they have the same modality (an asserted strike never merges with a denied or a planned one);
-- they have the same actors in the same roles (the same set of sources and the same set of targets; for
-  symmetric events such as meetings, the same set of participants whatever the roles);
-- they have the same CAMEO root (``match="root"``, the default) or the same code (``match="code"``);
-- both are dated with the same precision, and the dates are at most ``window_days`` apart (day
-  precision) or equal (month, year); undated mentions are never merged;
-- their places are compatible: the same place, or one of them has none.
+1. **Inside one document** (``same_document``), two mentions are one act when they have the same modality,
+   the same actors in the same roles (for symmetric events such as calls, the same participants), the
+   same or compatible CAMEO codes (equal, or one more specific than the other: "190" and "195"; a
+   call "041" and a visit "043" are two acts), compatible places (equal, or one names none) and compatible dates:
+   equal, one containing the other ("2024-04" and "2024-04-16"), or one of them *weak*. A weak date is one
+   that was not stated in the body: inferred from the document's date, missing, or stated in the headline
+   (the headline is the document's title when the text starts with it); a weak date is accepted when it
+   is at most ``inferred_days`` after the stated one (and at most ``window_days`` before it). A headline
+   mention is evidence, never the date source when the body states one. The report takes the best
+   supported date: stated in the body beats stated in the headline beats inferred; day beats month beats
+   year.
+2. **Across documents**, the reports (one per act per document) are one happening when they have the
+   same modality, actors, root (or code), date precision, dates at most ``window_days`` apart (equal for
+   month and year precision; undated reports never merge) and compatible places. Two reports of one
+   document never merge here: the first step kept them apart.
 
 Clustering is deterministic and independent of the order documents were added in: mentions are sorted by
-(date, event id), and each joins the first open cluster it is compatible with; every member of a cluster
-is within the window of its first (anchor) mention, so chains of near dates never drift. The merged event
-keeps the anchor's id (a single mention keeps its own id, so a one-document graph is unchanged) and gets
-edge attributes ``mentions``, ``articles``, ``sources`` (distinct publishers, else URL hosts, else
-documents), ``publishers``, ``doc_ids`` and ``merged_from`` (member event ids). ``G.graph["merges"]``
-holds, per merged event, every mention with its provenance and the reason it was merged.
+date strength and offset inside a document, reports by (date, event id) across documents, and each joins
+the first open cluster compatible with its anchor (its first member), so chains of near dates never
+drift. The merged event keeps the anchor's id (a single mention keeps its own id), the most specific code
+its mentions support, the best supported date, a place if any mention names one, and gets edge attributes
+``mentions``, ``articles``, ``sources`` (distinct publishers, else URL hosts, else documents),
+``publishers``, ``doc_ids`` and ``merged_from`` (member event ids). ``G.graph["merges"]`` holds, per
+merged event, every mention with its provenance and the reason it was merged (``merges.json`` next to a
+build's outputs, read by ``kg explain``).
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass, field
-from datetime import date
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, timedelta
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import networkx as nx
 
 MATCHES = ("root", "code")
+MERGES_FILE = "merges.json"
 
 
 @dataclass(frozen=True)
 class MergeOptions:
     window_days: int = 1
     match: str = "root"  # "root" or "code"
-    same_document: bool = True  # may two mentions in one article be the same happening (lead + recap)?
+    same_document: bool = True  # may two mentions in one article be the same happening (headline, lead, recap)?
     enabled: bool = True
+    inferred_days: int = 7  # in one article, how many days before a weak (inferred, headline) date a stated one may be
 
     def __post_init__(self):
         if self.match not in MATCHES:
             raise ValueError(f"match must be one of {', '.join(MATCHES)}, not {self.match!r}")
         if self.window_days < 0:
             raise ValueError("window_days must be >= 0")
+        if self.inferred_days < 0:
+            raise ValueError("inferred_days must be >= 0")
 
 
 @dataclass
@@ -68,10 +84,28 @@ class Mention:
     confidence: float
     edges: list[tuple[str, str, str, dict]] = field(default_factory=list)
     place_edge: tuple[str, str, str, dict] | None = None
+    headline: bool = False  # said in the document's title line
+    char_start: int = 0
+    coref: dict[str, str] = field(default_factory=dict)  # actor named by role -> the person holding it here
 
     @property
     def participants(self) -> frozenset[str]:
         return self.sources | self.targets
+
+    @property
+    def weak(self) -> bool:
+        """No date stated in the body: undated, inferred from the document's date, or from the headline."""
+        return not self.date or self.inferred or self.headline
+
+    @property
+    def date_rank(self) -> int:
+        """How well the date is supported (lower is better): stated in the body (day, month, year), stated
+        in the headline, inferred from the document's date, none."""
+        if not self.date:
+            return 6
+        if self.inferred:
+            return 5
+        return {"day": 0, "month": 1, "year": 2}.get(self.precision, 2) + (3 if self.headline else 0)
 
     def day(self) -> date | None:
         if self.precision != "day" or not self.date:
@@ -82,10 +116,41 @@ class Mention:
             return None
 
 
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def is_headline(title: str, sentence: str, char_start: int) -> bool:
+    """Is a mention at ``char_start`` in ``sentence`` said in the document's title line (the title being the
+    text's first line: ingest takes it from metadata or the first line, and HTML pages start with it)?"""
+    t, s = _norm(title or ""), _norm(sentence or "")
+    if not t or not s or char_start > len(title) + 2:
+        return False
+    return t.startswith(s) or s.startswith(t)
+
+
+def role_holders(G: nx.MultiDiGraph) -> dict[tuple[str, str, str], str]:
+    """Per document, the person who holds a role: ``(doc_id, code, role) -> person`` when the document
+    names exactly one person in that role ("presiden Iran, Ebrahim Raisi")."""
+    found: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for u, v, d in G.edges(data=True):
+        if "event_code" not in d:
+            continue
+        for side, node in (("source", u), ("target", v)):
+            role, code = (d.get(f"{side}_role") or "").casefold(), d.get(f"{side}_code") or ""
+            if role and code and G.nodes[node].get("kind") == "person":
+                found[(d["doc_id"], code, role)].add(node)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
 def mentions_of(G: nx.MultiDiGraph) -> dict[str, Mention]:
-    """Every event of ``G`` as a :class:`Mention`, keyed by event id."""
+    """Every event of ``G`` as a :class:`Mention`, keyed by event id. Inside a document, an actor named
+    by its role only ("Presiden Iran", coded as the state) stands for the one person the document names
+    in that role (coreference), so a headline and its body have the same participants."""
     out: dict[str, Mention] = {}
     places: dict[str, tuple] = {}
+    docs = G.graph.get("documents", {})
+    holders = role_holders(G)
     for u, v, k, d in G.edges(keys=True, data=True):
         if "event_code" not in d:
             if d.get("kind") == "place_of" and d.get("event_id"):
@@ -93,14 +158,25 @@ def mentions_of(G: nx.MultiDiGraph) -> dict[str, Mention]:
             continue
         m = out.get(d["event_id"])
         if m is None:
+            start = int(d.get("char_start") or 0)
+            title = docs.get(d["doc_id"], {}).get("title", "")
             m = out[d["event_id"]] = Mention(
                 event_id=d["event_id"], doc_id=d["doc_id"], sources=frozenset(), targets=frozenset(),
                 symmetric=bool(d.get("symmetric")), code=str(d["event_code"]), root=str(d["event_root"]),
                 modality=d.get("modality", "asserted"), date=d.get("date") or "", precision=d.get("date_precision") or "",
                 inferred=bool(d.get("date_inferred")), place_id=d.get("place_id") or "", confidence=float(d.get("confidence", 0.5)),
+                headline=is_headline(title, d.get("sentence", ""), start), char_start=start,
             )  # fmt: skip
-        m.sources = m.sources | {u}
-        m.targets = m.targets | {v}
+        ends = []
+        for side, node in (("source", u), ("target", v)):
+            person = None
+            if G.nodes[node].get("kind") != "person" and d.get(f"{side}_role"):
+                person = holders.get((d["doc_id"], d.get(f"{side}_code") or "", d[f"{side}_role"].casefold()))
+            if person and person != node:
+                m.coref[node] = person
+            ends.append(person or node)
+        m.sources = m.sources | {ends[0]}
+        m.targets = m.targets | {ends[1]}
         m.edges.append((u, v, k, d))
     for eid, edge in places.items():
         if eid in out:
@@ -110,8 +186,31 @@ def mentions_of(G: nx.MultiDiGraph) -> dict[str, Mention]:
     return out
 
 
-def why_not(a: Mention, b: Mention, options: MergeOptions, *, place: str | None = None) -> list[str]:
-    """Reasons ``b`` is not the same happening as ``a`` (empty: they may merge). ``place``: the cluster's."""
+# -- codes ------------------------------------------------------------------------------------------------
+
+
+def _stem(code: str) -> str:
+    """A code without its "not specified" zero: "190" -> "19", "1041" -> "1041", "040" -> "04"."""
+    return code[:2] if len(code) == 3 and code.endswith("0") else code
+
+
+def refines(specific: str, general: str) -> bool:
+    """Is ``specific`` the code ``general`` or a more specific one ("195" refines "190", "1041" "104")?"""
+    return specific == general or specific.startswith(_stem(general))
+
+
+def specificity(code: str) -> int:
+    return len(_stem(code))
+
+
+def codes_compatible(a: str, b: str) -> bool:
+    return refines(a, b) or refines(b, a)
+
+
+# -- the rules ----------------------------------------------------------------------------------------------
+
+
+def _actor_reasons(a: Mention, b: Mention) -> list[str]:
     reasons = []
     if a.modality != b.modality:
         reasons.append(f"modality {a.modality} vs {b.modality}")
@@ -123,45 +222,136 @@ def why_not(a: Mention, b: Mention, options: MergeOptions, *, place: str | None 
             reasons.append(f"sources {_ids(a.sources)} vs {_ids(b.sources)}")
         if a.targets != b.targets:
             reasons.append(f"targets {_ids(a.targets)} vs {_ids(b.targets)}")
-    if options.match == "code" and a.code != b.code:
-        reasons.append(f"CAMEO code {a.code} vs {b.code}")
-    elif a.root != b.root:
-        reasons.append(f"CAMEO root {a.root} vs {b.root}")
+    return reasons
+
+
+def _code_reasons(a: Mention, b: Mention, options: MergeOptions, *, same_document: bool) -> list[str]:
+    """Across articles outlets code one act differently: the same root will do (``match="root"``). Inside
+    one article, two specific codes of one root are two acts (a call and a visit, an air strike and
+    shelling): the codes must be equal or one more specific than the other ("190" and "195")."""
+    if same_document:
+        ok = a.root == b.root and codes_compatible(a.code, b.code)
+        return [] if ok else [f"CAMEO codes {a.code} vs {b.code} (neither is a kind of the other)"]
+    if options.match == "code":
+        return [] if a.code == b.code else [f"CAMEO code {a.code} vs {b.code}"]
+    return [] if a.root == b.root else [f"CAMEO root {a.root} vs {b.root}"]
+
+
+def _place_reasons(a: Mention, b: Mention, place: str | None) -> list[str]:
+    p = a.place_id if place is None else place
+    return [f"places {p} vs {b.place_id}"] if p and b.place_id and p != b.place_id else []
+
+
+def _first_day(value: str) -> date | None:
+    try:
+        parts = [int(x) for x in value.split("-")]
+        return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+
+
+def _last_day(value: str) -> date | None:
+    first = _first_day(value)
+    if first is None:
+        return None
+    n = value.count("-")
+    if n == 2:
+        return first
+    if n == 1:
+        return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return first.replace(month=12, day=31)
+
+
+def _date_reasons_in_document(a: Mention, b: Mention, options: MergeOptions) -> list[str]:
+    """Dates of two reports of one document: equal, one containing the other, or one of them weak (then
+    the stated date lies at most ``inferred_days`` before the weak one and ``window_days`` after it)."""
     if not a.date or not b.date:
-        reasons.append("undated mention")
-    elif a.precision != b.precision:
-        reasons.append(f"date precision {a.precision} vs {b.precision}")
-    elif a.precision == "day":
+        return []
+    if not a.weak and not b.weak:
+        if a.date.startswith(b.date) or b.date.startswith(a.date):
+            return []
+        return [f"dates stated {a.date} vs {b.date}"]
+    strong, weak = (a, b) if b.weak else (b, a)
+    if strong.weak:  # both weak: the same precision and window rule as across documents
+        return _date_reasons_across(a, b, options)
+    lo, hi, w = _first_day(strong.date), _last_day(strong.date), _first_day(weak.date)
+    if lo is None or hi is None or w is None:
+        return [f"dates {a.date} vs {b.date}"]
+    if hi < w - timedelta(days=options.inferred_days) or lo > w + timedelta(days=options.window_days):
+        how = "inferred" if weak.inferred else "headline's"
+        return [f"{how} date {weak.date} more than {options.inferred_days} day(s) after the stated {strong.date}"]
+    return []
+
+
+def _date_reasons_across(a: Mention, b: Mention, options: MergeOptions) -> list[str]:
+    if not a.date or not b.date:
+        return ["undated mention"]
+    if a.precision != b.precision:
+        return [f"date precision {a.precision} vs {b.precision}"]
+    if a.precision == "day":
         da, db = a.day(), b.day()
         if da is None or db is None or abs((db - da).days) > options.window_days:
-            reasons.append(f"dates {a.date} and {b.date} more than {options.window_days} day(s) apart")
-    elif a.date != b.date:
-        reasons.append(f"dates {a.date} vs {b.date}")
-    p = a.place_id if place is None else place
-    if p and b.place_id and p != b.place_id:
-        reasons.append(f"places {p} vs {b.place_id}")
-    return reasons
+            return [f"dates {a.date} and {b.date} more than {options.window_days} day(s) apart"]
+        return []
+    return [] if a.date == b.date else [f"dates {a.date} vs {b.date}"]
+
+
+def why_not(a: Mention, b: Mention, options: MergeOptions, *, place: str | None = None) -> list[str]:
+    """Reasons ``b`` is not the same happening as ``a`` (empty: they may merge). ``place``: the cluster's.
+    Mentions of one document follow the rules for reports of one article, others those across articles."""
+    same = a.doc_id == b.doc_id
+    if same and not options.same_document and a.event_id != b.event_id:
+        return ["two mentions of one document are kept apart (same_document is off)"]
+    reasons = _actor_reasons(a, b) + _code_reasons(a, b, options, same_document=same)
+    reasons += _date_reasons_in_document(a, b, options) if same else _date_reasons_across(a, b, options)
+    return reasons + _place_reasons(a, b, place)
+
+
+def _date_relation(anchor: Mention, m: Mention) -> str:
+    if m.date == anchor.date and m.weak == anchor.weak:
+        return f"same date {m.date or '(none)'}"
+    if not m.weak:
+        return f"stated date {m.date} within {anchor.date}" if m.date != anchor.date else f"same date {m.date}"
+    if m.headline and m.date and not m.inferred:
+        what = f"the headline's date {m.date}"
+    elif m.date:
+        what = f"no date stated (the document's date {m.date} was inferred)"
+    else:
+        what = "no date"
+    return f"{what}; the event takes {anchor.date or 'no date'}" + ("" if anchor.weak else " stated in the text")
 
 
 def why_merged(anchor: Mention, m: Mention, options: MergeOptions) -> str:
     if m.event_id == anchor.event_id:
-        return "anchor: the earliest mention of the cluster (its id is the merged event's id)"
+        return "anchor: the best dated report of the earliest article (its id is the merged event's id)"
     actors = (f"same participants {_ids(m.participants)}" if m.symmetric or anchor.symmetric
               else f"same sources {_ids(m.sources)} and targets {_ids(m.targets)}")  # fmt: skip
-    kind = f"same CAMEO code {m.code}" if m.code == anchor.code else f"same CAMEO root {m.root} ({anchor.code} vs {m.code})"
-    if m.precision == "day":
-        da, dm = anchor.day(), m.day()
-        days = abs((dm - da).days) if da and dm else 0
-        when = f"dates {anchor.date} and {m.date}, {days} day(s) apart (window {options.window_days})"
+    if m.code == anchor.code:
+        kind = f"same CAMEO code {m.code}"
+    elif codes_compatible(m.code, anchor.code):
+        kind = f"same CAMEO root {m.root} ({anchor.code} and {m.code}: one is more specific)"
     else:
-        when = f"same {m.precision} {m.date}"
+        kind = f"same CAMEO root {m.root} ({anchor.code} vs {m.code})"
+    if m.doc_id == anchor.doc_id:
+        head = f"another report of the same act in document {m.doc_id}" + (" (its headline)" if m.headline else "")
+        when = _date_relation(anchor, m)
+    else:
+        head = f"merged with {anchor.event_id}"
+        if m.precision == "day":
+            da, dm = anchor.day(), m.day()
+            days = abs((dm - da).days) if da and dm else 0
+            when = f"dates {anchor.date} and {m.date}, {days} day(s) apart (window {options.window_days})"
+        else:
+            when = f"same {m.precision} {m.date}"
     if m.place_id and anchor.place_id and m.place_id == anchor.place_id:
         where = f"same place {m.place_id}"
     elif m.place_id or anchor.place_id:
         where = "one of them names no place"
     else:
         where = "neither names a place"
-    return f"merged with {anchor.event_id}: {m.modality}, {actors}, {kind}, {when}, {where}"
+    same = "".join(f" ({a} here is {b}, the one person this document names in that role)" for a, b in sorted({**anchor.coref, **m.coref}.items())
+                   if m.doc_id == anchor.doc_id)
+    return f"{head}: {m.modality}, {actors}{same}, {kind}, {when}, {where}"
 
 
 def _ids(s: frozenset[str]) -> str:
@@ -172,40 +362,78 @@ def _sort_key(m: Mention) -> tuple:
     return (m.date or "~", m.event_id)
 
 
+def _doc_key(m: Mention) -> tuple:
+    return (m.date_rank, m.char_start, m.event_id)
+
+
+def _actor_key(m: Mention) -> tuple:
+    return (m.participants,) if m.symmetric else (m.sources, m.targets)
+
+
+def _in_document(members: list[Mention], options: MergeOptions) -> list[list[Mention]]:
+    """Step 1: one document's mentions of one dyad, modality and root grouped into acts (best dated first)."""
+    members = sorted(members, key=_doc_key)
+    if not options.same_document:
+        return [[m] for m in members]
+    clusters: list[dict] = []
+    for m in members:
+        for c in clusters:
+            if not why_not(c["members"][0], m, options, place=c["place"]):
+                c["members"].append(m)
+                c["place"] = c["place"] or m.place_id
+                break
+        else:
+            clusters.append({"members": [m], "place": m.place_id})
+    return [c["members"] for c in clusters]
+
+
 def cluster(mentions: dict[str, Mention], options: MergeOptions) -> list[list[Mention]]:
-    """Mentions grouped into happenings, deterministically (each cluster sorted, anchor first)."""
+    """Mentions grouped into happenings, deterministically (each cluster sorted, anchor first): first the
+    reports of one act inside each document, then those reports across documents."""
     if not options.enabled:
         return [[m] for m in sorted(mentions.values(), key=_sort_key)]
-    groups: dict[tuple, list[Mention]] = defaultdict(list)
+    by_doc: dict[tuple, list[Mention]] = defaultdict(list)
     for m in mentions.values():
-        if not m.date:
-            groups[("undated", m.event_id)].append(m)
+        by_doc[(m.doc_id, m.modality, m.root, m.symmetric) + _actor_key(m)].append(m)
+    reports: list[list[Mention]] = []
+    for _key, members in sorted(by_doc.items(), key=lambda kv: min(x.event_id for x in kv[1])):
+        reports.extend(_in_document(members, options))
+    groups: dict[tuple, list[list[Mention]]] = defaultdict(list)
+    for rep in reports:
+        a = rep[0]
+        if not a.date:
+            groups[("undated", a.event_id)].append(rep)
             continue
-        groups[(m.modality, m.precision, m.participants, m.root)].append(m)
+        groups[(a.modality, a.precision, a.participants, a.root)].append(rep)
     out: list[list[Mention]] = []
-    for _key, members in sorted(groups.items(), key=lambda kv: _sort_key(min(kv[1], key=_sort_key))):
-        members.sort(key=_sort_key)
-        clusters: list[dict] = []  # {"members": [...], "place": str, "docs": set}
+    for _key, reps in groups.items():
+        reps.sort(key=lambda r: _sort_key(r[0]))
+        clusters: list[dict] = []  # {"reports": [...], "place": str, "docs": set}
         active: list[dict] = []
-        for m in members:
+        for rep in reps:
+            m = replace(rep[0], place_id=_place_of(rep))  # the report: its best dated mention, its place
             day = m.day()
             if day is not None:
-                active = [c for c in active if (day - c["members"][0].day()).days <= options.window_days]
+                active = [c for c in active if (day - c["anchor"].day()).days <= options.window_days]
             for c in active:
-                if not options.same_document and m.doc_id in c["docs"]:
-                    continue
-                if not why_not(c["members"][0], m, options, place=c["place"]):
-                    c["members"].append(m)
+                if m.doc_id in c["docs"]:
+                    continue  # step 1 kept them apart
+                if not why_not(c["anchor"], m, options, place=c["place"]):
+                    c["reports"].append(rep)
                     c["docs"].add(m.doc_id)
                     c["place"] = c["place"] or m.place_id
                     break
             else:
-                c = {"members": [m], "place": m.place_id, "docs": {m.doc_id}}
+                c = {"reports": [rep], "anchor": m, "place": m.place_id, "docs": {m.doc_id}}
                 clusters.append(c)
                 active.append(c)
-        out.extend(c["members"] for c in clusters)
+        out.extend([x for r in c["reports"] for x in r] for c in clusters)
     out.sort(key=lambda ms: _sort_key(ms[0]))
     return out
+
+
+def _place_of(rep: list[Mention]) -> str:
+    return next((m.place_id for m in rep if m.place_id), "")
 
 
 def source_of(meta: dict, doc_id: str) -> str:
@@ -220,7 +448,8 @@ def source_of(meta: dict, doc_id: str) -> str:
 
 
 def merge_events(G: nx.MultiDiGraph, options: MergeOptions = MergeOptions()) -> nx.MultiDiGraph:
-    """A new graph in which mentions of one happening are one event (``G`` is left unchanged)."""
+    """A new graph in which mentions of one happening are one event (``G`` is left unchanged). With
+    ``options.enabled`` off every mention stays its own event (and still gets the count attributes)."""
     H = nx.MultiDiGraph()
     H.graph.update({k: v for k, v in G.graph.items() if k != "merges"})
     H.graph["merge_options"] = asdict(options)
@@ -231,7 +460,8 @@ def merge_events(G: nx.MultiDiGraph, options: MergeOptions = MergeOptions()) -> 
     for members in cluster(mentions_of(G), options):
         anchor = members[0]
         mid = anchor.event_id
-        rep = _representative(members)
+        code = _best_code(members)
+        rep = _representative(members, code)
         date_m = _date_member(members)
         place_m = next((m for m in members if m.place_id), None)
         doc_ids = sorted({m.doc_id for m in members})
@@ -253,28 +483,42 @@ def merge_events(G: nx.MultiDiGraph, options: MergeOptions = MergeOptions()) -> 
         if place_m is not None:
             src = sorted(rep.sources)[0] if not rep.place_edge else rep.place_edge[0]
             H.add_edge(src, f"place:{place_m.place_id}", key=f"{mid}@place", kind="place_of", event_id=mid)
+        heads = {m.doc_id: m for m in reversed(members)}  # each article's first (best dated) report
         merges[mid] = {
             "anchor": anchor.event_id,
-            "mentions": [_mention_record(m, docs, why_merged(anchor, m, options)) for m in members],
-        }
+            "mentions": [_mention_record(m, docs, why_merged(anchor if m.doc_id == anchor.doc_id or heads[m.doc_id] is m
+                                                             else heads[m.doc_id], m, options))
+                         for m in members],
+        }  # fmt: skip
     return H
 
 
-def _representative(members: list[Mention]) -> Mention:
-    """The mention whose wording (code, participants' surface forms, sentence) stands for the event:
-    the most frequent code first, then stated dates over inferred ones, then confidence, then id."""
-    codes = Counter(m.code for m in members)
-    return min(members, key=lambda m: (-codes[m.code], m.inferred, -m.confidence, m.event_id))
+def _best_code(members: list[Mention]) -> str:
+    """The most specific code the mentions support: each code counts the mentions it refines or equals
+    (a "195" report is also an instance of a "190" one); then the more specific code, then the smaller."""
+    codes = sorted({m.code for m in members})
+    votes = {c: sum(1 for m in members if refines(c, m.code)) for c in codes}
+    return min(codes, key=lambda c: (-votes[c], -specificity(c), c))
+
+
+def _representative(members: list[Mention], code: str | None = None) -> Mention:
+    """The mention whose wording (code, participants' surface forms, sentence) stands for the event: one
+    with the event's code, said in a body rather than a headline, with a stated date, most confident."""
+    pool = [m for m in members if m.code == code] or members
+    return min(pool, key=lambda m: (m.headline, m.weak, -m.confidence, m.event_id))
 
 
 def _date_member(members: list[Mention]) -> Mention | None:
-    """The mention whose date is the event's: the most frequent stated date (earliest on ties)."""
-    stated = [m for m in members if m.date and not m.inferred] or [m for m in members if m.date]
-    if not stated:
+    """The mention whose date is the event's: the best supported class of dates (stated in a body, in a
+    headline, inferred), and in it the date most articles give (earliest on ties)."""
+    dated = [m for m in members if m.date]
+    if not dated:
         return None
-    counts = Counter(m.date for m in stated)
-    best = min(counts, key=lambda d: (-counts[d], d))
-    return min((m for m in stated if m.date == best), key=lambda m: m.event_id)
+    best = min(m.date_rank for m in dated)
+    pool = [m for m in dated if m.date_rank == best]
+    counts = Counter(m.date for m in {m.doc_id + "\x1f" + m.date: m for m in pool}.values())  # one vote per article
+    value = min(counts, key=lambda d: (-counts[d], d))
+    return min((m for m in pool if m.date == value), key=lambda m: m.event_id)
 
 
 def _mention_record(m: Mention, docs: dict, reason: str) -> dict:
@@ -282,13 +526,54 @@ def _mention_record(m: Mention, docs: dict, reason: str) -> dict:
     meta = docs.get(m.doc_id, {})
     return {
         "event_id": m.event_id, "doc_id": m.doc_id, "date": m.date, "date_precision": m.precision,
-        "date_inferred": m.inferred, "event_code": m.code, "event_label": d.get("event_label", ""),
-        "sources": sorted(m.sources), "targets": sorted(m.targets), "place_id": m.place_id, "modality": m.modality,
+        "date_inferred": m.inferred, "event_code": m.code, "event_root": m.root, "event_label": d.get("event_label", ""),
+        "sources": sorted(m.sources), "targets": sorted(m.targets), "symmetric": m.symmetric, "place_id": m.place_id,
+        "modality": m.modality, "headline": m.headline,
         "sentence": d.get("sentence", ""), "sentence_index": d.get("sentence_index"), "mention": d.get("mention", ""),
         "char_start": d.get("char_start"), "char_end": d.get("char_end"),
         "trigger": d.get("trigger", ""), "confidence": m.confidence, "publisher": source_of(meta, m.doc_id),
         "url": meta.get("url", ""), "title": meta.get("title", ""), "reason": reason,
     }  # fmt: skip
+
+
+def _mention_from_record(r: dict) -> Mention:
+    """A :class:`Mention` back from a record of ``G.graph["merges"]`` (for near misses without the unmerged graph)."""
+    code = str(r.get("event_code", ""))
+    m = Mention(
+        event_id=r["event_id"], doc_id=r["doc_id"], sources=frozenset(r.get("sources", ())), targets=frozenset(r.get("targets", ())),
+        symmetric=bool(r.get("symmetric")), code=code, root=str(r.get("event_root") or code[:2]), modality=r.get("modality", "asserted"),
+        date=r.get("date") or "", precision=r.get("date_precision") or "", inferred=bool(r.get("date_inferred")),
+        place_id=r.get("place_id") or "", confidence=float(r.get("confidence", 0.5)), headline=bool(r.get("headline")),
+        char_start=int(r.get("char_start") or 0),
+    )  # fmt: skip
+    m.edges = [("", "", "", {"sentence": r.get("sentence", "")})]
+    return m
+
+
+def write_merges(H: nx.MultiDiGraph, path: str | Path) -> Path:
+    """``merges.json``: the merge options and, per event, every mention and why it was merged."""
+    from .util import atomic_write_text
+
+    data = {"merge_options": H.graph.get("merge_options", {}), "merges": H.graph.get("merges", {})}
+    return atomic_write_text(path, json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
+
+
+def read_merges(folder: str | Path) -> nx.MultiDiGraph:
+    """The merged graph of a ``kg build``/``kg export`` output folder, with its merge records (from
+    ``merges.json``; from ``graph.ttl`` alone, the records hold the mentions but not the reasons)."""
+    from .rdf import to_graph
+
+    folder = Path(folder)
+    ttl = folder / "graph.ttl"
+    if not ttl.is_file():
+        raise FileNotFoundError(f"{folder}: no graph.ttl here (write one with: kg build FILES -o {folder})")
+    H = to_graph(ttl)
+    side = folder / MERGES_FILE
+    if side.is_file():
+        data = json.loads(side.read_text(encoding="utf-8"))
+        H.graph["merges"] = data.get("merges", {})
+        H.graph["merge_options"] = data.get("merge_options", {})
+    return H
 
 
 def find_event(H: nx.MultiDiGraph, event_id: str) -> str | None:
@@ -299,46 +584,57 @@ def find_event(H: nx.MultiDiGraph, event_id: str) -> str | None:
     for mid, rec in merges.items():
         if any(m["event_id"] == event_id for m in rec["mentions"]):
             return mid
+    if len(event_id) >= 8:  # a unique prefix will do ("ev_8053ee29")
+        found = {mid for mid, rec in merges.items() for m in rec["mentions"] if m["event_id"].startswith(event_id)}
+        if len(found) == 1:
+            return found.pop()
     return None
 
 
 def explain(H: nx.MultiDiGraph, event_id: str, G: nx.MultiDiGraph | None = None, options: MergeOptions | None = None,
             near: int = 10) -> dict | None:  # fmt: skip
-    """What a merged event is made of and why; with the unmerged graph ``G``, also near misses: mentions
-    that share the event's participants within a week but were kept apart, with the reasons."""
+    """What a merged event is made of and why, and near misses: mentions that share the event's
+    participants within a week but were kept apart, with the reasons (from the unmerged graph ``G``, or,
+    without it, from the mention records of ``H``)."""
     mid = find_event(H, event_id)
     if mid is None:
         return None
     rec = H.graph["merges"][mid]
     edge = next(d for _u, _v, k, d in H.edges(keys=True, data=True) if d.get("event_id") == mid and "event_code" in d)
+    asked = next((m["event_id"] for m in rec["mentions"] if m["event_id"].startswith(event_id)), event_id)
     out = {
         "event_id": mid,
-        "asked": event_id,
+        "asked": asked,
         "event_code": edge["event_code"], "event_label": edge["event_label"], "date": edge.get("date", ""),
         "place": edge.get("place", ""), "source": edge.get("source_name", ""), "target": edge.get("target_name", ""),
-        "mentions": edge["mentions"], "articles": edge["articles"], "sources": edge["sources"],
-        "publishers": edge["publishers"], "merge_options": H.graph.get("merge_options", {}),
-        "members": rec["mentions"], "near_misses": [],
+        "mentions": edge.get("mentions", len(rec["mentions"])), "articles": edge.get("articles", 1),
+        "sources": edge.get("sources", 1), "publishers": edge.get("publishers", []),
+        "merge_options": H.graph.get("merge_options", {}), "members": rec["mentions"], "near_misses": [],
     }  # fmt: skip
+    known = {f.name for f in MergeOptions.__dataclass_fields__.values()}
+    options = options or MergeOptions(**{k: v for k, v in H.graph.get("merge_options", {}).items() if k in known})
     if G is not None:
-        options = options or MergeOptions(**H.graph.get("merge_options", {}))
         ms = mentions_of(G)
-        members = {m["event_id"] for m in rec["mentions"]}
-        anchor = ms.get(rec["anchor"])
-        if anchor is not None:
-            misses = []
-            for m in ms.values():
-                if m.event_id in members or not (m.participants & anchor.participants):
-                    continue
-                da, dm = anchor.day(), m.day()
-                if da and dm and abs((dm - da).days) > 7:
-                    continue
-                if m.participants != anchor.participants and m.root != anchor.root:
-                    continue
-                reasons = why_not(anchor, m, options) or ["joined another cluster first (compatible with its anchor)"]
-                misses.append({"event_id": m.event_id, "doc_id": m.doc_id, "event_code": m.code, "date": m.date,
-                               "merged_into": find_event(H, m.event_id), "not_merged_because": reasons,
-                               "sentence": m.edges[0][3].get("sentence", "")})  # fmt: skip
-            misses.sort(key=lambda x: (len(x["not_merged_because"]), x["date"], x["event_id"]))
-            out["near_misses"] = misses[:near]
+    elif all("sources" in m for r in H.graph["merges"].values() for m in r["mentions"]):
+        ms = {m["event_id"]: _mention_from_record(m) for r in H.graph["merges"].values() for m in r["mentions"]}
+    else:
+        return out
+    members = {m["event_id"] for m in rec["mentions"]}
+    anchor = ms.get(rec["anchor"])
+    if anchor is not None:
+        misses = []
+        for m in ms.values():
+            if m.event_id in members or not (m.participants & anchor.participants):
+                continue
+            da, dm = anchor.day(), m.day()
+            if da and dm and abs((dm - da).days) > 7:
+                continue
+            if m.participants != anchor.participants and m.root != anchor.root:
+                continue
+            reasons = why_not(anchor, m, options) or ["joined another cluster first (compatible with its anchor)"]
+            misses.append({"event_id": m.event_id, "doc_id": m.doc_id, "event_code": m.code, "date": m.date,
+                           "merged_into": find_event(H, m.event_id), "not_merged_because": reasons,
+                           "sentence": m.edges[0][3].get("sentence", "")})  # fmt: skip
+        misses.sort(key=lambda x: (x["doc_id"] != anchor.doc_id, len(x["not_merged_because"]), x["date"], x["event_id"]))
+        out["near_misses"] = misses[:near]
     return out
