@@ -387,6 +387,9 @@ class Curated:
 def load_curated(data: Path) -> Curated:
     states: set[str] = set()
     surfaces: dict[str, tuple[str, str | None, str | None]] = {}
+    plural_rules = {}  # "Iranian" -> "Iranians", as kg.lexicon derives them
+    for lang_json in sorted((data / "lang").glob("*/lang.json")):
+        plural_rules[lang_json.parent.name] = json.loads(lang_json.read_text(encoding="utf-8")).get("demonym_plural")
     for path in sorted((data / "actors").glob("*.jsonl")):
         for obj in _jsonl(path):
             if obj.get("kind") == "state":
@@ -396,10 +399,16 @@ def load_curated(data: Path) -> Curated:
                 r = obj["roles"][-1]
                 code = r.get("code") or r.get("country")
             forms = [obj["name"]] + [n for ns in (obj.get("names") or {}).values() for n in ([ns] if isinstance(ns, str) else ns)]
-            forms += [n for ns in (obj.get("adjectives") or {}).values() for n in ns]
+            for lang, ns in (obj.get("adjectives") or {}).items():
+                rule = plural_rules.get(lang) or {}
+                forms += ns + [n + rule["suffix"] for n in ns if rule and n.endswith(tuple(rule.get("endings", [])))]
             forms += [n for ns in (obj.get("metonyms") or {}).values() for n in ns]
             for f in forms:
                 surfaces.setdefault(norm_key(f), (obj["id"], code, obj.get("country")))
+    for path in sorted((data / "places").glob("*.jsonl")):  # a curated place is no actor: its names stay places
+        for obj in _jsonl(path):
+            for f in [obj["name"]] + [n for ns in (obj.get("names") or {}).values() for n in ns]:
+                surfaces.setdefault(norm_key(f), ("place:" + obj["id"], None, obj.get("country")))
     triggers: dict[str, set[str]] = defaultdict(set)
     trigger_any: dict[str, set[str]] = defaultdict(set)
     for obj in _jsonl(data / "lang" / "en" / "triggers.jsonl"):
@@ -438,6 +447,8 @@ def _is_person(rec: RawActor, file: str) -> bool:
         return False
     if "CountryInfo" in rec.comment or "rulers" in rec.comment:
         return True
+    if all(len(r.code) == 3 for r in rec.restrictions):  # a state's names, dated or not (BOSNIA [BIH >920305])
+        return False
     return any(r.dated for r in rec.restrictions) and file != "Phoenix.MilNonState.actors.txt"
 
 
@@ -468,6 +479,10 @@ def convert_actors(src: Path, cur: Curated, rep: Report) -> tuple[list[dict], li
                 if key in cur.surfaces:
                     cid, ccode, ccountry = cur.surfaces[key]
                     mine = entry.get("code") or _person_code(entry)
+                    if cid.startswith("place:"):
+                        rep.conflict("place_name", shown, f"{mine} ({entry['cameo']})", cid, "kept kg's place; name dropped from import", where)
+                        rep.counts["place_conflicts"] += 1
+                        continue
                     if ccode != mine:
                         resolution = "kept kg's; name dropped from import"
                         if not person and not state and same_as is None:
@@ -660,12 +675,24 @@ def _element(tok: str) -> dict:
     if tok in marks:
         return {"type": marks[tok]}
     if tok.startswith("{"):
-        words = [w.lower() for w in phrase_words(tok[1:-1].replace("_", " "))]
+        words = [w.rstrip("_") if w.startswith("&") else w.lower() for w in tok[1:-1].split()]
         return {"type": "noun", "words": words, "head": words[-1] if words else ""}
     if tok.startswith("&"):
         return {"type": "synset", "name": tok.rstrip("_")}
     words = [w.lower() for w in phrase_words(tok)]
     return {"type": "noun", "words": words, "head": words[-1] if words else ""}
+
+
+def _synset_refs(elems: list[dict]) -> set[str]:
+    out = set()
+    for e in elems:
+        inner = e.get("object") if e["type"] == "prep" else e
+        if not inner:
+            continue
+        if inner["type"] == "synset":
+            out.add(inner["name"])
+        out |= {w for w in inner.get("words", []) if w.startswith("&")}
+    return out
 
 
 def _positions(elems: list[dict], side: str, found: dict) -> None:
@@ -734,6 +761,11 @@ def convert_verbs(src: Path, cur: Curated, rep: Report):
                 rep.counts["patterns_skipped"] += 1
                 continue
             b, a = parse_pattern_side(before), parse_pattern_side(after)
+            undefined = _synset_refs(b + a) - set(synsets)
+            if undefined:  # as PETRARCH does: a pattern using an undefined synset is ignored
+                rep.counts["patterns_undefined_synset"] += 1
+                rep.conflict("undefined_synset", pat, " ".join(sorted(undefined)), "", "pattern skipped", f"CAMEO.2.0.txt:{number}")
+                continue
             found: dict = {}
             _positions(b, "before", found)
             _positions(a, "after", found)
@@ -828,7 +860,7 @@ def convert_agents(src: Path, cur: Curated, rep: Report) -> list[dict]:
         else:
             forms = [phrase]
             if plural is None:
-                forms.append(_plural(" ".join(phrase_words(phrase))).upper())
+                forms.append(_plural(" ".join(phrase_words(phrase)).lower()))
             elif plural:
                 forms.append(plural)
         roles = _chunks(code.replace("~", ""))
@@ -846,7 +878,7 @@ def convert_agents(src: Path, cur: Curated, rep: Report) -> list[dict]:
             if words in cur.sectors:
                 rep.counts["agents_already_curated"] += 1
                 continue
-            out[words] = {"words": words, "sector": sector, "cameo": code, "position": "after_actor" if after else "before_actor",
+            out[words] = {"words": words, "sector": sector, "cameo": code, "code_order": "actor_first" if after else "agent_first",
                           "line": number, "source": SOURCE}
             rep.counts["agent_forms"] += 1
     return [out[k] for k in sorted(out)]
@@ -914,7 +946,7 @@ def build(src: Path, data: Path) -> dict[str, str]:
         "state_names.jsonl": _dump_jsonl(state_names, f"Extra names of the states in data/actors/states.jsonl (spellings, cities PETRARCH codes as the state), {gen}."),
         "triggers.jsonl": _dump_jsonl(triggers, f"Imported English verb triggers, {gen}."),
         "patterns.jsonl": _dump_jsonl(patterns, f"Imported verb patterns with argument positions, {gen}."),
-        "sectors.jsonl": _dump_jsonl(agents, f"Imported agent nouns, {gen}.\nsector: kg's sector (null when CAMEO's agent code has none); position: where CAMEO puts the code."),
+        "sectors.jsonl": _dump_jsonl(agents, f"Imported agent nouns, {gen}.\nsector: kg's sector (null when CAMEO's agent code has none); code_order: actor_first (~GOV: USAGOV) or agent_first (NGO~: NGOUSA)."),
         "negative_contexts.jsonl": _dump_jsonl(discards, f"Imported discard phrases, {gen}.\nscope sentence: the sentence is not coded; story: the document is not coded. match stem|word."),
         "synsets.json": json.dumps(synsets, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
     }
@@ -943,6 +975,7 @@ def build(src: Path, data: Path) -> dict[str, str]:
         f"| verbs (lemmas) / verb forms | {c['verbs']} / {c['verb_forms']} |",
         f"| triggers imported (lemmas coding alone) | {len(triggers)} |",
         f"| patterns / transformations / synsets | {c['patterns']} / {c['transformations']} / {c['synsets']} |",
+        f"| patterns skipped (undefined synset, as PETRARCH does) | {c['patterns_undefined_synset']} |",
         f"| agents (lines) / agent noun forms imported | {c['agents']} / {c['agent_forms']} |",
         f"| discards | {c['discards']} |",
         f"| conflicts (CONFLICTS.tsv) | {len(rows)} |",

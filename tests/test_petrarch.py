@@ -1,0 +1,369 @@
+"""The PETRARCH2 import: the converter on small dictionaries written here, the committed output, the loader."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kg import cameo
+from kg.lexicon import Lexicon, load_lexicon
+from kg.resources import data_dir, read_jsonl
+
+REPO = Path(__file__).resolve().parents[1]
+SCRIPT = REPO / "scripts" / "import_petrarch.py"
+SHARED = REPO.parent / "shared" / "petrarch"
+OUT = data_dir() / "petrarch"
+CODE = re.compile(r"^([A-Z]{3}|IGO:[A-Z0-9_]+|NSA:[A-Z0-9_]+)$")
+SECTORS = {"GOV", "MIL", "POL", "INT", "DIP", "JUD", "LEG", "OPP", "MED", "BUS", "REL", "REB", "CVL"}
+
+
+def _load_script():
+    spec = importlib.util.spec_from_file_location("import_petrarch", SCRIPT)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["import_petrarch"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+ip = _load_script()
+STATES = {"IRN", "USA", "LBN", "IDN", "AFG", "KOR"}
+
+
+# -- converter units, on dictionary text written for these tests ----------------------------------------------------
+
+ACTORS = """# a comment line
+# another one
+
+ZORAN_VELIKIC_  # CountryInfo.txt
++Z._VELIKIC_
++ZORAN_VELIKICH
+\t[IRNELI 750101-990630]
+\t[IRNGOV 990630-050803]
+\t[IRNGOV >130803]
+\t[IRNELI]
+AMARA_TULUS_  # CountryInfo.txt
+\t[IDNMIL <020115]
+\t[IDNGOV 020115-19991231]
+WESTERN_HILLS_LIBERATION_FRONT_(WHLF)_ [LBNREB] #  zz 01 Jan 13
++HILLS_FRONT_
+OCEANIA_  [---]
+"""
+
+
+def test_actor_records_dated_roles_two_digit_years_synonyms_and_comments():
+    recs = ip.parse_actor_file(ACTORS, "Phoenix.Countries.actors.txt")
+    assert [r.phrases[0] for r in recs] == ["ZORAN_VELIKIC_", "AMARA_TULUS_", "WESTERN_HILLS_LIBERATION_FRONT_(WHLF)_", "OCEANIA_"]
+    zoran = recs[0]
+    assert zoran.phrases == ["ZORAN_VELIKIC_", "Z._VELIKIC_", "ZORAN_VELIKICH"]
+    assert "CountryInfo" in zoran.comment
+    r = zoran.restrictions
+    # 75 -> 1975, 99 -> 1999, 05 -> 2005, 13 -> 2013 (PETRARCH: 00-30 are 20YY)
+    assert (r[0].code, r[0].start, r[0].end) == ("IRNELI", date(1975, 1, 1), date(1999, 6, 30))
+    assert (r[2].start, r[2].end) == (date(2013, 8, 3), None)
+    assert not r[3].dated and r[3].code == "IRNELI"
+    amara = recs[1]
+    assert (amara.restrictions[0].start, amara.restrictions[0].end) == (None, date(2002, 1, 15))
+    # an interval whose end comes before its start is unreadable: skipped and reported, not guessed
+    assert amara.bad == ["IDNGOV 020115-19991231"]
+
+
+def test_actor_entry_gives_kg_codes_sectors_and_the_cameo_code():
+    rep = ip.Report()
+    cur = ip.Curated(STATES, {}, {}, {}, {}, [])
+    recs = ip.parse_actor_file(ACTORS, "Phoenix.Countries.actors.txt")
+    zoran = ip._actor_entry(recs[0], "Phoenix.Countries.actors.txt", cur, rep, "x")
+    assert zoran["kind"] == "person" and zoran["code"] == "IRN" and zoran["cameo"] == "IRNELI"
+    assert [(r["sector"], r["start"], r["end"], r["cameo"]) for r in zoran["roles"]] == [
+        (None, "1975-01-01", "1999-06-30", "IRNELI"),
+        ("GOV", "1999-06-30", "2005-08-03", "IRNGOV"),
+        ("GOV", "2013-08-03", None, "IRNGOV"),
+    ]
+    front = ip._actor_entry(recs[2], "Phoenix.MilNonState.actors.txt", cur, rep, "x")
+    assert (front["kind"], front["code"], front["country"], front["sector"], front["cameo"]) == (
+        "armed_group", "NSA:WHLF", "LBN", "REB", "LBNREB")
+    # the null code gives nothing kg can code
+    assert ip._actor_entry(recs[3], "Phoenix.Countries.actors.txt", cur, rep, "x") is None
+
+
+def test_overlapping_intervals_of_one_post_merge():
+    rep = ip.Report()
+    roles = [
+        {"post": "Government", "country": "USA", "sector": "GOV", "start": "2001-01-01", "end": "2005-01-01"},
+        {"post": "Government", "country": "USA", "sector": "GOV", "start": "2003-01-01", "end": "2009-01-01"},
+        {"post": "Government", "country": "USA", "sector": "GOV", "start": "2010-01-01", "end": None},
+    ]
+    merged = ip._merge_roles(roles, rep)
+    assert [(r["start"], r["end"]) for r in merged] == [("2001-01-01", "2009-01-01"), ("2010-01-01", None)]
+    assert rep.counts["role_overlaps_merged"] == 1
+
+
+@pytest.mark.parametrize(
+    "phrase,person,shown",
+    [
+        ("ZORAN_VELIKIC_", True, "Zoran Velikic"),
+        ("ABU_BAKR_AL-FULANI", True, "Abu Bakr al-Fulani"),
+        ("MARIA_DE_LA_CRUZ", True, "Maria de la Cruz"),
+        ("WESTERN_HILLS_LIBERATION_FRONT_(WHLF)_", False, "Western Hills Liberation Front (WHLF)"),
+        ("UN_MONITORING_OFFICE", False, "UN Monitoring Office"),
+    ],
+)
+def test_names_are_written_as_news_writes_them(phrase, person, shown):
+    assert ip.display_name(phrase, person) == shown
+
+
+VERBS = """&PLACE
++PORT
++HARBOUR_
+
+&HELPERS_
++WOULD
++MIGHT
+
+---  PUMMEL   [190]  ---
+PUMMEL # a comment
+SHELLAC {SHELLACS SHELLACKED SHELLACKING} [195]
++BEAT_BACK {+BEATS_BACK +BEAT_BACK +BEATING_BACK}
+- * &PLACE (WITH {HEAVY ROCKETS})                 [193]     # PUMMEL
+- $ * (ON +)                                      [190:190] # PUMMEL
+- + SOLDIER * ^                                   [:182]    # SHELLAC
+~ a (a b PUMMEL) SAY = a b 138
+
+---  DAWDLE   [---]  ---
+DAWDLE
+- * (OVER {PEACE PLAN})                           [0356]    # DAWDLE
+- * {&PLACE &NOWHERE}                             [0356]    # DAWDLE: undefined synset, ignored
+"""
+
+
+def test_verb_blocks_forms_codes_and_patterns_with_argument_positions(tmp_path):
+    (tmp_path / "CAMEO.2.0.txt").write_text(VERBS, encoding="utf-8")
+    rep = ip.Report()
+    cur = ip.Curated(STATES, {}, {"beat back": {"190"}}, {}, {}, [])
+    triggers, patterns, synsets = ip.convert_verbs(tmp_path, cur, rep)
+    by_words = {t["words"]: t for t in triggers}
+    assert by_words["pummel"]["code"] == "190" and by_words["pummel"]["source"] == "petrarch2"
+    assert by_words["pummel"]["forms"] == ["pummels", "pummeled", "pummeling"]
+    assert by_words["shellac"]["code"] == "195" and "shellacked" in by_words["shellac"]["forms"]
+    assert "dawdle" not in by_words  # null code: the verb alone codes nothing
+    assert "beat back" not in by_words  # kg's curated trigger codes it the same: nothing to add
+    assert synsets["&PLACE"] == ["harbour", "port", "ports"]  # plurals made, except for '_' entries
+    assert synsets["&HELPERS"] == ["might", "would"]  # a label ending in '_': no plurals at all
+    pats = [p for p in patterns if "transformation" not in p]
+    first, second, third, fourth = pats
+    assert first["verbs"] == ["pummel", "shellac", "beat back"] and first["code"] == "193"
+    assert first["after"] == [
+        {"type": "synset", "name": "&PLACE"},
+        {"type": "prep", "prep": "with", "object": {"type": "noun", "words": ["heavy", "rockets"], "head": "rockets"}},
+    ]
+    assert second["source_position"] == {"side": "before"}
+    assert second["target_position"] == {"side": "after", "prep": "on"}
+    assert (second["code"], second["reverse_code"]) == ("190", "190")
+    assert third["code"] is None and third["reverse_code"] == "182"
+    assert third["target_position"] == {"side": "before"} and third["after"] == [{"type": "skip"}]
+    assert fourth["block"] == "DAWDLE" and fourth["code"] == "0356" and fourth["verbs"] == ["dawdle"]
+    assert rep.counts["patterns_undefined_synset"] == 1 and rep.conflicts[0][0] == "undefined_synset"
+    assert [p["transformation"] for p in patterns if "transformation" in p] == ["a (a b PUMMEL) SAY = a b 138"]
+
+
+def test_curated_trigger_code_wins_and_is_listed(tmp_path):
+    (tmp_path / "CAMEO.2.0.txt").write_text(VERBS, encoding="utf-8")
+    rep = ip.Report()
+    cur = ip.Curated(STATES, {}, {"pummel": {"180"}}, {}, {}, [])
+    triggers, _p, _s = ip.convert_verbs(tmp_path, cur, rep)
+    assert "pummel" not in {t["words"] for t in triggers}
+    assert [c[:4] for c in rep.conflicts if c[0] == "trigger_code"] == [("trigger_code", "pummel", "190", "180")]
+
+
+def test_agents_substitutions_plurals_and_discards(tmp_path):
+    (tmp_path / "Phoenix.agents.txt").write_text(
+        "# agents\n!PERSON! = MAN, WOMEN\nHARBOUR!PERSON! [~CVL]\nCOASTGUARD {} [~MIL] # no plural\n"
+        "QUARTERMASTER_GENERAL {QUARTERMASTERS_GENERAL} [~MILGOV]\nDEPUTY [~GOV]\nWIDGET_GUILD [NGO~]\nSPOKESMAN [~MED]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "Phoenix.discards.txt").write_text("# discards\n+CHESS OLYMPIAD # story\nPENALTY KICK_\n", encoding="utf-8")
+    rep = ip.Report()
+    cur = ip.Curated(STATES, {}, {}, {}, {"spokesman": "GOV"}, [])
+    agents = {a["words"]: a for a in ip.convert_agents(tmp_path, cur, rep)}
+    assert agents["harbourman"]["sector"] == "CVL" and "harbourwomen" in agents and "harbourmen" not in agents
+    assert "coastguards" not in agents and agents["coastguard"]["sector"] == "MIL"
+    assert agents["quartermasters general"]["sector"] == "MIL"
+    assert agents["deputies"]["sector"] == "GOV"  # regular plural made
+    assert agents["widget guild"]["sector"] is None and agents["widget guild"]["code_order"] == "agent_first"
+    assert agents["deputy"]["code_order"] == "actor_first"
+    assert "spokesman" not in agents and rep.conflicts[0][:4] == ("sector_noun", "spokesman", "MED (~MED)", "GOV")
+    discards = ip.convert_discards(tmp_path, rep)
+    assert discards == [
+        {"words": "chess olympiad", "scope": "story", "match": "stem", "line": 2, "source": "petrarch2"},
+        {"words": "penalty kick", "scope": "sentence", "match": "word", "line": 3, "source": "petrarch2"},
+    ]
+
+
+def test_whole_conversion_keeps_curated_names_and_reports_conflicts(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "Phoenix.Countries.actors.txt").write_text(
+        ACTORS + "VLADIMIR_PUTIN_  # CountryInfo.txt\n+VOVA_PUTINOVICH_\n\t[UKRGOV 120101-150101]\n", encoding="utf-8")
+    (src / "Phoenix.International.actors.txt").write_text("ZORAN_VELIKICH_\t[IGOUNO]\n", encoding="utf-8")
+    (src / "Phoenix.MilNonState.actors.txt").write_text("HAMAS_ [PSEREB]\n+HAMAS_FRIENDS_CLUB_\n", encoding="utf-8")
+    (src / "CAMEO.2.0.txt").write_text(VERBS, encoding="utf-8")
+    (src / "Phoenix.agents.txt").write_text("DEPUTY [~GOV]\n", encoding="utf-8")
+    (src / "Phoenix.discards.txt").write_text("CHESS\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run = subprocess.run([sys.executable, str(SCRIPT), "--src", str(src), "--out", str(out)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    rows = {o["id"]: o for _n, o in read_jsonl(out / "actors.jsonl")}
+    assert all(o["source"] == "petrarch2" for o in rows.values())
+    # 'Vladimir Putin' is curated (RUS): the name stays kg's, the conflict is listed, the other synonym survives
+    putin = rows["p2_vladimir_putin"]
+    assert putin["names"] == {"en": ["Vova Putinovich"]} and putin["same_as"] == "vladimir_putin"
+    conflicts = (out / "CONFLICTS.tsv").read_text(encoding="utf-8")
+    assert "actor_name\tVladimir Putin\tUKR (UKRGOV)\tRUS (vladimir_putin)" in conflicts
+    # Hamas is curated as NSA:HAMAS: the group's other names take kg's code
+    club = [o for o in rows.values() if o["names"]["en"] == ["Hamas Friends Club"]][0]
+    assert club["code"] == "NSA:HAMAS" and club["cameo"] == "PSEREB"
+    # a name already claimed by an earlier PETRARCH entry stays with it (Countries before International)
+    assert not any("Zoran Velikich" in o["names"]["en"] for o in rows.values() if o["id"] != "p2_zoran_velikic")
+    # rerunnable and deterministic: --check passes on what it just wrote, fails once a file changes
+    check = [sys.executable, str(SCRIPT), "--src", str(src), "--out", str(out), "--check"]
+    assert subprocess.run(check, capture_output=True).returncode == 0
+    (out / "triggers.jsonl").write_text("{}\n", encoding="utf-8")
+    bad = subprocess.run(check, capture_output=True, text=True)
+    assert bad.returncode == 1 and "triggers.jsonl" in bad.stderr
+
+
+def test_missing_dictionaries_give_one_clear_line(tmp_path):
+    run = subprocess.run([sys.executable, str(SCRIPT), "--src", str(tmp_path), "--out", str(tmp_path / "o")], capture_output=True, text=True)
+    assert run.returncode == 2
+    assert run.stderr.count("\n") == 1 and "missing Phoenix.Countries.actors.txt" in run.stderr and "Traceback" not in run.stderr
+
+
+# -- the committed import --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/petrarch not present")
+def test_committed_import_is_up_to_date():
+    run = subprocess.run([sys.executable, str(SCRIPT), "--check"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+
+
+def _rows(name):
+    return [o for _n, o in read_jsonl(OUT / name)]
+
+
+def test_imported_actors_meet_the_curated_checks_and_never_shadow_curated_names():
+    rows = _rows("actors.jsonl")
+    assert len(rows) > 20000
+    curated_states = {a.code for a in load_lexicon().actors.values() if a.kind.value == "state"}
+    curated_names = {ip.norm_key(s.text) for lg in ("en", "id") for s in load_lexicon().surfaces(lg)}
+    ids = set()
+    for o in rows:
+        assert o["source"] == "petrarch2" and o["cameo"], o["id"]
+        assert re.fullmatch(r"p2_[a-z0-9_]+", o["id"]) and o["id"] not in ids
+        ids.add(o["id"])
+        assert o["kind"] in ("person", "organisation", "igo", "armed_group")
+        for c in [o.get("code")] + [r.get("code") for r in o.get("roles", [])]:
+            assert c is None or CODE.match(c), o["id"]
+        assert o.get("country") is None or o["country"] in curated_states, o["id"]
+        assert o.get("sector") is None or o["sector"] in SECTORS, o["id"]
+        assert not any(ip.norm_key(n) in curated_names for ns in o["names"].values() for n in ns), o["id"]
+        for r in o.get("roles", []):
+            assert r["country"] is None or r["country"] in curated_states
+            assert r["start"] is None or r["end"] is None or r["start"] <= r["end"]
+    # kg's own loader reads the file whole (the same path as --lexicon)
+    lex = Lexicon()
+    lex.add_file(OUT / "actors.jsonl")
+    assert len(lex.actors) == len(rows)
+
+
+def test_imported_triggers_sectors_and_contexts_are_valid():
+    table = cameo.table()
+    for t in _rows("triggers.jsonl"):
+        assert t["source"] == "petrarch2" and t["pos"] == "verb" and t["words"] == t["words"].lower()
+        assert t["code"] in table or t["code"][:3] in table, t
+    for p in _rows("patterns.jsonl"):
+        assert p["source"] == "petrarch2"
+        if "transformation" not in p:
+            assert p["verbs"]  # code None ([---]): the pattern blocks coding ("foil a plot" is no event)
+            for c in (p["code"], p.get("reverse_code")):
+                assert c is None or re.fullmatch(r"\d{3,4}", c), p
+            assert {e["type"] for e in p["before"] + p["after"]} <= {"noun", "prep", "synset", "source", "target", "compound", "skip"}
+    for s in _rows("sectors.jsonl"):
+        assert s["source"] == "petrarch2" and (s["sector"] is None or s["sector"] in SECTORS)
+    for d in _rows("negative_contexts.jsonl"):
+        assert d["scope"] in ("sentence", "story") and d["match"] in ("stem", "word") and d["words"]
+    synsets = json.loads((OUT / "synsets.json").read_text(encoding="utf-8"))
+    used = {e["name"] for p in _rows("patterns.jsonl") for e in p.get("before", []) + p.get("after", []) if e["type"] == "synset"}
+    used |= {w for p in _rows("patterns.jsonl") for e in p.get("before", []) + p.get("after", []) for w in e.get("words", []) if w[0] == "&"}
+    assert used <= set(synsets)
+    assert (OUT / "LICENSE").read_text(encoding="utf-8").startswith("The MIT License")
+
+
+def test_report_lists_the_codes_indonesian_triggers_lack():
+    report = (OUT / "REPORT.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"`(\d{3,4})`", report.split("## CAMEO codes kg's Indonesian triggers lack")[1].split("Codes the dictionary uses")[0]))
+    id_codes = {str(o["code"]) for _n, o in read_jsonl(data_dir() / "lang" / "id" / "triggers.jsonl")}
+    assert listed and not (listed & id_codes)
+    assert listed <= set(cameo.table())
+
+
+# -- the loader ------------------------------------------------------------------------------------------------------
+
+
+def _fresh(monkeypatch, cache_dir):
+    import kg.petrarch as p2
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(cache_dir))
+    for f in (p2._data, p2.row, p2.actor):
+        f.cache_clear()
+    return p2
+
+
+def test_lookup_gives_the_code_and_office_on_the_date(tmp_path, monkeypatch):
+    p2 = _fresh(monkeypatch, tmp_path)
+    pick = next(o for o in p2.actors().values() if o["kind"] == "person" and len(o.get("roles", [])) >= 2
+                and all(r["start"] and r["end"] for r in o["roles"]) and o["roles"][0]["country"] != o["roles"][-1]["country"])
+    first, last = pick["roles"][0], pick["roles"][-1]
+    for r in (first, last):
+        m = [x for x in p2.lookup(pick["name"].upper(), when=r["start"]) if x.id == pick["id"]][0]
+        assert (m.code, m.role, m.cameo) == (r.get("code") or r["country"], r["post"], r["cameo"])
+    assert p2.lookup("no such person anywhere") == []
+    afg = [o for o in _rows("state_names.jsonl") if o["code"] == "AFG"][0]
+    assert "Afghanestan" in afg["names"]["en"] and p2.state_code("AFGHANESTAN") == "AFG"  # a spelling kg lacks
+    assert p2.state_code("Kandahar") is None  # kg has it as a place: curated wins
+
+
+def test_loader_writes_and_reuses_its_cache_and_works_without_one(tmp_path, monkeypatch):
+    p2 = _fresh(monkeypatch, tmp_path)
+    first = p2.lookup("Hezballah")
+    assert first and first[0].code == "NSA:HEZBOLLAH" and first[0].same_as == "hezbollah"
+    assert len(list(tmp_path.glob("petrarch-*.pickle"))) == 1
+    p2 = _fresh(monkeypatch, tmp_path)
+    assert p2.lookup("hezballah") == first
+    blocked = tmp_path / "file"
+    blocked.write_text("x")
+    p2 = _fresh(monkeypatch, blocked / "sub")  # cannot be created: no cache, same answers
+    assert p2.lookup("HEZBALLAH") == first
+
+
+def test_default_startup_does_not_read_the_import():
+    code = "import sys, kg, kg.cli; from kg.lexicon import load_lexicon; load_lexicon(); print('kg.petrarch' in sys.modules)"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ})
+    assert run.stdout.strip() == "False", run.stderr
+    assert not any("petrarch" in str(p) for p in load_lexicon().sources)
+
+
+def test_imported_actors_work_as_a_user_lexicon():
+    run = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "actors", "-", "--lang", "en", "--date", "2010-05-12", "--lexicon", str(OUT / "actors.jsonl")],
+        input="Hamid Karzai met Barack Obama.\n", capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    found = {a["id"]: a for a in json.loads(run.stdout.splitlines()[0])}
+    assert found["p2_hamid_karzai"]["code"] == "AFG" and found["barack_obama"]["code"] == "USA"
