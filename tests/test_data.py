@@ -16,15 +16,20 @@ from kg.resources import data_dir, languages, read_jsonl
 CODE = re.compile(r"^([A-Z]{3}|IGO:[A-Z0-9_]+|NSA:[A-Z0-9_]+)$")
 
 
-def _actor_rows():
-    for path in sorted((data_dir() / "actors").glob("*.jsonl")):
+def _actor_rows(files="actors/*.jsonl"):
+    for path in sorted(data_dir().glob(files)):
         for number, obj in read_jsonl(path):
             yield f"{path.name}:{number}", obj
 
 
-def test_actor_ids_unique_and_codes_valid():
+# curated actors, and the ones imported from PETRARCH2 (scripts/import_petrarch.py) meet the same checks
+ACTOR_FILES = pytest.mark.parametrize("files", ["actors/*.jsonl", "petrarch/actors.jsonl"])
+
+
+@ACTOR_FILES
+def test_actor_ids_unique_and_codes_valid(files):
     ids = Counter()
-    for where, obj in _actor_rows():
+    for where, obj in _actor_rows(files):
         ids[obj["id"]] += 1
         assert re.fullmatch(r"[a-z0-9_]+", obj["id"]), where
         ActorKind(obj["kind"])
@@ -44,8 +49,9 @@ def test_every_un_member_and_observer_is_a_state():
         assert code in states
 
 
-def test_role_intervals_well_formed_and_not_overlapping():
-    for where, obj in _actor_rows():
+@ACTOR_FILES
+def test_role_intervals_well_formed_and_not_overlapping(files):
+    for where, obj in _actor_rows(files):
         if obj["kind"] != "person":
             continue
         by_post = defaultdict(list)
