@@ -8,7 +8,8 @@ of article text is put on the page with ``textContent`` only: it can never becom
 What the page shows: actors and places as nodes (shape and colour by kind, size by number of events),
 each source-target pair (dyad) as one arrow coloured by its dominant quad class, width by number of
 events, labelled with the event type; a click expands a dyad into its events. Hovering shows the events
-with the evidence sentence (trigger and actors highlighted) and the source; a click pins them in a side
+with the evidence sentence (trigger and actors highlighted) and the source, and the event's other reports
+(an event is one act, however many reports it merges: one record, listing them); a click pins them in a side
 panel. Controls: date range (slider and date fields), event-class and quad-class filters, actor search
 with focus on its 1-2 hop neighbourhood, non-asserted events on/off, physics on/off; a timeline under
 the graph follows the same filters.
@@ -258,19 +259,29 @@ def view_data(G: nx.MultiDiGraph, *, title: str = "kg event graph", max_nodes: i
     event_index: dict[str, int] = {}
     first_record: dict[str, int] = {}
     dyads: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for u, v, _k, d in event_edges_of(G):
-        if u not in drawn or v not in drawn:
-            continue
-        doc_id = d.get("doc_id", "")
+    merges = G.graph.get("merges", {})
+
+    def doc_at(doc_id: str) -> int:
         if doc_id not in docs_index:
             meta = docs_meta.get(doc_id, {})
             docs_index[doc_id] = len(docs)
             docs.append({"id": doc_id, "title": meta.get("title") or "", "url": _safe_url(meta.get("url") or ""),
                          "publisher": meta.get("publisher") or "", "date": meta.get("date") or "", "lang": meta.get("lang") or ""})  # fmt: skip
-        sentence = d.get("sentence") or ""
+        return docs_index[doc_id]
+
+    def sentence_at(sentence: str) -> int:
         if sentence not in sent_index:
             sent_index[sentence] = len(sentences)
             sentences.append(sentence)
+        return sent_index[sentence]
+
+    for u, v, _k, d in event_edges_of(G):
+        if u not in drawn or v not in drawn:
+            continue
+        doc_id = d.get("doc_id", "")
+        doc_at(doc_id)
+        sentence = d.get("sentence") or ""
+        sentence_at(sentence)
         eid = d["event_id"]
         event_index.setdefault(eid, len(event_index))
         value = d.get("date") or ""
@@ -283,6 +294,12 @@ def view_data(G: nx.MultiDiGraph, *, title: str = "kg event graph", max_nodes: i
             "hl": highlights(sentence, ((d.get("trigger") or "", "trigger"), (d.get("source_text") or d.get("source_name") or "", "source"),
                                         (d.get("target_text") or d.get("target_name") or "", "target"))),
         }  # fmt: skip
+        # the event's other reports (headline, recap, other articles): [document, sentence] each
+        others = [m for m in (merges.get(eid) or {}).get("mentions", [])
+                  if (m.get("doc_id"), m.get("char_start")) != (doc_id, d.get("char_start"))]  # fmt: skip
+        rec["n"] = int(d.get("mentions") or 1 + len(others))
+        if others:
+            rec["rep"] = [[doc_at(m["doc_id"]), sentence_at(m.get("sentence") or "")] for m in others[:20]]
         first_record.setdefault(eid, len(records))
         dyads[(u, v)].append(len(records))
         records.append(rec)
