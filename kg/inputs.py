@@ -247,7 +247,7 @@ def _trafilatura():
 
             logging.getLogger("kg.inputs").warning(
                 "trafilatura cannot be imported (%s); HTML pages are read with kg's plain reader (no metadata, more "
-                "boilerplate). Install it: pip install trafilatura lxml_html_clean", exc)  # fmt: skip
+                "boilerplate). Install it: pip install trafilatura lxml_html_clean", " ".join(str(exc).split()))  # fmt: skip
             trafilatura = None
         _TRAFILATURA.append(trafilatura)
     return _TRAFILATURA[0]
