@@ -327,7 +327,11 @@ def display_name(phrase: str, person: bool) -> str:
     ('UN Secretary General', 'the United Nations')
     >>> display_name("ISLAMIC_ARMY_OF_ADEN_(IAA)_", False), display_name("IAEA_", False)
     ('Islamic Army of Aden (IAA)', 'IAEA')
+    >>> display_name("HAMMARSKJOLD)", True), display_name("JFK", True)
+    ('Hammarskjold', 'JFK')
     """
+    if phrase.count("(") != phrase.count(")"):
+        phrase = phrase.replace("(", " ").replace(")", " ")
     words = phrase_words(phrase)
     out = []
     for i, w in enumerate(words):
@@ -349,6 +353,8 @@ def _case_word(word: str, person: bool, first: bool, single: bool) -> str:
             return low
     if low in _MINOR and not first:
         return low
+    if person and single and len(word) <= 4 and not re.search(r"[AEIOUY]", word.upper()):
+        return word.upper()  # JFK, LBJ
     if re.fullmatch(r"[IVX]+", word) and not first:
         return word.upper()
     if not first and low in _PARTICLES:
@@ -447,6 +453,8 @@ def _is_person(rec: RawActor, file: str) -> bool:
         return False
     if "CountryInfo" in rec.comment or "rulers" in rec.comment:
         return True
+    if file == "Phoenix.Countries.actors.txt":  # its people all carry "# CountryInfo.txt"; the rest are states and groups
+        return False
     if all(len(r.code) == 3 for r in rec.restrictions):  # a state's names, dated or not (BOSNIA [BIH >920305])
         return False
     return any(r.dated for r in rec.restrictions) and file != "Phoenix.MilNonState.actors.txt"
@@ -530,7 +538,27 @@ def convert_actors(src: Path, cur: Curated, rep: Report) -> tuple[list[dict], li
             entries.append(_ordered(entry))
             rep.counts[f"kind_{entry['kind']}"] += 1
             rep.counts["roles"] += len(entry.get("roles", []))
+    _drop_bare_given_names(entries, rep)
     return entries, [state_names[c] for c in sorted(state_names)]
+
+
+def _drop_bare_given_names(entries: list[dict], rep: Report) -> None:
+    """A one-word person name that begins two or more other people's names ("Hassan", "Abdullah") is ambiguous."""
+    firsts = Counter(n.split()[0].lower() for e in entries if e["kind"] == "person" for n in e["names"]["en"] if " " in n)
+    for e in entries:
+        if e["kind"] != "person":
+            continue
+        keep = [n for n in e["names"]["en"] if " " in n or firsts[n.lower()] < 2]
+        for n in e["names"]["en"]:
+            if n not in keep:
+                rep.conflict("ambiguous_name", n, e["id"], "", f"dropped: begins {firsts[n.lower()]} other people's names", e["id"])
+                rep.counts["bare_given_names_dropped"] += 1
+        if keep and keep != e["names"]["en"]:
+            e["names"]["en"] = keep
+            e["name"] = keep[0]
+        elif not keep:
+            e["names"]["en"] = []
+    entries[:] = [e for e in entries if e["names"]["en"]]
 
 
 def _person_code(entry: dict) -> str | None:

@@ -113,10 +113,25 @@ def test_overlapping_intervals_of_one_post_merge():
         ("MARIA_DE_LA_CRUZ", True, "Maria de la Cruz"),
         ("WESTERN_HILLS_LIBERATION_FRONT_(WHLF)_", False, "Western Hills Liberation Front (WHLF)"),
         ("UN_MONITORING_OFFICE", False, "UN Monitoring Office"),
+        ("VELIKIC)", True, "Velikic"),  # an unbalanced bracket in the source
+        ("ZVK", True, "ZVK"),  # initials of a person
     ],
 )
 def test_names_are_written_as_news_writes_them(phrase, person, shown):
     assert ip.display_name(phrase, person) == shown
+
+
+def test_a_bare_given_name_is_dropped_but_a_bare_surname_kept():
+    people = [
+        {"id": "p2_a", "kind": "person", "name": "Tarik", "names": {"en": ["Tarik"]}},
+        {"id": "p2_b", "kind": "person", "name": "Tarik Velikic", "names": {"en": ["Tarik Velikic", "Velikic"]}},
+        {"id": "p2_c", "kind": "person", "name": "Tarik Amara", "names": {"en": ["Tarik Amara"]}},
+    ]
+    rep = ip.Report()
+    ip._drop_bare_given_names(people, rep)
+    assert [p["id"] for p in people] == ["p2_b", "p2_c"]
+    assert people[0]["names"]["en"] == ["Tarik Velikic", "Velikic"]
+    assert rep.conflicts[0][:2] == ("ambiguous_name", "Tarik")
 
 
 VERBS = """&PLACE
