@@ -84,6 +84,23 @@ def _sector_index(lang: str) -> dict:
     return {n.words.lower(): n for n in sector_nouns(lang)}
 
 
+_PLACES_BY_NAME: dict[int, tuple] = {}
+
+
+def _places_by_name(lex: Lexicon) -> dict:
+    """Gazetteer places by lower-case canonical name (one index per lexicon)."""
+    kept = _PLACES_BY_NAME.get(id(lex))
+    if kept is None or kept[0] is not lex:
+        kept = _PLACES_BY_NAME[id(lex)] = (lex, {p.name.lower(): p for p in lex.places.values()})
+    return kept[1]
+
+
+@cache
+def _negation_exceptions(lang: str) -> tuple[tuple[str, ...], ...]:
+    """Fixed expressions with a negation word that negate nothing ("not long after"), as token tuples."""
+    return tuple(tuple(e.lower().split()) for e in settings(lang).raw.get("negation_exceptions", []))
+
+
 @cache
 def _group_nouns(lang: str) -> frozenset[str]:
     return frozenset(g.lower() for g in settings(lang).raw.get("group_nouns", []))
@@ -441,6 +458,51 @@ class SentenceRules:
                     return _Arg([place], "place")
         return None
 
+    def located_place(self, target: _Arg) -> tuple[_Arg, object]:
+        """"kunjungan ke Amman, Yordania", "a visit to Hanoi, Vietnam": a place followed by the state it lies
+        in is where the act happens, not a second target. Returns the target without it, and the place."""
+        spans = list(target.spans)
+        for a, b in zip(spans, spans[1:]):
+            if not (type(a) is Span and type(b) is Span) or self.lows[a.end : b.start] != [","]:
+                continue
+            if self._kind(b) != "state" or self._country_of(b) is None:
+                continue
+            place = self._place_named(a)
+            if place is not None and place.country == self._country_of(b):
+                return _Arg([sp for sp in spans if sp is not a], target.how), place
+        return target, None
+
+    def _place_named(self, span: Span):
+        """The gazetteer place a span names (a place span, or a capital used for its government)."""
+        if span.label_ == "place":
+            return self.lex.places.get(span.kb_id_.removeprefix("place:"))
+        return _places_by_name(self.lex).get(span.text.lower())
+
+    def hostage_patient(self, trig: Span, passive: bool) -> bool:
+        """Are hostages what the detaining verb acts on ("menahan dua sandera", "hostages held by ...")?"""
+        nouns = self.s.hostage_nouns
+        if not nouns:
+            return False
+        hi = min(self.sent.end, trig.end + 4)
+        if any(self.lows[i] in nouns for i in range(trig.end, hi)):
+            return True  # "detained two hostages", "ditahan Hamas sebagai sandera"
+        lo = max(self.sent.start, trig.start - 4)
+        return (passive or trig.start in self.nominal) and any(self.lows[i] in nouns for i in range(lo, trig.start))
+
+    def is_held_hostage(self, trig: Span, passive: bool) -> bool:
+        """Hostages described as held ("sandera yang masih ditahan Hamas", "the hostages still detained
+        by Hamas"): a state of affairs, not an act of that day."""
+        nouns = self.s.hostage_nouns
+        if kg_get(trig)["trigger"].code[:2] != "17" or not nouns:
+            return False
+        lo = max(self.sent.start, trig.start - 4)
+        found = [i for i in range(lo, trig.start) if self.lows[i] in nouns]
+        if not found:
+            return False
+        between = self.lows[found[-1] + 1 : trig.start]
+        # right after the noun (a reduced relative clause), or after a relative pronoun / "still", "masih"
+        return all(w in self.s.stative_words or w in self.s.passive_auxiliaries for w in between)
+
     def same_side(self, a: _Arg, b: _Arg) -> bool:
         """Every actor of ``b`` belongs to the state of an actor of ``a`` (or is one of them)."""
         mine = {self._side(sp) for sp in a.spans}
@@ -571,6 +633,85 @@ class SentenceRules:
 
     # -- time, place, modality -------------------------------------------------------------------------
     def time_for(self, trig: Span, ref: date | None) -> TimeValue | None:
+        """When ``trig`` happened: the time expression it governs (after it, within its clause), else
+        the last one before it, else the reference date (marked inferred). A bare weekday said of a
+        future act is the next such day ("will visit Manila on Monday"). Around a connective ("a day
+        after", "sehari setelah"), the event after it is dated from the one before it, and back."""
+        conn = next((t for t in self.times if kg_get(t)["time"].kind == "connective"), None)
+        comma = self._fronted_comma(conn) if conn is not None else None
+        if comma is not None and trig.start >= conn.end:
+            # "Sehari setelah referendum, parlemen Krimea meminta ...": the main clause is dated from what
+            # the fronted connective names; the words between it and the comma are that earlier event
+            own = self._time_after(trig, self.sent.end if trig.start > comma else comma)
+            if own is not None:
+                return own
+            offset = kg_get(conn)["time"].offset
+            anchor = self._linked_date(conn.end, comma, ref)
+            if trig.start > comma:
+                if anchor is not None:
+                    return self._shifted(anchor, offset)
+                return TimeValue(ref.isoformat(), Precision.DAY, "", inferred=True) if ref is not None else None
+            if anchor is not None:
+                return anchor
+            if ref is not None:  # nothing dates either: the main clause is the news of the day
+                return self._shifted(TimeValue(ref.isoformat(), Precision.DAY, ""), -offset)
+            return None
+        if conn is not None and trig.start >= conn.end:
+            # "The visit came a day after Erdogan spoke by phone ...": the call was a day before the visit
+            own = self._time_after(trig, self.sent.end)
+            if own is not None:
+                return own
+            anchor = self._anchor_date(conn, ref)
+            if anchor is not None:
+                return self._shifted(anchor, -kg_get(conn)["time"].offset)
+        x_part = conn is not None and trig.end <= conn.start
+        found = self._time_after(trig, conn.start if x_part else self.sent.end)
+        if found is not None:
+            return found
+        if x_part:
+            # "Iran retaliated a day after Israel struck on Monday": Tuesday
+            later = [t for t in self.times if t.start >= conn.end and self._stated(t)]
+            if later and later[0].start < self._next_trigger_start(trig) + TIME_AFTER:
+                value = kg_get(later[0])["time"].value
+                if value.precision is Precision.DAY:
+                    return self._shifted(value, kg_get(conn)["time"].offset)
+        before = [t for t in self.times if t.end <= trig.start and self._stated(t) and (conn is None or t.end <= conn.start or trig.start < conn.start)]
+        if before:
+            return self._value(before[-1], trig, ref)
+        far = self._time_far(trig)
+        if far is not None:
+            return self._value(far, trig, ref)
+        stated = [t for t in self.times if self._stated(t)]
+        if self.triggers and trig.start == self.triggers[0].start and stated:
+            # the sentence's first (main) verb takes the date that closes the sentence after a subordinate
+            # verb: "Zelensky meminta Jerman mengirimkan rudal ... pada Jumat (16/2/2024)." (not one
+            # inside a later phrase: "threatened strikes in response to an attack last month on ...")
+            last = stated[-1]
+            end = self.sent.end
+            while end > last.end and self.doc[end - 1].is_punct:
+                end -= 1
+            value = kg_get(last)["time"].value
+            if (
+                last.start >= trig.end
+                and last.end == end
+                and value.precision is Precision.DAY  # a day, not "... the borders of 1967"
+                and not self._clause_break_between(trig.end, last.start)
+            ):
+                return self._value(last, trig, ref)
+        dateline = [t for t in self.times if kg_get(t)["time"].kind == "dateline" and t.end <= trig.start]
+        if dateline:
+            return kg_get(dateline[0])["time"].value  # the paper's date, as stated
+        if ref is not None:
+            return TimeValue(ref.isoformat(), Precision.DAY, "", inferred=True)
+        return None
+
+    def _stated(self, t: Span) -> bool:
+        """A time expression that dates an event: resolved, not a connective, not the paper's date line."""
+        m = kg_get(t)["time"]
+        return m.value is not None and m.kind != "dateline"
+
+    def _time_after(self, trig: Span, limit: int) -> TimeValue | None:
+        """The time expression ``trig`` governs: after it, before the next trigger, within a few tokens."""
         after = sorted((t for t in self.triggers if t.start >= trig.end), key=lambda t: t.start)
         later = [t.start for t in after]
         if (
@@ -583,32 +724,129 @@ class SentenceRules:
             # the verb and its event noun are one act: "melancarkan serangan udara ... pada Minggu (4/8)"
             # (not "mengecam serangan Hamas pada Sabtu": the attack has its own date)
             later = later[1:]
-        stop = min(later[0] if later else self.sent.end, trig.end + TIME_AFTER)
+        stop = min(later[0] if later else self.sent.end, trig.end + TIME_AFTER, limit)
         for t in self.times:
-            if t.start >= trig.end and t.start < stop and kg_get(t)["time"].value is not None:
+            if trig.end <= t.start < stop and self._stated(t):
+                return self._value(t, trig, self.doc.user_data.get("kg_ref_date"))
+        return None
+
+    def _time_far(self, trig: Span) -> Span | None:
+        """A time expression further on in the verb's own clause than :func:`_time_after` looks, with no
+        other trigger or clause break between: "blocked two vessels carrying food and fuel to a patrol
+        ship anchored at Sabina Shoal on Wednesday"."""
+        if trig.start in self.nominal:
+            return None
+        stop = self._next_trigger_start(trig)
+        for t in self.times:
+            if trig.end + TIME_AFTER <= t.start < min(stop, trig.end + 2 * TIME_AFTER) and self._stated(t):
+                if not self._clause_break_between(trig.end, t.start) and "," not in self.lows[trig.end : t.start]:
+                    return t
+                return None
+        return None
+
+    def _value(self, t: Span, trig: Span, ref: date | None) -> TimeValue:
+        """The value of time span ``t`` as the date of ``trig``: a bare weekday follows the verb's tense."""
+        m = kg_get(t)["time"]
+        if m.weekday is not None and ref is not None and self._future_tense(trig, t):
+            m = m.for_future(ref)
+        return m.value
+
+    def _future_tense(self, trig: Span, t: Span) -> bool:
+        """Is ``trig`` said in the future tense ("will visit", "akan mengunjungi"), with the time
+        expression ``t`` in the same clause?"""
+        n = int(self.s.modality_window or 6)
+        lo = max(self.sent.start, trig.start - n)
+        future = [i for i in range(lo, trig.start) if self.lows[i] in self.s.future]
+        if not future:
+            return False
+        if t.start >= trig.end or t.start > future[-1]:
+            return True
+        return not self._clause_break_between(t.end, trig.start)
+
+    @staticmethod
+    def _shifted(value: TimeValue, days: int) -> TimeValue | None:
+        if value.precision is not Precision.DAY:
+            return None
+        from datetime import timedelta
+
+        when = value.as_date() + timedelta(days=days)
+        return TimeValue(when.isoformat(), Precision.DAY, value.text)
+
+    def _fronted_comma(self, conn: Span) -> int | None:
+        """The comma that closes a connective phrase opening the sentence ("A day after the vote, ...")."""
+        if conn.start - self.sent.start > 3:
+            return None
+        for i in range(conn.end, min(self.sent.end, conn.end + 20)):
+            if self.lows[i] == ",":
+                return i
+        return None
+
+    def _linked_date(self, lo: int, hi: int, ref: date | None) -> TimeValue | None:
+        """The stated date of what tokens ``lo``..``hi`` name ("setelah [referendum]", "after [the
+        talks]"): a time among them, the last dated earlier event of a trigger's kind, or the date of
+        the last earlier sentence naming the same noun. None when nothing says."""
+        for t in self.times:
+            if lo <= t.start < hi and self._stated(t):
                 return kg_get(t)["time"].value
-        before = [t for t in self.times if t.end <= trig.start and kg_get(t)["time"].value is not None]
+        for t in self.triggers:
+            if lo <= t.start < hi:
+                return self._earlier_date(kg_get(t)["trigger"].code[:2], ref)
+        words = {self.lows[i] for i in range(lo, hi) if self.doc[i].is_alpha and len(self.lows[i]) > 3}
+        words -= self.s.determiners | self.s.skippable | self.s.of_preps
+        return self._earlier_noun_date(words) if words else None
+
+    def _earlier_noun_date(self, words: set[str]) -> TimeValue | None:
+        """The first stated day date of the last earlier sentence that names one of ``words`` and has one."""
+        sents = sentences_of(self.doc)
+        times = span_list(self.doc, "kg_time")
+        idx = next((k for k, x in enumerate(sents) if x.start == self.sent.start), None)
+        if idx is None:
+            return None
+        for sent in reversed(sents[max(0, idx - 30) : idx]):
+            if words.isdisjoint(self.lows[sent.start : sent.end]):
+                continue
+            for t in times:
+                if sent.start <= t.start < sent.end:
+                    m = kg_get(t)["time"]
+                    if m.value is not None and m.kind != "dateline" and m.value.precision is Precision.DAY:
+                        return m.value
+        return None
+
+    def _anchor_date(self, conn: Span, ref: date | None) -> TimeValue | None:
+        """The date of what a connective links to, before it: a time stated before it in the sentence,
+        else the date of the verb before it, else, for an event noun ("The visit came a day after ..."),
+        the last stated date of an earlier event of its kind in the document; else the reference date."""
+        before = [t for t in self.times if t.end <= conn.start and self._stated(t)]
         if before:
             return kg_get(before[-1])["time"].value
-        if self.triggers and trig.start == self.triggers[0].start and self.times:
-            # the sentence's first (main) verb takes the date that closes the sentence after a subordinate
-            # verb: "Zelensky meminta Jerman mengirimkan rudal ... pada Jumat (16/2/2024)." (not one
-            # inside a later phrase: "threatened strikes in response to an attack last month on ...")
-            last = self.times[-1]
-            end = self.sent.end
-            while end > last.end and self.doc[end - 1].is_punct:
-                end -= 1
-            value = kg_get(last)["time"].value
-            if (
-                last.start >= trig.end
-                and last.end == end
-                and value is not None
-                and value.precision is Precision.DAY  # a day, not "... the borders of 1967"
-                and not self._clause_break_between(trig.end, last.start)
-            ):
+        trigs = [t for t in self.triggers if t.end <= conn.start]
+        if trigs:
+            head = trigs[-1]
+            if head.start in self.nominal or kg_get(head)["trigger"].pos == "noun":
+                found = self._earlier_date(kg_get(head)["trigger"].code[:2], ref)
+            else:
+                found = self._time_after(head, conn.start)
+            if found is not None:
+                return found
+        return TimeValue(ref.isoformat(), Precision.DAY, "", inferred=True) if ref is not None else None
+
+    def _earlier_date(self, root: str, ref: date | None) -> TimeValue | None:
+        """The stated date of the last earlier event of CAMEO ``root`` in the document ("the visit")."""
+        from bisect import bisect_right
+
+        sents = sentences_of(self.doc)
+        starts = [x.start for x in sents]
+        looked = 0
+        for t in reversed(span_list(self.doc, "kg_triggers")):
+            if t.end > self.sent.start or kg_get(t)["trigger"].code[:2] != root:
+                continue
+            looked += 1
+            if looked > 20:
+                break
+            sent = sents[bisect_right(starts, t.start) - 1]
+            value = SentenceRules(self.doc, sent, self.lang, self.lex).time_for(t, ref)
+            if value is not None and not value.inferred:
                 return value
-        if ref is not None:
-            return TimeValue(ref.isoformat(), Precision.DAY, "", inferred=True)
         return None
 
     def place_for(self, trig: Span):
@@ -655,6 +893,10 @@ class SentenceRules:
         lo = max(self.sent.start, trig.start - n)
         in_time = {i for t in self.times for i in range(t.start, t.end)}  # "May 3" is a date, not "may"
         words = {self.lows[i] for i in range(lo, trig.start) if i not in in_time}
+        if words & self.s.negation:
+            # "Tidak lama kemudian", "not long after": a negation word inside a fixed expression negates nothing
+            fixed = self._in_fixed_expressions(lo, trig.start)
+            words = {self.lows[i] for i in range(lo, trig.start) if i not in in_time and i not in fixed}
         # a condition after the main clause: "Hamas would free the hostages if Israel agreed ..."
         after = set(self.lows[trig.end : self.sent.end])
         if after & self.s.conditionals and words & (self.s.future | self.s.hypothetical):
@@ -666,6 +908,16 @@ class SentenceRules:
         if words & self.s.future:
             return Modality.FUTURE
         return Modality.ASSERTED
+
+    def _in_fixed_expressions(self, lo: int, hi: int) -> set[int]:
+        """Token positions in ``lo``..``hi`` covered by one of the language's ``negation_exceptions``."""
+        out: set[int] = set()
+        for expr in _negation_exceptions(self.lang):
+            n = len(expr)
+            for i in range(max(self.sent.start, lo - n + 1), min(hi, self.sent.end - n + 1)):
+                if tuple(self.lows[i : i + n]) == expr:
+                    out.update(range(i, i + n))
+        return out
 
     def modality_with_date(self, trig: Span, when: TimeValue | None, ref: date | None) -> Modality:
         """:meth:`modality`, and an event dated after the document is one that has not happened yet."""
@@ -880,6 +1132,9 @@ class Extractor:
             rules.memory.last_conflict_sources = list(source.spans)  # "North Korea fired a missile": remembered
         if source is None or target is None:
             return None
+        if rules.is_held_hostage(trig, passive):
+            return None  # "sandera yang masih ditahan Hamas", "hostages still held by Hamas": a state, no new act
+        target, visited = rules.located_place(target)
         when = rules.time_for(trig, document.date)
         when_date = when.as_date() if when else document.date
         try:
@@ -899,6 +1154,8 @@ class Extractor:
         if nominal:
             rules.attached.update(sp.start for sp in source.spans + target.spans)
         info = cameo.info(t.code)
+        if info.root == "17" and rules.hostage_patient(trig, passive):
+            info = cameo.info("181")  # "Hamas menahan dua sandera": taking hostages, not an arrest
         if info.root in ("18", "19") and sources and all(p.sector == "CVL" for p in sources):
             info = cameo.info("145")  # civilians storming or besieging: a violent protest, not an armed attack
         all_spans = [trig] + source.spans + target.spans
@@ -914,7 +1171,7 @@ class Extractor:
             sentence=text[sent.start_char : sent.end_char].strip(),
             sentence_start=sent.start_char,
         )
-        place = rules.place_for(trig)
+        place = rules.place_for(trig) or visited
         if place:
             ex.places[place.id] = place
         conf = confidence * min((kg_get(sp) or {}).get("conf", 0.8) for sp in source.spans + target.spans)

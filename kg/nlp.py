@@ -356,9 +356,14 @@ class TimeTaggerComponent:
         self.tagger = TimeTagger.for_lang(lang)
 
     def __call__(self, doc: Doc) -> Doc:
+        from dataclasses import replace
+
         ref = doc.user_data.get("kg_ref_date")
         spans = []
-        for m in self.tagger.find_in_narrative(doc_text(doc), ref):
+        text = doc_text(doc)
+        for m in self.tagger.find_in_narrative(text, ref):
+            if m.kind == "absolute" and m.start < 2000 and self.tagger.is_dateline_at(text, m.start, m.end):
+                m = replace(m, kind="dateline")  # "MANILA, Friday, August 9, 2024 — ...": the paper's date
             span = doc.char_span(m.start, m.end, label=m.kind, alignment_mode="expand")
             if span is not None:
                 kg_set(span, {"time": m})

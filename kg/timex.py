@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -34,6 +34,17 @@ class TimeMention:
     kind: str  # absolute, yearless, weekday, relative, period, year, month
     background: bool = False  # "since 2022": a period that began then
     month_day: tuple[int, int] | None = None  # a year-less date's month and day, to resolve later
+    weekday: int | None = None  # a bare weekday ("on Monday", "pada Senin"): the verb's tense picks its week
+    offset: int | None = None  # a connective ("a day after", "sehari setelah"): days from what it links to
+
+    def for_future(self, ref: date | None) -> TimeMention:
+        """This mention said of a future act: a bare weekday is the next such day on or after ``ref``
+        ("will visit Manila on Monday"), not the last one."""
+        if self.weekday is None or ref is None:
+            return self
+        when = ref + timedelta(days=(self.weekday - ref.weekday()) % 7)
+        return TimeMention(self.start, self.end, self.text, TimeValue(when.isoformat(), Precision.DAY, self.text),
+                           self.kind, self.background)  # fmt: skip
 
 
 _WORD = re.compile(r"\w+")
@@ -77,6 +88,7 @@ class TimeTagger:
         yp = _alt(vocab.get("year_prefixes", []))
         ago = _alt(vocab.get("ago", []))
         rel_days = _alt(vocab.get("relative_days", {}))
+        connectives = _alt(vocab.get("connectives", {}))
         periods = _alt(vocab.get("relative_periods", {}))
         pref_units = _alt(vocab.get("prefixed_units", {}))
         art = _alt(vocab.get("articles", [])) or "(?!)"
@@ -105,6 +117,8 @@ class TimeTagger:
             ("my", rf"{b}(?:(?P<pp>{yp}|{bm})\s+)?(?P<mn>{M})\.?\s+(?:(?:of|tahun)\s+)?(?P<y>\d{{4}}){e}", yp_w + bm_w + months),
             ("month", rf"{b}(?P<pp>{bm})\s+(?P<mn>{M}){e}", bm_w),
             ("year", rf"{b}(?P<pp>{yp})\s+(?:{art}\s+)?(?P<y>(?:1[89]|20)\d{{2}}){e}", yp_w),
+            # "a day after [Erdogan spoke ...]": a connective, dated from the event it links to
+            ("connective", rf"{b}(?P<cn>{connectives}){e}(?=\s+\w)", list(vocab.get("connectives", {}))) if connectives else None,
             ("reldays", rf"{b}(?P<rd>{rel_days}){e}", list(vocab.get("relative_days", {}))) if rel_days else None,
             ("ago", rf"{b}(?P<n>{num})\s+(?P<u>{_alt(self.units)})\s+(?P<ago>{ago}){e}", [D] + numbers) if ago else None,
             ("prefunit", rf"{b}(?P<pu>{pref_units})\s+(?P<ago>{ago}){e}", list(vocab.get("prefixed_units", {}))) if pref_units and ago else None,
@@ -132,6 +146,7 @@ class TimeTagger:
             if self._by_word is None:
                 break
         self._past_words = {w.lower() for w in vocab.get("weekday_past", [])}
+        self._explicit_past = {w.lower() for w in vocab.get("weekday_explicit_past", [])}
         self._future_words = {w.lower() for w in vocab.get("weekday_future", []) + before.get("future", [])}
         self._background = {w.lower() for w in vocab.get("background_prefixes", [])}
 
@@ -288,6 +303,8 @@ class TimeTagger:
             return mk(date(int(g["y"]), 1, 1), Precision.YEAR, "year")
         if kind == "weekday":
             return self._weekday(m, g, ref, mk)
+        if kind == "connective":
+            return TimeMention(m.start(), m.end(), text, None, "connective", offset=int(self.v["connectives"][g["cn"].lower()]))
         if ref is None:
             return TimeMention(m.start(), m.end(), text, None, "relative")
         if kind == "reldays":
@@ -355,11 +372,14 @@ class TimeTagger:
         if pre in self._future_words or post in self._future_words:
             delta = (wd - ref.weekday()) % 7 or 7
             return mk(ref + timedelta(days=delta), Precision.DAY, "weekday")
+        # a bare weekday is the last such day on or before the reference date; a verb in the future
+        # tense moves it to the next one (TimeMention.for_future)
         delta = (ref.weekday() - wd) % 7
-        explicit_past = pre == "last" or post in self._past_words
+        explicit_past = pre in self._explicit_past or post in self._past_words
         if delta == 0 and explicit_past:
             delta = 7
-        return mk(ref - timedelta(days=delta), Precision.DAY, "weekday")
+        found = mk(ref - timedelta(days=delta), Precision.DAY, "weekday")
+        return found if explicit_past else replace(found, weekday=wd)
 
 
 @cache
