@@ -327,8 +327,8 @@ def display_name(phrase: str, person: bool) -> str:
     ('UN Secretary General', 'the United Nations')
     >>> display_name("ISLAMIC_ARMY_OF_ADEN_(IAA)_", False), display_name("IAEA_", False)
     ('Islamic Army of Aden (IAA)', 'IAEA')
-    >>> display_name("HAMMARSKJOLD)", True), display_name("JFK", True)
-    ('Hammarskjold', 'JFK')
+    >>> display_name("HAMMARSKJOLD)", True), display_name("JFK", True), display_name("PRESIDENT_XI_JINPING", True)
+    ('Hammarskjold', 'JFK', 'President Xi Jinping')
     """
     if phrase.count("(") != phrase.count(")"):
         phrase = phrase.replace("(", " ").replace(")", " ")
@@ -355,7 +355,7 @@ def _case_word(word: str, person: bool, first: bool, single: bool) -> str:
         return low
     if person and single and len(word) <= 4 and not re.search(r"[AEIOUY]", word.upper()):
         return word.upper()  # JFK, LBJ
-    if re.fullmatch(r"[IVX]+", word) and not first:
+    if word in ("II", "III", "IV", "VIII") and not first:  # regnal numbers; not "Xi" (Jinping)
         return word.upper()
     if not first and low in _PARTICLES:
         return low
@@ -453,10 +453,10 @@ def _is_person(rec: RawActor, file: str) -> bool:
         return False
     if "CountryInfo" in rec.comment or "rulers" in rec.comment:
         return True
-    if file == "Phoenix.Countries.actors.txt":  # its people all carry "# CountryInfo.txt"; the rest are states and groups
+    if any(len(r.code) == 3 for r in rec.restrictions):  # a state's names, dated or not (KUWAIT [KWT <900802] ...)
         return False
-    if all(len(r.code) == 3 for r in rec.restrictions):  # a state's names, dated or not (BOSNIA [BIH >920305])
-        return False
+    if file == "Phoenix.Countries.actors.txt" and any(r.code[3:6] == "ELI" for r in rec.restrictions):
+        return True  # CAMEO's elites are people (HU_JINTAO_ [CHNELI] without the CountryInfo marker)
     return any(r.dated for r in rec.restrictions) and file != "Phoenix.MilNonState.actors.txt"
 
 
