@@ -93,6 +93,26 @@ def test_actor_entry_gives_kg_codes_sectors_and_the_cameo_code():
     assert ip._actor_entry(recs[3], "Phoenix.Countries.actors.txt", cur, rep, "x") is None
 
 
+def test_people_states_and_groups_are_told_apart():
+    text = """ZORAN_VELIKIC_  # CountryInfo.txt
+\t[IRNGOV >130803]
+TARIK_AMARA_
++PRESIDENT_TARIK_AMARA
+\t[IDNELI 600101-000101]
+\t[IDNGOV 20021115-20130314]
+\t[IDNELI]
+REPUBLIC_OF_WESTLAND_
++WESTLANDIA_
+\t[IRN <900802]
+\t[IRNOCC 900802-910226]
+\t[IRN >910226]
+WESTERN_HILLS_LIBERATION_FRONT_ [LBNREB]
+"""
+    kinds = [ip._is_person(r, "Phoenix.Countries.actors.txt") for r in ip.parse_actor_file(text)]
+    # with the CountryInfo marker; an elite without it; a state whose code changes with time; a group
+    assert kinds == [True, True, False, False]
+
+
 def test_overlapping_intervals_of_one_post_merge():
     rep = ip.Report()
     roles = [
