@@ -76,3 +76,30 @@ def test_first_explicit_date_prefers_the_dateline():
 )
 def test_yearless_month_is_the_latest_or_next(ref, text, value):
     assert [m.value.value for m in TimeTagger.for_lang("id").find(text, ref)] == [value]
+
+
+@pytest.mark.parametrize(
+    "lang,text,want",
+    [
+        ("en", "HANOI, Monday, June 3, 2024 — Vietnam and Laos signed a border pact on May 28, 2024.", date(2024, 6, 3)),
+        ("id", "Bandung, Senin (3/6/2024) – Vietnam dan Laos menandatangani pakta perbatasan pada 28 Mei 2024.", date(2024, 6, 3)),
+        ("en", "June 3, 2024\nVietnam and Laos signed a border pact.", date(2024, 6, 3)),
+        # a date inside the story is no date line, even at the start of a paragraph
+        ("en", "Vietnam and Laos signed a border pact on May 28, 2024 - their first.", None),
+        ("id", "Vietnam dan Laos menandatangani pakta perbatasan pada 28 Mei 2024 - yang pertama.", None),
+    ],
+)
+def test_dateline_is_the_papers_date_only(lang, text, want):
+    assert TimeTagger.for_lang(lang).dateline(text) == want
+
+
+@pytest.mark.parametrize(
+    "lang,linked,alone",
+    [("en", "a day after the talks", "Iran answered a day after."), ("id", "sehari setelah perundingan", "Iran menjawab sehari setelahnya.")],
+)
+def test_connective_is_not_a_date_of_its_own(lang, linked, alone):
+    (m,) = TimeTagger.for_lang(lang).find(linked, REF)
+    assert (m.kind, m.value, m.offset) == ("connective", None, 1)
+    # closing a clause, the words are a relative date, counted from the reference date
+    (m,) = TimeTagger.for_lang(lang).find(alone, REF)
+    assert m.kind == "relative" and m.value.value == "2024-04-17"
