@@ -165,11 +165,13 @@ def evaluate(gold_dir, as_json, details, lexicon_files):
     """
     from .evaluate import evaluate_dir, format_report
 
+    from .util import echo, json_printable
+
     report = evaluate_dir(Path(gold_dir), lexicon_files=lexicon_files)
     if as_json:
-        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        click.echo(json_printable(json.dumps(report, indent=2, ensure_ascii=False)))
     else:
-        click.echo(format_report(report, details=details))
+        echo(format_report(report, details=details))
 
 
 @main.command()
@@ -184,15 +186,16 @@ def actors(text, lang, ref_date, lexicon_files, model):
       printf 'Iranian forces\\nthe Kremlin\\n' | kg actors - --lang en
     """
     from .resolve import resolve_text
+    from .util import json_printable
 
     if text == "-":
         for line in sys.stdin:
             line = line.rstrip("\n")
             found = resolve_text(line, lang=lang, ref_date=ref_date, lexicon_files=lexicon_files) if line.strip() else []
-            click.echo(json.dumps(found, ensure_ascii=False))
+            click.echo(json_printable(json.dumps(found, ensure_ascii=False)))
         return
     for item in resolve_text(text, lang=lang, ref_date=ref_date, lexicon_files=lexicon_files):
-        click.echo(json.dumps(item, ensure_ascii=False))
+        click.echo(json_printable(json.dumps(item, ensure_ascii=False)))
 
 
 @main.command()

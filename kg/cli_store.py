@@ -133,7 +133,9 @@ def add(inputs, store_dir, include, exclude, field_spec, lang, ref_date, lexicon
     bar = _Bar(prog) if show_progress(progress) else None
 
     def report(problem):
-        text = ("warning: " if not problem.fatal else "skipped: ") + str(problem)
+        from .util import printable
+
+        text = printable(("warning: " if not problem.fatal else "skipped: ") + str(problem))  # names from the input
         if bar is not None:
             bar.bar.write(text, file=sys.stderr)
         else:

@@ -299,6 +299,12 @@ def test_file_names_with_escapes_in_messages(tmp_path):
     assert res.returncode == 1
     _no_raw_controls(res.stderr + res.stdout)
     assert "\\x1b]0;owned" in res.stderr
+    res = kg_run("add", tmp_path, "--store", tmp_path / "store", "--date", "2024-05-08")
+    assert res.returncode == 1
+    _no_raw_controls(res.stderr + res.stdout)
+    assert "\\x1b]0;owned" in res.stderr
+    res = kg_run("actors", f"Presiden Indonesia{EVIL} Joko Widodo", "--lang", "id")
+    _no_raw_controls(res.stdout)
 
 
 def test_csv_on_a_terminal_is_escaped_but_not_in_a_pipe(tmp_path):
