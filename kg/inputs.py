@@ -20,7 +20,9 @@ import csv
 import fnmatch
 import gzip
 import io
+import itertools
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -134,9 +136,13 @@ def _detect(raw: bytes, *, html: bool) -> tuple[str, str]:
         best = from_bytes(raw[:200_000]).best()
         if best is not None and best.encoding:
             try:
-                return raw.decode(best.encoding), best.encoding
+                text = raw.decode(best.encoding)
             except (UnicodeDecodeError, LookupError):
                 pass
+            else:
+                # the legacy code pages agree on most bytes: when Windows-1252 reads the same text, say so
+                # (charset-normalizer names cp1250 for "Israel’s strike – officials said")
+                return text, ("cp1252" if _decodes_same(raw, "cp1252", text) else best.encoding)
     except ImportError:  # pragma: no cover - charset-normalizer is a dependency
         pass
     for enc in ("cp1252", "latin-1"):
@@ -145,6 +151,13 @@ def _detect(raw: bytes, *, html: bool) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     raise KgInputError("undecodable bytes, skipped: save the file as UTF-8")  # pragma: no cover - latin-1 decodes all
+
+
+def _decodes_same(raw: bytes, encoding: str, text: str) -> bool:
+    try:
+        return raw.decode(encoding) == text
+    except UnicodeDecodeError:
+        return False
 
 
 def _decode_line(raw: bytes) -> str:
@@ -355,6 +368,69 @@ def _open_stream(path: Path, gz: bool, progress: Progress | None) -> BinaryIO:
     return gzip.GzipFile(fileobj=buffered, mode="rb") if gz else buffered  # type: ignore[return-value]
 
 
+CHUNK_BYTES = 1 << 20  # lines are read in pieces of this size, never whole
+
+
+def iter_lines(stream: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[tuple[int, bytes | None]]:
+    """``(physical line number, line)`` of a binary stream, split at ``\\n`` only (a raw U+2028 inside
+    a JSON string is not a line break), the ``\\n`` and a ``\\r`` before it removed. A line longer than
+    ``limit`` bytes comes as ``None`` and is never held whole: memory stays under ``limit`` plus one
+    chunk whatever the line lengths.
+
+    >>> list(iter_lines(io.BytesIO(b'a\\r\\n\\nbbbbbb\\nc'), limit=3))
+    [(1, b'a'), (2, b''), (3, None), (4, b'c')]
+    """
+    read = getattr(stream, "read1", None) or stream.read  # read1: a pipe's lines come as they arrive
+    number = 0
+    buf = bytearray()
+    skipping = False
+    while True:
+        chunk = read(CHUNK_BYTES)
+        if not chunk:
+            break
+        start = 0
+        while True:
+            nl = chunk.find(b"\n", start)
+            if nl < 0:
+                if not skipping:
+                    buf += chunk[start:]
+                    if len(buf) > limit:
+                        skipping, buf = True, bytearray()
+                break
+            number += 1
+            if skipping or len(buf) + nl - start > limit:
+                yield number, None
+            elif buf:
+                buf += chunk[start:nl]
+                yield number, bytes(buf.removesuffix(b"\r"))
+            else:
+                yield number, chunk[start:nl].removesuffix(b"\r")
+            skipping, buf = False, bytearray()
+            start = nl + 1
+    if skipping:
+        yield number + 1, None
+    elif buf:
+        yield number + 1, bytes(buf.removesuffix(b"\r"))
+
+
+# kg's own outputs, recognised by their content whatever their name: a second `kg build news -o news`
+# must not read the graph.html, events.csv or graph.ttl the first one wrote there
+_OWN_OUTPUTS = (
+    (b"<!-- kg event-graph view", "an event-graph page written by kg"),
+    (b"event_id,doc_id,date,date_precision,event_code", "an events table written by kg"),
+    (b"https://w3id.org/kg-news/ontology#", "an RDF export written by kg"),
+)
+
+
+def own_output(head: bytes) -> str | None:
+    """What kg output ``head`` (the first bytes of a file) starts, or None for anything else."""
+    head = head[:4096].removeprefix(b"\xef\xbb\xbf")
+    html, table, rdf = _OWN_OUTPUTS
+    if head.startswith(table[0]):  # the table's header row; the other two carry their marker near the top
+        return table[1]
+    return next((what for marker, what in (html, rdf) if marker in head), None)
+
+
 def _read_limited(stream: BinaryIO, limit: int) -> bytes:
     data = stream.read(limit + 1)
     if len(data) > limit:
@@ -365,12 +441,13 @@ def _read_limited(stream: BinaryIO, limit: int) -> bytes:
 def _iter_jsonl_stream(
     stream: BinaryIO, where: str, stem: str, fieldmap: FieldMap, lang: str | None, ref_date: date | None
 ) -> Iterator[Document | InputProblem]:
-    for number, raw in enumerate(stream, 1):
-        if not raw.strip():
-            continue
+    """One document per JSONL line; line numbers are physical lines (``\\n``), as an editor shows them."""
+    for number, raw in iter_lines(stream, MAX_LINE_BYTES):
         at = f"{where}:{number}"
-        if len(raw) > MAX_LINE_BYTES:
+        if raw is None:
             yield InputProblem(at, f"line over {MAX_LINE_BYTES:,} bytes, skipped")
+            continue
+        if not raw.strip():
             continue
         try:
             obj = json.loads(_decode_line(raw))
@@ -389,60 +466,59 @@ def _iter_jsonl_stream(
 def _iter_csv_stream(
     stream: BinaryIO, where: str, stem: str, fieldmap: FieldMap, lang: str | None, ref_date: date | None, delimiter: str | None
 ) -> Iterator[Document | InputProblem]:
+    """One document per CSV/TSV row. Physical lines are read with :func:`iter_lines` (bounded), so an
+    over-long line is reported and dropped without being held; a row's number is its last physical line."""
     csv.field_size_limit(MAX_LINE_BYTES)
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
-    try:
-        sample = text.read(65536)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        yield InputProblem(where, f"cannot read ({exc}), skipped")
-        return
-    if not sample.strip():
+    physical = [0]
+    too_long: list[int] = []
+
+    def text_lines() -> Iterator[str]:
+        first = True
+        for number, raw in iter_lines(stream, MAX_LINE_BYTES):
+            physical[0] = number
+            if raw is None:
+                too_long.append(number)
+                continue
+            yield raw.decode("utf-8-sig" if first else "utf-8", errors="replace") + "\n"
+            first = False
+
+    lines = text_lines()
+    header = next((ln for ln in lines if ln.strip()), None)
+    for number in too_long:
+        yield InputProblem(f"{where}:{number}", f"line over {MAX_LINE_BYTES:,} bytes, skipped")
+    too_long.clear()
+    if header is None:
         yield InputProblem(where, "empty file, skipped")
         return
     if delimiter is None:
         try:
-            delimiter = csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",;\t|").delimiter
+            delimiter = csv.Sniffer().sniff(header, delimiters=",;\t|").delimiter
         except csv.Error:
             delimiter = ","
-    reader = csv.DictReader(_chain(sample, text), delimiter=delimiter)
-    number = 1
+    reader = csv.DictReader(itertools.chain([header], lines), delimiter=delimiter)
     while True:
         try:
             row = next(reader)
         except StopIteration:
-            break
+            row = None
         except csv.Error as exc:
-            number += 1
-            yield InputProblem(f"{where}:{number}", f"malformed CSV ({exc}), rest of file skipped")
+            yield InputProblem(f"{where}:{physical[0]}", f"malformed CSV ({exc}), rest of file skipped")
             return
-        number = reader.line_num
-        at = f"{where}:{number}"
+        for number in too_long:
+            yield InputProblem(f"{where}:{number}", f"line over {MAX_LINE_BYTES:,} bytes, skipped")
+        too_long.clear()
+        if row is None:
+            break
+        at = f"{where}:{physical[0]}"
         if fieldmap.text not in row:
             yield InputProblem(where, f"no {fieldmap.text!r} column (columns: {', '.join(reader.fieldnames or [])}); "
                                       "name the text column with --fields text=NAME")  # fmt: skip
             return
         clean = {k: v for k, v in row.items() if isinstance(k, str)}
         try:
-            yield record_document(clean, where=at, default_id=f"{stem}-{number}", fieldmap=fieldmap, lang=lang, ref_date=ref_date)
+            yield record_document(clean, where=at, default_id=f"{stem}-{physical[0]}", fieldmap=fieldmap, lang=lang, ref_date=ref_date)
         except KgInputError as exc:
             yield InputProblem(at, str(exc))
-
-
-def _chain(first: str, rest: io.TextIOBase) -> Iterator[str]:
-    """Lines of ``first`` + the rest of the stream (csv needs lines; ``first`` was read to sniff)."""
-    buf = io.StringIO(first)
-    pending = ""
-    for line in buf:
-        if line.endswith(("\n", "\r")):
-            yield pending + line
-            pending = ""
-        else:
-            pending += line
-    for line in rest:
-        yield pending + line
-        pending = ""
-    if pending:
-        yield pending
 
 
 def read_file(
@@ -459,9 +535,13 @@ def read_file(
     where = str(path)
     try:
         with open(path, "rb") as fh:
-            head = fh.read(4)
+            head = fh.read(4096)
     except OSError as exc:
         yield InputProblem(where, f"cannot read ({exc.strerror or exc}), skipped")
+        return
+    mine = own_output(head)
+    if mine is not None:
+        yield InputProblem(where, f"{mine} (kg's own output, not an article), not read", fatal=False)
         return
     kind, gz = file_kind(path.name, head)
     stem = Path(path.name.removesuffix(".gz").removesuffix(".gzip")).stem if gz else path.stem
@@ -523,16 +603,21 @@ def read_stdin(
     stream = stream if stream is not None else sys.stdin.buffer
     head = stream.peek(65536)[:65536] if hasattr(stream, "peek") else b""
     if head[:2] == b"\x1f\x8b":
-        stream = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[assignment]
-        head = b""
+        # gzip'd: sniff the decompressed start too, so that a gzip'd JSONL dump is streamed line by line
+        stream = io.BufferedReader(gzip.GzipFile(fileobj=stream, mode="rb"), 1 << 16)  # type: ignore[arg-type, assignment]
+        try:
+            head = stream.peek(65536)[:65536]
+        except (OSError, EOFError, zlib_error()) as exc:
+            yield InputProblem("stdin", f"cannot read (corrupt gzip: {exc}), skipped")
+            return
     guess = kind or (_sniff_kind(head) if head else None)
-    if guess == "jsonl":
-        yield from _iter_jsonl_stream(stream, "stdin", "stdin", fieldmap, lang, ref_date)
-        return
-    if guess in ("csv", "tsv"):
-        yield from _iter_csv_stream(stream, "stdin", "stdin", fieldmap, lang, ref_date, "\t" if guess == "tsv" else None)
-        return
     try:
+        if guess == "jsonl":
+            yield from _iter_jsonl_stream(stream, "stdin", "stdin", fieldmap, lang, ref_date)
+            return
+        if guess in ("csv", "tsv"):
+            yield from _iter_csv_stream(stream, "stdin", "stdin", fieldmap, lang, ref_date, "\t" if guess == "tsv" else None)
+            return
         raw = _read_limited(stream, MAX_BYTES)
     except KgInputError as exc:
         yield InputProblem("stdin", str(exc))
@@ -580,18 +665,25 @@ def expand(
         p = Path(item)
         if p.is_dir():
             found = []
-            for f in p.rglob("*"):
-                rel = f.relative_to(p).as_posix()
-                if any(part.startswith(".") for part in f.relative_to(p).parts):
-                    continue  # hidden files and folders (.git, editors' temp files)
-                if not f.is_file() or not is_input_file(f.name):
-                    continue
-                if include and not _matches(rel, include):
-                    continue
-                if exclude and _matches(rel, exclude):
-                    continue
-                found.append(f)
-            if not found:
+            unreadable: list[OSError] = []
+            # os.walk, not Path.rglob: rglob passes over a folder it cannot list without a word
+            for folder, dirs, files in os.walk(p, onerror=unreadable.append):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]  # hidden folders (.git, editors' temp files)
+                for name in files:
+                    if name.startswith(".") or not is_input_file(name):
+                        continue
+                    f = Path(folder, name)
+                    rel = f.relative_to(p).as_posix()
+                    if not f.is_file():
+                        continue
+                    if include and not _matches(rel, include):
+                        continue
+                    if exclude and _matches(rel, exclude):
+                        continue
+                    found.append(f)
+            for exc in unreadable:
+                yield InputProblem(str(exc.filename or p), f"cannot read folder ({exc.strerror or exc}), skipped")
+            if not found and not unreadable:
                 yield InputProblem(str(p), "folder holds no input files (.txt .html .jsonl .csv, optionally .gz) that match")
             yield from sorted(found)
         elif p.is_file():
