@@ -8,7 +8,7 @@ of the batch goes on.
 from __future__ import annotations
 
 import html
-import json
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -136,6 +136,15 @@ def clean_text(text: str, lang: str | None = None) -> tuple[str, int]:
 # -- language ---------------------------------------------------------------------------------------
 
 _NEAR = {"ms": "id"}  # Malay and Indonesian are hard to tell apart from a little text
+# BCP 47 / ISO 639-2 spellings a record's ``lang`` field may use for a language kg knows
+_ALIASES = {"eng": "en", "ind": "id", "in": "id"}
+# "Clearly another language": the languages kg knows (with their near neighbours) get less than this
+# probability together, on a text with at least OTHER_MIN_WORDS lower-case words. Names are not
+# counted: on one-line texts they are what misleads the identifier ("Nikol Pashinyan launched
+# airstrikes against UNCTAD in Kupiansk" is 'pcm' to it). See README, "Languages".
+OTHER_MAX_KNOWN = 1e-3
+OTHER_MIN_WORDS = 4
+log = logging.getLogger(__name__)
 
 
 @cache
@@ -145,26 +154,103 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+@cache
+def _known_identifier():
+    """The identifier restricted (``set_languages``) to the languages kg has data for and their near
+    neighbours; a shallow copy of the full one, so the model is loaded once."""
+    import copy
+
+    known = _known_codes()
+    ident = copy.copy(_identifier())
+    ident.set_languages(sorted(c for c in known if c in ident._full_model[2]))
+    return ident
+
+
+def _known_codes() -> frozenset[str]:
+    supported = set(languages())
+    return frozenset(supported | {near for near, lang in _NEAR.items() if lang in supported})
+
+
 def detect_language(text: str) -> str:
-    """ISO 639-1 code of ``text``'s language (py3langid, whose model ships with the package)."""
+    """ISO 639-1 code of ``text``'s language among all of py3langid's (whose model ships with the package)."""
     lang, _prob = _identifier().classify(text[:3000])
     return lang
 
 
-def choose_language(text: str, forced: str | None = None) -> str:
+@dataclass(frozen=True)
+class LanguageGuess:
+    lang: str | None  # a language kg has data for, or None: clearly another language
+    top: str  # the likeliest language among all the identifier knows
+    top_prob: float
+    known_prob: float  # the probability of the languages kg knows (and their near neighbours), together
+
+
+def identify_language(text: str) -> LanguageGuess:
+    """Which of kg's languages ``text`` is in, or None when it is clearly another one.
+
+    Names carry no language and mislead the identifier on short texts ("Nikol Pashinyan launched
+    airstrikes against UNCTAD in Kupiansk" is Nigerian Pidgin to it), so it reads the lower-case words
+    when there are at least three, else the whole text. The choice is made among kg's languages only
+    (``set_languages``); "other" needs the full identifier to give kg's languages together less than
+    OTHER_MAX_KNOWN, on at least OTHER_MIN_WORDS lower-case words: a short text is never skipped.
+
+    >>> identify_language("Le ministre a reçu hier son homologue pour un long entretien à Paris.").lang is None
+    True
+    """
+    sample = text[:3000]
+    words = _lower_words(sample)
+    basis = " ".join(words) if len(words) >= 3 else sample
+    ranked = _identifier().rank(basis)
+    known = _known_codes()
+    known_prob = sum(p for code, p in ranked if code in known)
+    top, top_prob = ranked[0]
+    if known_prob < OTHER_MAX_KNOWN and len(words) >= OTHER_MIN_WORDS:
+        return LanguageGuess(None, top, top_prob, known_prob)
+    best = _known_identifier().classify(basis)[0]
+    return LanguageGuess(_NEAR.get(best, best), top, top_prob, known_prob)
+
+
+def _lower_words(text: str) -> list[str]:
+    """The lower-case words of ``text`` (not names, numbers or codes), punctuation stripped.
+
+    >>> _lower_words("Juan Ramón de la Fuente called, 3 times.")
+    ['de', 'la', 'called', 'times']
+    """
+    out = []
+    for w in text.split():
+        w = w.strip(".,;:!?()[]\"'“”‘’«»")
+        if w.isalpha() and w[0].islower():
+            out.append(w)
+    return out
+
+
+def normalise_language(code: str) -> str:
+    """A language code as kg's data names it (``en-US`` -> ``en``, ``IND`` -> ``id``); raises
+    KgInputError (a one-line skip) for a language kg has no data for."""
+    supported = languages()
+    c = code.strip().lower().replace("_", "-").split("-")[0]
+    c = _ALIASES.get(c, c)
+    if c not in supported:
+        raise KgInputError(f"language {code!r}: kg has no data for it (kg knows: {', '.join(supported)}), skipped")
+    return c
+
+
+def choose_language(text: str, forced: str | None = None, *, source: str = "") -> str:
     supported = languages()
     if forced:
         if forced not in supported:
             raise KgInputError(f"no language data for {forced!r} (kg knows: {', '.join(supported)})")
         return forced
-    lang = detect_language(text)
-    lang = _NEAR.get(lang, lang) if lang not in supported else lang
-    if lang not in supported:
+    guess = identify_language(text)
+    if guess.lang is None:
         raise KgInputError(
-            f"detected language {lang!r}, for which kg has no data (kg knows: {', '.join(supported)}); "
-            "pass --lang to force one"
+            f"detected language {guess.top!r} (p={guess.top_prob:.2f}), for which kg has no data "
+            f"(kg knows: {', '.join(supported)}); pass --lang to force one"
         )
-    return lang
+    if guess.top not in _known_codes():
+        log.info("%s: the identifier's first choice is %r (p=%.2f), of which kg has no data; read as %r, the likeliest "
+                 "language kg knows", source or "text", guess.top, guess.top_prob, guess.lang)  # fmt: skip
+    return guess.lang
 
 
 # -- text decoding ----------------------------------------------------------------------------------
@@ -299,6 +385,18 @@ def choose_date(text: str, lang: str, *, ref_date: date | None = None, meta_date
     return (found, "text") if found else (None, None)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def unsurrogate(text: str) -> str:
+    """``text`` with each lone surrogate (which no encoder accepts) replaced by U+FFFD.
+
+    >>> unsurrogate("a\\ud800b")
+    'a\\ufffdb'
+    """
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def make_document(
     doc_id: str,
     raw_text: str,
@@ -311,15 +409,24 @@ def make_document(
     title: str | None = None,
     publisher: str | None = None,
 ) -> Document:
-    """Clean ``raw_text``, pick its language and reference date, and build the Document."""
+    """Clean ``raw_text``, pick its language and reference date, and build the Document.
+
+    ``lang`` (an option or a record's field) must name a language kg has data for (else KgInputError:
+    the document is skipped, the batch goes on). Lone surrogates (a JSON ``"\\ud800"``, a file name
+    that is not UTF-8) become U+FFFD in every text field.
+    """
+    doc_id, raw_text = unsurrogate(doc_id), unsurrogate(raw_text)
+    url, title, publisher = (unsurrogate(v) if v else v for v in (url, title, publisher))
     if "\x00" in raw_text:
         raw_text = raw_text.replace("\x00", "")
+    if lang is not None:
+        lang = normalise_language(lang)
     pre_lang = lang
     if pre_lang is None:
         rough, _ = clean_text(raw_text, None)
         if not rough.strip():
             raise KgInputError("no article text left after removing page boilerplate, skipped")
-        pre_lang = choose_language(rough)
+        pre_lang = choose_language(rough, source=source)
     text, dropped = clean_text(raw_text, pre_lang)
     if not text.strip():
         raise KgInputError("no article text left after removing page boilerplate, skipped")
@@ -343,125 +450,26 @@ def make_document(
     )
 
 
-def _file_kind(path: Path, raw: bytes) -> str:
-    suffix = "".join(path.suffixes[-1:]).lower()
-    if suffix in JSONL_SUFFIXES:
-        return "jsonl"
-    if suffix in HTML_SUFFIXES:
-        return "html"
-    head = raw[:1024].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html")):
-        return "html"
-    return "text"
-
-
-def _iter_jsonl(path: Path, text: str, lang: str | None, ref_date: date | None) -> Iterator[Document | InputProblem]:
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputProblem(where, f"malformed JSON ({exc.msg}), line skipped")
-            continue
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            yield InputProblem(where, 'expected an object with a "text" string, line skipped')
-            continue
-        doc_id = str(obj.get("id") or f"{path.stem}-{number}")
-        try:
-            yield make_document(
-                doc_id,
-                obj["text"],
-                source=where,
-                lang=obj.get("lang") if isinstance(obj.get("lang"), str) and lang is None else lang,
-                ref_date=ref_date,
-                meta_date=parse_date(obj.get("date")),
-                url=obj.get("url") if isinstance(obj.get("url"), str) else None,
-                title=obj.get("title") if isinstance(obj.get("title"), str) else None,
-                publisher=obj.get("publisher") if isinstance(obj.get("publisher"), str) else None,
-            )
-        except KgInputError as exc:
-            yield InputProblem(where, str(exc))
-
-
-def read_path(
-    path: Path, *, lang: str | None = None, ref_date: date | None = None, max_bytes: int = MAX_BYTES
-) -> Iterator[Document | InputProblem]:
-    """Documents (or problems) from one file."""
-    try:
-        size = path.stat().st_size
-        if size > max_bytes and path.suffix.lower() not in JSONL_SUFFIXES:
-            yield InputProblem(str(path), f"file is {size:,} bytes, over the {max_bytes:,}-byte limit, skipped")
-            return
-        raw = path.read_bytes()
-    except OSError as exc:
-        yield InputProblem(str(path), f"cannot read ({exc.strerror or exc}), skipped")
-        return
-    try:
-        text, warning = decode_bytes(raw, str(path))
-    except KgInputError as exc:
-        yield InputProblem(str(path), str(exc))
-        return
-    if warning:
-        yield warning
-    kind = _file_kind(path, raw)
-    if kind == "jsonl":
-        yield from _iter_jsonl(path, text, lang, ref_date)
-        return
-    meta: dict[str, str] = {}
-    if kind == "html":
-        text, meta = html_to_text(text)
-    try:
-        yield make_document(
-            path.stem,
-            text,
-            source=str(path),
-            lang=lang,
-            ref_date=ref_date,
-            meta_date=parse_date(meta.get("date")),
-            url=meta.get("url"),
-            title=meta.get("title"),
-            publisher=meta.get("publisher"),
-        )
-    except KgInputError as exc:
-        yield InputProblem(str(path), str(exc))
-
-
-def expand_paths(inputs: Iterable[str | Path]) -> Iterator[Path | InputProblem]:
-    """Files named directly, and the readable files of named folders (recursively, sorted)."""
-    suffixes = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
-    for item in inputs:
-        p = Path(item)
-        if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in suffixes)
-            if not files:
-                yield InputProblem(str(p), "folder holds no .txt, .jsonl or .html files")
-            yield from files
-        elif p.is_file():
-            yield p
-        else:
-            yield InputProblem(str(p), "no such file or folder")
-
-
 def iter_documents(
     inputs: Iterable[str | Path], *, lang: str | None = None, ref_date: date | None = None
 ) -> Iterator[Document | InputProblem]:
-    """Every document of ``inputs`` (files, folders, JSONL), problems interleaved; ids made unique."""
+    """Every document of ``inputs`` (files, folders, JSONL, CSV, ``-``), problems interleaved; ids made unique.
+
+    The same reader as ``kg add`` (:func:`kg.inputs.iter_inputs`): one JSONL reader, one set of limits,
+    one set of messages for both commands.
+    """
+    from .inputs import iter_inputs
+
     seen: dict[str, int] = {}
-    for item in expand_paths(inputs):
-        if isinstance(item, InputProblem):
-            yield item
-            continue
-        for out in read_path(item, lang=lang, ref_date=ref_date):
-            if isinstance(out, Document):
-                n = seen.get(out.id, 0)
-                seen[out.id] = n + 1
-                if n:
-                    new_id = f"{out.id}-{n + 1}"
-                    yield InputProblem(out.source, f"duplicate document id {out.id!r}, renamed {new_id!r}", fatal=False)
-                    out = Document(**{**_fields(out), "id": new_id})
-            yield out
+    for out in iter_inputs(inputs, lang=lang, ref_date=ref_date):
+        if isinstance(out, Document):
+            n = seen.get(out.id, 0)
+            seen[out.id] = n + 1
+            if n:
+                new_id = f"{out.id}-{n + 1}"
+                yield InputProblem(out.source, f"duplicate document id {out.id!r}, renamed {new_id!r}", fatal=False)
+                out = Document(**{**_fields(out), "id": new_id})
+        yield out
 
 
 def _fields(doc: Document) -> dict:
