@@ -38,6 +38,7 @@ from .model import (
 from .nlp import doc_text, get_pipeline, is_nominal_form, is_passive_form, kg_get, lowers, settings, span_list
 from .nlp import _ADJECTIVE_ENDINGS
 from .nlp import _sentences as _sentences_cached
+from .sections import SECTION_CHARS, join_docs, split_sections
 
 log = logging.getLogger(__name__)
 
@@ -974,12 +975,23 @@ class Extractor:
 
     def extract(self, document: Document) -> Extraction:
         nlp = self.nlp(document.lang)
-        doc = nlp.make_doc(document.text)
-        doc.user_data["kg_text"] = document.text
-        doc.user_data["kg_ref_date"] = document.date
+        text = document.text
+        if len(text) <= SECTION_CHARS:
+            doc = self._process(nlp, text, document.date)
+        else:  # spaCy refuses over 1,000,000 characters (E088): sections, joined back (kg.sections)
+            doc = join_docs([self._process(nlp, part, document.date) for part in split_sections(text, SECTION_CHARS)], text)
+            doc.user_data["kg_text"] = text
+            doc.user_data["kg_ref_date"] = document.date
+        return self.from_doc(document, doc)
+
+    @staticmethod
+    def _process(nlp, text: str, ref_date) -> Doc:
+        doc = nlp.make_doc(text)
+        doc.user_data["kg_text"] = text
+        doc.user_data["kg_ref_date"] = ref_date
         for _name, proc in nlp.pipeline:
             doc = proc(doc)
-        return self.from_doc(document, doc)
+        return doc
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
         for document in documents:
