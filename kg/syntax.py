@@ -541,10 +541,11 @@ def evaluate_files(paths: Iterable[str | Path], lang: str, *, model: str | Path 
     with gold tokens and gold sentence boundaries; also words/s of the components."""
     from spacy.tokens import Doc
 
-    nlp = load_syntax(lang, model) if model is None else _load_uncached(model)
+    paths = list(paths)
     golds = [s for p in paths for s in read_conllu(p) if len(s)]
     if not golds:
         raise ValueError("no sentences to evaluate in " + ", ".join(map(str, paths)))
+    nlp = load_syntax(lang, model) if model is None else _load_uncached(model)
     docs = [Doc(nlp.vocab, words=g.words, spaces=g.spaces[:-1] + [False]) for g in golds]
     started = time.perf_counter()
     for _, proc in nlp.pipeline:
