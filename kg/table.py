@@ -34,7 +34,7 @@ TEXT_COLUMNS = (
     "target_text", "target_role", "mention", "doc_title", "doc_url", "quantities",
 )  # fmt: skip
 # read back as text (pandas would read "042" as 42 and "2024" as a number)
-STRING_COLUMNS = tuple(c for c in COLUMNS if c not in ("quad_class", "goldstein", "char_start", "char_end", "confidence"))
+STRING_COLUMNS = tuple(c for c in COLUMNS if c not in ("quad_class", "goldstein", "char_start", "char_end", "confidence", "mentions", "sources"))
 
 
 def rows(G: nx.MultiDiGraph) -> list[dict]:
@@ -89,7 +89,7 @@ def read_events(path: str | Path):
     for c in TEXT_COLUMNS:
         if c in df.columns:
             df[c] = df[c].map(csv_unsafe)
-    for c in ("quad_class", "char_start", "char_end"):
+    for c in ("quad_class", "char_start", "char_end", "mentions", "sources"):
         if c in df.columns:
             df[c] = pd.to_numeric(df[c], errors="coerce").astype("Int64")
     for c in ("goldstein", "confidence"):

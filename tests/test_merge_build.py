@@ -206,3 +206,12 @@ def test_build_and_store_export_give_the_same_events_on_the_shared_dev_corpus(tm
         pytest.skip("no dev corpus")
     built, exported = _build_and_export(tmp_path, sorted(dev.glob("*.txt")))
     assert built and built == exported
+
+
+def test_read_events_gives_the_counts_as_numbers(tmp_path):
+    published, name, text, (src, _tgt), _body = ONE_ACT["id"]
+    out = tmp_path / "out"
+    kg.build([_write(tmp_path, name, text)], ref_date=date.fromisoformat(published)).write(out)
+    df = kg.read_events(out / "events.csv")
+    assert df["mentions"].tolist() == [3] and df["sources"].tolist() == [1]
+    assert str(df["mentions"].dtype) == "Int64"
