@@ -38,10 +38,11 @@ def merge_options(func):
 
 
 def _open(store_dir):
+    """The store, opened read-only (export and explain only read; the store may be on a read-only disk)."""
     from .store import Store, StoreError
 
     try:
-        return Store(store_dir, create=False)
+        return Store(store_dir, create=False, readonly=True)
     except StoreError as exc:
         _fail(str(exc))
 
@@ -105,7 +106,9 @@ def add(inputs, store_dir, include, exclude, field_spec, lang, ref_date, lexicon
     CSV/TSV (field names with --fields), each optionally gzip'd. A document whose text is already in the
     store is skipped before extraction, so adding the same files again changes nothing, and a run that
     was stopped midway resumes where it stopped. Exit code 1 if some inputs were bad, 3 if none could
-    be used.
+    be used. Each document is stored whole or not at all: Ctrl-C (exit 130), SIGTERM (exit 143) or a full
+    disk stop the run with the documents extracted so far stored, and the next run goes on from there.
+    Two kg add on the same store take turns; each skips what the other stored.
 
     \b
     Examples:
@@ -114,6 +117,7 @@ def add(inputs, store_dir, include, exclude, field_spec, lang, ref_date, lexicon
       kg add archive/ --include '2024/**/*.html' --exclude '*draft*' --store kgstore
       curl -s https://example.org/feed.jsonl | kg add - --store kgstore
     """
+    from .api import Terminated, stop_on_sigterm
     from .extract import Extractor
     from .inputs import FieldMap, Progress, iter_inputs
     from .resources import languages
@@ -141,18 +145,32 @@ def add(inputs, store_dir, include, exclude, field_spec, lang, ref_date, lexicon
         else:
             click.echo(text, err=True)
 
+    stopped = None
     try:
-        extractor = Extractor(lexicon_files=lexicon_files, model=model)
-        items = iter_inputs(inputs, lang=lang, ref_date=ref_date, include=include, exclude=exclude, fieldmap=fieldmap, progress=prog)
-        result = store.add(items, extract=extractor.extract, on_problem=report, on_document=bar, timeout=doc_timeout or None,
-                           workers=workers, extractor=extractor)  # fmt: skip
-    except (LookupError, ValueError) as exc:
-        _fail(str(exc))
+        with stop_on_sigterm():
+            extractor = Extractor(lexicon_files=lexicon_files, model=model)
+            items = iter_inputs(inputs, lang=lang, ref_date=ref_date, include=include, exclude=exclude, fieldmap=fieldmap, progress=prog)
+            result = store.add(items, extract=extractor.extract, on_problem=report, on_document=bar, timeout=doc_timeout or None,
+                               workers=workers, extractor=extractor)  # fmt: skip
+    except (LookupError, ValueError, StoreError) as exc:
+        stopped = (str(exc), 2, False)
+    except KeyboardInterrupt:
+        stopped = ("interrupted (Ctrl-C)", 130, True)
+    except Terminated:
+        stopped = ("stopped by SIGTERM", 143, True)
     finally:
         if bar is not None:
             bar.close()
-        stats = store.stats()
-        store.close()
+        try:
+            stats = store.stats()
+        finally:
+            store.close(commit=False)  # add() has written every complete document; nothing else is pending
+    if stopped:
+        message, code, resumable = stopped
+        if resumable:
+            message += (f"; the store holds {stats['documents']:,} complete document(s), those extracted so far included; "
+                        "run the same command again to add the rest")  # fmt: skip
+        _fail(message, code)
     rate = result.words / result.seconds if result.seconds else 0
     click.echo(
         f"added {result.added:,} document(s) ({result.words:,} words, {result.events:,} events, {rate:,.0f} words/s); "
