@@ -364,6 +364,7 @@ def train(
     threads: int = 1,
     verbose: bool = True,
     work: str | Path | None = None,
+    fold_dev_half: bool = False,
 ) -> dict:
     """Train ``lang``'s syntactic pipeline and save the best one (on the dev files) to ``out``.
 
@@ -393,10 +394,15 @@ def train(
     out = Path(out)
     xpos = lang == "en"
     started = time.time()
+    dev_files_before = list(dev_list)
     owned = work is None
     work = Path(tempfile.mkdtemp(prefix=f"kg-syntax-{lang}-")) if owned else Path(work)
     work.mkdir(parents=True, exist_ok=True)
     try:
+        if fold_dev_half and dev_list:
+            # every other dev sentence trains; the rest stays dev (early stopping and the dev scores)
+            train_list, dev_list = train_list + [work / "dev-even.conllu"], [work / "dev-odd.conllu"]
+            _split_alternate(dev_files_before, work / "dev-even.conllu", work / "dev-odd.conllu")
         n_train = conllu_to_docbin(train_list, work / "train.spacy", lang, xpos=xpos)
         n_dev = conllu_to_docbin(dev_list, work / "dev.spacy", lang, xpos=xpos)
         if not n_train:
@@ -423,6 +429,7 @@ def train(
             "steps": config["training"]["max_steps"],
             "train_files": [p.name for p in train_list],
             "dev_files": [p.name for p in dev_list],
+            "fold_dev_half": fold_dev_half,
             "train_sentences": n_train,
             "dev_sentences": n_dev,
             "minutes": round((time.time() - started) / 60, 1),
@@ -431,6 +438,15 @@ def train(
     finally:
         if owned:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def _split_alternate(paths: list[Path], even: Path, odd: Path) -> None:
+    """Write the sentences of ``paths`` alternately to ``even`` (0, 2, 4 ...) and ``odd`` (1, 3, 5 ...)."""
+    blocks: list[str] = []
+    for path in paths:
+        blocks += [b.strip("\n") for b in Path(path).read_text(encoding="utf-8").split("\n\n") if b.strip()]
+    even.write_text("\n\n".join(blocks[0::2]) + "\n\n", encoding="utf-8")
+    odd.write_text("\n\n".join(blocks[1::2]) + "\n\n", encoding="utf-8")
 
 
 def package(best: str | Path, out: str | Path, lang: str, *, info: dict | None = None, dev_files=()) -> dict:

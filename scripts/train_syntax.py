@@ -42,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ud", default=None, help="UD folder (default: ../shared/ud or $KG_UD_DIR)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--work", default=None, help="keep the DocBins, config and checkpoints here (default: a temporary folder)")
+    ap.add_argument("--fold-dev-half", action="store_true",
+                    help="train on every other dev sentence too; the other half stays dev")
     ap.add_argument("--package-only", metavar="MODEL_BEST", default=None,
                     help="do not train: ship an already trained folder (e.g. WORK/output/model-best of a stopped run)")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
@@ -64,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         summary = syntax.package(args.package_only, out, args.lang, info=info, dev_files=dev)
     else:
         summary = syntax.train(args.lang, out=out, steps=args.steps, ud_dir=args.ud, seed=args.seed,
-                               overrides=overrides, work=args.work)
+                               overrides=overrides, work=args.work, fold_dev_half=args.fold_dev_half)
     print(json.dumps(summary, indent=2))
     return 0
 
