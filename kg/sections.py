@@ -5,7 +5,7 @@ boundaries (never inside a sentence), and joins the processed sections back into
 whole text: sentence, event and actor offsets stay relative to the whole document.
 
 >>> [len(s) for s in split_sections("One. Two.\\n\\nThree is here. Four.", 20)]
-[11, 21]
+[11, 20]
 """
 
 from __future__ import annotations
