@@ -328,8 +328,8 @@ Trained on:
 - UD Indonesian-PUD (Parallel Universal Dependencies, CoNLL 2017 shared task; news and wiki), test.
   Zeman, D. et al. (2017). CC BY-SA 3.0, used under CC BY-SA 4.0 as that licence allows.
   https://github.com/UniversalDependencies/UD_Indonesian-PUD
-Development set (early stopping, not trained on):
-- UD Indonesian-GSD, development set. McDonald, R. et al. (2013) "Universal Dependency Annotation for
+- UD Indonesian-GSD, development set: every other sentence trained, the other half was the dev set
+  (early stopping). McDonald, R. et al. (2013) "Universal Dependency Annotation for
   Multilingual Parsing"; revised by Alfina, I. et al. CC BY-SA 4.0.
   https://github.com/UniversalDependencies/UD_Indonesian-GSD (the GSD test set was not used).
 
