@@ -100,7 +100,7 @@ def _name_match(mention: str, gold: str, lenient: bool) -> bool:
 
 
 def corpus_documents(corpus: Path):
-    from kg.ingest import make_document
+    from kg.io.ingest import make_document
 
     for gold_path in sorted(corpus.glob("*/*.json")):
         txt = gold_path.with_suffix(".txt")
@@ -114,7 +114,7 @@ def corpus_documents(corpus: Path):
 
 
 def corpus_report(corpus: Path, show_failures: bool) -> list:
-    from kg.resolve import resolve_text
+    from kg.extract.resolve import resolve_text
 
     print(f"\n== (b) gold entities of {corpus} resolved to the right code")
     tally = defaultdict(lambda: defaultdict(int))  # lang -> counter
@@ -179,8 +179,8 @@ def speed_report(docs: list, words_target: int) -> None:
         runs.append(time.perf_counter() - t0)
     print(f"  `kg actors` start-up, end to end (3 runs): median {statistics.median(runs):.2f}s, min {min(runs):.2f}s")
 
-    from kg.extract import Extractor
-    from kg.resolve import resolve_text
+    from kg.extract.extractor import Extractor
+    from kg.extract.resolve import resolve_text
 
     ex = Extractor()
     for lang in ("en", "id"):

@@ -43,8 +43,8 @@ def _peak_mb_self() -> float:
 
 def phase_extract(corpus: Path, limit_words: int | None) -> dict:
     """Run in a child process: time Extractor.extract alone."""
-    from kg.extract import Extractor
-    from kg.inputs import iter_inputs
+    from kg.extract.extractor import Extractor
+    from kg.io.inputs import iter_inputs
     from kg.model import Document
 
     docs = []

@@ -42,7 +42,7 @@ def main() -> None:
 
     from datetime import date
 
-    from kg.extract import Extractor
+    from kg.extract.extractor import Extractor
     from kg.model import Document
 
     ex = Extractor()

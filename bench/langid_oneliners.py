@@ -82,7 +82,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--seed", type=int, default=3)
     args = ap.parse_args()
-    from kg.ingest import _known_codes, detect_language, identify_language
+    from kg.io.ingest import _known_codes, detect_language, identify_language
 
     known = _known_codes()
     for lang in ("en", "id"):

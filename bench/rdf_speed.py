@@ -40,7 +40,7 @@ def synthetic_graph(n_triples: int, seed: int = 7):
     """An event graph with about ``n_triples`` triples in its RDF export."""
     import networkx as nx
 
-    from kg.cameo import table
+    from kg.lexicon.cameo import table
 
     rng = random.Random(seed)
     codes = [c for c in table() if len(c) == 3]
@@ -89,7 +89,8 @@ def timed(fn, *args, **kwargs):
 
 
 def stage_fast_export(args) -> dict:
-    from kg import rdf
+    from kg.outputs import rdf
+    from kg.query import from_rdf
 
     G, t_build = timed(synthetic_graph, args.triples)
     rss_graph = rss_mb()
@@ -103,7 +104,8 @@ def stage_fast_export(args) -> dict:
 
 
 def stage_rdflib_export(args) -> dict:
-    from kg import rdf
+    from kg.outputs import rdf
+    from kg.query import from_rdf
 
     G, t_build = timed(synthetic_graph, args.triples)
     rss_graph = rss_mb()
@@ -120,7 +122,7 @@ def _queries() -> dict[str, str]:
 
 
 def stage_fast_load(args) -> dict:
-    from kg.sparql import execute, open_store, results_rows
+    from kg.query.sparql import execute, open_store, results_rows
 
     path = Path(args.workdir) / f"graph.{args.fmt}"
     store, t_load = timed(open_store, path)
@@ -136,7 +138,8 @@ def stage_fast_load(args) -> dict:
 
 
 def stage_to_graph(args) -> dict:
-    from kg import rdf
+    from kg.outputs import rdf
+    from kg.query import from_rdf
 
     G, t = timed(rdf.to_graph, Path(args.workdir) / "graph.nt")
     return {"to_graph_s": t, "edges": G.number_of_edges(), "peak_rss_mb": rss_mb()}
@@ -145,8 +148,8 @@ def stage_to_graph(args) -> dict:
 def stage_rdflib_load(args) -> dict:
     from rdflib import Graph
 
-    from kg.rdf import PREFIXES
-    from kg.sparql import INSTANCE_PREFIXES
+    from kg.outputs.rdf.vocab import PREFIXES
+    from kg.outputs.rdf.vocab import INSTANCE_PREFIXES
 
     progress = Path(args.workdir) / "rdflib_load.json"
     g = Graph()

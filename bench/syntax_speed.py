@@ -17,8 +17,8 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 import spacy  # noqa: E402
 
 import kg  # noqa: E402
-from kg import syntax  # noqa: E402
-from kg.nlp import get_pipeline  # noqa: E402
+from kg.nlp import syntax  # noqa: E402
+from kg.nlp.pipeline import get_pipeline  # noqa: E402
 
 
 def texts_for(lang: str, repeat: int) -> list[str]:

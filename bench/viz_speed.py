@@ -149,7 +149,7 @@ def main() -> None:
     from conftest import chromium_path  # noqa: E402
     from playwright.sync_api import sync_playwright
 
-    from kg import viz
+    from kg.outputs import viz
 
     max_nodes = viz.MAX_NODES if args.max_nodes is None else (args.max_nodes or None)
     out = args.keep or Path(tempfile.mkdtemp(prefix="kg-viz-bench-"))

@@ -13,29 +13,23 @@ except PackageNotFoundError:  # running from a source checkout without installin
     __version__ = "0+unknown"
 
 # kg.open is not in __all__: "from kg import *" must not shadow the builtin open
-__all__ = ["__version__", "build", "load", "read_events", "sample_path", "write_outputs", "load_graph", "analytics",
-           "exports"]  # fmt: skip
+__all__ = ["__version__", "build", "add", "export", "load", "read_events", "sample_path", "write_outputs", "load_graph",
+           "analytics", "exports"]  # fmt: skip
+
+# Imported on first use (PEP 562), so that ``import kg`` stays fast: name -> (module, attribute)
+_LAZY = {
+    "build": ("kg.api", "build"), "add": ("kg.api", "add"), "export": ("kg.api", "export"), "open": ("kg.api", "open"),
+    "load": ("kg.api", "load"), "sample_path": ("kg.api", "sample_path"), "BuildResult": ("kg.result", "BuildResult"),
+    "write_outputs": ("kg.outputs.write", "write_outputs"), "read_events": ("kg.outputs.table", "read_events"),
+    "load_graph": ("kg.query.from_rdf", "to_graph"), "analytics": ("kg.analytics", None), "exports": ("kg.outputs.exports", None),
+}  # fmt: skip
 
 
 def __getattr__(name: str):
-    if name in ("build", "load", "sample_path", "write_outputs", "BuildResult"):
-        from . import api
+    if name not in _LAZY:
+        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    import importlib  # at first use: importing kg loads no pipeline, no RDF, no pandas
 
-        return getattr(api, name)
-    if name == "open":  # kg.open(source): an export, a build folder or a store, as every command reads them
-        from .sources import open_source
-
-        return open_source
-    if name == "read_events":  # events.csv as a DataFrame, codes as text
-        from .table import read_events
-
-        return read_events
-    if name == "load_graph":
-        from .rdf import to_graph
-
-        return to_graph
-    if name in ("analytics", "exports"):
-        import importlib
-
-        return importlib.import_module(f"kg.{name}")
-    raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    module, attr = _LAZY[name]
+    mod = importlib.import_module(module)
+    return getattr(mod, attr) if attr else mod

@@ -1,6 +1,6 @@
 """kg's domain errors, in one light module: the CLI catches them all without importing spaCy, RDF or
 SQLite machinery (which would slow the start of every command). Each is also importable from the
-module that raises it (``kg.ingest.KgInputError``, ``kg.sparql.QueryError``, ...)."""
+module that raises it (``kg.io.ingest.KgInputError``, ``kg.query.sparql.QueryError``, ...)."""
 
 from __future__ import annotations
 

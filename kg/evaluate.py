@@ -21,12 +21,13 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from .cameo import quad_of_root
-from .graph import build_graph
-from .merge import MergeOptions, merge_events
-from .extract import Extractor
-from .ingest import KgInputError, decode_bytes, make_document, parse_date
-from .model import Modality
+from kg.errors import KgInputError
+from kg.extract.extractor import Extractor
+from kg.graph.build import build_graph
+from kg.graph.merge import MergeOptions, merge_events
+from kg.io.ingest import decode_bytes, make_document, parse_date
+from kg.lexicon.cameo import quad_of_root
+from kg.model import Modality
 
 LEVELS = ("root", "quad", "dyad")
 
@@ -70,7 +71,7 @@ def score_document(gold: dict, events: list) -> dict:
 
 def score_graph(gold: dict, G) -> dict:
     """Compare one document's gold events with the events of kg's graph ``G`` (merged: one per act)."""
-    from .graph import event_edges_of
+    from kg.graph.build import event_edges_of
 
     system = [{"s": d.get("source_code") or "", "t": d.get("target_code") or "", "root": d["event_root"],
                "date": d.get("date") or None, "inferred": bool(d.get("date_inferred")), "event": d["event_id"],
@@ -130,7 +131,7 @@ def _score(gold: dict, system: list[dict]) -> dict:
 
 def evaluate_dir(gold_dir: Path, *, lexicon_files=(), extractor: Extractor | None = None, merge: MergeOptions | None = None) -> dict:
     """Run kg over every ``*.txt`` of ``gold_dir`` that has a ``.json`` and score the events ``kg build``
-    would write for it (reports of one act merged with ``merge``, :func:`kg.merge.merge_events`)."""
+    would write for it (reports of one act merged with ``merge``, :func:`kg.graph.merge.merge_events`)."""
     extractor = extractor or Extractor(lexicon_files=lexicon_files)
     docs = []
     for txt in sorted(gold_dir.glob("*.txt")):
@@ -211,8 +212,8 @@ def evaluate_sentences(path: Path, lang: str, *, extractor: Extractor | None = N
     A sentence passes when kg's events, as (source, target, root, modality), equal the expected ones
     (a symmetric event in either direction) and every matched event has the expected date.
     """
-    from .model import Document
-    from .resources import read_jsonl
+    from kg.model import Document
+    from kg.resources import read_jsonl
 
     extractor = extractor or Extractor()
     passed = tp = fp = fn = dated = dates_ok = 0

@@ -68,7 +68,7 @@ def score_case(case: dict, actors: list[dict]) -> tuple[bool, str]:
 
 def run_cases(cases: list[dict]) -> list[dict]:
     """Each case with ``passed`` and ``why`` added."""
-    from kg.resolve import resolve_text
+    from kg.extract.resolve import resolve_text
 
     results = []
     for case in cases:

@@ -351,7 +351,8 @@ def test_overview(G):
 
 @pytest.fixture
 def example_ttl(tmp_path):
-    from kg import rdf
+    from kg.outputs import rdf
+    from kg.query import from_rdf
 
     return str(rdf.write(A.example_graph(), tmp_path / "example.ttl"))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import kg
-from kg import table
+from kg.outputs import table
 
 
 def test_workers_give_the_same_result(samples_build):

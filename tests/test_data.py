@@ -7,10 +7,10 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from kg import cameo
-from kg.lexicon import load_lexicon
+from kg.lexicon import cameo
+from kg.lexicon.lexicon import load_lexicon
 from kg.model import ActorKind
-from kg.nlp import load_triggers
+from kg.nlp.triggers import load_triggers
 from kg.resources import data_dir, languages, read_jsonl
 
 CODE = re.compile(r"^([A-Z]{3}|IGO:[A-Z0-9_]+|NSA:[A-Z0-9_]+)$")

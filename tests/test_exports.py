@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from kg import exports
-from kg.analytics import example_graph
+from kg.outputs import exports
+from kg.analytics.example import example_graph
 from kg.cli import main
 
 
@@ -115,7 +115,7 @@ def test_cli_convert(samples_build, tmp_path):
 
 
 def test_timeline_files(tmp_path):
-    from kg.analytics import timeline
+    from kg.analytics.timelines import timeline
 
     rows = timeline(example_graph(), "irn")
     written = exports.write_timeline(rows, tmp_path, "irn", title="Iran", unit="month")

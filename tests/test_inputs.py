@@ -10,8 +10,9 @@ from datetime import date
 
 import pytest
 
-from kg.ingest import InputProblem
-from kg.inputs import FieldMap, Progress, decode, expand, file_kind, iter_inputs, parse_any_date, read_stdin
+from kg.io.ingest import InputProblem
+from kg.io.decode import FieldMap, decode, parse_any_date
+from kg.io.inputs import Progress, expand, file_kind, iter_inputs, read_stdin
 from kg.model import Document
 
 BODY = ("Indonesia and Malaysia signed a maritime agreement in Jakarta on 12 March 2024. "

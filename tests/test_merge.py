@@ -7,7 +7,8 @@ import json
 import networkx as nx
 import pytest
 
-from kg.merge import MergeOptions, cluster, explain, mentions_of, merge_events, why_not
+from kg.graph.merge import MergeOptions, cluster, mentions_of, merge_events, why_not
+from kg.graph.explain import explain
 
 
 def _edge(G, eid, doc, src, tgt, *, code="190", date="2024-05-03", prec="day", place="", modality="asserted", sym=False, n=0):
@@ -136,8 +137,9 @@ SAME_DAY = [  # two different happenings on one day between the same actors
 
 
 def _store_graph(tmp_path, records):
-    from kg.inputs import iter_inputs
-    from kg.store import Store, graph_from_store
+    from kg.io.inputs import iter_inputs
+    from kg.store.store import Store
+    from kg.store.outputs import graph_from_store
 
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")

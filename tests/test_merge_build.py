@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 import kg
-from kg.graph import event_edges_of
-from kg.merge import MergeOptions
+from kg.graph.build import event_edges_of
+from kg.graph.merge import MergeOptions
 
 KG = [sys.executable, "-m", "kg.cli"] if not (Path(sys.executable).parent / "kg").exists() else [str(Path(sys.executable).parent / "kg")]
 
@@ -130,7 +130,8 @@ def test_cli_build_explain_no_merge_csv_rdf(tmp_path):
     # the RDF keeps every report as prov:wasDerivedFrom and meets the SHACL shapes
     from rdflib import URIRef
 
-    from kg import rdf
+    from kg.outputs import rdf
+    from kg.query import from_rdf
 
     g = rdf.load(out / "graph.ttl")
     ok, report = rdf.validate(g)
@@ -157,7 +158,7 @@ def test_explain_lists_the_act_kept_apart(tmp_path):
 def test_view_draws_one_edge_per_event_and_lists_its_reports(tmp_path, browser):
     published, name, text, (src, tgt), _body = ONE_ACT["en"]
     result = kg.build([_write(tmp_path, name, text)], ref_date=date.fromisoformat(published))
-    from kg.viz import view_data
+    from kg.outputs.viz import view_data
 
     data = view_data(result.graph)
     recs = [r for r in data["records"] if r["u"] == src and r["v"] == tgt]

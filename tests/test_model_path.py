@@ -13,7 +13,7 @@ import spacy
 from spacy.training import Example
 
 import kg
-from kg.extract import Extractor, model_language
+from kg.extract.extractor import Extractor, model_language
 from kg.model import Document
 
 TRAIN = [

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 import kg
-from kg.analytics import example_graph
-from kg.api import BuildResult
+from kg.analytics.example import example_graph
+from kg.result import BuildResult
 
 
 @pytest.fixture(scope="module")

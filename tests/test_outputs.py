@@ -8,8 +8,9 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Graph
 
-from kg.graph import event_edges_of, summary
-from kg.sparql import QueryError, run_query
+from kg.graph.build import event_edges_of, summary
+from kg.errors import QueryError
+from kg.query.sparql import run_query
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

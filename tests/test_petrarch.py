@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from kg import cameo
-from kg.lexicon import Lexicon, load_lexicon
+from kg.lexicon import cameo
+from kg.lexicon.lexicon import Lexicon, load_lexicon
 from kg.resources import data_dir, read_jsonl
 
 REPO = Path(__file__).resolve().parents[1]
@@ -353,7 +353,7 @@ def test_report_lists_the_codes_indonesian_triggers_lack():
 
 
 def _fresh(monkeypatch, cache_dir):
-    import kg.petrarch as p2
+    import kg.lexicon.petrarch as p2
 
     monkeypatch.setenv("KG_CACHE_DIR", str(cache_dir))
     for f in (p2._data, p2.row, p2.actor):
@@ -389,7 +389,7 @@ def test_loader_writes_and_reuses_its_cache_and_works_without_one(tmp_path, monk
 
 
 def test_default_startup_does_not_read_the_import():
-    code = "import sys, kg, kg.cli; from kg.lexicon import load_lexicon; load_lexicon(); print('kg.petrarch' in sys.modules)"
+    code = "import sys, kg, kg.cli; from kg.lexicon.lexicon import load_lexicon; load_lexicon(); print('kg.lexicon.petrarch' in sys.modules)"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ})
     assert run.stdout.strip() == "False", run.stderr
     assert not any("petrarch" in str(p) for p in load_lexicon().sources)

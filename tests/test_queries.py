@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.sparql import run_query
+from kg.query.sparql import run_query
 
 QUERIES = Path(__file__).resolve().parents[1] / "data" / "queries"
 
@@ -125,7 +125,8 @@ def test_kg_query_help_and_errors(samples_build, tmp_path):
 
 @pytest.mark.parametrize("suffix", ["nt", "nq", "jsonld"])
 def test_queries_answer_the_same_on_every_format(samples_build, tmp_path, suffix):
-    from kg import rdf
+    from kg.outputs import rdf
+    from kg.query import from_rdf
 
     result, out = samples_build
     path = rdf.write(result.graph, tmp_path / f"graph.{suffix}")

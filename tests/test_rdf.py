@@ -12,8 +12,9 @@ from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
-from kg import rdf, table
-from kg.rdf import KG, ORG, SEM, TIME
+from kg.outputs import rdf, table
+from kg.query import from_rdf
+from kg.outputs.rdf.vocab import KG, ORG, SEM, TIME
 
 FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
 
@@ -84,18 +85,18 @@ def test_round_trip_is_lossless_in_every_format(samples_graph, samples_rdf, tmp_
     path = rdf.write(samples_graph, tmp_path / f"graph.{fmt}")
     g1 = rdf.load(path)
     assert isomorphic(g1, samples_rdf)
-    G2 = rdf.to_graph(path)
+    G2 = from_rdf.to_graph(path)
     assert table.to_csv(G2) == table.to_csv(samples_graph)
-    assert G2.graph["documents"] == {k: {**v, "source": rdf._file_name(v["source"])} for k, v in samples_graph.graph["documents"].items()}
+    assert G2.graph["documents"] == {k: {**v, "source": rdf.vocab._file_name(v["source"])} for k, v in samples_graph.graph["documents"].items()}
     again = rdf.write(G2, tmp_path / f"again.{fmt}")
     assert isomorphic(g1, rdf.load(again))
 
 
 def test_round_trip_rebuilds_the_views(samples_build, tmp_path):
-    from kg import viz
+    from kg.outputs import viz
 
     result, out = samples_build
-    G2 = rdf.to_graph(out / "graph.ttl")
+    G2 = from_rdf.to_graph(out / "graph.ttl")
     assert set(G2.nodes) == set(result.graph.nodes)
     for n, attrs in result.graph.nodes(data=True):
         for key in ("type", "name", "kind", "code", "country", "sector", "wikidata"):
@@ -143,7 +144,7 @@ def test_no_empty_codes_and_file_names_only(samples_graph):
     assert not list(g.subjects(KG.code, Literal("")))
     sources = {str(o) for o in g.objects(None, DCTERMS.source)}
     assert sources and all("/" not in s for s in sources)
-    G2 = rdf.to_graph(g)
+    G2 = from_rdf.to_graph(g)
     assert table.to_csv(G2) == table.to_csv(G)  # the participation without a code reads back
 
 
@@ -182,7 +183,7 @@ def test_unknown_cameo_code_is_typed_with_its_ancestor_and_dates_by_shape(sample
 def test_actor_typed_only_kg_actor_survives(samples_graph):
     G = copy.deepcopy(samples_graph)
     G.add_node("someone", type="actor", kind="", name="Someone", code="", country="", sector="", wikidata="", aliases=["Someone"])
-    G2 = rdf.to_graph(rdf.to_rdf(G))
+    G2 = from_rdf.to_graph(rdf.to_rdf(G))
     assert G2.nodes["someone"]["name"] == "Someone"
 
 
@@ -210,7 +211,7 @@ def _two_reports(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def test_merged_events_keep_every_mention(samples_graph, tmp_path):
-    from kg.merge import merge_events
+    from kg.graph.merge import merge_events
 
     H = merge_events(_two_reports(samples_graph))
     ds_path = rdf.write(H, tmp_path / "merged.nq")
@@ -224,7 +225,7 @@ def test_merged_events_keep_every_mention(samples_graph, tmp_path):
         assert len(mentions) == 2 and g.value(e, KG.primaryMention) in mentions
         assert {g.value(m, KG.inDocument) for m in mentions} and int(g.value(e, KG.numArticles)) == 2
         assert int(g.value(e, KG.numSources)) == 2
-    G2 = rdf.to_graph(ds_path)
+    G2 = from_rdf.to_graph(ds_path)
     assert table.to_csv(G2) == table.to_csv(H)
     d = next(d for _u, _v, d in G2.edges(data=True) if d.get("mentions") == 2)
     assert d["articles"] == 2 and len(d["merged_from"]) == 2
@@ -248,6 +249,6 @@ def test_every_term_is_documented_in_english_and_indonesian():
                 assert {"en", "id"} <= langs, (name, t, prop)
     cameo = Graph().parse(ontology_dir() / "cameo.ttl", format="turtle")
     assert len(list(cameo.objects(rdf.CAMEO.scheme, SKOS.hasTopConcept))) == 20
-    from kg.cameo import table
+    from kg.lexicon.cameo import table
 
     assert {str(o) for o in cameo.objects(None, SKOS.notation) if str(o).isdigit()} >= set(table())

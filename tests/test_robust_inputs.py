@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pytest
 
-import kg.extract as kx
-from kg.ingest import identify_language, make_document
-from kg.ingest import InputProblem
-from kg.inputs import expand, iter_inputs, iter_lines, read_stdin
+from kg.extract import extractor as kx
+from kg.io.ingest import identify_language, make_document
+from kg.io.ingest import InputProblem
+from kg.io.inputs import expand, iter_inputs, iter_lines, read_stdin
 from kg.model import Document
-from kg.sections import split_sections
+from kg.nlp.sections import split_sections
 
 REPO = Path(__file__).resolve().parents[1]
 KG = [sys.executable, "-m", "kg.cli"]
@@ -352,7 +352,7 @@ def test_clearly_other_languages_are_named_and_short_texts_are_kept(caplog):
     with pytest.raises(Exception, match="detected language 'fr'.*--lang"):
         make_document("fr", OTHER["fr"][0], source="t")
     # a short text is never skipped for a near-miss: it goes to the likeliest language kg knows, with a log line
-    with caplog.at_level(logging.INFO, logger="kg.ingest"):
+    with caplog.at_level(logging.INFO, logger="kg.io.ingest"):
         doc = make_document("short", "Merci beaucoup, Grenoble!", source="short.txt")
     assert doc.lang in ("en", "id")
     assert any("short.txt" in r.getMessage() and "read as" in r.getMessage() for r in caplog.records)

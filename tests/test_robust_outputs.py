@@ -32,9 +32,10 @@ import pytest
 from click.testing import CliRunner
 
 import kg
-from kg import rdf
+from kg.outputs import rdf
+from kg.query import from_rdf
 from kg.cli import main
-from kg.table import TEXT_COLUMNS
+from kg.outputs.table import TEXT_COLUMNS
 from kg.util import FORMULA_STARTS, csv_safe, csv_unsafe, iri_escape, iri_unescape
 
 REPO = Path(__file__).resolve().parents[1]

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from kg.errors import StoreError
-from kg.inputs import iter_inputs
+from kg.io.inputs import iter_inputs
 from kg.model import Document
-from kg.store import Store
+from kg.store.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
 KG = [sys.executable, "-m", "kg.cli"]
@@ -223,7 +223,7 @@ def test_full_disk_in_kg_add_is_one_line_and_the_store_stays_consistent(tmp_path
 
 def test_full_database_rolls_back_whole_batches(tmp_path):
     """SQLite's max_page_count makes the same SQLITE_FULL as a full disk, anywhere."""
-    from kg.extract import Extractor
+    from kg.extract.extractor import Extractor
 
     big = [Document(id=f"b{i}", text=f"Ref {i}. " + " ".join(t for lang, t in TEXTS if lang == ("en", "id")[i % 2]) * 8,
                     lang=("en", "id")[i % 2]) for i in range(30)]  # fmt: skip

@@ -17,12 +17,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.extract import Extractor
-from kg.ingest import InputProblem, KgInputError, make_document
-from kg.inputs import html_document, iter_inputs
+from kg.extract.extractor import Extractor
+from kg.io.ingest import InputProblem, make_document
+from kg.errors import KgInputError
+from kg.io.decode import html_document
+from kg.io.inputs import iter_inputs
 from kg.model import Document
-from kg.rdf import to_rdf
-from kg.store import FAULT_ENV, Store, graph_from_store
+from kg.outputs.rdf.write import to_rdf
+from kg.store.store import FAULT_ENV, Store
+from kg.store.outputs import graph_from_store
 
 REPO = Path(__file__).resolve().parents[1]
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)

@@ -13,8 +13,8 @@ from datetime import date
 
 import pytest
 
-from kg.ingest import make_document
-from kg.timex import TimeTagger
+from kg.io.ingest import make_document
+from kg.nlp.timex import TimeTagger
 
 
 def _kg(*args: str) -> subprocess.CompletedProcess:
@@ -92,7 +92,7 @@ def test_date_help_says_the_article_date_wins():
 
 # -- item 18: the rules behind the errors the samples showed ---------------------------------------------
 
-from kg.extract import Extractor  # noqa: E402
+from kg.extract.extractor import Extractor  # noqa: E402
 from kg.model import Document  # noqa: E402
 
 REF = date(2024, 10, 18)  # a Friday

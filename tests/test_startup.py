@@ -39,7 +39,7 @@ def test_kg_actors_does_not_import_spacys_cli():
 def test_spacys_cli_loads_on_first_use(use):
     out = _py(
         "import sys\n"
-        "from kg._startup import defer_spacy_cli\n"
+        "from kg.cli.startup import defer_spacy_cli\n"
         "assert defer_spacy_cli()\n"
         "import spacy\n"
         "assert 'weasel' not in sys.modules\n"
@@ -51,5 +51,5 @@ def test_spacys_cli_loads_on_first_use(use):
 
 
 def test_defer_does_nothing_once_spacy_is_imported():
-    out = _py("import spacy\nfrom kg._startup import defer_spacy_cli\nprint(defer_spacy_cli())")
+    out = _py("import spacy\nfrom kg.cli.startup import defer_spacy_cli\nprint(defer_spacy_cli())")
     assert out.strip() == "False"

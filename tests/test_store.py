@@ -13,9 +13,11 @@ from click.testing import CliRunner
 
 import kg
 from kg.cli import main
-from kg.inputs import iter_inputs
-from kg.rdf import to_rdf
-from kg.store import Store, StoreError, graph_from_store, rdf_file
+from kg.io.inputs import iter_inputs
+from kg.outputs.rdf.write import to_rdf
+from kg.store.store import Store
+from kg.errors import StoreError
+from kg.store.outputs import graph_from_store, rdf_file
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from corpus_gen import generate  # noqa: E402
@@ -59,7 +61,7 @@ def test_adding_the_same_documents_twice_changes_nothing(tmp_path, corpus100):
 
 
 def test_order_of_adding_does_not_change_the_graph(tmp_path, corpus100):
-    docs = [d for d in iter_inputs([corpus100]) if not isinstance(d, kg.ingest.InputProblem)][:40]
+    docs = [d for d in iter_inputs([corpus100]) if not isinstance(d, kg.io.ingest.InputProblem)][:40]
     with Store(tmp_path / "a") as a:
         a.add(docs)
     with Store(tmp_path / "b", commit_every=3) as b:
@@ -96,7 +98,7 @@ def test_id_clash_and_duplicate_text(tmp_path):
 
 
 def test_rdf_file_is_cached_and_queryable(tmp_path, corpus100):
-    from kg.sparql import run_query
+    from kg.query.sparql import run_query
 
     st = tmp_path / "st"
     with Store(st) as store:
@@ -156,7 +158,7 @@ def test_help_has_examples(name):
 
 
 def test_progress_is_quiet_in_pipes_and_ci(monkeypatch):
-    from kg.cli_store import show_progress
+    from kg.cli.store import show_progress
 
     assert show_progress(None) is False  # pytest's stderr is not a terminal
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
@@ -169,9 +171,10 @@ def test_progress_is_quiet_in_pipes_and_ci(monkeypatch):
 def test_parallel_add_gives_the_same_store_content(tmp_path):
     """--workers extracts in forked processes; what is stored (and exported) does not change."""
     import kg
-    from kg import table
-    from kg.inputs import iter_inputs
-    from kg.store import Store, graph_from_store
+    from kg.outputs import table
+    from kg.io.inputs import iter_inputs
+    from kg.store.store import Store
+    from kg.store.outputs import graph_from_store
 
     outs = []
     for workers in (1, 2):

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from kg import syntax
-from kg.syntax import ConlluError, read_conllu
+from kg.nlp import syntax
+from kg.nlp.syntax import ConlluError, read_conllu
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -161,7 +161,7 @@ def test_shipped_model_is_there_small_and_attributed(lang):
 
 
 def test_english_parse_on_kg_tokens_finds_subject_and_object():
-    from kg.nlp import get_pipeline
+    from kg.nlp.pipeline import get_pipeline
 
     doc = get_pipeline("en")("The Indonesian government condemned the attack on the embassy. Egypt hosted the talks.")
     sents_before = [s.text for s in doc.sents]
@@ -176,7 +176,7 @@ def test_english_parse_on_kg_tokens_finds_subject_and_object():
 
 
 def test_indonesian_parse_on_kg_tokens_finds_subject_and_object():
-    from kg.nlp import get_pipeline
+    from kg.nlp.pipeline import get_pipeline
 
     doc = get_pipeline("id")("Pemerintah Indonesia mengecam serangan itu. Polisi menangkap tiga tersangka di Bandung.")
     sents_before = [s.text for s in doc.sents]

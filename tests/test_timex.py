@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from kg.timex import TimeTagger
+from kg.nlp.timex import TimeTagger
 
 REF = date(2024, 4, 16)  # a Tuesday
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import networkx as nx
 
 import kg
-from kg.graph import event_edges_of
-from kg.viz import network_data, render_html
+from kg.graph.build import event_edges_of
+from kg.outputs.viz import network_data, render_html
 
 
 EDGE_MIDPOINTS = """(() => { const r = document.getElementById('graph').getBoundingClientRect();
@@ -122,7 +122,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from kg import viz  # noqa: E402
+from kg.outputs import viz  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location("viz_speed", Path(__file__).resolve().parents[1] / "bench" / "viz_speed.py")
 viz_speed = importlib.util.module_from_spec(_spec)
@@ -253,7 +253,7 @@ def test_view_command_from_rdf_export(seed_build, tmp_path):
     from click.testing import CliRunner
 
     from kg.cli import main
-    from kg.rdf import to_graph
+    from kg.query.from_rdf import to_graph
 
     _result, out = seed_build
     runner = CliRunner()

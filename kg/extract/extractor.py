@@ -1,0 +1,354 @@
+"""The Extractor: a Document through kg's spaCy pipeline and the sentence rules, out comes an Extraction."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from datetime import date
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.intent import _intent_is_now, intent_event
+from kg.extract.rules import COMPLEMENT_ROOTS, SentenceRules, _Arg, _Memory, sentences_of
+from kg.lexicon import cameo
+from kg.lexicon.lexicon import load_lexicon
+from kg.model import Actor, ActorKind, ActorMention, Document, Event, Extraction, Mention, Modality, Participant, Role, stable_id
+from kg.nlp.context import kg_get, span_list
+from kg.nlp.morphology import is_nominal_form, is_passive_form
+from kg.nlp.pipeline import get_pipeline
+from kg.nlp.sections import SECTION_CHARS, join_docs, split_sections
+from kg.nlp.sentences import doc_text
+
+
+@cache
+def model_language(model: str) -> str:
+    """Language code of an installed or saved spaCy pipeline (without loading it)."""
+    from pathlib import Path
+
+    import spacy.util
+
+    path = Path(model)
+    if not path.exists():
+        try:
+            path = spacy.util.get_package_path(model)
+        except Exception:
+            raise LookupError(f"cannot find spaCy pipeline {model!r}: install it with pip or give its folder") from None
+    try:
+        return spacy.util.load_meta(path / "meta.json")["lang"]
+    except (OSError, KeyError, ValueError):
+        raise LookupError(f"{model!r} is not a spaCy pipeline folder (no meta.json)") from None
+
+
+class Extractor:
+    """Turns Documents into :class:`~kg.model.Extraction` objects, one spaCy pipeline per language."""
+
+    def __init__(self, *, lexicon_files: Iterable[str] = (), model: str | None = None, batch_size: int = 32):
+        self.lexicon_files = tuple(lexicon_files)
+        self.model = model
+        if model:
+            model_language(model)  # fail now, with a clear message, not once per document
+        self.batch_size = batch_size
+        self.lex = load_lexicon(self.lexicon_files)
+
+    def nlp(self, lang: str):
+        """The pipeline for ``lang``: the user's trained model for its own language, else kg's default."""
+        use_model = self.model if self.model and model_language(self.model) == lang else None
+        return get_pipeline(lang, model=use_model, lexicon_files=self.lexicon_files)
+
+    def actors(self, document: Document) -> Extraction:
+        """Only the actor and place mentions of ``document`` (no events): what ``kg actors`` shows."""
+        use_model = self.model if self.model and model_language(self.model) == document.lang else None
+        nlp = get_pipeline(document.lang, model=use_model, lexicon_files=self.lexicon_files, actors_only=True)
+        doc = nlp(document.text)
+        for group in ("kg_triggers", "kg_time"):
+            doc.spans.setdefault(group, [])
+        return self.from_doc(document, doc)
+
+    def extract(self, document: Document) -> Extraction:
+        nlp = self.nlp(document.lang)
+        text = document.text
+        if len(text) <= SECTION_CHARS:
+            doc = self._process(nlp, text, document.date)
+        else:  # spaCy refuses over 1,000,000 characters (E088): sections, joined back (kg.nlp.sections)
+            doc = join_docs([self._process(nlp, part, document.date) for part in split_sections(text, SECTION_CHARS)], text)
+            doc.user_data["kg_text"] = text
+            doc.user_data["kg_ref_date"] = document.date
+        return self.from_doc(document, doc)
+
+    @staticmethod
+    def _process(nlp, text: str, ref_date) -> Doc:
+        doc = nlp.make_doc(text)
+        doc.user_data["kg_text"] = text
+        doc.user_data["kg_ref_date"] = ref_date
+        for _name, proc in nlp.pipeline:
+            doc = proc(doc)
+        return doc
+
+    def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        for document in documents:
+            yield self.extract(document)
+
+    # ---------------------------------------------------------------------------------------------------
+    def from_doc(self, document: Document, doc: Doc) -> Extraction:
+        lang = document.lang
+        ex = Extraction(document=document)
+        # plain lists, made once: iterating a SpanGroup builds new Span objects every time
+        lists = {g: span_list(doc, g) for g in ("kg_actors", "kg_triggers", "kg_time")}
+        for span in lists["kg_actors"]:
+            kg = kg_get(span) or {}
+            if span.label_ == "place":
+                place = self.lex.places.get(span.kb_id_.removeprefix("place:"))
+                if place:
+                    ex.places[place.id] = place
+                continue
+            actor = self._actor_for(span, ex)
+            ex.actor_mentions.append(
+                ActorMention(
+                    actor_id=actor.id,
+                    code=actor.code_at(document.date),
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=document.text[span.start_char : span.end_char],
+                    rule=kg.get("rule", span.label_),
+                    confidence=float(kg.get("conf", 0.5)),
+                    sector=kg.get("sector"),
+                    role=kg.get("role"),
+                )
+            )
+        seen: set[tuple] = set()
+        memory = _Memory()
+        doc.user_data["kg_span_starts"] = {g: [x.start for x in v] for g, v in lists.items()}
+        trigger_starts = doc.user_data["kg_span_starts"]["kg_triggers"]
+        actor_starts = doc.user_data["kg_span_starts"]["kg_actors"]
+        for s_index, sent in enumerate(sentences_of(doc)):
+            s_start, s_end = sent.start, sent.end
+            if bisect_left(trigger_starts, s_start) == bisect_left(trigger_starts, s_end) or bisect_left(
+                actor_starts, s_start
+            ) == bisect_left(actor_starts, s_end):
+                continue  # no trigger or no actor (or place) in the sentence: nothing to extract
+            rules = SentenceRules(doc, sent, lang, self.lex, memory)
+            if not rules.triggers or len(rules.actors) < 1:
+                continue
+            # nominal arguments first, so that "serangan Israel" does not lend Israel to the next verb
+            for trig in rules.triggers:
+                if self._is_nominal(trig, lang):
+                    rules.nominal.add(trig.start)
+                    agent = rules.nominal_agent(trig)
+                    if agent:
+                        rules.attached.update(sp.start for sp in agent.spans)
+            for trig in rules.triggers:
+                event = self._event(document, ex, rules, trig, s_index, sent)
+                if event is None:
+                    continue
+                key = (
+                    tuple(p.code for p in event.sources),
+                    tuple(p.code for p in event.targets),
+                    event.root,
+                    s_index,
+                )
+                if key in seen:
+                    continue
+                seen.add(key)
+                ex.events.append(event)
+                intent = intent_event(event, document.date)
+                if intent is not None and (key[:2] + (intent.root, s_index)) not in seen:
+                    seen.add(key[:2] + (intent.root, s_index))
+                    ex.events.append(intent)
+        return ex
+
+    @staticmethod
+    def _is_nominal(trig: Span, lang: str) -> bool:
+        t = kg_get(trig)["trigger"]
+        return t.pos == "noun" or is_nominal_form(trig[0], lang)
+
+    def _event(self, document, ex, rules: SentenceRules, trig: Span, s_index: int, sent: Span) -> Event | None:
+        t = kg_get(trig)["trigger"]
+        lang = document.lang
+        s = rules.s
+        nominal = trig.start in rules.nominal
+        passive = not nominal and is_passive_form(trig[0], lang)
+        requested = False
+        stop = rules._next_trigger_start(trig, verbal_only=not nominal)
+        verb_preps = t.target_preps if t.target_preps is not None else s.target_preps_verb
+        noun_preps = t.target_preps if t.target_preps is not None else s.target_preps_noun
+        confidence = 0.8
+        source = target = None
+        if t.symmetric:
+            subj = rules.nominal_agent(trig) if nominal else None
+            if subj is None:
+                subj = rules.subject(trig)
+                if nominal and subj is not None and rules.verb_between(subj, trig):
+                    return None  # "refused to return to talks with X": the talks are what was refused
+            partner = rules.after(trig, verb_preps | noun_preps | frozenset(["with", "dengan"]), direct=not nominal, stop=stop)
+            if subj is not None and partner is not None and len(subj.spans) >= 2:
+                # "the two leaders met with the UN envoy": each of them met the envoy
+                source, target = subj, partner
+            else:
+                people = (subj.spans if subj else []) + (partner.spans if partner else [])
+                if len(people) < 2:
+                    return None
+                source, target = _Arg(people[:1], "first-named"), _Arg(people[1:], "participants")
+            confidence = 0.8
+        elif passive:
+            target = rules.subject(trig)
+            source = rules.agent_after(trig, stop)
+            if source is None and s.raw.get("passive_prefixes"):
+                # Indonesian "dibunuh Israel": the agent may follow the verb without "oleh"
+                source = rules.after(trig, frozenset(), direct=True, stop=stop)
+            confidence = 0.75
+        elif nominal:
+            source = rules.nominal_agent(trig) or rules.agent_after(trig, stop)
+            if source is None:
+                source = rules.subject(trig)
+                if source is not None and rules.verb_between(source, trig):
+                    return None  # the noun is the object of another event's verb ("condemned the strike")
+                confidence = 0.55
+            else:
+                confidence = 0.7
+            target = rules.after(trig, noun_preps, direct=False, stop=stop)
+        elif t.speaker:
+            # "The U.S. says the Syrian government is responsible for the attack": the speaker accuses
+            target = rules.subject(trig) or rules.clause_subject(trig)
+            source = rules.speaker_of(target) if target is not None else None
+            confidence = 0.65
+        else:
+            source = rules.subject(trig)
+            asked = rules.complement_object(trig)
+            if asked is not None:
+                # "China urged Russia to withdraw": Russia is asked to act; it has not (yet)
+                source, requested = asked, True
+            target = None
+            if t.target_preps:  # the lexicon says where this verb's target is: "extradited X to the US"
+                target = rules.after(trig, verb_preps, direct=False, stop=stop)
+            target = target or rules.after(trig, verb_preps, direct=True, stop=stop)
+            if target is not None and source is not None and rules.same_side(source, target):
+                target = None  # "Abe called the launch a threat to Japan's security": not Japan against Japan
+            if target is None and source is not None and t.code[:2] in COMPLEMENT_ROOTS:
+                target = rules.complement_target(trig, verb_preps)
+            if target is None and source is not None and t.code[:2] in ("10", "11", "12", "13", "16", "17"):
+                target = rules.anaphoric_event_target(trig)
+            confidence = 0.8 if target and target.how == "object" else 0.75
+        if source is not None and target is None and cameo.quad_of_root(t.code[:2]) == 4 and not t.symmetric:
+            target = rules.place_target(trig, source, stop, via=(noun_preps - s.locative_preps) if nominal else None)
+            confidence = 0.5
+        if source is not None and target is None and cameo.quad_of_root(t.code[:2]) == 4:
+            rules.memory.last_conflict_sources = list(source.spans)  # "North Korea fired a missile": remembered
+        if source is None or target is None:
+            return None
+        if rules.is_held_hostage(trig, passive):
+            return None  # "sandera yang masih ditahan Hamas", "hostages still held by Hamas": a state, no new act
+        target, visited = rules.located_place(target)
+        when = rules.time_for(trig, document.date)
+        when_date = when.as_date() if when else document.date
+        try:
+            sources = [self._participant(sp, ex, when_date) for sp in source.spans]
+            targets = [self._participant(sp, ex, when_date) for sp in target.spans]
+        except KeyError:  # a place outside any state ("the Red Sea") cannot stand for an actor
+            return None
+        targets = [p for p in targets if p.code and all(p.code != q.code for q in sources)]
+        sources = [p for p in sources if p.code]
+        if not sources or not targets:
+            return None
+        rules.used_as_target.update(sp.start for sp in target.spans)
+        if cameo.quad_of_root(t.code[:2]) == 4 and not passive:
+            rules.memory.last_conflict_sources = list(source.spans)
+        elif cameo.quad_of_root(t.code[:2]) == 4:
+            rules.memory.last_conflict_sources = list(source.spans)
+        if nominal:
+            rules.attached.update(sp.start for sp in source.spans + target.spans)
+        info = cameo.info(t.code)
+        if info.root == "17" and rules.hostage_patient(trig, passive):
+            info = cameo.info("181")  # "Hamas menahan dua sandera": taking hostages, not an arrest
+        if info.root in ("18", "19") and sources and all(p.sector == "CVL" for p in sources):
+            info = cameo.info("145")  # civilians storming or besieging: a violent protest, not an armed attack
+        all_spans = [trig] + source.spans + target.spans
+        start_char = min(sp.start_char for sp in all_spans)
+        end_char = max(sp.end_char for sp in all_spans)
+        text = document.text
+        mention = Mention(
+            doc_id=document.id,
+            sentence_index=s_index,
+            start=start_char,
+            end=end_char,
+            text=text[start_char:end_char],
+            sentence=text[sent.start_char : sent.end_char].strip(),
+            sentence_start=sent.start_char,
+        )
+        place = rules.place_for(trig) or visited
+        if place:
+            ex.places[place.id] = place
+        conf = confidence * min((kg_get(sp) or {}).get("conf", 0.8) for sp in source.spans + target.spans)
+        if when is not None and when.inferred:
+            conf *= 0.9
+        return Event(
+            id=stable_id(document.id, trig.start_char, trig.end_char, t.code, prefix="ev_"),
+            code=info.code,
+            root=info.root,
+            label=info.label,
+            quad_class=info.quad_class,
+            goldstein=info.goldstein,
+            sources=tuple(sources),
+            targets=tuple(targets),
+            mention=mention,
+            trigger=trig.text,
+            date=when,
+            place=place,
+            # only a real publication date (given, or from metadata) says what "after the article" is
+            modality=Modality.HYPOTHETICAL if requested else _intent_is_now(info.root, rules.modality_with_date(
+                trig, when, document.date if document.date_source in ("option", "metadata") else None
+            )),
+            quantities=rules.quantities(trig, stop),
+            symmetric=t.symmetric,
+            confidence=round(conf, 3),
+            rule=f"{'symmetric' if t.symmetric else 'passive' if passive else 'nominal' if nominal else 'active'}:{source.how}>{target.how}",
+        )
+
+    def _actor_for(self, span: Span, ex: Extraction) -> Actor:
+        kg = kg_get(span) or {}
+        aid = span.kb_id_
+        if span.label_ == "place":
+            place = self.lex.places.get(aid.removeprefix("place:"))
+            state = self.lex.state(place.country if place else None)
+            if state is None:
+                raise KeyError(aid)
+            ex.actors.setdefault(state.id, state)
+            return state
+        if aid in ex.actors:
+            return ex.actors[aid]
+        if span.label_ == "discovered":
+            if aid in ex.actors:
+                return ex.actors[aid]
+            state = self.lex.actors.get(kg.get("state", ""))
+            country = state.code if state else None
+            actor = self.lex.actors.get(aid) or Actor(
+                id=aid,
+                kind=ActorKind.PERSON,
+                name=kg.get("name", span.text),
+                code=country,
+                country=country,
+                sector=kg.get("sector"),
+                aliases=(kg.get("name", span.text),),
+                roles=(Role(kg.get("role") or "Official", country, kg.get("sector"), None, None),),
+            )
+            ex.actors[aid] = actor
+            return actor
+        actor = self.lex.actors[aid]
+        ex.actors.setdefault(aid, actor)
+        return actor
+
+    def _participant(self, span: Span, ex: Extraction, when: date | None) -> Participant:
+        kg = kg_get(span) or {}
+        actor = self._actor_for(span, ex)
+        role = kg.get("role")
+        if actor.kind is ActorKind.PERSON:
+            r = actor.role_at(when)
+            role = r.post if r else role
+        return Participant(
+            actor_id=actor.id,
+            code=actor.code_at(when),
+            name=actor.name,
+            text=doc_text(span.doc)[span.start_char : span.end_char],
+            sector=kg.get("sector") or actor.sector,
+            role=role,
+        )

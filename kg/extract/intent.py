@@ -1,0 +1,48 @@
+"""Intent events: a stated intention to act (CAMEO 03x) from an act said to come."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from kg.lexicon import cameo
+from kg.model import Event, Modality, Precision, TimeValue, stable_id
+
+# A cooperative act announced for the future is also, now, the expression of an intent (CAMEO 03):
+# "Indonesia will send aid to Gaza" is an asserted 033 as well as a future 07.
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+                "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "08": "035"}  # fmt: skip
+
+
+def _intent_is_now(root: str, modality: Modality) -> Modality:
+    """An expressed intent (CAMEO 03) happens when it is expressed: "Egypt is ready to host talks",
+    "Turkey will offer to mediate" are asserted intents, not future ones."""
+    return Modality.ASSERTED if root == "03" and modality is Modality.FUTURE else modality
+
+
+def intent_event(event: Event, stated: date | None) -> Event | None:
+    """The asserted intent (CAMEO 03) expressed by a future cooperative event, or None. It is dated
+    when it was stated (``stated``, the document's date), not when the act is to happen.
+
+    Negated and hypothetical events express no intent; conflict is left alone (a future attack is
+    not always a threat the actor made).
+    """
+    if event.modality is not Modality.FUTURE:
+        return None
+    code = INTENT_CODES.get(event.code[:3]) or INTENT_CODES.get(event.root)
+    if code is None:
+        return None
+    info = cameo.info(code)
+    return replace(
+        event,
+        id=stable_id(event.id, code, prefix="ev_"),
+        code=info.code,
+        root=info.root,
+        label=info.label,
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
+        modality=Modality.ASSERTED,
+        date=TimeValue(stated.isoformat(), Precision.DAY, "", inferred=True) if stated else None,
+        confidence=round(event.confidence * 0.9, 3),
+        rule=f"intent:{event.rule}",
+    )

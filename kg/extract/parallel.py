@@ -1,0 +1,177 @@
+"""Extraction over many documents, in forked worker processes, stopping cleanly on signals."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import signal
+import threading
+
+from kg.extract.extractor import Extractor
+from kg.io.ingest import InputProblem
+from kg.model import Document, Extraction
+
+log = logging.getLogger(__name__)
+
+
+_WORKER: Extractor | None = None
+
+
+def _extract_one(doc: Document) -> Extraction | InputProblem:
+    try:
+        return _WORKER.extract(doc)  # type: ignore[union-attr]
+    except Exception as exc:  # a bug on one document must not cost the batch
+        log.debug("extraction failed", exc_info=True)
+        return InputProblem(doc.source, f"extraction failed ({type(exc).__name__}: {exc}); please report this")
+
+
+def _extract_for_pool(doc: Document):
+    """In a worker: extract, and send lexicon actors back by id (the parent has the same lexicon)."""
+    ex = _extract_one(doc)
+    if isinstance(ex, Extraction):
+        lex = _WORKER.lex  # type: ignore[union-attr]
+        ex.actors = {k: (k if lex.actors.get(k) is v else v) for k, v in ex.actors.items()}  # type: ignore[assignment]
+    return ex
+
+
+def _extract_chunk_for_pool(docs: list[Document]) -> list:
+    """In a worker: a chunk of documents (one task, so the parent can wait on it with a timeout)."""
+    return [_extract_for_pool(doc) for doc in docs]
+
+
+def _restore(ex, extractor: Extractor):
+    if isinstance(ex, Extraction):
+        ex.actors = {k: (extractor.lex.actors[v] if isinstance(v, str) else v) for k, v in ex.actors.items()}
+    return ex
+
+
+class Terminated(SystemExit):
+    """SIGTERM while kg worked: raised at a safe point after a clean shutdown (workers stopped and
+    reaped, complete work kept); the exit code is 143 (128 + SIGTERM), as if the signal had ended kg."""
+
+    def __init__(self) -> None:
+        super().__init__(128 + signal.SIGTERM)
+
+
+def _raise_terminated(signum, frame):
+    raise Terminated()
+
+
+@contextlib.contextmanager
+def stop_on_sigterm():
+    """While the block runs (in the main thread), SIGTERM raises :class:`Terminated` instead of killing the
+    process on the spot, so ``finally`` blocks run (a store writes its complete documents)."""
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) is signal.SIG_IGN:
+        yield
+        return
+    old = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)
+
+
+@contextlib.contextmanager
+def _deferred_stop():
+    """While a worker pool runs: SIGINT and SIGTERM are only noted, and :func:`_check_stop` raises
+    KeyboardInterrupt or :class:`Terminated` where the pool can be shut down cleanly (an exception raised
+    inside the pool's machinery can leave it hung, its workers printing tracebacks or left as zombies)."""
+    got: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield got
+        return
+    old = {}
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(sig) is not signal.SIG_IGN:
+            old[sig] = signal.signal(sig, lambda signum, frame: got.append(signum))
+    try:
+        yield got
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+
+
+def _check_stop(got: list[int]) -> None:
+    if signal.SIGTERM in got:
+        raise Terminated()
+    if got:
+        raise KeyboardInterrupt
+
+
+_POOL_FORKS = False  # True while extract_stream starts workers: forked children get worker signal handling
+
+
+def _worker_signals() -> None:
+    """In each worker, right after the fork: its own process group, so that a signal to kg's group (Ctrl-C
+    in a terminal, ``kill -TERM -PGID``) reaches only the parent, which stops the pool in order (a worker
+    killed while it holds the pool's queue lock would hang the parent); SIGINT ignored, SIGTERM (the
+    parent's ``terminate()``) ends the worker quietly."""
+    if _POOL_FORKS:
+        with contextlib.suppress(OSError):
+            os.setpgid(0, 0)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def extract_stream(extractor: Extractor, items, *, workers: int = 1, chunksize: int = 8):
+    """Yield ``(item, Extraction | InputProblem)`` for a stream of Documents and InputProblems, in order.
+
+    With ``workers > 1`` documents are extracted in forked processes that inherit the loaded pipelines
+    (load them first, so that the fork shares them); problems pass straight through. Ctrl-C or SIGTERM
+    stop the pool cleanly (workers ended and reaped, no worker tracebacks) and then raise
+    KeyboardInterrupt or :class:`Terminated` (exit code 143) here; closing the generator also stops the pool.
+    """
+    global _WORKER
+    _WORKER = extractor
+    if workers <= 1:
+        for item in items:
+            yield item, item if isinstance(item, InputProblem) else _extract_one(item)
+        return
+    import itertools
+    import multiprocessing as mp
+
+    for lang in _languages():
+        extractor.nlp(lang)
+    ctx = mp.get_context("fork")
+    global _POOL_FORKS
+    with _deferred_stop() as got:
+        _POOL_FORKS = True  # (also for the workers the pool starts again if one dies)
+        pool = ctx.Pool(workers)
+        try:
+            items = iter(items)
+            while True:
+                _check_stop(got)
+                batch = list(itertools.islice(items, 256))
+                if not batch:
+                    break
+                docs = [x for x in batch if isinstance(x, Document)]
+                chunks = pool.imap(_extract_chunk_for_pool, [docs[i : i + chunksize] for i in range(0, len(docs), chunksize)])
+                done: list = []
+                for x in batch:
+                    if isinstance(x, InputProblem):
+                        yield x, x
+                        continue
+                    while not done:  # wait for the next chunk, looking at signals now and then
+                        _check_stop(got)
+                        try:
+                            done = chunks.next(timeout=0.2)[::-1]
+                        except mp.TimeoutError:
+                            continue
+                    yield x, _restore(done.pop(), extractor)
+                    _check_stop(got)
+        finally:
+            pool.terminate()
+            pool.join()  # reaped: no zombies
+            _POOL_FORKS = False
+    _check_stop(got)  # a signal that came while the pool was being closed
+
+
+def _languages() -> list[str]:
+    from kg.resources import languages
+
+    return languages()
+
+
+if hasattr(os, "register_at_fork"):  # forked workers (ours or a user's pool) get the worker signal handling
+    os.register_at_fork(after_in_child=_worker_signals)

@@ -1,0 +1,46 @@
+"""Actor resolution of short texts (``kg actors``): what kg recognises, and how it resolved it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kg.extract.extractor import Extractor
+from kg.io.ingest import choose_language
+from kg.model import Document
+
+
+def resolve_text(text: str, *, lang: str | None = None, ref_date: date | None = None, lexicon_files=()) -> list[dict]:
+    """Actors in ``text`` as plain dicts: span, surface text, actor id, code, kind, sector/role, rule."""
+    lang = choose_language(text, lang) if lang or len(text.split()) >= 4 else (lang or "en")
+    extractor = _extractor(tuple(lexicon_files))
+    doc = Document(id="text", text=text, lang=lang, date=ref_date)
+    ex = extractor.actors(doc)
+    out = []
+    for m in ex.actor_mentions:
+        actor = ex.actors[m.actor_id]
+        role = actor.role_at(ref_date) if actor.kind.value == "person" else None
+        out.append(
+            {
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "id": actor.id,
+                "name": actor.name,
+                "code": actor.code_at(ref_date),
+                "kind": actor.kind.value,
+                "sector": m.sector or actor.sector,
+                "role": (role.post if role else None) or m.role,
+                "rule": m.rule,
+                "confidence": m.confidence,
+            }
+        )
+    return out
+
+
+_EXTRACTORS: dict[tuple, Extractor] = {}
+
+
+def _extractor(files: tuple) -> Extractor:
+    if files not in _EXTRACTORS:
+        _EXTRACTORS[files] = Extractor(lexicon_files=files)
+    return _EXTRACTORS[files]

@@ -1,0 +1,221 @@
+"""The actor and place lexicon: ``data/actors/*.jsonl`` and ``data/places/*.jsonl`` as Python objects.
+
+A :class:`Lexicon` knows every canonical actor and place and every surface form that names them, per
+language. It is built once per process (and per set of user lexicon files) and shared by the pipelines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from kg.errors import LexiconError  # noqa: F401 - raised here, defined with the other domain errors
+from kg.model import Actor, ActorKind, Place, Role
+from kg.resources import data_dir, lang_dir, read_jsonl
+
+_ID = re.compile(r"^[a-z0-9_]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Surface:
+    """One surface form of an actor or place."""
+
+    text: str
+    target: str  # actor id or "place:<id>"
+    type: str  # name, adjective, metonym, place
+    sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SectorNoun:
+    words: str
+    sector: str
+    role: str | None = None
+
+
+@dataclass
+class Lexicon:
+    actors: dict[str, Actor] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+    # lang ("*" = any) -> surfaces
+    _surfaces: dict[str, list[Surface]] = field(default_factory=lambda: defaultdict(list))
+    by_code: dict[str, str] = field(default_factory=dict)  # state ISO3 -> actor id
+    sources: list[str] = field(default_factory=list)
+    _non_state: dict[str, bool] = field(default_factory=dict, repr=False)  # cache of :meth:`non_state`
+
+    def non_state(self, actor_id: str) -> bool:
+        """Is the actor a non-state group or IGO at any time (the Taliban before 2021 count)?"""
+        found = self._non_state.get(actor_id)
+        if found is None:
+            actor = self.actors.get(actor_id)
+            codes = [actor.code or ""] + [c for c, _s, _u in actor.codes] if actor is not None else []
+            found = self._non_state[actor_id] = any(c.startswith(("NSA:", "IGO:")) for c in codes)
+        return found
+
+    def surfaces(self, lang: str) -> list[Surface]:
+        return self._surfaces.get("*", []) + self._surfaces.get(lang, [])
+
+    def state(self, iso3: str | None) -> Actor | None:
+        return self.actors.get(self.by_code.get(iso3 or "", ""))
+
+    def find(self, text: str, lang: str | None = None) -> list[Actor]:
+        """Actors whose code, id or surface form equals ``text`` (case-insensitive)."""
+        key = text.strip().lower()
+        out: dict[str, Actor] = {}
+        for actor in self.actors.values():
+            if key in (actor.id, (actor.code or "").lower(), actor.name.lower()):
+                out[actor.id] = actor
+        langs = [lang] if lang else list(self._surfaces)
+        for lg in langs:
+            for s in self.surfaces(lg):
+                if s.text.lower() == key and s.target in self.actors:
+                    out[s.target] = self.actors[s.target]
+        return list(out.values())
+
+    # -- loading -----------------------------------------------------------------------------------
+    def add_file(self, path: Path) -> None:
+        self.sources.append(str(path))
+        is_place_file = path.parent.name == "places"
+        for number, obj in read_jsonl(path):
+            where = f"{path}:{number}"
+            try:
+                if is_place_file or obj.get("kind") in ("city", "capital", "region", "site", "place"):
+                    self._add_place(obj)
+                else:
+                    self._add_actor(obj)
+            except (KeyError, TypeError, ValueError) as exc:
+                raise LexiconError(f"{where}: {exc}") from None
+
+    def _add_place(self, obj: dict) -> None:
+        pid = obj["id"]
+        place = Place(
+            id=pid,
+            name=obj["name"],
+            kind=obj.get("kind", "city"),
+            country=obj.get("country"),
+            lat=obj.get("lat"),
+            lon=obj.get("lon"),
+        )
+        self._drop_surfaces(f"place:{pid}")
+        self.places[pid] = place
+        for lang, names in _names(obj.get("names"), obj["name"]).items():
+            for n in names:
+                self._surfaces[lang].append(Surface(n, f"place:{pid}", "place"))
+
+    def _add_actor(self, obj: dict) -> None:
+        aid = obj["id"]
+        if not _ID.match(aid):
+            raise ValueError(f"actor id {aid!r} must match [a-z0-9_]+")
+        kind = ActorKind(obj["kind"])
+        roles = tuple(
+            Role(
+                post=r["post"],
+                country=r.get("country"),
+                sector=r.get("sector"),
+                start=_date(r.get("start")),
+                end=_date(r.get("end")),
+                code=r.get("code"),
+            )
+            for r in obj.get("roles", [])
+        )
+        codes = tuple((c["code"], _date(c.get("since")), _date(c.get("until"))) for c in obj.get("codes", []))
+        names = _names(obj.get("names"), obj["name"])
+        aliases = tuple(dict.fromkeys(n for ns in names.values() for n in ns))
+        code = obj.get("code")
+        if code is None and kind is ActorKind.PERSON and roles:
+            code = roles[-1].code or roles[-1].country or obj.get("country")
+        actor = Actor(
+            id=aid,
+            kind=kind,
+            name=obj["name"],
+            code=code,
+            country=obj.get("country"),
+            sector=obj.get("sector"),
+            aliases=aliases,
+            wikidata=obj.get("wikidata"),
+            roles=roles,
+            codes=codes,
+        )
+        self._drop_surfaces(aid)
+        self.actors[aid] = actor
+        if kind is ActorKind.STATE and code:
+            self.by_code[code] = aid
+        for lang, ns in names.items():
+            for n in ns:
+                self._surfaces[lang].append(Surface(n, aid, "name", obj.get("sector")))
+        for lang, ns in (obj.get("adjectives") or {}).items():
+            plural = _plural_rule(lang)
+            for n in ns:
+                self._surfaces[lang].append(Surface(n, aid, "adjective"))
+                if plural and n.endswith(tuple(plural.get("endings", []))):
+                    # "Iranians", "Israelis": people of the state, coded as its civilians
+                    self._surfaces[lang].append(Surface(n + plural["suffix"], aid, "adjective", "CVL"))
+        sectors = obj.get("metonym_sectors") or {}
+        for lang, ns in (obj.get("metonyms") or {}).items():
+            for n in ns:
+                self._surfaces[lang].append(Surface(n, aid, "metonym", sectors.get(n, "GOV")))
+
+    def _drop_surfaces(self, target: str) -> None:
+        """An entry redefined by a later file (a user lexicon) replaces the earlier one whole."""
+        if target in self.actors or target.removeprefix("place:") in self.places:
+            for lang in self._surfaces:
+                self._surfaces[lang] = [s for s in self._surfaces[lang] if s.target != target]
+
+
+def _names(names: dict | None, canonical: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for lang, ns in (names or {}).items():
+        if isinstance(ns, str):
+            ns = [ns]
+        out[lang] = [n for n in ns if isinstance(n, str) and n.strip()]
+    if not any(canonical in ns for ns in out.values()):
+        out.setdefault("*", []).append(canonical)
+    return out
+
+
+def _date(value: object) -> date | None:
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"date {value!r} must be an ISO string")
+    parts = value.split("-")
+    y, m, d = int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1
+    return date(y, m, d)
+
+
+@cache
+def _plural_rule(lang: str) -> dict | None:
+    from kg.resources import read_json
+
+    return read_json(lang_dir(lang) / "lang.json").get("demonym_plural") if (lang_dir(lang) / "lang.json").is_file() else None
+
+
+def bundled_files() -> list[Path]:
+    base = data_dir()
+    return sorted((base / "actors").glob("*.jsonl")) + sorted((base / "places").glob("*.jsonl"))
+
+
+@cache
+def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
+    """The bundled lexicon plus user files ``extra`` (later entries replace earlier ones by id)."""
+    lex = Lexicon()
+    for path in bundled_files():
+        lex.add_file(path)
+    for p in extra:
+        path = Path(p)
+        if not path.is_file():
+            raise LexiconError(f"{p}: lexicon file not found")
+        lex.add_file(path)
+    return lex
+
+
+@cache
+def sector_nouns(lang: str) -> tuple[SectorNoun, ...]:
+    path = lang_dir(lang) / "sectors.jsonl"
+    if not path.is_file():
+        return ()
+    return tuple(SectorNoun(o["words"], o["sector"], o.get("role")) for _n, o in read_jsonl(path))

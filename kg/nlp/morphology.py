@@ -1,0 +1,132 @@
+"""Word forms: lemmas, affix stripping, passive and nominal forms, from each language's ``morphology`` data."""
+
+from __future__ import annotations
+
+import logging
+from functools import cache, lru_cache
+
+from spacy.tokens import Token
+
+from kg.lang.settings import settings
+from kg.nlp.context import _actor_ending_at
+
+log = logging.getLogger(__name__)
+
+
+@cache
+def _morph(lang: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], int]:
+    m = settings(lang).raw.get("morphology") or {}
+    prefixes = tuple((p, r) for p, r in m.get("prefixes", []))
+    suffixes = tuple(sorted(m.get("suffixes", []), key=len, reverse=True))
+    return prefixes, suffixes, int(m.get("min_stem", 3))
+
+
+@cache
+def affix_candidates(word: str, lang: str) -> tuple[tuple[str, str, str], ...]:
+    """Candidate ``(stem, prefix, suffix)`` analyses of ``word`` from the language's affix rules.
+
+    >>> sorted(s for s, _p, _x in affix_candidates("diserang", "id"))
+    ['diserang', 'serang']
+    >>> ('serang', 'meny', '') in affix_candidates("menyerang", "id")
+    True
+    """
+    prefixes, suffixes, min_len = _morph(lang)
+    word = word.lower()
+    out: list[tuple[str, str, str]] = [(word, "", "")]
+    if not prefixes and not suffixes:
+        return tuple(out)
+    suffix_forms = [(word, "")] + [(word[: -len(s)], s) for s in suffixes if word.endswith(s) and len(word) - len(s) >= min_len]
+    for base, suf in suffix_forms:
+        if suf:
+            out.append((base, "", suf))
+        for pre, repl in prefixes:
+            if base.startswith(pre) and len(base) - len(pre) + len(repl) >= min_len:
+                stem = repl + base[len(pre) :]
+                out.append((stem, pre, suf))
+                # nested prefixes: memper-, diper-, ke-...-an
+                for pre2, repl2 in prefixes:
+                    if pre2 in ("per", "ber", "pe") and stem.startswith(pre2) and len(stem) - len(pre2) >= min_len:
+                        out.append((repl2 + stem[len(pre2) :], pre + pre2, suf))
+    # reduplication: "serang-menyerang", "tembak-menembak" -> first half
+    if "-" in word:
+        head = word.split("-", 1)[0]
+        if len(head) >= min_len:
+            out.append((head, "", "-redup"))
+    return tuple(dict.fromkeys(out))
+
+
+def lemma_of(token: Token, lang: str) -> str:
+    """The token's lemma: from a trained pipeline's lemmatizer if any, else spaCy's lookup table."""
+    if token.lemma_:
+        return token.lemma_.lower()
+    table = _lemma_table(settings(lang).raw.get("spacy_lang", lang)) if settings(lang).raw.get("lemmatizer") == "lookup" else None
+    if table is None:
+        return token.lower_
+    return (table.get(token.text, None) or table.get(token.lower_, None) or token.lower_).lower()
+
+
+def token_forms(token: Token, lang: str) -> tuple[str, ...]:
+    """Every form a trigger word may match on this token: lower-case, lemma, affix-stripped stems."""
+    return _forms(token.lower_, lemma_of(token, lang), lang)
+
+
+@lru_cache(maxsize=500_000)
+def _forms(lower: str, lemma: str, lang: str) -> tuple[str, ...]:
+    forms = [lower]
+    if lemma and lemma != lower:
+        forms.append(lemma)
+    forms.extend(stem for stem, _p, _s in affix_candidates(lower, lang)[1:])
+    return tuple(dict.fromkeys(forms))
+
+
+def is_passive_form(token: Token, lang: str) -> bool:
+    """Indonesian di-/ter- verbs; English participles after a form of *be*."""
+    s = settings(lang)
+    m = s.raw.get("morphology")
+    if m:
+        low = token.lower_
+        return any(low.startswith(p) and len(low) > len(p) + 2 for p in m.get("passive_prefixes", []))
+    aux = s.passive_auxiliaries
+    i = token.i - 1
+    skipped = 0
+    while i >= token.doc[0].i and skipped < 3:
+        prev = token.doc[i]
+        if prev.lower_ in aux:
+            return token.lower_.endswith(tuple(s.raw.get("participle_suffixes", []))) or token.lower_ != lemma_of(token, lang)
+        if prev.lower_.endswith("ly") or prev.lower_ in ("not", "also", "reportedly", "allegedly", "n't"):
+            i -= 1
+            skipped += 1
+            continue
+        break
+    return False
+
+
+def is_nominal_form(token: Token, lang: str) -> bool:
+    """Indonesian -an / pe-...-an nouns ("serangan", "penyerangan"); English nouns after a determiner."""
+    s = settings(lang)
+    m = s.raw.get("morphology")
+    low = token.lower_
+    if m:
+        return any(low.endswith(x) for x in m.get("nominal_suffixes", [])) and not low.startswith(
+            tuple(m.get("passive_prefixes", []) + ["me", "ber"])
+        )
+    if token.i > 0:
+        prev = token.doc[token.i - 1]
+        if prev.lower_ in s.determiners or prev.lower_ in s.possessives:
+            return True
+        span = _actor_ending_at(token.doc, token.i)
+        if span is not None and span.label_ == "adjective":
+            return True
+    return False
+
+
+@cache
+def _lemma_table(code: str):
+    """spaCy's lemma lookup table for ``code`` (spacy-lookups-data), or None when there is none."""
+    try:
+        from spacy.lookups import load_lookups
+
+        return load_lookups(code, ["lemma_lookup"]).get_table("lemma_lookup")
+    except Exception as exc:  # no table for this language: stems and surface forms still work
+        log.info("no lemma lookup table for %s (%s)", code, exc)
+        return None

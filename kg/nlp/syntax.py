@@ -1,0 +1,586 @@
+"""kg's own syntactic pipelines: a morphologizer (UPOS + UD features), a dependency parser and, for English,
+an XPOS tagger, trained here on Universal Dependencies treebanks and shipped in ``data/syntax/<lang>/``.
+
+The pipelines hold components only, never a tokenizer kg uses: kg keeps its own tokenisation and runs
+the components on its own Docs (:func:`parse`), or a pipeline sources them
+(``nlp.add_pipe("parser", source=load_syntax("en"))`` together with ``tok2vec`` and ``morphologizer``,
+which the parser and morphologizer listen to).
+
+Python API::
+
+    from kg.nlp.syntax import read_conllu, conllu_to_docs, train, evaluate, load_syntax, parse
+
+    evaluate("en_ewt-ud-dev.conllu", "en")   # {'uas': ..., 'las': ..., 'pos': ..., ...}
+    doc = parse(kg_doc, "id")               # heads, deps, pos and morph on kg's own tokens
+
+Training data and scoring conventions:
+
+- CoNLL-U token lines with an integer id are the words; ``3-4`` multi-word ranges give no word of
+  their own (their ``SpaceAfter=No`` goes to their last word, the words inside are glued) and ``5.1``
+  empty nodes are skipped. A head of 0 becomes the word itself with the label ``ROOT``. Extra columns
+  and comment lines (GUM) are ignored. One sentence is one Doc.
+- :func:`evaluate` parses with gold tokens and gold sentence boundaries, like kg parses its own
+  sentences. UAS and LAS leave out punctuation (gold label ``punct``), as spaCy's scorer does; LAS
+  compares whole labels, subtypes included (``nsubj:pass``, ``obl:agent``). ``pos`` is UPOS accuracy
+  over all words. ``uas_all``/``las_all`` count punctuation too.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+LANGS = ("en", "id")
+SENTS_PER_DOC = 1  # one sentence per Doc, in training and evaluation: kg parses its own sentences
+
+# Which treebank files train and which measure progress (early stopping), per language, relative to
+# the UD folder (../shared/ud). The standard test sets (en_ewt-ud-test, id_gsd-ud-test) are never read:
+# they are the independent yardstick kg's pipelines are judged on.
+GUM_HELD_OUT_EVERY = 10  # every 10th GUM document (in name order) is held out as English dev
+DATA = {
+    "en": {"train": ["en/GUM_*.conllu", "en/en_ewt-ud-dev.conllu"], "dev": []},
+    "id": {
+        "train": ["id/id_csui-ud-train.conllu", "id/id_csui-ud-test.conllu", "id/id_pud-ud-test.conllu"],
+        "dev": ["id/id_gsd-ud-dev.conllu"],
+    },
+}
+FORBIDDEN = ("en_ewt-ud-test", "id_gsd-ud-test")
+
+
+class ConlluError(ValueError):
+    """A CoNLL-U file that cannot be read; the message names the file and line."""
+
+
+@dataclass
+class Sentence:
+    """One CoNLL-U sentence's syntactic words (integer ids only)."""
+
+    words: list[str] = field(default_factory=list)
+    spaces: list[bool] = field(default_factory=list)
+    lemmas: list[str] = field(default_factory=list)
+    upos: list[str] = field(default_factory=list)
+    xpos: list[str] = field(default_factory=list)
+    feats: list[str] = field(default_factory=list)
+    heads: list[int] = field(default_factory=list)  # 0-based index of the head word in the sentence; self for the root
+    deps: list[str] = field(default_factory=list)
+    sent_id: str = ""
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+def _space_after(misc: str) -> bool:
+    return "SpaceAfter=No" not in misc.split("|")
+
+
+def read_conllu(path: str | Path) -> Iterator[Sentence]:
+    """The sentences of a CoNLL-U file (see the module docstring for what is kept).
+
+    Raises :class:`ConlluError` naming the file and line for a line that is not CoNLL-U.
+    """
+    path = Path(path)
+    sent = Sentence()
+    rows: list[tuple[int, list[str]]] = []
+    range_end = 0  # last word id of the current multi-word range
+    range_space = True
+
+    def finish() -> Sentence | None:
+        if not rows:
+            return None
+        ids = [int(cols[0]) for _, cols in rows]
+        if ids != list(range(1, len(ids) + 1)):
+            raise ConlluError(f"{path}:{rows[0][0]}: word ids of a sentence must run 1, 2, 3 ... (got {ids[:8]})")
+        for number, cols in rows:
+            try:
+                head = int(cols[6])
+            except ValueError:
+                raise ConlluError(f"{path}:{number}: head {cols[6]!r} is not a number") from None
+            if not 0 <= head <= len(rows):
+                raise ConlluError(f"{path}:{number}: head {head} is outside the sentence (1-{len(rows)})")
+            own = int(cols[0]) - 1
+            sent.heads.append(own if head == 0 else head - 1)
+            sent.deps.append("ROOT" if head == 0 else cols[7])
+        return sent
+
+    try:
+        fh = open(path, encoding="utf-8")
+    except OSError as exc:
+        raise ConlluError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    with fh:
+        try:
+            for number, line in enumerate(fh, 1):
+                line = line.rstrip("\r\n")
+                if not line.strip():
+                    done = finish()
+                    if done is not None:
+                        yield done
+                    sent, rows, range_end = Sentence(), [], 0
+                    continue
+                if line.startswith("#"):
+                    if line.startswith("# sent_id"):
+                        sent.sent_id = line.split("=", 1)[-1].strip()
+                    continue
+                cols = line.split("\t")
+                if len(cols) < 10:
+                    raise ConlluError(f"{path}:{number}: a token line needs 10 tab-separated columns, found {len(cols)}")
+                wid = cols[0]
+                if "." in wid:  # empty node of an enhanced graph
+                    continue
+                if "-" in wid:  # multi-word token: its words follow; its SpaceAfter belongs to the last one
+                    try:
+                        range_end = int(wid.split("-")[1])
+                    except ValueError:
+                        raise ConlluError(f"{path}:{number}: bad multi-word range {wid!r}") from None
+                    range_space = _space_after(cols[9])
+                    continue
+                if not wid.isdigit():
+                    raise ConlluError(f"{path}:{number}: token id {wid!r} is not a number")
+                n = int(wid)
+                if n < range_end:
+                    space = False
+                elif n == range_end:
+                    space = range_space
+                else:
+                    space = _space_after(cols[9])
+                rows.append((number, cols))
+                sent.words.append(cols[1])
+                sent.spaces.append(space)
+                sent.lemmas.append("" if cols[2] == "_" and cols[1] != "_" else cols[2])
+                sent.upos.append("" if cols[3] == "_" else cols[3])
+                sent.xpos.append("" if cols[4] == "_" else cols[4])
+                sent.feats.append("" if cols[5] == "_" else cols[5])
+        except UnicodeDecodeError:
+            raise ConlluError(f"{path}: not UTF-8 text") from None
+    done = finish()
+    if done is not None:
+        yield done
+
+
+def sentence_doc(vocab, sent: Sentence, *, xpos: bool = True):
+    """A spaCy Doc carrying ``sent``'s gold annotation (words, spaces, UPOS, XPOS, features, lemmas, tree)."""
+    from spacy.tokens import Doc
+
+    spaces = list(sent.spaces)
+    spaces[-1] = False
+    return Doc(
+        vocab,
+        words=sent.words,
+        spaces=spaces,
+        pos=[p or None for p in sent.upos] if any(sent.upos) else None,
+        tags=list(sent.xpos) if xpos and any(sent.xpos) else None,
+        morphs=list(sent.feats),
+        lemmas=list(sent.lemmas),
+        heads=list(sent.heads),
+        deps=list(sent.deps),
+    )
+
+
+def conllu_to_docs(paths: Iterable[str | Path], vocab, *, xpos: bool = True) -> Iterator:
+    """Docs (one per sentence) from CoNLL-U files; empty sentences are skipped."""
+    for path in paths:
+        for sent in read_conllu(path):
+            if len(sent):
+                yield sentence_doc(vocab, sent, xpos=xpos)
+
+
+def conllu_to_docbin(paths: Iterable[str | Path], out: str | Path, lang: str, *, xpos: bool = True) -> int:
+    """Write the sentences of ``paths`` as a spaCy DocBin to ``out``; returns the number of sentences."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    nlp = spacy.blank(lang)
+    db = DocBin(store_user_data=False)
+    n = 0
+    for doc in conllu_to_docs(paths, nlp.vocab, xpos=xpos):
+        db.add(doc)
+        n += 1
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(out)
+    return n
+
+
+# -- training ---------------------------------------------------------------------------------------------
+
+
+def configs_dir() -> Path:
+    from kg.resources import data_dir
+
+    return data_dir() / "syntax" / "configs"
+
+
+def default_ud_dir() -> Path:
+    """``$KG_UD_DIR``, else ``../shared/ud`` beside the checkout (or the current folder)."""
+    env = os.environ.get("KG_UD_DIR")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parents[2]  # the checkout (this is kg/nlp/syntax.py)
+    for candidate in (here.parent / "shared" / "ud", Path.cwd().parent / "shared" / "ud", Path.cwd() / "ud"):
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "shared" / "ud"
+
+
+def _forbid(path: Path) -> None:
+    if any(name in path.name for name in FORBIDDEN):
+        raise ValueError(f"{path}: the UD English-EWT and Indonesian-GSD test sets are the yardstick; kg never trains on them")
+
+
+def split_files(lang: str, ud_dir: str | Path) -> tuple[list[Path], list[Path]]:
+    """The (train, dev) CoNLL-U files for ``lang`` under ``ud_dir``, per :data:`DATA`.
+
+    English: every ``GUM_HELD_OUT_EVERY``-th GUM document (in name order) is the dev set.
+    """
+    if lang not in DATA:
+        raise LookupError(f"no syntax training data set up for {lang!r}; kg trains: {', '.join(DATA)}")
+    ud_dir = Path(ud_dir)
+    if not ud_dir.is_dir():
+        raise LookupError(f"{ud_dir}: no UD folder here (give --ud DIR or set KG_UD_DIR)")
+    train: list[Path] = []
+    dev: list[Path] = []
+    for pattern in DATA[lang]["train"]:
+        found = sorted(ud_dir.glob(pattern))
+        if not found:
+            raise LookupError(f"{ud_dir}: no file matches {pattern}")
+        if pattern.startswith("en/GUM_"):
+            dev += found[GUM_HELD_OUT_EVERY - 1 :: GUM_HELD_OUT_EVERY]
+            found = [p for p in found if p not in dev]
+        train += found
+    for pattern in DATA[lang]["dev"]:
+        found = sorted(ud_dir.glob(pattern))
+        if not found:
+            raise LookupError(f"{ud_dir}: no file matches {pattern}")
+        dev += found
+    for path in train + dev:
+        _forbid(path)
+    return train, dev
+
+
+def training_config(lang: str, *, steps: int | None = None, seed: int = 0, overrides: dict | None = None):
+    """The spaCy training config for ``lang``: ``configs/base.cfg`` with ``configs/<lang>.cfg`` on top."""
+    from thinc.api import Config
+
+    base = Config().from_disk(configs_dir() / "base.cfg", interpolate=False)
+    own = configs_dir() / f"{lang}.cfg"
+    if own.is_file():
+        base = base.merge(Config().from_disk(own, interpolate=False))
+    base["nlp"]["lang"] = lang
+    base["system"]["seed"] = seed
+    if steps is not None:
+        base["training"]["max_steps"] = int(steps)
+        base["training"]["eval_frequency"] = max(1, min(int(base["training"]["eval_frequency"]), int(steps)))
+    for key, value in (overrides or {}).items():
+        node = base
+        *parents, last = key.split(".")
+        for p in parents:
+            node = node[p]
+        node[last] = value
+    return base
+
+
+ATTRIBUTION = {
+    "en": """\
+kg syntactic pipeline for English (morphologizer, XPOS tagger, dependency parser)
+===============================================================================
+
+This model is a derived work of Universal Dependencies treebanks and is distributed under the
+Creative Commons Attribution-ShareAlike 4.0 International licence (CC BY-SA 4.0),
+https://creativecommons.org/licenses/by-sa/4.0/ . You may share and adapt it, also commercially,
+if you give credit as below, indicate changes, and share derived works under the same licence.
+
+Trained on:
+- GUM, the Georgetown University Multilayer corpus (UD English-GUM), the academic, bio, court,
+  interview, news and voyage documents. Zeldes, Amir (2017) "The GUM Corpus: Creating Multilayer
+  Resources in the Classroom". Language Resources and Evaluation 51(3), 581-612.
+  https://github.com/UniversalDependencies/UD_English-GUM . Annotations CC BY 4.0; texts
+  CC BY / CC BY-SA / CC BY 2.5 depending on the genre (Wikinews, Wikivoyage, Wikipedia, ...).
+- UD English-EWT (English Web Treebank, Universal Dependencies version), development set only.
+  Silveira, N. et al. (2014) "A Gold Standard Dependency Corpus for English", LREC 2014; based on the
+  LDC English Web Treebank. CC BY-SA 4.0. https://github.com/UniversalDependencies/UD_English-EWT
+  (the EWT test set was not used).
+
+Changes: the treebanks were converted to spaCy's format (syntactic words only) and a statistical
+model was trained on them; no treebank text is included in this folder beyond what is inherent in
+the model's hashed feature tables. Trained with kg's scripts/train_syntax.py (see training.json).
+""",
+    "id": """\
+kg syntactic pipeline for Indonesian (morphologizer, dependency parser)
+=======================================================================
+
+This model is a derived work of Universal Dependencies treebanks and is distributed under the
+Creative Commons Attribution-ShareAlike 4.0 International licence (CC BY-SA 4.0),
+https://creativecommons.org/licenses/by-sa/4.0/ . You may share and adapt it, also commercially,
+if you give credit as below, indicate changes, and share derived works under the same licence.
+
+Trained on:
+- UD Indonesian-CSUI (news), train and test. Alfina, I., Budi, I., Suhartanto, H. (2020)
+  "Tree Rotations for Dependency Trees: Converting the Head-Directionality of Noun Phrases";
+  Universitas Indonesia. CC BY-SA 4.0. https://github.com/UniversalDependencies/UD_Indonesian-CSUI
+- UD Indonesian-PUD (Parallel Universal Dependencies, CoNLL 2017 shared task; news and wiki), test.
+  Zeman, D. et al. (2017). CC BY-SA 3.0, used under CC BY-SA 4.0 as that licence allows.
+  https://github.com/UniversalDependencies/UD_Indonesian-PUD
+- UD Indonesian-GSD, development set: every other sentence trained, the other half was the dev set
+  (early stopping). McDonald, R. et al. (2013) "Universal Dependency Annotation for
+  Multilingual Parsing"; revised by Alfina, I. et al. CC BY-SA 4.0.
+  https://github.com/UniversalDependencies/UD_Indonesian-GSD (the GSD test set was not used).
+
+Changes: the treebanks were converted to spaCy's format (syntactic words only) and a statistical
+model was trained on them; no treebank text is included in this folder beyond what is inherent in
+the model's hashed feature tables. Trained with kg's scripts/train_syntax.py (see training.json).
+""",
+}
+
+
+def _write_notice(folder: Path, lang: str) -> None:
+    (folder / "ATTRIBUTION.md").write_text(ATTRIBUTION.get(lang, ATTRIBUTION["en"]), encoding="utf-8")
+    (folder / "LICENSE").write_text(
+        "Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)\n"
+        "https://creativecommons.org/licenses/by-sa/4.0/legalcode\n\n"
+        "This model folder is licensed under CC BY-SA 4.0 because it is derived from Universal Dependencies\n"
+        "treebanks under that licence. See ATTRIBUTION.md for the sources and the required credit.\n",
+        encoding="utf-8",
+    )
+
+
+def train(
+    lang: str,
+    *,
+    out: str | Path,
+    steps: int | None = None,
+    ud_dir: str | Path | None = None,
+    seed: int = 0,
+    train_files: list[str | Path] | None = None,
+    dev_files: list[str | Path] | None = None,
+    overrides: dict | None = None,
+    threads: int = 1,
+    verbose: bool = True,
+    work: str | Path | None = None,
+    fold_dev_half: bool = False,
+) -> dict:
+    """Train ``lang``'s syntactic pipeline and save the best one (on the dev files) to ``out``.
+
+    The data come from :func:`split_files` unless ``train_files``/``dev_files`` are given (with no dev
+    files, the training files double as dev, which only suits smoke tests). Seeded (``seed``) and run on
+    ``threads`` BLAS threads. Returns the training summary also written to ``out/training.json``.
+    """
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, str(threads))
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(threads)
+    except ImportError:
+        pass
+    from spacy.cli.train import train as spacy_train
+
+    if train_files is None:
+        train_list, dev_list = split_files(lang, ud_dir or default_ud_dir())
+        if dev_files is not None:
+            dev_list = [Path(p) for p in dev_files]
+    else:
+        train_list = [Path(p) for p in train_files]
+        dev_list = [Path(p) for p in (dev_files or train_files)]
+    for path in train_list + dev_list:
+        _forbid(path)
+    out = Path(out)
+    xpos = lang == "en"
+    started = time.time()
+    dev_files_before = list(dev_list)
+    owned = work is None
+    work = Path(tempfile.mkdtemp(prefix=f"kg-syntax-{lang}-")) if owned else Path(work)
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        if fold_dev_half and dev_list:
+            # every other dev sentence trains; the rest stays dev (early stopping and the dev scores)
+            train_list, dev_list = train_list + [work / "dev-even.conllu"], [work / "dev-odd.conllu"]
+            _split_alternate(dev_files_before, work / "dev-even.conllu", work / "dev-odd.conllu")
+        n_train = conllu_to_docbin(train_list, work / "train.spacy", lang, xpos=xpos)
+        n_dev = conllu_to_docbin(dev_list, work / "dev.spacy", lang, xpos=xpos)
+        if not n_train:
+            raise ValueError("no training sentences in " + ", ".join(map(str, train_list)))
+        config = training_config(lang, steps=steps, seed=seed, overrides=overrides)
+        if not xpos:
+            config["nlp"]["pipeline"] = [p for p in config["nlp"]["pipeline"] if p != "tagger"]
+            config["components"].pop("tagger", None)
+            config["training"]["score_weights"].pop("tag_acc", None)
+        config["paths"]["train"] = str(work / "train.spacy")
+        config["paths"]["dev"] = str(work / "dev.spacy")
+        cfg_path = work / "config.cfg"
+        config.to_disk(cfg_path)
+        log.info("training %s: %d train / %d dev sentences", lang, n_train, n_dev)
+        import spacy.util
+
+        spacy.util.fix_random_seed(seed)
+        if not verbose:
+            logging.getLogger("spacy").setLevel(logging.ERROR)
+        spacy_train(cfg_path, work / "output", use_gpu=-1, overrides={})
+        info = {
+            "lang": lang,
+            "seed": seed,
+            "steps": config["training"]["max_steps"],
+            "train_files": [p.name for p in train_list],
+            "dev_files": [p.name for p in dev_list],
+            "fold_dev_half": fold_dev_half,
+            "train_sentences": n_train,
+            "dev_sentences": n_dev,
+            "minutes": round((time.time() - started) / 60, 1),
+        }
+        return package(work / "output" / "model-best", out, lang, info=info, dev_files=dev_list)
+    finally:
+        if owned:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _split_alternate(paths: list[Path], even: Path, odd: Path) -> None:
+    """Write the sentences of ``paths`` alternately to ``even`` (0, 2, 4 ...) and ``odd`` (1, 3, 5 ...)."""
+    blocks: list[str] = []
+    for path in paths:
+        blocks += [b.strip("\n") for b in Path(path).read_text(encoding="utf-8").split("\n\n") if b.strip()]
+    even.write_text("\n\n".join(blocks[0::2]) + "\n\n", encoding="utf-8")
+    odd.write_text("\n\n".join(blocks[1::2]) + "\n\n", encoding="utf-8")
+
+
+def package(best: str | Path, out: str | Path, lang: str, *, info: dict | None = None, dev_files=()) -> dict:
+    """Copy a trained pipeline folder (spaCy's ``model-best``) to ``out`` with its attribution, licence
+    and ``training.json`` (``info`` plus the dev scores measured by :func:`evaluate_files`)."""
+    best, out = Path(best), Path(out)
+    if not (best / "meta.json").is_file():
+        raise LookupError(f"{best}: no trained pipeline here (no meta.json)")
+    if out.exists():
+        if any(out.iterdir()) and not (out / "meta.json").is_file():
+            raise ValueError(f"{out}: not empty and not a model folder; give an empty or new --out")
+        shutil.rmtree(out)
+    shutil.copytree(best, out)
+    meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    summary = dict(info or {})
+    perf = meta.get("performance", {})
+    summary["dev_scores_spacy"] = {k: v for k, v in perf.items() if isinstance(v, (int, float))}
+    summary["dev_scores"] = evaluate_files(list(dev_files), lang, model=out) if dev_files else {}
+    (out / "training.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    _write_notice(out, lang)
+    load_syntax.cache_clear()
+    return summary
+
+
+# -- using and scoring ------------------------------------------------------------------------------------
+
+
+def model_dir(lang: str) -> Path:
+    from kg.resources import data_dir
+
+    return data_dir() / "syntax" / lang
+
+
+@cache
+def load_syntax(lang: str, model: str | Path | None = None):
+    """kg's syntactic pipeline for ``lang`` (``data/syntax/<lang>/``, or the folder ``model``), cached.
+
+    Raises ``LookupError`` with what to do when there is none.
+    """
+    import spacy
+
+    path = Path(model) if model else model_dir(lang)
+    if not (path / "meta.json").is_file():
+        raise LookupError(f"no syntax model for {lang!r} in {path}: train one with `kg syntax train --lang {lang}`")
+    nlp = spacy.load(path)
+    if nlp.lang != lang and model is None:
+        raise LookupError(f"{path}: the syntax model is for {nlp.lang!r}, not {lang!r}")
+    return nlp
+
+
+_SHARED_STRINGS: set[tuple[int, int]] = set()
+
+
+def share_strings(syntax_nlp, vocab) -> None:
+    """Make ``vocab`` know the labels of ``syntax_nlp`` (needed to run its components on kg's own Docs)."""
+    key = (id(syntax_nlp.vocab), id(vocab))
+    if key in _SHARED_STRINGS or syntax_nlp.vocab is vocab:
+        return
+    for s in syntax_nlp.vocab.strings:
+        vocab.strings.add(s)
+    _SHARED_STRINGS.add(key)
+
+
+def parse(doc, lang: str, *, model: str | Path | None = None):
+    """Run ``lang``'s syntactic components (tok2vec, morphologizer, tagger, parser) on a Doc that kg's
+    own pipeline tokenised; sets ``pos``, ``morph`` (``tag`` for English), ``head`` and ``dep`` in place.
+
+    Sentence boundaries already set on ``doc`` (kg's sentencizer) are kept by the parser.
+    """
+    nlp = load_syntax(lang, model)
+    share_strings(nlp, doc.vocab)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def _score(pairs: Iterable[tuple[Sentence, object]]) -> dict:
+    words = sents = pos_ok = 0
+    uas_n = uas_ok = las_ok = 0
+    all_uas = all_las = 0
+    for gold, pred in pairs:
+        sents += 1
+        for i, token in enumerate(pred):
+            words += 1
+            pos_ok += token.pos_ == gold.upos[i]
+            head_ok = token.head.i == gold.heads[i]
+            label_ok = head_ok and token.dep_.lower() == gold.deps[i].lower()
+            all_uas += head_ok
+            all_las += label_ok
+            if gold.deps[i].split(":")[0] != "punct":
+                uas_n += 1
+                uas_ok += head_ok
+                las_ok += label_ok
+    ratio = lambda a, b: round(a / b, 4) if b else 0.0  # noqa: E731
+    return {
+        "uas": ratio(uas_ok, uas_n),
+        "las": ratio(las_ok, uas_n),
+        "pos": ratio(pos_ok, words),
+        "uas_all": ratio(all_uas, words),
+        "las_all": ratio(all_las, words),
+        "sentences": sents,
+        "words": words,
+    }
+
+
+def evaluate_files(paths: Iterable[str | Path], lang: str, *, model: str | Path | None = None) -> dict:
+    """UAS, LAS (punctuation left out) and UPOS accuracy of ``lang``'s syntax pipeline on CoNLL-U files,
+    with gold tokens and gold sentence boundaries; also words/s of the components."""
+    from spacy.tokens import Doc
+
+    paths = list(paths)
+    golds = [s for p in paths for s in read_conllu(p) if len(s)]
+    if not golds:
+        raise ValueError("no sentences to evaluate in " + ", ".join(map(str, paths)))
+    nlp = load_syntax(lang, model) if model is None else _load_uncached(model)
+    docs = [Doc(nlp.vocab, words=g.words, spaces=g.spaces[:-1] + [False]) for g in golds]
+    started = time.perf_counter()
+    for _, proc in nlp.pipeline:
+        docs = list(proc.pipe(docs, batch_size=256))
+    seconds = time.perf_counter() - started
+    scores = _score(zip(golds, docs))
+    scores["words_per_second"] = round(scores["words"] / seconds) if seconds else 0
+    return scores
+
+
+def _load_uncached(model: str | Path):
+    import spacy
+
+    path = Path(model)
+    if not (path / "meta.json").is_file():
+        raise LookupError(f"{path}: not a trained spaCy pipeline folder (no meta.json)")
+    return spacy.load(path)
+
+
+def evaluate(treebank: str | Path, lang: str, *, model: str | Path | None = None) -> dict:
+    """Score ``lang``'s shipped syntax pipeline (or ``model``) on one CoNLL-U file; see :func:`evaluate_files`."""
+    return evaluate_files([treebank], lang, model=model)

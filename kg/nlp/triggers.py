@@ -1,0 +1,140 @@
+"""The ``kg_triggers`` component: event trigger words (``data/lang/<code>/triggers.jsonl``) found in a Doc."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.lang.settings import settings
+from kg.nlp.context import kg_set, set_span_list, span_list
+from kg.nlp.morphology import _forms, _lemma_table
+from kg.resources import lang_dir, read_jsonl
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    words: tuple[str, ...]
+    code: str
+    pos: str
+    symmetric: bool
+    target_preps: frozenset[str] | None
+    requires: frozenset[str]
+    number: int
+    speaker: bool = False  # the act is the speaker's: "X says Y is responsible for the attack" -> X accuses Y
+    window: int | None = None  # how far after the trigger ``requires`` looks (default: the tagger's window)
+
+
+@cache
+def load_triggers(lang: str) -> tuple[Trigger, ...]:
+    path = lang_dir(lang) / "triggers.jsonl"
+    if not path.is_file():
+        return ()
+    out = []
+    for number, obj in read_jsonl(path):
+        words = tuple(obj["words"].lower().split())
+        tp = obj.get("target_preps")
+        out.append(
+            Trigger(
+                words=words,
+                code=str(obj["code"]),
+                pos=obj.get("pos", "verb"),
+                symmetric=bool(obj.get("symmetric", False)),
+                target_preps=frozenset(w.lower() for w in tp) if tp is not None else None,
+                requires=frozenset(w.lower() for w in obj.get("requires", [])),
+                number=number,
+                speaker=bool(obj.get("speaker_source", False)),
+                window=int(obj["window"]) if obj.get("window") else None,
+            )
+        )
+    return tuple(out)
+
+
+class TriggerTagger:
+    """Marks event trigger words (``doc.spans["kg_triggers"]``)."""
+
+    def __init__(self, nlp: Language, name: str = "kg_triggers", *, lang: str, window: int = 4):
+        self.lang = lang
+        self.window = window
+        self.lemmas = _lemma_table(settings(lang).raw.get("spacy_lang", lang)) if settings(lang).raw.get("lemmatizer") == "lookup" else None
+        self._cache: dict[int, tuple[str, ...]] = {}
+        self._hits: set[int] = set()  # word forms (ORTH hashes) that can start a trigger
+        self.index: dict[str, list[Trigger]] = {}
+        for trig in load_triggers(lang):
+            self.index.setdefault(trig.words[0], []).append(trig)
+        for entries in self.index.values():
+            entries.sort(key=lambda t: (-len(t.words), -len(t.requires)))
+
+    def forms_of(self, doc: Doc) -> list[tuple[str, ...]]:
+        """Forms of every token, from the token arrays (no Token objects): lower-case, lemma, stems.
+
+        The lemma comes from the pipeline's own lemmatizer when it has one (a trained model), else
+        from spaCy's lookup table, read directly and cached per word form.
+        """
+        return self._forms_and_hits(doc)[0]
+
+    def _forms_and_hits(self, doc: Doc) -> tuple[list[tuple[str, ...]], list[int]]:
+        """Every token's forms, and the indices of the tokens one of whose forms starts a trigger."""
+        from spacy.attrs import LEMMA, ORTH
+
+        strings = doc.vocab.strings
+        index = self.index
+        if doc.has_annotation("LEMMA"):
+            arr = doc.to_array([ORTH, LEMMA]).tolist()
+            forms = [_forms(strings[o].lower(), strings[le].lower(), self.lang) for o, le in arr]
+            return forms, [i for i, fs in enumerate(forms) if any(f in index for f in fs)]
+        cache, hits = self._cache, self._hits
+        if len(cache) > 500_000:
+            cache.clear()
+            hits.clear()
+        hashes = doc.to_array(ORTH).tolist()
+        forms = list(map(cache.get, hashes))
+        if None in forms:  # word forms not seen yet
+            for i, fs in enumerate(forms):
+                if fs is None:
+                    h = hashes[i]
+                    word = strings[h]
+                    lemma = self.lemmas.get(word, None) or self.lemmas.get(word.lower(), "") if self.lemmas is not None else ""
+                    fs = forms[i] = cache[h] = _forms(word.lower(), lemma.lower(), self.lang)
+                    if any(f in index for f in fs):
+                        hits.add(h)
+        return forms, [i for i, h in enumerate(hashes) if h in hits]
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[Span] = []
+        n = len(doc)
+        forms, candidates = self._forms_and_hits(doc)
+        index = self.index
+        names = set()  # a word inside an actor's name is not a trigger ("Ban Ki-moon", "Strike Group")
+        if candidates:
+            for span in span_list(doc, "kg_actors"):
+                if span.label_ != "combo":
+                    names.update(range(span.start, span.end))
+        for i in candidates:
+            if i in names:
+                continue
+            best: tuple[tuple[int, int], Trigger, str] | None = None
+            for form in forms[i]:
+                entries = index.get(form)
+                if not entries:
+                    continue
+                for trig in entries:
+                    rank = (len(trig.words), len(trig.requires))
+                    if best is not None and rank <= best[0]:
+                        continue
+                    end = i + len(trig.words)
+                    if end > n or any(trig.words[k] not in forms[i + k] for k in range(1, len(trig.words))):
+                        continue
+                    if trig.requires and not any(trig.requires.intersection(f) for f in forms[end : min(n, end + (trig.window or self.window))]):
+                        continue
+                    best = (rank, trig, form)
+            if best is not None:
+                _rank, trig, form = best
+                span = Span(doc, i, i + len(trig.words), label=trig.code, kb_id=str(trig.number))
+                kg_set(span, {"trigger": trig, "form": form})
+                found.append(span)
+        set_span_list(doc, "kg_triggers", filter_spans(found))
+        return doc
