@@ -71,7 +71,7 @@ def test_rows_are_well_formed(path):
             if r["end"] is not None:
                 assert start <= _iso(r["end"], where), f"{where}: {r['post']} ends before it starts"
             assert r.get("approx", False) in (True, False), where
-            assert start >= date(1950, 1, 1) and start <= date(2027, 1, 1), f"{where}: implausible start {start}"
+            assert start >= date(1900, 1, 1) and start <= date(2027, 1, 1), f"{where}: implausible start {start}"
     assert seen > 0
 
 
