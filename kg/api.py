@@ -24,11 +24,11 @@ from kg.extract.parallel import extract_stream
 from kg.graph import build as graph_mod
 from kg.graph.merge import MergeOptions, merge_events
 from kg.io.decode import FieldMap
-from kg.io.ingest import InputProblem, iter_documents
-from kg.io.inputs import Progress, iter_inputs
+from kg.io.ingest import InputProblem
+from kg.io.inputs import Progress, iter_documents, iter_inputs
 from kg.model import Document, Extraction
 from kg.outputs.write import OUTPUTS, write_outputs
-from kg.query.sources import open_graph
+from kg.query.open import open_graph
 from kg.resources import data_dir
 from kg.result import BuildResult
 from kg.store.fragments import AddResult

@@ -203,6 +203,7 @@ class Frame:
     negated: bool = False
     speech: Speech | None = None
     governor: int | None = None  # a noun trigger: the verb whose argument it is ("condemned [the attack]")
+    governor_dep: str | None = None  # the noun's relation to that verb (obj, nsubj, obl ...)
     light: bool = False  # that verb is a light verb ("launched an attack"): its subject is the noun's agent
     control: str | None = None  # the control verb the trigger completes ("agreed" in "agreed to attack")
     notes: list[str] = field(default_factory=list)
@@ -285,6 +286,11 @@ class _Roles:
                     label = f"{r}>{dep}" + (f"({adp})" if adp else "")
                     if c.i in self.at:
                         k = self.at[c.i]
+                        s0, e0 = self.bounds[k]
+                        h = head_token(self.doc, s0, e0)
+                        hadp = self._case(h)
+                        if h.i != c.i and hadp is not None and hadp not in self.d.adps("of"):
+                            continue  # "posisi Hizbullah di [Lebanon] selatan": the name belongs to a place phrase
                         if k not in seen:
                             seen.add(k)
                             s, e = self.bounds[k]
@@ -326,8 +332,10 @@ class _Roles:
         if len(subjects) > 1:
             # "The foreign minister, Retno Marsudi, criticized ...": an apposition parsed as two subjects;
             # the one that is a name itself wins, else the one nearest the verb
+            # ("Spain, Ireland and Norway recognised ...", parsed as two subjects, keeps both names)
             named = [c for c in subjects if c.i in self.at]
-            subjects = [named[-1] if named else max(subjects, key=lambda c: c.i)]
+            if len(named) < 2:
+                subjects = [named[-1] if named else max(subjects, key=lambda c: c.i)]
         for c in subjects:
             out += self._subject_actors(tok, c, c.dep_)
         for c in tok.children:
@@ -370,8 +378,11 @@ class _Roles:
         if dep in ("xcomp", "advcl") and head.pos_ in VERB_POS:
             marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
             objs = [c for c in head.children if c.dep_ in OBJECTS + ("iobj",)]
-            if dep == "advcl" and marks and not (marks & {"to", "of", "untuk", "agar", "supaya"}):
-                return []  # "after X attacked", "because ...": a clause of its own, no shared subject
+            if self.is_passive(head) and dep == "xcomp":
+                # "Russia was ordered by the court to halt ...": the passive subject is the one controlled
+                found = [a for c in head.children if c.dep_ in PASSIVE_SUBJECTS for a in self.actors_in(c, "xcomp-control(pass)")]
+                if found:
+                    return found
             if objs and (_is(head, self.d.object_control, self.lang) or dep == "xcomp"):
                 found = [a for o in objs for a in self.actors_in(o, "xcomp-control(obj)")]
                 if found:
@@ -388,8 +399,9 @@ class _Roles:
             return self.actors_in(head, "acl-antecedent")
         return []
 
-    def objects_of(self, tok, preps: frozenset) -> tuple[list[Arg], list[Arg]]:
-        """(targets, other obliques) of the verb ``tok``."""
+    def objects_of(self, tok, preps: frozenset, prefer_adps: bool = False) -> tuple[list[Arg], list[Arg]]:
+        """(targets, other obliques) of the verb ``tok``; with ``prefer_adps`` an oblique marked by one
+        of ``preps`` goes before the object ("extradited a hacker [to the United States]")."""
         targets: list[Arg] = []
         obliques: list[Arg] = []
         for c in tok.children:
@@ -413,10 +425,13 @@ class _Roles:
                     continue
                 found = self.actors_in(c, f"obl({adp})")
                 roles = self.d.adp_roles.get(adp, ())
-                if adp in preps and not targets:
+                if adp in preps and (not targets or prefer_adps):
                     by_adp += found
                 else:
                     obliques += [_re(a, a.rule, adp=adp, role=roles[0] if roles else None) for a in found]
+        if prefer_adps and by_adp:
+            obliques += [_re(a, a.rule, adp=None, role="object") for a in targets]
+            return by_adp, obliques
         return targets + by_adp, obliques
 
     # nouns ------------------------------------------------------------------------------------------
@@ -518,7 +533,7 @@ class _Roles:
             head = node.head
             if head.i == node.i:
                 return None
-            if node.dep_ in ("ccomp", "parataxis", "advcl", "xcomp") and head.pos_ in VERB_POS and _is(head, self.d.speech_verbs, self.lang):
+            if node.dep_ in ("ccomp", "parataxis", "xcomp") and head.pos_ in VERB_POS and _is(head, self.d.speech_verbs, self.lang):
                 if node.dep_ == "xcomp" and any(c.dep_ in OBJECTS + ("iobj",) for c in head.children):
                     node = head
                     continue  # "warned Israel to stop": asked of the object, not said to have happened
@@ -571,8 +586,8 @@ def frame(
     else:
         start, end = _span_bounds(trigger)
     r = _Roles(doc, actors, lang, events)
-    if any(i in r.at for i in range(start, end)):
-        return None  # "Ban" in "Ban Ki-moon", "Strike" in "Carrier Strike Group"
+    if start in r.at:
+        return None  # "Ban" in "Ban Ki-moon", "Strike" in "Carrier Strike Group" (a trigger may end inside one: "penarikan [pasukan AS]")
     tok = head_token(doc, start, end)
     d = r.d
     preps = frozenset(target_adps) if target_adps is not None else d.adps("target", "recipient") | (d.adps("partner") if symmetric else frozenset())
@@ -589,8 +604,9 @@ def frame(
             obliques += o2
         gov, gdep = r.governor(tok)
         if gov is not None:
-            f.governor = gov.i
-            f.light = gdep in OBJECTS and _is(gov, d.light_verbs, lang)
+            f.governor, f.governor_dep = gov.i, gdep
+            # "launched an attack", "sanksi ... dijatuhkan oleh Inggris": the verb's doer is the noun's
+            f.light = (gdep in OBJECTS or (gdep in PASSIVE_SUBJECTS + SUBJECTS and r.is_passive(gov))) and _is(gov, d.light_verbs, lang)
             if f.light:
                 if not sources:
                     sources = [_re(a, "light-verb-subj") for a in r.subject_of(gov, r.is_passive(gov))]
@@ -627,9 +643,13 @@ def frame(
             head = tok.head
             targets = [_re(a, "conj-share-subj") for c in head.children if c.dep_ in PASSIVE_SUBJECTS + SUBJECTS for a in r.actors_in(c, c.dep_)]
         t2, obliques = r.objects_of(tok, preps)
-        targets += [a for a in t2 if a.rule != "obj" or not d.bare_passive_agent or any(c.dep_ in AGENTS for c in tok.children)]
+        t2 = [a for a in t2 if a.rule != "obj" or not d.bare_passive_agent or any(c.dep_ in AGENTS for c in tok.children)]
+        if targets:  # "Israel dikecam oleh Turki atas penyerbuan ...": the passive subject is the target
+            obliques += [_re(a, a.rule, adp=a.rule[4:-1] if a.rule.startswith("obl(") else None) for a in t2 if not a.rule.startswith("obj")]
+        else:
+            targets = t2
     else:
-        targets, obliques = r.objects_of(tok, preps)
+        targets, obliques = r.objects_of(tok, preps, prefer_adps=target_adps is not None)
         if not targets:
             # "condemned and rejected the plan": a conjunct verb's shared object, written after it
             if tok.dep_ == "conj" and tok.head.pos_ in VERB_POS:

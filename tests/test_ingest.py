@@ -7,7 +7,8 @@ import subprocess
 import sys
 from datetime import date
 
-from kg.io.ingest import InputProblem, clean_text, iter_documents, make_document, html_to_text
+from kg.io.ingest import InputProblem, clean_text, make_document, html_to_text
+from kg.io.inputs import iter_documents
 from kg.model import Document
 
 from .conftest import SEED

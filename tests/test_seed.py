@@ -48,7 +48,7 @@ def test_rows_point_into_the_document(seed_build):
     result, out = seed_build
     rows = _rows(out)
     assert rows and all(r["doc_id"] == "000_653a597a7deef6e6" for r in rows)
-    from kg.io.ingest import iter_documents
+    from kg.io.inputs import iter_documents
     from .conftest import SEED
 
     text = next(iter_documents([SEED])).text

@@ -244,8 +244,8 @@ def explain(event_id, source, store_dir, as_json, options):
     from pathlib import Path
 
     from kg.graph.explain import explain as explain_event
-    from kg.graph.explain import read_merges
     from kg.graph.merge import MERGES_FILE, merge_events
+    from kg.query.open import read_merges
     from kg.util import echo, json_printable
 
     store_dir = store_dir or source

@@ -10,7 +10,8 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from kg.extract.intent import _intent_is_now, intent_event
-from kg.extract.rules import COMPLEMENT_ROOTS, SentenceRules, _Arg, _Memory, sentences_of
+from kg.extract.rules import SentenceRules
+from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, sentences_of
 from kg.lexicon import cameo
 from kg.lexicon.lexicon import load_lexicon
 from kg.model import Actor, ActorKind, ActorMention, Document, Event, Extraction, Mention, Modality, Participant, Role, stable_id

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.graph.merge import MERGES_FILE, Mention, MergeOptions, mentions_of, why_not
+from kg.graph.merge import Mention, MergeOptions, mentions_of, why_not
 
 
 def _mention_from_record(r: dict) -> Mention:
@@ -30,24 +30,6 @@ def write_merges(H: nx.MultiDiGraph, path: str | Path) -> Path:
 
     data = {"merge_options": H.graph.get("merge_options", {}), "merges": H.graph.get("merges", {})}
     return atomic_write_text(path, json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
-
-
-def read_merges(folder: str | Path) -> nx.MultiDiGraph:
-    """The merged graph of a ``kg build``/``kg export`` output folder, with its merge records (from
-    ``merges.json``; from ``graph.ttl`` alone, the records hold the mentions but not the reasons)."""
-    from kg.query.from_rdf import to_graph
-
-    folder = Path(folder)
-    ttl = folder / "graph.ttl"
-    if not ttl.is_file():
-        raise FileNotFoundError(f"{folder}: no graph.ttl here (write one with: kg build FILES -o {folder})")
-    H = to_graph(ttl)
-    side = folder / MERGES_FILE
-    if side.is_file():
-        data = json.loads(side.read_text(encoding="utf-8"))
-        H.graph["merges"] = data.get("merges", {})
-        H.graph["merge_options"] = data.get("merge_options", {})
-    return H
 
 
 def find_event(H: nx.MultiDiGraph, event_id: str) -> str | None:

@@ -10,12 +10,10 @@ from __future__ import annotations
 import html
 import logging
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from html.parser import HTMLParser
-from pathlib import Path
 
 from kg.errors import KgInputError  # noqa: F401 - raised here, defined with the other domain errors
 from kg.model import Document
@@ -448,28 +446,6 @@ def make_document(
         publisher=publisher or None,
         dropped_lines=dropped,
     )
-
-
-def iter_documents(
-    inputs: Iterable[str | Path], *, lang: str | None = None, ref_date: date | None = None
-) -> Iterator[Document | InputProblem]:
-    """Every document of ``inputs`` (files, folders, JSONL, CSV, ``-``), problems interleaved; ids made unique.
-
-    The same reader as ``kg add`` (:func:`kg.io.inputs.iter_inputs`): one JSONL reader, one set of limits,
-    one set of messages for both commands.
-    """
-    from kg.io.inputs import iter_inputs
-
-    seen: dict[str, int] = {}
-    for out in iter_inputs(inputs, lang=lang, ref_date=ref_date):
-        if isinstance(out, Document):
-            n = seen.get(out.id, 0)
-            seen[out.id] = n + 1
-            if n:
-                new_id = f"{out.id}-{n + 1}"
-                yield InputProblem(out.source, f"duplicate document id {out.id!r}, renamed {new_id!r}", fatal=False)
-                out = Document(**{**_fields(out), "id": new_id})
-        yield out
 
 
 def _fields(doc: Document) -> dict:

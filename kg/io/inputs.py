@@ -31,7 +31,7 @@ from typing import BinaryIO
 
 from kg.errors import KgInputError
 from kg.io.decode import FieldMap, _decode_line, decode, html_document, record_document
-from kg.io.ingest import HTML_SUFFIXES, JSONL_SUFFIXES, MAX_BYTES, TEXT_SUFFIXES, InputProblem, make_document
+from kg.io.ingest import HTML_SUFFIXES, JSONL_SUFFIXES, MAX_BYTES, TEXT_SUFFIXES, InputProblem, _fields, make_document
 from kg.model import Document
 
 CSV_SUFFIXES = {".csv", ".tsv"}
@@ -472,3 +472,23 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
+
+
+def iter_documents(
+    inputs: Iterable[str | Path], *, lang: str | None = None, ref_date: date | None = None
+) -> Iterator[Document | InputProblem]:
+    """Every document of ``inputs`` (files, folders, JSONL, CSV, ``-``), problems interleaved; ids made unique.
+
+    The same reader as ``kg add`` (:func:`kg.io.inputs.iter_inputs`): one JSONL reader, one set of limits,
+    one set of messages for both commands.
+    """
+    seen: dict[str, int] = {}
+    for out in iter_inputs(inputs, lang=lang, ref_date=ref_date):
+        if isinstance(out, Document):
+            n = seen.get(out.id, 0)
+            seen[out.id] = n + 1
+            if n:
+                new_id = f"{out.id}-{n + 1}"
+                yield InputProblem(out.source, f"duplicate document id {out.id!r}, renamed {new_id!r}", fatal=False)
+                out = Document(**{**_fields(out), "id": new_id})
+        yield out

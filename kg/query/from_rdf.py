@@ -91,7 +91,7 @@ def _ox_store(source) -> ox.Store:
         store = ox.Store()
         store.bulk_load(source.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
         return store
-    from kg.query.sparql import open_store
+    from kg.query.sources import open_store
 
     return open_store(source)
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import networkx as nx
+import pyoxigraph as ox
 
-from kg.errors import KgInputError
+from kg.errors import KgInputError, QueryError
+from kg.outputs.rdf.vocab import FORMAT_BY_SUFFIX
+from kg.outputs.rdf.write import format_of
 
 GRAPH_FILES = ("graph.ttl", "graph.nt", "graph.nq", "graph.trig", "graph.jsonld", "graph.rdf")
 RDF_SUFFIXES = (".ttl", ".nt", ".nq", ".trig", ".jsonld", ".rdf", ".xml")
@@ -54,16 +56,36 @@ def is_graph_source(source: str | Path) -> bool:
     return True
 
 
-def open_graph(source: str | Path) -> nx.MultiDiGraph:
-    """The event graph saved in ``source`` (a store gives its merged graph)."""
-    kind, path = locate(source)
-    if kind == "store":
-        from kg.store.outputs import graph_from_store
-
-        return graph_from_store(path)
-    from kg.query import from_rdf as rdf
-
+def _resolve(path: Path) -> Path:
+    """The RDF file behind ``path`` (an export, an output folder or a kg store folder: :func:`kg.query.sources.locate`)."""
     try:
-        return rdf.to_graph(path)
-    except Exception as exc:  # noqa: BLE001 - Oxigraph and rdflib raise many kinds of parse errors
-        raise NotAGraph(f"{path}: cannot read the graph ({type(exc).__name__}: {' '.join(str(exc).split())})") from None
+        kind, found = locate(path)
+    except NotAGraph as exc:
+        raise QueryError(str(exc)) from None
+    if kind == "store":
+        from kg.store.outputs import rdf_file
+
+        try:
+            return rdf_file(found)
+        except Exception as exc:  # noqa: BLE001 - any store problem is "cannot read this source"
+            raise QueryError(f"{path}: cannot read the kg store ({exc})") from None
+    if Path(path).is_dir() and (Path(path) / "graph.nt").is_file():
+        return Path(path) / "graph.nt"  # the same graph as graph.ttl, and the fastest to load
+    return found
+
+
+def open_store(source: str | Path | ox.Store) -> ox.Store:
+    """An in-memory Oxigraph store holding the export ``source``."""
+    if isinstance(source, ox.Store):
+        return source
+    path = _resolve(Path(source))
+    try:
+        fmt = format_of(path)
+    except ValueError:
+        raise QueryError(f"{path}: unknown RDF format (use {', '.join(sorted(FORMAT_BY_SUFFIX))})") from None
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=fmt)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise QueryError(f"{path}: cannot read RDF ({' '.join(str(exc).split())})") from None
+    return store

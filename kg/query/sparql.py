@@ -20,8 +20,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import QueryError  # noqa: F401 - raised here, defined with the other domain errors
-from kg.outputs.rdf.vocab import FORMAT_BY_SUFFIX, INSTANCE_PREFIXES, PREFIXES
-from kg.outputs.rdf.write import format_of
+from kg.outputs.rdf.vocab import INSTANCE_PREFIXES, PREFIXES
+from kg.query.sources import open_store  # noqa: F401 - kg.query.sparql.open_store, as before
 from kg.util import csv_safe, json_printable, printable
 
 ALL_PREFIXES = {**PREFIXES, **INSTANCE_PREFIXES}
@@ -29,43 +29,6 @@ ALL_PREFIXES = {**PREFIXES, **INSTANCE_PREFIXES}
 _DISPLAY = sorted(ALL_PREFIXES.items(), key=lambda kv: -len(str(kv[1])))
 
 OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
-
-
-def _resolve(path: Path) -> Path:
-    """The RDF file behind ``path`` (an export, an output folder or a kg store folder: :func:`kg.query.sources.locate`)."""
-    from kg.query.sources import NotAGraph, locate
-
-    try:
-        kind, found = locate(path)
-    except NotAGraph as exc:
-        raise QueryError(str(exc)) from None
-    if kind == "store":
-        from kg.store.outputs import rdf_file
-
-        try:
-            return rdf_file(found)
-        except Exception as exc:  # noqa: BLE001 - any store problem is "cannot read this source"
-            raise QueryError(f"{path}: cannot read the kg store ({exc})") from None
-    if Path(path).is_dir() and (Path(path) / "graph.nt").is_file():
-        return Path(path) / "graph.nt"  # the same graph as graph.ttl, and the fastest to load
-    return found
-
-
-def open_store(source: str | Path | ox.Store) -> ox.Store:
-    """An in-memory Oxigraph store holding the export ``source``."""
-    if isinstance(source, ox.Store):
-        return source
-    path = _resolve(Path(source))
-    try:
-        fmt = format_of(path)
-    except ValueError:
-        raise QueryError(f"{path}: unknown RDF format (use {', '.join(sorted(FORMAT_BY_SUFFIX))})") from None
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(path), format=fmt)
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise QueryError(f"{path}: cannot read RDF ({' '.join(str(exc).split())})") from None
-    return store
 
 
 def with_prefixes(query: str) -> tuple[str, int]:

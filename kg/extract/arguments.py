@@ -1,0 +1,407 @@
+"""Who did it and to whom: subjects, objects, prepositional targets, agents of passives and nominal events"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from kg.extract.sentence import (
+    WINDOW_AFTER,
+    WINDOW_BEFORE,
+    _Arg,
+    _group_last_words,
+    _group_nouns,
+    _places_by_name,
+    _Ref,
+    _sector_index,
+)
+from kg.nlp.context import kg_get, span_list
+
+
+class ArgumentRules:
+    """Who did it and to whom: subjects, objects, prepositional targets, agents of passives and nominal events (a part of :class:`kg.extract.rules.SentenceRules`)."""
+
+    def subject(self, trig: Span) -> _Arg | None:
+        if self.parsed:
+            found = self._parsed_subject(trig)
+            if found is not None:
+                return found
+        lo = max(self.sent.start, trig.start - WINDOW_BEFORE)
+        cands = [a for a in self.actors if a.end <= trig.start and a.start >= lo]
+        coref = self._coref_before(trig, lo)
+        for span in reversed(cands):
+            if not self._is_free(span):
+                continue
+            if coref is not None and coref.spans[0].start > span.end:
+                break  # a pronoun stands between the actor and the trigger: "Putin said he would ..."
+            if self._clause_break_between(span.end, trig.start) and span.end < trig.start - 1:
+                # reported speech: "X said Y attacked Z": the speaker is not the actor, unless X speaks
+                # of itself: "Qatar said it was ready to host ...", "Iran said it would respond"
+                if span.end + 1 < trig.start and self.lows[span.end] in self.s.speech_verbs and self.lows[span.end + 1] in self.s.self_pronouns:
+                    if not self._clause_break_between(span.end + 1, trig.start):
+                        return _Arg(self._group_left(span), "speaker-itself")
+                return None
+            group = self._group_left(span)
+            if len(group) >= 2:
+                self.memory.last_group = group
+            return _Arg(group, "subject")
+        if coref is None:
+            # "Serangan drone AS menewaskan ...": the agent of a nominal subject acts through it
+            for span in reversed(cands):
+                if span.start in self.attached and not (kg_get(span) or {}).get("locative"):
+                    if not any(span.end <= t.start < trig.start and t.start not in self.nominal for t in self.triggers):
+                        return _Arg([span], "nominal-subject")
+                    break
+        return coref
+
+    def _parsed_subject(self, trig: Span) -> _Arg | None:
+        """With a trained parser: the actor holding the trigger verb's subject (nsubj/nsubjpass)."""
+        for child in trig[0].children:
+            if child.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
+                for span in self.actors:
+                    if span.start <= child.i < span.end:
+                        group = self._group_left(span)
+                        return _Arg(group, "parse:subject")
+        return None
+
+    # -- coreference (conservative) ---------------------------------------------------------------------
+    def _coref_before(self, trig: Span, lo: int) -> _Arg | None:
+        """A subject pronoun or group noun shortly before the trigger, resolved to an earlier actor."""
+        pronouns = self.s.raw.get("pronouns", {})
+        groups = _group_nouns(self.lang)
+        lasts = _group_last_words(self.lang)
+        lows = self.lows
+        i = trig.start - 1
+        while i >= max(lo, trig.start - 6):
+            low = lows[i]
+            if low in lasts:
+                two = f"{lows[i - 1]} {low}" if i > 0 else low
+                three = f"{lows[i - 2]} {two}" if i > 1 else two
+                if three in groups or two in groups:
+                    return self._group_ref(self.doc[i])
+            kind = pronouns.get(low)
+            if kind == "person":
+                return self._person_ref(self.doc[i])
+            if kind == "group":
+                return self._group_ref(self.doc[i])
+            if low in self.s.clause_breaks or low == ";":
+                return None
+            i -= 1
+        return None
+
+    def _person_ref(self, tok) -> _Arg | None:
+        best = None
+        for span in span_list(self.doc, "kg_actors"):
+            if span.end > tok.i:
+                break
+            if span.label_ in ("apposition", "discovered") or self._kind(span) == "person":
+                best = span
+        if best is None or tok.i - best.end > 80:
+            return None
+        ref = _Ref(self.doc, tok.i, best.kb_id_, {**(kg_get(best) or {}), "rule": "coref:pronoun", "conf": 0.6, "locative": False})
+        return _Arg([ref], "coref")
+
+    def _group_ref(self, tok) -> _Arg | None:
+        group = self.memory.last_group
+        if not group:
+            return None
+        out = []
+        for span in group:
+            out.append(_Ref(self.doc, tok.i, span.kb_id_, {**(kg_get(span) or {}), "rule": "coref:group", "conf": 0.6, "locative": False}))
+        return _Arg(out, "coref")
+
+    def _kind(self, span: Span) -> str | None:
+        actor = self.lex.actors.get(span.kb_id_)
+        return actor.kind.value if actor else None
+
+    def anaphoric_event_target(self, trig: Span) -> _Arg | None:
+        """"X condemned the attack": the perpetrator of the last violent event is the target."""
+        nouns = self.s.event_anaphors
+        j = trig.end
+        steps = 0
+        while j < self.sent.end and steps < 4:
+            tok = self.doc[j]
+            if tok.lower_ in nouns or (j + 1 < self.sent.end and f"{tok.lower_} {self.lows[j + 1]}" in nouns):
+                sources = self.memory.last_conflict_sources
+                if not sources:
+                    return None
+                refs = []
+                for span in sources:
+                    refs.append(_Ref(self.doc, j, span.kb_id_, {**(kg_get(span) or {}), "rule": "coref:event", "conf": 0.55, "locative": False}))
+                return _Arg(refs, "event-anaphor")
+            if not (self._skippable(tok) or tok.is_lower and tok.is_alpha):
+                return None
+            j += 1
+            steps += 1
+        return None
+
+    def complement_target(self, trig: Span, preps: frozenset[str]) -> _Arg | None:
+        """"X threatened to attack Y", "menuntut Israel menghentikan ...": the target of the verb that
+        completes this one (next verbal trigger within 3 tokens, linked by modal/complementiser words);
+        or of the event noun it governs: "demanded the withdrawal of US troops", "refused to return to
+        talks with Washington", "threatened to launch a ground operation against the PKK"."""
+        nxt = [t for t in self.triggers if trig.end <= t.start <= trig.end + 5]
+        if not nxt:
+            return None
+        t2 = nxt[0]
+        if not all(self.doc[i].is_lower for i in range(trig.end, t2.start)):
+            return None
+        t2_trig = kg_get(t2)["trigger"]
+        if t2.start not in self.nominal and t2_trig.pos != "noun":
+            if t2.start > trig.end + 3:
+                return None
+            t2_preps = t2_trig.target_preps if t2_trig.target_preps is not None else self.s.target_preps_verb
+            return self.after(t2, t2_preps | preps, direct=True, stop=self._next_trigger_start(t2, verbal_only=True))
+        t2_preps = t2_trig.target_preps if t2_trig.target_preps is not None else self.s.target_preps_noun
+        agent = self.nominal_agent(t2)
+        if agent is not None and agent.spans and agent.spans[0].start > t2.start:
+            return agent  # "the withdrawal of US troops", "penarikan pasukan AS"
+        return self.after(t2, t2_preps | self.s.of_preps | frozenset(["with", "dengan"]), direct=False, stop=self._next_trigger_start(t2))
+
+    def clause_subject(self, trig: Span) -> _Arg | None:
+        """The actor right before ``trig`` (with at most a copula between), even after a speech verb."""
+        cands = [a for a in self.actors if a.end <= trig.start and trig.start - a.end <= 3]
+        if not cands:
+            return None
+        span = cands[-1]
+        if any(self.lows[i] in self.s.speech_verbs for i in range(span.end, trig.start)):
+            return None
+        return _Arg(self._group_left(span), "clause-subject")
+
+    def speaker_of(self, clause: _Arg) -> _Arg | None:
+        """Who said the clause that starts at ``clause``: the actor before a speech verb just before it
+        ("The U.S. says [the Syrian government ...]"), or after it at the end ("..., Iran said")."""
+        first = min(sp.start for sp in clause.spans)
+        taken = {sp.start for sp in clause.spans}
+        for i in range(first - 1, max(self.sent.start, first - 4) - 1, -1):
+            if self.lows[i] in self.s.speech_verbs:
+                before = [a for a in self.actors if a.end <= i and i - a.end <= 2 and a.start not in taken]
+                return _Arg([before[-1]], "speaker") if before else None
+        # "..., Iran said." / "..., kata Iran.": a speech verb after a comma, next to its speaker
+        last = max(sp.end for sp in clause.spans)
+        for i in range(last, self.sent.end):
+            if self.lows[i] == "," and i + 1 < self.sent.end:
+                near = [a for a in self.actors if a.start > i and a.start - i <= 2 and a.start not in taken]
+                verb = any(self.lows[k] in self.s.speech_verbs for k in range(i + 1, min(self.sent.end, i + 6)))
+                if near and verb:
+                    return _Arg([near[0]], "speaker")
+        return None
+
+    def complement_object(self, trig: Span) -> _Arg | None:
+        """The actor asked or told to do what ``trig`` says: "China urged Russia to withdraw",
+        "Indonesia called on Israel to stop", "PBB mendesak Israel untuk menghentikan ..."."""
+        heads = [t for t in self.triggers if t.end < trig.start and kg_get(t)["trigger"].code[:2] in ("02", "10")]
+        if not heads:
+            return None
+        head = heads[-1]
+        objs = [a for a in self.actors if head.end <= a.start and a.end <= trig.start]
+        if not objs or trig.start - head.end > 8:
+            return None
+        group = self._group_right(objs[0], trig.start)
+        links = [self.lows[i] for i in range(group[-1].end, trig.start)]
+        if not links or not all(w in self.s.complementisers for w in links):
+            return None
+        between = [self.lows[i] for i in range(head.end, group[0].start)]
+        if not all(w in self.s.complementisers or w in self.s.determiners or w in self.preps for w in between):
+            return None
+        return _Arg(group, "asked")
+
+    def place_target(self, trig: Span, source: _Arg, stop: int, *, via: frozenset[str] | None = None) -> _Arg | None:
+        """For violence with no actor target: a place after the trigger in another state stands for it
+        ("menyerang rumah sakit di Kota Gaza", "raided the Jenin camp")."""
+        hi = min(stop, trig.end + WINDOW_AFTER, self.sent.end)
+        # the source's own country is no target ("Houthis attacked a tanker off Yemen"), unless a target
+        # preposition names the place ("serangan separatis terhadap desa di Georgia")
+        src = {self._country_of(sp) for sp in source.spans}
+        own = {self._side(sp) for sp in source.spans}
+        inside = self.s.inside_preps
+        located = [a for a in self.actors if (kg_get(a) or {}).get("locative") and self._kind(a) == "state"]
+        for place in sorted(self.places + located, key=lambda x: x.start):
+            if trig.end <= place.start < hi:
+                if via is not None and via.isdisjoint(self.lows[trig.end : place.start]):
+                    continue  # an event noun reaches a place only through a target preposition
+                if place.label_ == "place":
+                    country = self.lex.places.get(place.kb_id_.removeprefix("place:")) or None
+                    code = country.country if country else None
+                else:  # "terhadap desa di Georgia", "struck targets in Lebanon": the state it is in
+                    code = self._country_of(place)
+                # an armed group's home state is its target only for acts in it: "attacked a hotel in
+                # Mogadishu" (Somalia), not "attacked a ship off Yemen"
+                home_ok = via is not None or (place.start > 0 and self.lows[place.start - 1] in inside)
+                if code and code not in (own if home_ok else src) and self.lex.state(code) is not None:
+                    return _Arg([place], "place")
+        return None
+
+    def located_place(self, target: _Arg) -> tuple[_Arg, object]:
+        """"kunjungan ke Amman, Yordania", "a visit to Hanoi, Vietnam": a place followed by the state it lies
+        in is where the act happens, not a second target. Returns the target without it, and the place."""
+        spans = list(target.spans)
+        for a, b in zip(spans, spans[1:]):
+            if not (type(a) is Span and type(b) is Span) or self.lows[a.end : b.start] != [","]:
+                continue
+            if self._kind(b) != "state" or self._country_of(b) is None:
+                continue
+            place = self._place_named(a)
+            if place is not None and place.country == self._country_of(b):
+                return _Arg([sp for sp in spans if sp is not a], target.how), place
+        return target, None
+
+    def _place_named(self, span: Span):
+        """The gazetteer place a span names (a place span, or a capital used for its government)."""
+        if span.label_ == "place":
+            return self.lex.places.get(span.kb_id_.removeprefix("place:"))
+        return _places_by_name(self.lex).get(span.text.lower())
+
+    def hostage_patient(self, trig: Span, passive: bool) -> bool:
+        """Are hostages what the detaining verb acts on ("menahan dua sandera", "hostages held by ...")?"""
+        nouns = self.s.hostage_nouns
+        if not nouns:
+            return False
+        hi = min(self.sent.end, trig.end + 4)
+        if any(self.lows[i] in nouns for i in range(trig.end, hi)):
+            return True  # "detained two hostages", "ditahan Hamas sebagai sandera"
+        lo = max(self.sent.start, trig.start - 4)
+        return (passive or trig.start in self.nominal) and any(self.lows[i] in nouns for i in range(lo, trig.start))
+
+    def is_held_hostage(self, trig: Span, passive: bool) -> bool:
+        """Hostages described as held ("sandera yang masih ditahan Hamas", "the hostages still detained
+        by Hamas"): a state of affairs, not an act of that day."""
+        nouns = self.s.hostage_nouns
+        if kg_get(trig)["trigger"].code[:2] != "17" or not nouns:
+            return False
+        lo = max(self.sent.start, trig.start - 4)
+        found = [i for i in range(lo, trig.start) if self.lows[i] in nouns]
+        if not found:
+            return False
+        between = self.lows[found[-1] + 1 : trig.start]
+        # right after the noun (a reduced relative clause), or after a relative pronoun / "still", "masih"
+        return all(w in self.s.stative_words or w in self.s.passive_auxiliaries for w in between)
+
+    def same_side(self, a: _Arg, b: _Arg) -> bool:
+        """Every actor of ``b`` belongs to the state of an actor of ``a`` (or is one of them)."""
+        mine = {self._side(sp) for sp in a.spans}
+        return all(self._side(sp) in mine for sp in b.spans)
+
+    def _side(self, span) -> str | None:
+        """The state an actor stands for; a group that is or was non-state (the Taliban before 2021),
+        or an IGO, is its own side."""
+        kb_id = span.kb_id_
+        return kb_id if self.lex.non_state(kb_id) else self._country_of(span)
+
+    def _country_of(self, span) -> str | None:
+        actor = self.lex.actors.get(span.kb_id_)
+        if actor is not None:
+            return actor.country or actor.code
+        kg = kg_get(span) or {}
+        state = self.lex.actors.get(kg.get("state", ""))
+        return state.code if state else None
+
+    def verb_between(self, arg: _Arg, trig: Span) -> bool:
+        """Is there a verbal trigger between ``arg`` and ``trig``?"""
+        end = max(sp.end for sp in arg.spans)
+        return any(end <= t.start < trig.start and t.start not in self.nominal for t in self.triggers)
+
+    def after(self, trig: Span, preps: frozenset[str], *, direct: bool, stop: int) -> _Arg | None:
+        """The first actor after the trigger introduced by one of ``preps`` (or a direct object).
+
+        A gazetteer place introduced by one of ``preps`` (not a locative one) stands for its state:
+        "an offensive into the Gaza Strip", "a visit to Beijing".
+        """
+        hi = min(stop, trig.end + WINDOW_AFTER, self.sent.end)
+        found = self._after_actor(trig, preps, direct=direct, hi=hi)
+        if found is not None:
+            return found
+        found = self._its_sector(trig, hi)
+        if found is not None:
+            return found
+        for place in self.places:
+            if trig.end <= place.start < hi:
+                prep = self._prep_before(place, trig.end)
+                if prep is not None and prep in preps and prep not in self.s.locative_preps:
+                    return _Arg([place], f"place:{prep}")
+        return None
+
+    def _its_sector(self, trig: Span, hi: int) -> _Arg | None:
+        """"Israel attacked its consulate": a possessive pronoun + sector noun is the state named last
+        before the trigger's own subject ("Iran said Israel attacked its consulate" -> Iran)."""
+        poss = self.s.possessive_pronouns if isinstance(self.s.possessive_pronouns, dict) else {}
+        sectors = self.doc.user_data.get("kg_sector_starts")
+        if sectors is None:  # once per doc: a SpanGroup makes new Span objects on every iteration
+            sectors = self.doc.user_data["kg_sector_starts"] = {sp.start: sp for sp in self.doc.spans.get("kg_sectors", [])}
+        for i in range(trig.end, min(hi, trig.end + 4)):
+            if poss.get(self.lows[i]) == "state" and i + 1 in sectors:
+                states = [a for a in self.actors if a.end <= trig.start and self._kind(a) == "state"]
+                subject = self.subject(trig)
+                taken = {sp.kb_id_ for sp in subject.spans} if subject else set()
+                for a in reversed(states):
+                    if a.kb_id_ not in taken:
+                        noun = _sector_index(self.lang).get(sectors[i + 1].text.lower())
+                        kg = {**(kg_get(a) or {}), "rule": "coref:its", "conf": 0.55, "locative": False,
+                              "sector": noun.sector if noun else None, "role": noun.role if noun else None}
+                        return _Arg([_Ref(self.doc, i, a.kb_id_, kg)], "its")
+                return None
+        return None
+
+    def _after_actor(self, trig: Span, preps: frozenset[str], *, direct: bool, hi: int) -> _Arg | None:
+        for span in self.actors:
+            if direct and trig.start < span.start < trig.end < span.end:
+                # a trigger phrase that ends inside its object: "menuntut penarikan [pasukan AS]"
+                return _Arg(self._group_right(span, hi), "object-in-trigger")
+            if span.start < trig.end or span.start >= hi:
+                continue
+            prep = self._prep_before(span, trig.end)
+            if prep is not None:
+                if prep in preps:
+                    return _Arg(self._group_right(span, hi), f"prep:{prep}")
+                continue  # locative or agent phrase: not the target
+            if (kg_get(span) or {}).get("locative"):
+                continue
+            if direct and span.start - trig.end <= 4:
+                between = [self.doc[i] for i in range(trig.end, span.start)]
+                if all(self._skippable(t) or t.like_num or (t.is_alpha and t.is_lower) for t in between):
+                    return _Arg(self._group_right(span, hi), "object")
+        return None
+
+    def nominal_agent(self, trig: Span) -> _Arg | None:
+        doc = self.doc
+        # English: "Israel's strike", "Israeli strikes"; Indonesian: "serangan Israel"
+        if self.s.sector_order == "modifier_first":
+            i = trig.start - 1
+            while i >= self.sent.start and self._skippable(doc[i]) and doc[i].lower_ not in self.s.possessives:
+                i -= 1
+            if i >= self.sent.start and doc[i].lower_ in self.s.possessives:
+                i -= 1
+            for span in self.actors:
+                if span.end == i + 1 and not (kg_get(span) or {}).get("locative"):
+                    return _Arg([span], "possessor")
+            # "her four days of talks", "his visit": a possessive pronoun stands for an earlier person
+            k = trig.start - 1
+            while k >= max(self.sent.start, trig.start - 5):
+                low = doc[k].lower_
+                kind = self.s.possessive_pronouns.get(low) if isinstance(self.s.possessive_pronouns, dict) else None
+                if kind == "person":
+                    return self._person_ref(doc[k])
+                if kind == "group":
+                    return self._group_ref(doc[k])
+                if not (doc[k].like_num or low == "of" or (doc[k].is_alpha and doc[k].is_lower)):
+                    break
+                k -= 1
+        else:
+            if trig[-1].lower_.endswith("nya") and len(trig[-1]) > 5:  # "kunjungannya": his/her visit
+                ref = self._person_ref(trig[-1])
+                if ref is not None:
+                    return ref
+            j = trig.end
+            roles = self._role_tokens()
+            starts = {span.start: span for span in self.actors}
+            while j < self.sent.end and j not in starts and (
+                self._skippable(doc[j]) or (j in roles or self.lows[j] in self.s.titles) and j < trig.end + 4
+            ):
+                j += 1  # "Kunjungan Presiden Jokowi": a role noun before the name
+            if j in starts:
+                return _Arg([starts[j]], "genitive")
+        return None
+
+    def agent_after(self, trig: Span, stop: int) -> _Arg | None:
+        return self.after(trig, self.s.agent_preps, direct=False, stop=stop)
+
+    # -- time, place, modality -------------------------------------------------------------------------

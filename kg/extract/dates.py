@@ -1,0 +1,233 @@
+"""When: the time expression a trigger governs, linked and anchored dates, tense"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Span
+
+from kg.extract.sentence import TIME_AFTER, sentences_of
+from kg.model import Precision, TimeValue
+from kg.nlp.context import kg_get, span_list
+
+
+class DateRules:
+    """When: the time expression a trigger governs, linked and anchored dates, tense (a part of :class:`kg.extract.rules.SentenceRules`)."""
+
+    def time_for(self, trig: Span, ref: date | None) -> TimeValue | None:
+        """When ``trig`` happened: the time expression it governs (after it, within its clause), else
+        the last one before it, else the reference date (marked inferred). A bare weekday said of a
+        future act is the next such day ("will visit Manila on Monday"). Around a connective ("a day
+        after", "sehari setelah"), the event after it is dated from the one before it, and back."""
+        conn = next((t for t in self.times if kg_get(t)["time"].kind == "connective"), None)
+        comma = self._fronted_comma(conn) if conn is not None else None
+        if comma is not None and trig.start >= conn.end:
+            # "Sehari setelah referendum, parlemen Krimea meminta ...": the main clause is dated from what
+            # the fronted connective names; the words between it and the comma are that earlier event
+            own = self._time_after(trig, self.sent.end if trig.start > comma else comma)
+            if own is not None:
+                return own
+            offset = kg_get(conn)["time"].offset
+            anchor = self._linked_date(conn.end, comma, ref)
+            if trig.start > comma:
+                if anchor is not None:
+                    return self._shifted(anchor, offset)
+                return TimeValue(ref.isoformat(), Precision.DAY, "", inferred=True) if ref is not None else None
+            if anchor is not None:
+                return anchor
+            if ref is not None:  # nothing dates either: the main clause is the news of the day
+                return self._shifted(TimeValue(ref.isoformat(), Precision.DAY, ""), -offset)
+            return None
+        if conn is not None and trig.start >= conn.end:
+            # "The visit came a day after Erdogan spoke by phone ...": the call was a day before the visit
+            own = self._time_after(trig, self.sent.end)
+            if own is not None:
+                return own
+            anchor = self._anchor_date(conn, ref)
+            if anchor is not None:
+                return self._shifted(anchor, -kg_get(conn)["time"].offset)
+        x_part = conn is not None and trig.end <= conn.start
+        found = self._time_after(trig, conn.start if x_part else self.sent.end)
+        if found is not None:
+            return found
+        if x_part:
+            # "Iran retaliated a day after Israel struck on Monday": Tuesday
+            later = [t for t in self.times if t.start >= conn.end and self._stated(t)]
+            if later and later[0].start < self._next_trigger_start(trig) + TIME_AFTER:
+                value = kg_get(later[0])["time"].value
+                if value.precision is Precision.DAY:
+                    return self._shifted(value, kg_get(conn)["time"].offset)
+        before = [t for t in self.times if t.end <= trig.start and self._stated(t) and (conn is None or t.end <= conn.start or trig.start < conn.start)]
+        if before:
+            return self._value(before[-1], trig, ref)
+        far = self._time_far(trig)
+        if far is not None:
+            return self._value(far, trig, ref)
+        stated = [t for t in self.times if self._stated(t)]
+        if self.triggers and trig.start == self.triggers[0].start and stated:
+            # the sentence's first (main) verb takes the date that closes the sentence after a subordinate
+            # verb: "Zelensky meminta Jerman mengirimkan rudal ... pada Jumat (16/2/2024)." (not one
+            # inside a later phrase: "threatened strikes in response to an attack last month on ...")
+            last = stated[-1]
+            end = self.sent.end
+            while end > last.end and self.doc[end - 1].is_punct:
+                end -= 1
+            value = kg_get(last)["time"].value
+            if (
+                last.start >= trig.end
+                and last.end == end
+                and value.precision is Precision.DAY  # a day, not "... the borders of 1967"
+                and not self._clause_break_between(trig.end, last.start)
+            ):
+                return self._value(last, trig, ref)
+        dateline = [t for t in self.times if kg_get(t)["time"].kind == "dateline" and t.end <= trig.start]
+        if dateline:
+            return kg_get(dateline[0])["time"].value  # the paper's date, as stated
+        if ref is not None:
+            return TimeValue(ref.isoformat(), Precision.DAY, "", inferred=True)
+        return None
+
+    def _stated(self, t: Span) -> bool:
+        """A time expression that dates an event: resolved, not a connective, not the paper's date line."""
+        m = kg_get(t)["time"]
+        return m.value is not None and m.kind != "dateline"
+
+    def _time_after(self, trig: Span, limit: int) -> TimeValue | None:
+        """The time expression ``trig`` governs: after it, before the next trigger, within a few tokens."""
+        after = sorted((t for t in self.triggers if t.start >= trig.end), key=lambda t: t.start)
+        later = [t.start for t in after]
+        if (
+            after
+            and trig.start not in self.nominal
+            and after[0].start in self.nominal
+            and after[0].start - trig.end <= 2
+            and kg_get(after[0])["trigger"].code[:2] == kg_get(trig)["trigger"].code[:2]
+        ):
+            # the verb and its event noun are one act: "melancarkan serangan udara ... pada Minggu (4/8)"
+            # (not "mengecam serangan Hamas pada Sabtu": the attack has its own date)
+            later = later[1:]
+        stop = min(later[0] if later else self.sent.end, trig.end + TIME_AFTER, limit)
+        for t in self.times:
+            if trig.end <= t.start < stop and self._stated(t):
+                return self._value(t, trig, self.doc.user_data.get("kg_ref_date"))
+        return None
+
+    def _time_far(self, trig: Span) -> Span | None:
+        """A time expression further on in the verb's own clause than :func:`_time_after` looks, with no
+        other trigger or clause break between: "blocked two vessels carrying food and fuel to a patrol
+        ship anchored at Sabina Shoal on Wednesday"."""
+        if trig.start in self.nominal:
+            return None
+        stop = self._next_trigger_start(trig)
+        for t in self.times:
+            if trig.end + TIME_AFTER <= t.start < min(stop, trig.end + 2 * TIME_AFTER) and self._stated(t):
+                if not self._clause_break_between(trig.end, t.start) and "," not in self.lows[trig.end : t.start]:
+                    return t
+                return None
+        return None
+
+    def _value(self, t: Span, trig: Span, ref: date | None) -> TimeValue:
+        """The value of time span ``t`` as the date of ``trig``: a bare weekday follows the verb's tense."""
+        m = kg_get(t)["time"]
+        if m.weekday is not None and ref is not None and self._future_tense(trig, t):
+            m = m.for_future(ref)
+        return m.value
+
+    def _future_tense(self, trig: Span, t: Span) -> bool:
+        """Is ``trig`` said in the future tense ("will visit", "akan mengunjungi"), with the time
+        expression ``t`` in the same clause?"""
+        n = int(self.s.modality_window or 6)
+        lo = max(self.sent.start, trig.start - n)
+        future = [i for i in range(lo, trig.start) if self.lows[i] in self.s.future]
+        if not future:
+            return False
+        if t.start >= trig.end or t.start > future[-1]:
+            return True
+        return not self._clause_break_between(t.end, trig.start)
+
+    @staticmethod
+    def _shifted(value: TimeValue, days: int) -> TimeValue | None:
+        if value.precision is not Precision.DAY:
+            return None
+        from datetime import timedelta
+
+        when = value.as_date() + timedelta(days=days)
+        return TimeValue(when.isoformat(), Precision.DAY, value.text)
+
+    def _fronted_comma(self, conn: Span) -> int | None:
+        """The comma that closes a connective phrase opening the sentence ("A day after the vote, ...")."""
+        if conn.start - self.sent.start > 3:
+            return None
+        for i in range(conn.end, min(self.sent.end, conn.end + 20)):
+            if self.lows[i] == ",":
+                return i
+        return None
+
+    def _linked_date(self, lo: int, hi: int, ref: date | None) -> TimeValue | None:
+        """The stated date of what tokens ``lo``..``hi`` name ("setelah [referendum]", "after [the
+        talks]"): a time among them, the last dated earlier event of a trigger's kind, or the date of
+        the last earlier sentence naming the same noun. None when nothing says."""
+        for t in self.times:
+            if lo <= t.start < hi and self._stated(t):
+                return kg_get(t)["time"].value
+        for t in self.triggers:
+            if lo <= t.start < hi:
+                return self._earlier_date(kg_get(t)["trigger"].code[:2], ref)
+        words = {self.lows[i] for i in range(lo, hi) if self.doc[i].is_alpha and len(self.lows[i]) > 3}
+        words -= self.s.determiners | self.s.skippable | self.s.of_preps
+        return self._earlier_noun_date(words) if words else None
+
+    def _earlier_noun_date(self, words: set[str]) -> TimeValue | None:
+        """The first stated day date of the last earlier sentence that names one of ``words`` and has one."""
+        sents = sentences_of(self.doc)
+        times = span_list(self.doc, "kg_time")
+        idx = next((k for k, x in enumerate(sents) if x.start == self.sent.start), None)
+        if idx is None:
+            return None
+        for sent in reversed(sents[max(0, idx - 30) : idx]):
+            if words.isdisjoint(self.lows[sent.start : sent.end]):
+                continue
+            for t in times:
+                if sent.start <= t.start < sent.end:
+                    m = kg_get(t)["time"]
+                    if m.value is not None and m.kind != "dateline" and m.value.precision is Precision.DAY:
+                        return m.value
+        return None
+
+    def _anchor_date(self, conn: Span, ref: date | None) -> TimeValue | None:
+        """The date of what a connective links to, before it: a time stated before it in the sentence,
+        else the date of the verb before it, else, for an event noun ("The visit came a day after ..."),
+        the last stated date of an earlier event of its kind in the document; else the reference date."""
+        before = [t for t in self.times if t.end <= conn.start and self._stated(t)]
+        if before:
+            return kg_get(before[-1])["time"].value
+        trigs = [t for t in self.triggers if t.end <= conn.start]
+        if trigs:
+            head = trigs[-1]
+            if head.start in self.nominal or kg_get(head)["trigger"].pos == "noun":
+                found = self._earlier_date(kg_get(head)["trigger"].code[:2], ref)
+            else:
+                found = self._time_after(head, conn.start)
+            if found is not None:
+                return found
+        return TimeValue(ref.isoformat(), Precision.DAY, "", inferred=True) if ref is not None else None
+
+    def _earlier_date(self, root: str, ref: date | None) -> TimeValue | None:
+        """The stated date of the last earlier event of CAMEO ``root`` in the document ("the visit")."""
+        from bisect import bisect_right
+
+        sents = sentences_of(self.doc)
+        starts = [x.start for x in sents]
+        looked = 0
+        for t in reversed(span_list(self.doc, "kg_triggers")):
+            if t.end > self.sent.start or kg_get(t)["trigger"].code[:2] != root:
+                continue
+            looked += 1
+            if looked > 20:
+                break
+            sent = sents[bisect_right(starts, t.start) - 1]
+            value = type(self)(self.doc, sent, self.lang, self.lex).time_for(t, ref)  # the rules, on that sentence
+            if value is not None and not value.inferred:
+                return value
+        return None
+

@@ -1,0 +1,56 @@
+"""How sure: asserted, negated, future or hypothetical, from the words around a trigger"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Span
+
+from kg.extract.sentence import _negation_exceptions
+from kg.model import Modality, Precision, TimeValue
+
+
+class ModalityRules:
+    """How sure: asserted, negated, future or hypothetical, from the words around a trigger (a part of :class:`kg.extract.rules.SentenceRules`)."""
+
+    def modality(self, trig: Span) -> Modality:
+        n = int(self.s.modality_window or 6) + (3 if trig.start in self.nominal else 0)
+        lo = max(self.sent.start, trig.start - n)
+        in_time = {i for t in self.times for i in range(t.start, t.end)}  # "May 3" is a date, not "may"
+        words = {self.lows[i] for i in range(lo, trig.start) if i not in in_time}
+        if words & self.s.negation:
+            # "Tidak lama kemudian", "not long after": a negation word inside a fixed expression negates nothing
+            fixed = self._in_fixed_expressions(lo, trig.start)
+            words = {self.lows[i] for i in range(lo, trig.start) if i not in in_time and i not in fixed}
+        # a condition after the main clause: "Hamas would free the hostages if Israel agreed ..."
+        after = set(self.lows[trig.end : self.sent.end])
+        if after & self.s.conditionals and words & (self.s.future | self.s.hypothetical):
+            return Modality.HYPOTHETICAL
+        if words & self.s.negation:
+            return Modality.NEGATED
+        if words & self.s.hypothetical:
+            return Modality.HYPOTHETICAL
+        if words & self.s.future:
+            return Modality.FUTURE
+        return Modality.ASSERTED
+
+    def _in_fixed_expressions(self, lo: int, hi: int) -> set[int]:
+        """Token positions in ``lo``..``hi`` covered by one of the language's ``negation_exceptions``."""
+        out: set[int] = set()
+        for expr in _negation_exceptions(self.lang):
+            n = len(expr)
+            for i in range(max(self.sent.start, lo - n + 1), min(hi, self.sent.end - n + 1)):
+                if tuple(self.lows[i : i + n]) == expr:
+                    out.update(range(i, i + n))
+        return out
+
+    def modality_with_date(self, trig: Span, when: TimeValue | None, ref: date | None) -> Modality:
+        """:meth:`modality`, and an event dated after the document is one that has not happened yet."""
+        m = self.modality(trig)
+        if m is Modality.ASSERTED and when is not None and ref is not None and not when.inferred:
+            start = when.as_date()
+            if start > ref and (when.precision is Precision.DAY or start.replace(day=1) > ref.replace(day=1)):
+                return Modality.FUTURE
+        return m
+
+

@@ -1,0 +1,245 @@
+"""The sentence under the rules: the grammar words and spans the rules read (:class:`RulesBase`); documents -> actors, places and CAMEO-coded, dated events, each with the mention it came from.
+
+The rules work on the spans that :mod:`kg.nlp` marks (actors, triggers, time expressions) and on the
+grammar words of the language (``data/lang/<code>/lang.json``): who did it (subject, agent of a passive,
+possessor of a nominal event), to whom (direct object, prepositional target), when (the time expression
+governed by the trigger, else the nearest one, else the reference date, marked as inferred), where (a
+gazetteer place after a locative preposition) and how sure (modality words before the trigger).
+"""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from kg.lang.settings import settings
+from kg.lexicon.lexicon import Lexicon, sector_nouns
+from kg.nlp.context import kg_get, span_list
+from kg.nlp.phrases import _ADJECTIVE_ENDINGS
+from kg.nlp.sentences import _sentences as _sentences_cached
+from kg.nlp.sentences import lowers
+
+log = logging.getLogger(__name__)
+
+
+WINDOW_AFTER = 16  # tokens after a trigger searched for its target
+
+
+WINDOW_BEFORE = 30  # tokens before a trigger searched for its subject
+
+
+COMPLEMENT_ROOTS = ("02", "03", "10", "12", "13", "16")  # appeal/intend/demand/refuse/threaten/reduce to do X
+
+
+TIME_AFTER = 14  # tokens after a trigger searched for the time expression it governs
+
+
+@dataclass
+class _Arg:
+    spans: list[Span]
+    how: str
+
+
+class _Ref:
+    """A pronoun, group noun or event noun standing for an earlier actor (quacks like an actor Span).
+
+    Not a spaCy Span: Span extension data is keyed by offsets, and a reference may sit on a trigger's token.
+    """
+
+    __slots__ = ("doc", "start", "end", "label_", "kb_id_", "_", "start_char", "end_char", "text")
+
+    def __init__(self, doc: Doc, i: int, kb_id: str, kg: dict):
+        from types import SimpleNamespace
+
+        tok = doc[i]
+        self.doc, self.start, self.end, self.label_, self.kb_id_ = doc, i, i + 1, "coref", kb_id
+        self.start_char, self.end_char, self.text = tok.idx, tok.idx + len(tok.text), tok.text
+        self._ = SimpleNamespace(kg=kg)
+
+
+@dataclass
+class _Memory:
+    """What a document has said so far, for pronouns and group nouns ("ia", "they", "kedua presiden")
+    and for event anaphora ("condemned the attack": the attacker is the target)."""
+
+    last_group: list[Span] | None = None
+    last_conflict_sources: list[Span] | None = None
+
+
+@cache
+def _sector_index(lang: str) -> dict:
+    return {n.words.lower(): n for n in sector_nouns(lang)}
+
+
+_PLACES_BY_NAME: dict[int, tuple] = {}
+
+
+def _places_by_name(lex: Lexicon) -> dict:
+    """Gazetteer places by lower-case canonical name (one index per lexicon)."""
+    kept = _PLACES_BY_NAME.get(id(lex))
+    if kept is None or kept[0] is not lex:
+        kept = _PLACES_BY_NAME[id(lex)] = (lex, {p.name.lower(): p for p in lex.places.values()})
+    return kept[1]
+
+
+@cache
+def _negation_exceptions(lang: str) -> tuple[tuple[str, ...], ...]:
+    """Fixed expressions with a negation word that negate nothing ("not long after"), as token tuples."""
+    return tuple(tuple(e.lower().split()) for e in settings(lang).raw.get("negation_exceptions", []))
+
+
+@cache
+def _group_nouns(lang: str) -> frozenset[str]:
+    return frozenset(g.lower() for g in settings(lang).raw.get("group_nouns", []))
+
+
+@cache
+def _group_last_words(lang: str) -> frozenset[str]:
+    return frozenset(g.split()[-1] for g in _group_nouns(lang))
+
+
+@cache
+def _all_preps(lang: str) -> frozenset[str]:
+    """Every preposition the language's rules and triggers name ("between" only for mediation)."""
+    from kg.nlp.triggers import load_triggers
+
+    s = settings(lang)
+    own = frozenset(w for t in load_triggers(lang) if t.target_preps for w in t.target_preps if " " not in w) - s.complementisers
+    return s.target_preps_verb | s.target_preps_noun | s.locative_preps | s.agent_preps | s.of_preps | own
+
+
+class RulesBase:
+    """Argument, time, place and modality assignment for the triggers of one sentence."""
+
+    def __init__(self, doc: Doc, sent: Span, lang: str, lex: Lexicon, memory: _Memory | None = None):
+        self.doc, self.sent, self.lang, self.lex = doc, sent, lang, lex
+        self.memory = memory or _Memory()
+        self.s = settings(lang)
+        starts = doc.user_data["kg_span_starts"]
+
+        def within(group: str) -> list:
+            items, keys = span_list(doc, group), starts[group]
+            lo, hi = bisect_left(keys, sent.start), bisect_left(keys, sent.end)
+            return [x for x in items[lo:hi] if x.end <= sent.end]
+
+        actors = within("kg_actors")
+        self.actors = [a for a in actors if a.label_ != "place"]
+        self.places = [a for a in actors if a.label_ == "place"]
+        self.triggers = within("kg_triggers")
+        self.times = within("kg_time")
+        self.used_as_target: set[int] = set()  # actor span starts taken as objects of earlier triggers
+        self.attached: set[int] = set()  # actor span starts that are arguments of nominal triggers
+        self.trigger_starts = {t.start for t in self.triggers}
+        self.nominal: set[int] = set()  # starts of triggers used as nouns ("the strike", "serangan")
+        parsed = doc.user_data.get("kg_parsed")
+        if parsed is None:
+            parsed = doc.user_data["kg_parsed"] = doc.has_annotation("DEP")
+        self.parsed = parsed
+        self.preps = _all_preps(lang)
+        self.lows = lowers(doc)
+
+    # -- helpers ---------------------------------------------------------------------------------------
+    def _skippable(self, token) -> bool:
+        low = token.lower_
+        return low in self.s.skippable or low in self.s.determiners or low in self.s.possessives or token.is_punct and low in ("-", "–")
+
+    def _role_tokens(self) -> set[int]:
+        """Tokens of role and sector nouns not joined to an actor ("Pangeran", "Menteri")."""
+        found = self.doc.user_data.get("kg_role_tokens")
+        if found is None:
+            found = self.doc.user_data["kg_role_tokens"] = {
+                i for sp in self.doc.spans.get("kg_sectors", []) for i in range(sp.start, sp.end)
+            }
+        return found
+
+    def _prep_before(self, span: Span, limit: int) -> str | None:
+        """The preposition governing ``span`` (skipping determiners/modifiers), if any, not before ``limit``."""
+        i = span.start - 1
+        steps = 0
+        while i >= max(limit, self.sent.start) and steps < 4:
+            tok = self.doc[i]
+            low = tok.lower_
+            if low in self.preps:
+                if low in self.s.of_preps and i > self.sent.start and self.lows[i - 1] in self.s.quantity_of:
+                    i -= 2  # "hundreds of Malaysians": a quantity, not a preposition
+                    steps += 1
+                    continue
+                return low
+            if (
+                self._skippable(tok)
+                or (tok.is_alpha and tok.is_lower and steps < 2 and low not in self.s.coordinators)
+                or low in self.s.titles
+                or i in self._role_tokens()  # "dengan Pangeran Abu Dhabi", "with Crown Prince Mohammed"
+                or (steps < 2 and tok.is_title and self.s.sector_order == "modifier_first" and low.endswith(_ADJECTIVE_ENDINGS))  # "against Kurdish SDF"
+            ):
+                i -= 1
+                steps += 1
+                continue
+            return None
+        return None
+
+    def _is_free(self, span: Span) -> bool:
+        if span.start in self.attached or span.start in self.used_as_target:
+            return False
+        kg = kg_get(span) or {}
+        if kg.get("locative"):
+            return False
+        return self._prep_before(span, span.start - 3) is None
+
+    def _group_left(self, span: Span) -> list[Span]:
+        """``span`` and the actors coordinated before it ("Putin dan Raisi", "Russia, China and Iran")."""
+        group = [span]
+        idx = self.actors.index(span)
+        while idx > 0:
+            prev = self.actors[idx - 1]
+            between = self.doc[prev.end : group[0].start]
+            if 0 < len(between) <= 3 and any(t.lower_ in self.s.coordinators for t in between) and all(
+                t.lower_ in self.s.coordinators or t.lower_ in self.s.determiners or t.lower_ in ("both", "kedua") or t.is_punct and t.text in ",&"
+                for t in between
+            ):
+                if not self._is_free(prev) and prev.start not in self.used_as_target:
+                    break
+                group.insert(0, prev)
+                idx -= 1
+                continue
+            break
+        return group
+
+    def _group_right(self, span: Span, stop: int) -> list[Span]:
+        group = [span]
+        idx = self.actors.index(span)
+        while idx + 1 < len(self.actors):
+            nxt = self.actors[idx + 1]
+            if nxt.start >= stop:
+                break
+            between = self.doc[group[-1].end : nxt.start]
+            if 0 < len(between) <= 3 and any(t.lower_ in self.s.coordinators for t in between) and all(
+                t.lower_ in self.s.coordinators or t.lower_ in self.s.determiners or t.is_punct and t.text in ",&" for t in between
+            ):
+                group.append(nxt)
+                idx += 1
+                continue
+            break
+        return group
+
+    def _next_trigger_start(self, trig: Span, *, verbal_only: bool = False) -> int:
+        later = [t.start for t in self.triggers if t.start >= trig.end and not (verbal_only and t.start in self.nominal)]
+        return min(later) if later else self.sent.end
+
+    def _prev_trigger_end(self, trig: Span) -> int:
+        earlier = [t.end for t in self.triggers if t.end <= trig.start]
+        return max(earlier) if earlier else self.sent.start
+
+    def _clause_break_between(self, a: int, b: int) -> bool:
+        return not self.s.clause_breaks.isdisjoint(self.lows[a:b]) if b > a else False
+
+    # -- arguments -------------------------------------------------------------------------------------
+
+
+def sentences_of(doc: Doc) -> list[Span]:
+    """The doc's sentences, computed once (spaCy rebuilds ``doc.sents`` on every access)."""
+    return _sentences_cached(doc)[0]
