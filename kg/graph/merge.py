@@ -381,47 +381,63 @@ def _in_document(members: list[Mention], options: MergeOptions) -> list[list[Men
     return [c["members"] for c in clusters]
 
 
-def cluster(mentions: dict[str, Mention], options: MergeOptions) -> list[list[Mention]]:
-    """Mentions grouped into happenings, deterministically (each cluster sorted, anchor first): first the
-    reports of one act inside each document, then those reports across documents."""
-    if not options.enabled:
-        return [[m] for m in sorted(mentions.values(), key=_sort_key)]
+def document_reports(mentions: dict[str, Mention], options: MergeOptions) -> list[list[Mention]]:
+    """Step 1: each document's mentions grouped into reports of one act (best dated first). It needs only
+    one document's mentions at a time, so it can run where the document was extracted (:mod:`kg.scale`)."""
     by_doc: dict[tuple, list[Mention]] = defaultdict(list)
     for m in mentions.values():
         by_doc[(m.doc_id, m.modality, m.root, m.symmetric) + _actor_key(m)].append(m)
     reports: list[list[Mention]] = []
     for _key, members in sorted(by_doc.items(), key=lambda kv: min(x.event_id for x in kv[1])):
         reports.extend(_in_document(members, options))
+    return reports
+
+
+def report_key(rep: list[Mention]) -> tuple:
+    """Step 2's blocking key of a report: reports with different keys never merge (an undated report is
+    alone). Every date window lies inside one key's reports, so step 2 can run per key anywhere."""
+    a = rep[0]
+    if not a.date:
+        return ("undated", a.event_id)
+    return (a.modality, a.precision, a.participants, a.root)
+
+
+def cluster_reports(reps: list[list[Mention]], options: MergeOptions) -> list[list[Mention]]:
+    """Step 2 for the reports of one blocking key (:func:`report_key`): happenings across documents."""
+    reps = sorted(reps, key=lambda r: _sort_key(r[0]))
+    clusters: list[dict] = []  # {"reports": [...], "place": str, "docs": set}
+    active: list[dict] = []
+    for rep in reps:
+        m = replace(rep[0], place_id=_place_of(rep))  # the report: its best dated mention, its place
+        day = m.day()
+        if day is not None:
+            active = [c for c in active if (day - c["anchor"].day()).days <= options.window_days]
+        for c in active:
+            if m.doc_id in c["docs"]:
+                continue  # step 1 kept them apart
+            if not why_not(c["anchor"], m, options, place=c["place"]):
+                c["reports"].append(rep)
+                c["docs"].add(m.doc_id)
+                c["place"] = c["place"] or m.place_id
+                break
+        else:
+            c = {"reports": [rep], "anchor": m, "place": m.place_id, "docs": {m.doc_id}}
+            clusters.append(c)
+            active.append(c)
+    return [[x for r in c["reports"] for x in r] for c in clusters]
+
+
+def cluster(mentions: dict[str, Mention], options: MergeOptions) -> list[list[Mention]]:
+    """Mentions grouped into happenings, deterministically (each cluster sorted, anchor first): first the
+    reports of one act inside each document, then those reports across documents."""
+    if not options.enabled:
+        return [[m] for m in sorted(mentions.values(), key=_sort_key)]
     groups: dict[tuple, list[list[Mention]]] = defaultdict(list)
-    for rep in reports:
-        a = rep[0]
-        if not a.date:
-            groups[("undated", a.event_id)].append(rep)
-            continue
-        groups[(a.modality, a.precision, a.participants, a.root)].append(rep)
+    for rep in document_reports(mentions, options):
+        groups[report_key(rep)].append(rep)
     out: list[list[Mention]] = []
     for _key, reps in groups.items():
-        reps.sort(key=lambda r: _sort_key(r[0]))
-        clusters: list[dict] = []  # {"reports": [...], "place": str, "docs": set}
-        active: list[dict] = []
-        for rep in reps:
-            m = replace(rep[0], place_id=_place_of(rep))  # the report: its best dated mention, its place
-            day = m.day()
-            if day is not None:
-                active = [c for c in active if (day - c["anchor"].day()).days <= options.window_days]
-            for c in active:
-                if m.doc_id in c["docs"]:
-                    continue  # step 1 kept them apart
-                if not why_not(c["anchor"], m, options, place=c["place"]):
-                    c["reports"].append(rep)
-                    c["docs"].add(m.doc_id)
-                    c["place"] = c["place"] or m.place_id
-                    break
-            else:
-                c = {"reports": [rep], "anchor": m, "place": m.place_id, "docs": {m.doc_id}}
-                clusters.append(c)
-                active.append(c)
-        out.extend([x for r in c["reports"] for x in r] for c in clusters)
+        out.extend(cluster_reports(reps, options))
     out.sort(key=lambda ms: _sort_key(ms[0]))
     return out
 
@@ -452,39 +468,50 @@ def merge_events(G: nx.MultiDiGraph, options: MergeOptions = MergeOptions()) -> 
     H.add_nodes_from(G.nodes(data=True))
     docs = G.graph.get("documents", {})
     for members in cluster(mentions_of(G), options):
-        anchor = members[0]
-        mid = anchor.event_id
-        code = _best_code(members)
-        rep = _representative(members, code)
-        date_m = _date_member(members)
-        place_m = next((m for m in members if m.place_id), None)
-        doc_ids = sorted({m.doc_id for m in members})
-        publishers = sorted({source_of(docs.get(d, {}), d) for d in doc_ids})
-        merged_from = sorted(m.event_id for m in members)
-        extra = {"mentions": len(members), "articles": len(doc_ids), "sources": len(publishers),
-                 "publishers": publishers, "doc_ids": doc_ids, "merged_from": merged_from}  # fmt: skip
-        place_attrs = {}
-        if place_m is not None:
-            pd = place_m.edges[0][3]
-            place_attrs = {"place": pd.get("place", ""), "place_id": pd.get("place_id", "")}
-        date_attrs = {}
-        if date_m is not None:
-            dd = date_m.edges[0][3]
-            date_attrs = {"date": dd["date"], "date_precision": dd["date_precision"], "date_inferred": dd["date_inferred"]}
-        for n, (u, v, _k, d) in enumerate(rep.edges):
-            attrs = {**d, **date_attrs, **place_attrs, **extra, "event_id": mid}
-            H.add_edge(u, v, key=f"{mid}#{n}", **attrs)
-        if place_m is not None:
-            src = sorted(rep.sources)[0] if not rep.place_edge else rep.place_edge[0]
-            H.add_edge(src, f"place:{place_m.place_id}", key=f"{mid}@place", kind="place_of", event_id=mid)
-        heads = {m.doc_id: m for m in reversed(members)}  # each article's first (best dated) report
-        merges[mid] = {
-            "anchor": anchor.event_id,
-            "mentions": [_mention_record(m, docs, why_merged(anchor if m.doc_id == anchor.doc_id or heads[m.doc_id] is m
-                                                             else heads[m.doc_id], m, options))
-                         for m in members],
-        }  # fmt: skip
+        mid, edges, record = merged_event(members, docs, options)
+        for u, v, key, attrs in edges:
+            H.add_edge(u, v, key=key, **attrs)
+        merges[mid] = record
     return H
+
+
+def merged_event(members: list[Mention], docs: dict, options: MergeOptions) -> tuple[str, list[tuple[str, str, str, dict]], dict]:
+    """One cluster (anchor first) as the merged event: its id, its edges ``(u, v, key, attrs)`` (the dyads,
+    then the place link) and its ``merges`` record. ``docs``: the metadata of (at least) its documents."""
+    edges: list[tuple[str, str, str, dict]] = []
+    anchor = members[0]
+    mid = anchor.event_id
+    code = _best_code(members)
+    rep = _representative(members, code)
+    date_m = _date_member(members)
+    place_m = next((m for m in members if m.place_id), None)
+    doc_ids = sorted({m.doc_id for m in members})
+    publishers = sorted({source_of(docs.get(d, {}), d) for d in doc_ids})
+    merged_from = sorted(m.event_id for m in members)
+    extra = {"mentions": len(members), "articles": len(doc_ids), "sources": len(publishers),
+             "publishers": publishers, "doc_ids": doc_ids, "merged_from": merged_from}  # fmt: skip
+    place_attrs = {}
+    if place_m is not None:
+        pd = place_m.edges[0][3]
+        place_attrs = {"place": pd.get("place", ""), "place_id": pd.get("place_id", "")}
+    date_attrs = {}
+    if date_m is not None:
+        dd = date_m.edges[0][3]
+        date_attrs = {"date": dd["date"], "date_precision": dd["date_precision"], "date_inferred": dd["date_inferred"]}
+    for n, (u, v, _k, d) in enumerate(rep.edges):
+        attrs = {**d, **date_attrs, **place_attrs, **extra, "event_id": mid}
+        edges.append((u, v, f"{mid}#{n}", attrs))
+    if place_m is not None:
+        src = sorted(rep.sources)[0] if not rep.place_edge else rep.place_edge[0]
+        edges.append((src, f"place:{place_m.place_id}", f"{mid}@place", {"kind": "place_of", "event_id": mid}))
+    heads = {m.doc_id: m for m in reversed(members)}  # each article's first (best dated) report
+    record = {
+        "anchor": anchor.event_id,
+        "mentions": [_mention_record(m, docs, why_merged(anchor if m.doc_id == anchor.doc_id or heads[m.doc_id] is m
+                                                         else heads[m.doc_id], m, options))
+                     for m in members],
+    }  # fmt: skip
+    return mid, edges, record
 
 
 def _best_code(members: list[Mention]) -> str:
