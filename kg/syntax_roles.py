@@ -33,6 +33,7 @@ Language data (``syntax.json``; a token matches a word on its lower-case form or
 ``bare_passive_agent`` (an agent may follow a passive verb without a preposition), ``speaker_adps``
 ("according", "menurut"), ``speech_verbs``, ``object_control`` / ``subject_control`` verbs, ``negation``,
 ``light_verbs`` (whose subject is the agent of their event-noun object: "launched an attack"),
+``control_marks`` (the marks a controlled clause may carry: "urged X *to*", "accused X *of*"),
 ``of_agent_nouns`` (nouns whose *of* phrase is the doer: "the visit of"), ``bare_nmod`` (``agent``: an
 unmarked noun after an event noun is its doer, "serangan Israel"; ``modifier``: it is not),
 ``patient_prefixes`` and ``patient_prefix_exceptions`` (Indonesian peN- nouns whose bare noun is the
@@ -93,6 +94,7 @@ class RoleData:
     relative_pronouns: frozenset
     bare_passive_agent: bool
     passive_prefixes: tuple = ()
+    control_marks: frozenset = frozenset()  # marks of a controlled clause: "urged X to", "accused X of"
 
     def adps(self, *roles: str) -> frozenset:
         return frozenset(a for a, rs in self.adp_roles.items() if any(r in rs for r in roles))
@@ -138,6 +140,7 @@ def role_data(lang: str) -> RoleData:
         relative_pronouns=low("relative_pronouns"),
         bare_passive_agent=bool(raw.get("bare_passive_agent", False)),
         passive_prefixes=tuple(w.lower() for w in raw.get("passive_prefixes", [])),
+        control_marks=low("control_marks"),
     )
 
 
@@ -262,6 +265,9 @@ class _Roles:
         for c in tok.children:
             if c.dep_ == "conj" and c.i not in seen and c.pos_ not in VERB_POS:
                 out += self.actors_in(c, f"{rule}+conj", depth=depth, seen=seen)
+            elif c.dep_ == "appos" and tok.i in self.at and c.i in self.at and self.at[c.i] not in seen:
+                # "Jepang, Korea Selatan, dan Amerika Serikat": a list parsed as a name in apposition to a name
+                out += self.actors_in(c, f"{rule}+appos-list", depth=depth, seen=seen)
         return out
 
     def _np_actors(self, tok, rule: str, depth: int, seen: set) -> list[Arg]:
@@ -383,7 +389,7 @@ class _Roles:
                 found = [a for c in head.children if c.dep_ in PASSIVE_SUBJECTS for a in self.actors_in(c, "xcomp-control(pass)")]
                 if found:
                     return found
-            if objs and (_is(head, self.d.object_control, self.lang) or dep == "xcomp"):
+            if objs and (_is(head, self.d.object_control, self.lang) or dep == "xcomp") and marks <= self.d.control_marks:
                 found = [a for o in objs for a in self.actors_in(o, "xcomp-control(obj)")]
                 if found:
                     return found
