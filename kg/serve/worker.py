@@ -38,7 +38,8 @@ class Worker:
             graph.layout()  # the app's map is ready before the first request needs it
             self.store, self.graph, self.stamp = store, graph, source["stamp"]
             self.loaded_in = time.perf_counter() - t0
-        return {"stamp": self.stamp, "triples": len(self.store), "seconds": round(self.loaded_in, 3)}
+            self.triples = len(store)  # counts every quad: once per load, never per query
+        return {"stamp": self.stamp, "triples": self.triples, "seconds": round(self.loaded_in, 3)}
 
     # -- SPARQL protocol -------------------------------------------------------------------------------
     def query(self, text: str, accept: str | None, fmt: str | None, max_rows: int) -> tuple[int, str, bytes]:

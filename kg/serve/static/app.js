@@ -16,7 +16,7 @@
   const FONT = 12, EDGE_LABEL_SCALE = 1.4, PAGE = 100;
   const S = Object.assign({}, DEFAULTS);
   let overview = null, network = null, nodes = null, edges = null, data = {nodes: [], edges: []}, info = {};
-  let edgeLabelsOn = false, baseScale = 1, loadSeq = 0, queries = [];
+  let edgeLabelsOn = false, baseScale = 1, loadSeq = 0, queries = [], fitPending = false;
   window.kgDrawn = false;
   window.kgState = S;
 
@@ -260,6 +260,7 @@
       network.off("afterDrawing", done);
       requestAnimationFrame(() => { window.kgDrawn = true; });
     };
+    if ($("view-graph").hidden) { window.kgDrawn = true; fitPending = true; return; }  // drawn when shown
     network.on("afterDrawing", done);
     if (view) network.moveTo({position: view.position, scale: view.scale, animation: false});
     else { network.fit({animation: false}); baseScale = network.getScale(); }
@@ -606,7 +607,11 @@
   function showView(v) {
     set({view: v}, true);
     syncControls();
-    if (v === "graph") { if (network) { network.redraw(); } else loadGraph(false); }
+    if (v === "graph") {
+      if (network && fitPending) { fitPending = false; network.setSize("100%", "100%"); network.fit({animation: false}); baseScale = network.getScale(); declutter(); }
+      else if (network) network.redraw();
+      else loadGraph(false);
+    }
     if (v === "events") loadEvents();
   }
   async function start() {
