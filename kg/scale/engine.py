@@ -154,7 +154,7 @@ def build(
 
     with contextlib.ExitStack() as stack:
         if client is None:
-            client = stack.enter_context(connect(scheduler, workers))
+            client = stack.enter_context(connect(scheduler, workers, preload=lambda: tasks.extractor_for(lexicon_files, model, preload=True)))
         wait_for_workers(client, 1)
         client.register_plugin(ExtractorPlugin(lexicon_files, model))
         nb = buckets or max(2, 2 * n_workers(client))

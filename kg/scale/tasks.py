@@ -57,6 +57,9 @@ def extractor_for(lexicon_files: tuple[str, ...] = (), model: str | None = None,
 
             for lang in languages():
                 extractor.nlp(lang)
+            import pyarrow.parquet  # noqa: F401 - the Parquet parts' writer, imported once here and not in a task
+
+            import kg.outputs.exports  # noqa: F401 - (pandas)
     return extractor
 
 
