@@ -75,11 +75,13 @@ def add(
     on_problem: Callable[[InputProblem], None] | None = None,
     on_document: Callable | None = None,
     progress: Progress | None = None,
+    stats: dict | None = None,
 ) -> AddResult:
     """``kg add``: read ``inputs`` (files, folders, ``-``; text, HTML, JSONL, CSV, gzip'd or not) and add
     every new document's extraction to the store in folder ``store`` (created if needed). A document
     already stored is skipped before extraction; each is stored whole or not at all (:mod:`kg.store`).
-    ``fields``: JSONL/CSV field names (``"text=body,date=published"`` or a :class:`FieldMap`)."""
+    ``fields``: JSONL/CSV field names (``"text=body,date=published"`` or a :class:`FieldMap`). ``stats``: a dict
+    filled with the store's statistics when it is closed, also when the run was stopped (Ctrl-C)."""
     fieldmap = fields if isinstance(fields, FieldMap) else FieldMap.parse(fields)
     st = Store(store, commit_every=commit_every)
     try:
@@ -89,7 +91,11 @@ def add(
         return st.add(items, extract=extractor.extract, on_problem=on_problem, on_document=on_document,
                       timeout=timeout or None, workers=workers, extractor=extractor)  # fmt: skip
     finally:
-        st.close(commit=False)  # add() has written every complete document; nothing else is pending
+        try:
+            if stats is not None:
+                stats.update(st.stats())
+        finally:
+            st.close(commit=False)  # add() has written every complete document; nothing else is pending
 
 
 def export(
@@ -125,6 +131,8 @@ def build(
     on_document: Callable[[Document, Extraction], None] | None = None,
     workers: int = 1,
     merge: MergeOptions | None = None,
+    engine: str = "local",
+    **dask_options,
 ) -> BuildResult:
     """Read ``inputs`` (files, folders, JSONL), extract events and merge them into one graph.
 
@@ -133,7 +141,16 @@ def build(
     Reports of one act (headline, lead and recap of an article; several articles) become one event with
     the rules ``kg export`` applies to a store (:func:`kg.graph.merge.merge_events`; ``merge``: its options,
     ``MergeOptions(enabled=False)`` keeps every report its own event); ``result.unmerged`` has every report.
+    ``engine="dask"``: the same result computed on a Dask cluster (:func:`kg.scale.engine.build`, which takes
+    ``dask_options`` such as ``scheduler`` and ``parquet_dir``; ``workers`` is then the LocalCluster's size).
     """
+    if engine == "dask":
+        from kg.scale.engine import build as build_on_dask
+
+        return build_on_dask(inputs, lang=lang, ref_date=ref_date, lexicon_files=lexicon_files, model=model,
+                             on_problem=on_problem, merge=merge, workers=workers, **dask_options)  # fmt: skip
+    if engine != "local" or dask_options:
+        raise ValueError(f"engine must be local or dask, not {engine!r}" if engine != "local" else f"options only for engine dask: {', '.join(dask_options)}")
     t0 = time.perf_counter()
     extractor = Extractor(lexicon_files=lexicon_files, model=model)
     G = graph_mod.build_graph(())
