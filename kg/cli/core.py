@@ -16,11 +16,14 @@ from kg.cli.base import EXIT_NOTHING, EXIT_PARTIAL, _fail, input_options
 @click.option("-o", "--out", "outdir", required=True, type=click.Path(file_okay=False), help="Output folder.")
 @click.option("--formats", default="graph.ttl,events.csv,graph.html", show_default=True,
               help="Comma-separated output files to write (.ttl .nt .jsonld .csv .html).")  # fmt: skip
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Extraction processes.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Extraction processes (with --engine dask: LocalCluster workers).")
 @click.option("--merge/--no-merge", default=True, show_default=True,
               help="Merge the reports of one act (headline, lead, recap; several articles) into one event, as kg export does.")  # fmt: skip
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="dask: extract and merge on a Dask cluster (same result), and write events/mentions/actors .parquet folders too.")  # fmt: skip
+@click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: a running Dask scheduler (tcp://host:8786) instead of a LocalCluster.")
 @input_options
-def build(inputs, outdir, formats, workers, lang, ref_date, lexicon_files, model, merge):
+def build(inputs, outdir, formats, workers, lang, ref_date, lexicon_files, model, merge, engine, scheduler):
     """Extract events from INPUTS (text/HTML files, folders, JSONL) and write the graph.
 
     Writes OUT/graph.ttl (RDF), OUT/events.csv (one row per source-target pair of an event) and
@@ -39,18 +42,26 @@ def build(inputs, outdir, formats, workers, lang, ref_date, lexicon_files, model
     from kg.util import OutputOverInput, check_outputs, echo
 
     names = [f.strip() for f in formats.split(",") if f.strip()]
+    if scheduler and engine != "dask":
+        _fail("--scheduler needs --engine dask")
+    dask_options = {}
+    if engine == "dask":
+        from kg.scale.cluster import show_progress
+        from kg.scale.parquet import TABLES
+
+        dask_options = {"scheduler": scheduler, "parquet_dir": outdir, "progress": show_progress()}
     try:
-        check_outputs(inputs, [Path(outdir) / name for name in names])
+        check_outputs(inputs, [Path(outdir) / name for name in names + (list(TABLES) if engine == "dask" else [])])
     except OutputOverInput as exc:
         _fail(str(exc))
 
     def report(problem):
         echo(("warning: " if not problem.fatal else "skipped: ") + str(problem), err=True)
 
-    progress = _stderr_progress()
+    progress = _stderr_progress() if engine == "local" else None
     try:
-        result = run_build(inputs, lang=lang, ref_date=ref_date, lexicon_files=lexicon_files, model=model,
-                           on_problem=report, on_document=progress, workers=workers, merge=MergeOptions(enabled=merge))  # fmt: skip
+        result = run_build(inputs, lang=lang, ref_date=ref_date, lexicon_files=lexicon_files, model=model, on_problem=report,
+                           on_document=progress, workers=workers, merge=MergeOptions(enabled=merge), engine=engine, **dask_options)  # fmt: skip
     except (LookupError, ValueError) as exc:
         _fail(str(exc))
     if progress:
