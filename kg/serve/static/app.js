@@ -399,7 +399,7 @@
                                       api("events", Object.assign({a, b, limit: 30}, filterParams()))]);
     } catch (err) { showError(box, err); return; }
     const head = el("h3", {text: res.a.label + " ↔ " + res.b.label});
-    const kv = el("div", {class: "kv", text: res.events + " events (" + res.a_to_b + " " + res.a.label + " → " + res.b.label + ", " +
+    const kv = el("div", {class: "kv", text: res.events + (res.events === 1 ? " event (" : " events (") + res.a_to_b + " " + res.a.label + " → " + res.b.label + ", " +
       res.b_to_a + " back) · Goldstein balance " + signed(res.goldstein)});
     const all = el("button", {text: "All events of this pair"});
     all.addEventListener("click", () => { set({view: "events", scope: "pair", offset: "0"}, true); syncControls(); loadEvents(); });
@@ -431,7 +431,7 @@
     if (!keys.length) { wrap.append(el("p", {class: "muted", text: "No dated events under the filters."})); return wrap; }
     const months = monthRange(keys[0], keys[keys.length - 1]);
     const s = svg("svg", {width: W, height: H, viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": "events and Goldstein balance per month"});
-    const bw = (W - L - R) / months.length;
+    const bw = Math.min(40, (W - L - R) / months.length);
     const maxN = Math.max(1, ...res.months.map((m) => m.events));
     const maxG = Math.max(1, ...res.months.map((m) => Math.abs(m.goldstein)));
     const base = H - B, ph = base - T;
@@ -629,7 +629,7 @@
       overview = await api("overview");
       const langs = Object.entries(overview.languages).map(([k, v]) => k + " " + fmt(v)).join(", ");
       $("stats").textContent = fmt(overview.events) + " events · " + fmt(overview.actors) + " actors · " + fmt(overview.documents) +
-        " documents" + (langs ? " (" + langs + ")" : "") + (overview.first ? " · " + overview.first + " – " + overview.last : "");
+        (overview.documents === 1 ? " document" : " documents") + (langs ? " (" + langs + ")" : "") + (overview.first ? " · " + overview.first + " – " + overview.last : "");
     } catch (err) { $("stats").textContent = String(err.message || err); }
     syncControls();
     await buildConsole();
