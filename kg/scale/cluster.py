@@ -44,7 +44,7 @@ def has_dashboard_support() -> bool:
 
 
 @contextlib.contextmanager
-def connect(scheduler: str | None = None, workers: int = 2, *, timeout: float = 30, preload=None):
+def connect(scheduler: str | None = None, workers: int = 2, *, timeout: float = 10, preload=None):
     """A ``distributed.Client`` for the scheduler at ``scheduler``, or for a new ``LocalCluster`` of
     ``workers`` single-threaded processes (closed on exit).
 
@@ -67,7 +67,7 @@ def connect(scheduler: str | None = None, workers: int = 2, *, timeout: float = 
             client = Client(scheduler, timeout=timeout)
         else:
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                   dashboard_address="127.0.0.1:0" if has_dashboard_support() else None,
+                                   dashboard_address="127.0.0.1:0",  # the dashboard where bokeh is installed; a free port
                                    silence_logs=logging.ERROR)  # fmt: skip
             client = Client(cluster)
     except (OSError, TimeoutError) as exc:
