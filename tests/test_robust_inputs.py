@@ -161,7 +161,7 @@ def test_sections_cut_at_boundaries_never_inside_a_sentence():
 GOOD = {"id": "ok", "text": EN}
 PROBE = """
 import sys
-from kg.inputs import iter_inputs
+from kg.io.inputs import iter_inputs
 out = list(iter_inputs(sys.argv[1:] or ["-"], lang="en"))
 for x in out:
     print(type(x).__name__, getattr(x, "id", None) or x.message[:60], getattr(x, "source", ""))

@@ -124,7 +124,6 @@ def add(inputs, store_dir, include, exclude, field_spec, lang, ref_date, lexicon
     from kg.io.decode import FieldMap
     from kg.io.inputs import Progress
     from kg.resources import languages
-    from kg.store.store import Store
 
     if lang is not None and lang not in languages():
         raise click.BadParameter(f"no language data for {lang!r}; kg knows: {', '.join(languages())}", param_hint="--lang")
@@ -145,11 +144,12 @@ def add(inputs, store_dir, include, exclude, field_spec, lang, ref_date, lexicon
             click.echo(text, err=True)
 
     stopped = None
+    stats: dict = {}
     try:
         with stop_on_sigterm():
             result = api.add(inputs, store_dir, lang=lang, ref_date=ref_date, lexicon_files=lexicon_files, model=model,
                              include=include, exclude=exclude, fields=fieldmap, commit_every=commit_every,
-                             timeout=doc_timeout or None, workers=workers, on_problem=report, on_document=bar, progress=prog)  # fmt: skip
+                             timeout=doc_timeout or None, workers=workers, on_problem=report, on_document=bar, progress=prog, stats=stats)  # fmt: skip
     except StoreError as exc:
         stopped = (str(exc), 2, False)
     except (LookupError, ValueError) as exc:
@@ -163,14 +163,10 @@ def add(inputs, store_dir, include, exclude, field_spec, lang, ref_date, lexicon
             bar.close()
     if stopped:
         message, code, resumable = stopped
-        if resumable:
-            with Store(store_dir, create=False, readonly=True) as store:
-                stats = store.stats()
+        if resumable and stats:
             message += (f"; the store holds {stats['documents']:,} complete document(s), those extracted so far included; "
                         "run the same command again to add the rest")  # fmt: skip
         _fail(message, code)
-    with Store(store_dir, create=False, readonly=True) as store:
-        stats = store.stats()
     rate = result.words / result.seconds if result.seconds else 0
     click.echo(
         f"added {result.added:,} document(s) ({result.words:,} words, {result.events:,} events, {rate:,.0f} words/s); "
