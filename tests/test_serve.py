@@ -301,10 +301,12 @@ def test_store_additions_show_without_restart(tmp_path):
 @pytest.mark.parametrize("sig,name", [(signal.SIGINT, "Ctrl-C"), (signal.SIGTERM, "SIGTERM")])
 def test_clean_shutdown(samples_build, sig, name):
     server = Server(samples_build[1], "--workers", "2")
-    workers = server.workers()
-    assert len(workers) == 2
-    assert server.query(COUNT)[0] == 200
-    code = server.stop(sig)
+    try:
+        workers = server.workers()
+        assert len(workers) == 2
+        assert server.query(COUNT)[0] == 200
+    finally:
+        code = server.stop(sig)
     assert code == 0 and f"stopped ({name})" in server.log and "Traceback" not in server.log
     for pid in workers:  # no worker left behind
         assert subprocess.run(["ps", "-p", str(pid)], capture_output=True).returncode != 0
