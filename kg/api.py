@@ -105,13 +105,27 @@ def export(
     formats: Iterable[str] = OUTPUTS,
     options: MergeOptions = MergeOptions(),
     title: str | None = None,
+    parts: int | None = None,
+    engine: str = "local",
+    **dask_options,
 ) -> tuple[BuildResult, dict[str, Path]]:
     """``kg export``: the merged event graph of the store in ``store``, written into ``outdir`` (each file
-    atomically, with ``merges.json``). Returns the graph (as :func:`open` would) and the files written."""
+    atomically, with ``merges.json``). Returns the graph (as :func:`open` would) and the files written.
+    ``parts``: also the N-Quads in that many files for bulk loading (:mod:`kg.scale.parts`); ``engine="dask"``:
+    the merge on a Dask cluster (:func:`kg.scale.engine.merge_graph`, same result; ``dask_options``: its options)."""
     t0 = time.perf_counter()
     with Store(store, create=False, readonly=True) as st:
-        G = merge_events(st.graph(), options)
+        if engine == "dask":
+            from kg.scale.engine import merge_graph
+
+            G = merge_graph(st.graph(), options, **dask_options)
+        else:
+            G = merge_events(st.graph(), options)
     written = write_outputs(G, outdir, formats=formats, title=title)
+    if parts:
+        from kg.scale.parts import PARTS_FOLDER, write_parts
+
+        written[PARTS_FOLDER] = write_parts(G, Path(outdir) / PARTS_FOLDER, parts)[0].parent
     return BuildResult(graph=G, documents=len(G.graph.get("documents", {})), seconds=time.perf_counter() - t0), written
 
 
