@@ -185,8 +185,14 @@ def add(inputs, store_dir, include, exclude, field_spec, lang, ref_date, lexicon
 @click.option("-o", "--out", "outdir", required=True, type=click.Path(file_okay=False), help="Output folder.")
 @click.option("--formats", default="graph.ttl,events.csv,graph.html", show_default=True,
               help="Comma-separated output files to write (.ttl .nt .jsonld .csv .html).")  # fmt: skip
+@click.option("--format", "one_format", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]),
+              help="Write only the RDF, in this format (graph.FORMAT), instead of --formats.")  # fmt: skip
+@click.option("--parts", type=click.IntRange(1, 100_000), help="With --format nq: N-Quads in N files for bulk loaders (OUT/graph.nq.parts/).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="dask: merge on a Dask cluster (same result).")
+@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True, help="With --engine dask: LocalCluster workers.")
+@click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: a running Dask scheduler instead of a LocalCluster.")
 @merge_options
-def export(store_dir, outdir, formats, options):
+def export(store_dir, outdir, formats, one_format, parts, engine, workers, scheduler, options):
     """Write the merged event graph of a store: OUT/graph.ttl, OUT/events.csv, OUT/graph.html.
 
     Reports of the same happening (same actors in the same roles, same CAMEO root, dates within
@@ -203,8 +209,14 @@ def export(store_dir, outdir, formats, options):
     from kg.graph.build import summary
 
     t0 = time.perf_counter()
+    names = [f"graph.{one_format}"] if one_format else [f.strip() for f in formats.split(",") if f.strip()]
+    if parts and one_format != "nq":
+        _fail("--parts needs --format nq")
+    if engine != "dask" and scheduler:
+        _fail("--scheduler needs --engine dask")
+    dask_options = {"workers": workers, "scheduler": scheduler} if engine == "dask" else {}
     try:
-        result, written = api.export(store_dir, outdir, formats=[f.strip() for f in formats.split(",") if f.strip()], options=options)
+        result, written = api.export(store_dir, outdir, formats=[] if parts else names, options=options, parts=parts, engine=engine, **dask_options)
     except StoreError as exc:
         _fail(str(exc))
     except (OSError, ValueError) as exc:
