@@ -18,7 +18,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 PARTS_FOLDER = "graph.nq.parts"
-CHUNK = 1_000  # statements serialised at a time (then sent to the smallest part)
+CHUNK = 200  # statements serialised at a time (then sent to the smallest part)
 
 
 def write_parts(G: nx.MultiDiGraph, folder: str | Path, parts: int) -> list[Path]:
