@@ -172,3 +172,17 @@ def test_stable_bucket_and_bad_scheduler(tmp_path):
                           "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"], capture_output=True, text=True, cwd=REPO, timeout=120)  # fmt: skip
     assert run.returncode == 2 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in run.stderr
     assert "Traceback" not in run.stderr and len(run.stderr.strip().splitlines()) == 1
+
+
+def test_kg_add_on_dask_stores_what_kg_add_stores(client, duplicates, corpus, tmp_path):
+    from kg.store.store import Store
+
+    graphs = {}
+    for name, extra in (("local", {}), ("dask", {"engine": "dask", "client": client, "partition_words": 2000})):
+        result = kg.add([duplicates, corpus], tmp_path / name, **extra)
+        assert result.added > 50 and result.failed == 0
+        again = kg.add([duplicates], tmp_path / name, **extra)
+        assert again.added == 0 and again.duplicates == len(DUPLICATES)
+        with Store(tmp_path / name, create=False, readonly=True) as st:
+            graphs[name] = st.graph()
+    same_graph(graphs["dask"], graphs["local"])

@@ -218,6 +218,66 @@ def build(
     return result
 
 
+def extract_stream(items: Iterable, *, client, extractor, partition_words: int = PARTITION_WORDS) -> Iterator[tuple]:
+    """``(document, Extraction | InputProblem)`` in input order for a stream of Documents and InputProblems
+    (problems pass straight through), the documents extracted on ``client``'s workers in partitions: the
+    stream :meth:`kg.store.store.Store.add` stores from (``kg add --engine dask``). ``extractor``: this
+    process's (its lexicon restores the actors that travel as ids)."""
+    from distributed import wait
+
+    from kg.model import Extraction
+
+    wait_for_workers(client, 1)
+    lexicon_files = tuple(extractor.lexicon_files)
+    client.register_plugin(ExtractorPlugin(lexicon_files, extractor.model))
+    config = tasks.Config(lexicon_files=lexicon_files, model=extractor.model)
+    window = 2 * n_workers(client) + 2
+    queue: list[tuple[list, object]] = []  # (documents, future of their extractions), in input order
+
+    def restore(ex):
+        if isinstance(ex, Extraction):
+            ex.actors = {k: (extractor.lex.actors[v] if isinstance(v, str) else v) for k, v in ex.actors.items()}
+        return ex
+
+    def drain(block: bool):
+        while queue and (queue[0][1].done() or (block and len(queue) >= window)):
+            docs, fut = queue.pop(0)
+            wait([fut])
+            yield from zip(docs, map(restore, _result(fut)))
+
+    batch: list = []
+    words = 0
+    for item in items:
+        if isinstance(item, InputProblem):
+            yield item, item
+            continue
+        batch.append(item)
+        words += len(item.text.split())
+        if words >= partition_words:
+            queue.append((batch, client.submit(tasks.extract_documents, batch, config, pure=False)))
+            batch, words = [], 0
+            yield from drain(block=True)
+    if batch:
+        queue.append((batch, client.submit(tasks.extract_documents, batch, config, pure=False)))
+    while queue:
+        yield from drain(block=True)
+        if queue:
+            wait([queue[0][1]])
+
+
+@contextlib.contextmanager
+def store_stream(lexicon_files: Iterable[str] = (), model: str | None = None, *, workers: int = 2, scheduler: str | None = None,
+                 client=None, partition_words: int = PARTITION_WORDS):
+    """For ``kg add --engine dask``: ``(extractor, stream)``, where ``stream(documents)`` is
+    :func:`extract_stream` on a cluster that lives as long as the block."""
+    lexicon_files = tuple(str(Path(f).resolve()) for f in lexicon_files)
+    extractor = tasks.extractor_for(lexicon_files, model)
+    with contextlib.ExitStack() as stack:
+        if client is None:
+            client = stack.enter_context(connect(scheduler, workers, preload=lambda: tasks.extractor_for(lexicon_files, model, preload=True)))
+        yield extractor, lambda docs: extract_stream(docs, client=client, extractor=extractor, partition_words=partition_words)
+
+
 def merge_graph(G: nx.MultiDiGraph, options: MergeOptions = MergeOptions(), *, client=None, scheduler: str | None = None,
                 workers: int = 2, documents_per_partition: int = 500, buckets: int | None = None) -> nx.MultiDiGraph:
     """:func:`kg.graph.merge.merge_events` of ``G`` (a store's unmerged graph: ``kg export --engine dask``)

@@ -135,6 +135,22 @@ def reports_of_graph(G: nx.MultiDiGraph, config: Config) -> dict:
     return {"buckets": split_reports(G, config.options, config.buckets)}
 
 
+def extract_documents(docs: list, config: Config) -> list:
+    """Each document's Extraction (or InputProblem), for a client that stores them (``kg add --engine dask``).
+    Actors of the lexicon travel as their ids (the client has the same lexicon), as in kg.extract.parallel."""
+    from kg.model import Extraction
+
+    extractor = extractor_for(config.lexicon_files, config.model)
+    out = []
+    for doc in docs:
+        ex = _extract(extractor, doc)
+        if isinstance(ex, Extraction):
+            lex = extractor.lex
+            ex.actors = {k: (k if lex.actors.get(k) is v else v) for k, v in ex.actors.items()}
+        out.append(ex)
+    return out
+
+
 def graph_of(result: dict) -> dict:
     """The part of a partition's result the client gathers (the reports stay on the workers)."""
     return {k: v for k, v in result.items() if k != "buckets"}
