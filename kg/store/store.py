@@ -379,6 +379,7 @@ class Store:
         timeout: float | None = None,
         workers: int = 1,
         extractor=None,
+        stream: Callable | None = None,
     ) -> AddResult:
         """Extract and store every new document of ``items``; documents already stored are skipped
         before extraction. ``on_document(doc, status)`` is called with "added" (when written),
@@ -393,7 +394,9 @@ class Store:
         ``extract`` defaults to a fresh :class:`kg.extract.Extractor`. (A parallel runner can instead call
         :meth:`lookup` and :meth:`put` itself, extracting elsewhere.) ``timeout``: seconds one document's
         extraction may take (main thread on POSIX only); a slower document is reported and skipped, so
-        one pathological input cannot stall a corpus run.
+        one pathological input cannot stall a corpus run. ``stream(documents)``: extract elsewhere (it yields
+        ``(document, Extraction | InputProblem)`` in order, as :func:`kg.extract.parallel.extract_stream`; the
+        Dask engine's is :func:`kg.scale.engine.extract_stream`).
         """
         result = AddResult()
         t0 = time.perf_counter()
@@ -425,9 +428,9 @@ class Store:
                     on_document(doc, status)
 
         try:
-            if workers > 1:
+            if workers > 1 or stream is not None:
                 self._add_parallel(items, extractor=extractor, workers=workers, result=result, problem=problem,
-                                   on_document=on_document, settle=settle)  # fmt: skip
+                                   on_document=on_document, settle=settle, stream=stream)  # fmt: skip
             else:
                 self._add_serial(items, extract=extract, extractor=extractor, timeout=timeout, result=result,
                                  problem=problem, on_document=on_document, settle=settle)  # fmt: skip
@@ -469,7 +472,7 @@ class Store:
                 continue
             settle(self.put(ex, sha))
 
-    def _add_parallel(self, items, *, extractor, workers, result, problem, on_document, settle) -> None:
+    def _add_parallel(self, items, *, extractor, workers, result, problem, on_document, settle, stream=None) -> None:
         """:meth:`add` with extraction in ``workers`` forked processes; storing stays in this process, in
         input order, so the store is the same as with one process."""
         from kg.extract.extractor import Extractor
@@ -501,8 +504,9 @@ class Store:
                 yield item
 
         # closing: whatever stops this loop, the worker pool is shut down before the last write
-        with contextlib.closing(extract_stream(extractor, new_documents(), workers=workers)) as stream:
-            for item, ex in stream:
+        docs = new_documents()
+        with contextlib.closing(stream(docs) if stream else extract_stream(extractor, docs, workers=workers)) as results:
+            for item, ex in results:
                 if isinstance(item, InputProblem):
                     problem(item)
                     continue
