@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import time
@@ -76,20 +77,29 @@ def add(
     on_document: Callable | None = None,
     progress: Progress | None = None,
     stats: dict | None = None,
+    engine: str = "local",
+    **dask_options,
 ) -> AddResult:
     """``kg add``: read ``inputs`` (files, folders, ``-``; text, HTML, JSONL, CSV, gzip'd or not) and add
     every new document's extraction to the store in folder ``store`` (created if needed). A document
     already stored is skipped before extraction; each is stored whole or not at all (:mod:`kg.store`).
     ``fields``: JSONL/CSV field names (``"text=body,date=published"`` or a :class:`FieldMap`). ``stats``: a dict
-    filled with the store's statistics when it is closed, also when the run was stopped (Ctrl-C)."""
+    filled with the store's statistics when it is closed, also when the run was stopped (Ctrl-C).
+    ``engine="dask"``: extraction on a Dask cluster (``dask_options``: :func:`kg.scale.engine.store_stream`'s)."""
     fieldmap = fields if isinstance(fields, FieldMap) else FieldMap.parse(fields)
     st = Store(store, commit_every=commit_every)
     try:
-        extractor = Extractor(lexicon_files=lexicon_files, model=model)
-        items = iter_inputs(inputs, lang=lang, ref_date=ref_date, include=tuple(include), exclude=tuple(exclude),
-                            fieldmap=fieldmap, progress=progress or Progress())  # fmt: skip
-        return st.add(items, extract=extractor.extract, on_problem=on_problem, on_document=on_document,
-                      timeout=timeout or None, workers=workers, extractor=extractor)  # fmt: skip
+        with contextlib.ExitStack() as on_dask:
+            if engine == "dask":
+                from kg.scale.engine import store_stream
+
+                extractor, stream = on_dask.enter_context(store_stream(lexicon_files, model, workers=workers, **dask_options))
+            else:
+                extractor, stream = Extractor(lexicon_files=lexicon_files, model=model), None
+            items = iter_inputs(inputs, lang=lang, ref_date=ref_date, include=tuple(include), exclude=tuple(exclude),
+                                fieldmap=fieldmap, progress=progress or Progress())  # fmt: skip
+            return st.add(items, extract=extractor.extract, on_problem=on_problem, on_document=on_document,
+                          timeout=timeout or None, workers=workers, extractor=extractor, stream=stream)  # fmt: skip
     finally:
         try:
             if stats is not None:
