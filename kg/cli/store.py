@@ -100,7 +100,11 @@ class _Bar:
               help="Seconds one document may take; a slower one is reported and skipped (0: no limit).")  # fmt: skip
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Extraction processes (the store is written by this one, in input order).")  # fmt: skip
-def add(inputs, store_dir, include, exclude, field_spec, lang, ref_date, lexicon_files, model, progress, commit_every, doc_timeout, workers):
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="dask: extract on a Dask cluster (--workers processes, or --scheduler); the store is written here, in input order.")  # fmt: skip
+@click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: a running Dask scheduler instead of a LocalCluster.")
+def add(inputs, store_dir, include, exclude, field_spec, lang, ref_date, lexicon_files, model, progress, commit_every, doc_timeout, workers,
+        engine, scheduler):
     """Add documents to a store: INPUTS are files, folders, or - for standard input.
 
     Reads text, saved HTML pages (main text, title, publisher, date and URL via trafilatura), JSONL and
@@ -131,6 +135,8 @@ def add(inputs, store_dir, include, exclude, field_spec, lang, ref_date, lexicon
         fieldmap = FieldMap.parse(field_spec)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--fields") from None
+    if scheduler and engine != "dask":
+        raise click.BadParameter("needs --engine dask", param_hint="--scheduler")
     prog = Progress()
     bar = _Bar(prog) if show_progress(progress) else None
 
@@ -149,7 +155,8 @@ def add(inputs, store_dir, include, exclude, field_spec, lang, ref_date, lexicon
         with stop_on_sigterm():
             result = api.add(inputs, store_dir, lang=lang, ref_date=ref_date, lexicon_files=lexicon_files, model=model,
                              include=include, exclude=exclude, fields=fieldmap, commit_every=commit_every,
-                             timeout=doc_timeout or None, workers=workers, on_problem=report, on_document=bar, progress=prog, stats=stats)  # fmt: skip
+                             timeout=doc_timeout or None, workers=workers, on_problem=report, on_document=bar, progress=prog, stats=stats,
+                             engine=engine, **({"scheduler": scheduler} if engine == "dask" else {}))  # fmt: skip
     except StoreError as exc:
         stopped = (str(exc), 2, False)
     except (LookupError, ValueError) as exc:
