@@ -4,6 +4,8 @@ module that raises it (``kg.io.ingest.KgInputError``, ``kg.query.sparql.QueryErr
 
 from __future__ import annotations
 
+import signal
+
 
 class KgInputError(Exception):
     """An input that cannot be used, with a message that says what to do."""
@@ -19,6 +21,19 @@ class QueryError(Exception):
 
 class StoreError(Exception):
     """A store that cannot be used; the message says why."""
+
+
+class Terminated(SystemExit):
+    """SIGTERM while kg worked: raised at a safe point (workers stopped and reaped, complete work kept, outputs
+    written whole or not at all); the exit code is 143 (128 + SIGTERM), as if the signal had ended kg."""
+
+    def __init__(self) -> None:
+        super().__init__(128 + signal.SIGTERM)
+
+
+def raise_terminated(signum, frame):
+    """A SIGTERM handler: raise :class:`Terminated` so that ``finally`` blocks run."""
+    raise Terminated()
 
 
 DOMAIN_ERRORS: tuple[type[BaseException], ...] = (KgInputError, LexiconError, QueryError, StoreError, LookupError)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from kg.cli import analytics, core, store, syntax, view
 from kg.cli.base import main
+from kg.serve import cli as serve_cli
 
 for _module in (core, store, view, analytics, syntax):
     for _command in _module.COMMANDS:
         main.add_command(_command)
-# kg serve lives in its own package (kg/serve/); register it here when kg/serve/cli.py exists:
-#     from kg.serve.cli import serve
-#     main.add_command(serve)
+# kg serve lives in its own package (kg/serve/), beside the library it serves
+for _command in serve_cli.COMMANDS:
+    main.add_command(_command)
 
 
 def run() -> None:

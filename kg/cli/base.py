@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import functools
 import logging
+import signal
 import sys
+import threading
 from datetime import date
 
 import click
 
 from kg import __version__
+from kg.errors import Terminated, raise_terminated
 
 EXIT_PARTIAL = 1  # some inputs were bad; the good ones were processed
 EXIT_NOTHING = 3  # no input could be processed
@@ -70,6 +73,8 @@ class KgGroup(click.Group):
             return super().invoke(ctx)
         except errors as exc:
             _fail(str(exc).strip("'\""))
+        except Terminated:  # SIGTERM outside a command's own handling (e.g. while writing outputs)
+            _fail("stopped by SIGTERM", 128 + signal.SIGTERM)
 
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -84,5 +89,9 @@ def main(verbose: bool) -> None:
       kg evaluate ../shared/corpus/dev
     """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # SIGTERM raises Terminated for the whole command, not only inside its worker pools: a signal that lands
+    # after the work (while the summary or the outputs are written) still ends kg with 143 and one line
+    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, raise_terminated)
 
 

@@ -8,6 +8,8 @@ import os
 import signal
 import threading
 
+from kg.errors import Terminated
+from kg.errors import raise_terminated as _raise_terminated
 from kg.extract.extractor import Extractor
 from kg.io.ingest import InputProblem
 from kg.model import Document, Extraction
@@ -44,18 +46,6 @@ def _restore(ex, extractor: Extractor):
     if isinstance(ex, Extraction):
         ex.actors = {k: (extractor.lex.actors[v] if isinstance(v, str) else v) for k, v in ex.actors.items()}
     return ex
-
-
-class Terminated(SystemExit):
-    """SIGTERM while kg worked: raised at a safe point after a clean shutdown (workers stopped and
-    reaped, complete work kept); the exit code is 143 (128 + SIGTERM), as if the signal had ended kg."""
-
-    def __init__(self) -> None:
-        super().__init__(128 + signal.SIGTERM)
-
-
-def _raise_terminated(signum, frame):
-    raise Terminated()
 
 
 @contextlib.contextmanager

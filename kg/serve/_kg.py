@@ -1,25 +1,13 @@
 """Every import ``kg serve`` makes from the rest of kg, in one place.
 
-kg's modules are being reorganised; when a path below moves, this is the only file to fix. Everything here
+The imports are inside the functions because worker processes import this module and must stay light. Everything here
 is called in the server process only, except :func:`force_layout` and :func:`csv_safe` (worker processes).
 """
 
 from __future__ import annotations
 
-import importlib
 import os
 from pathlib import Path
-
-
-def _first(*names: str):
-    """The first of ``"module:attribute"`` that imports: kg's new layout (issue #15) first, then the old one."""
-    for name in names:
-        module, _, attr = name.partition(":")
-        try:
-            return getattr(importlib.import_module(module), attr)
-        except (ImportError, AttributeError):
-            continue
-    raise ImportError(f"kg serve cannot find {names[0]} in this kg")
 
 
 class SourceError(ValueError):
@@ -30,9 +18,9 @@ def resolve_source(source: str | Path) -> dict:
     """The RDF file to load for ``source`` (an export, a ``kg build`` folder or a ``kg add`` store), as
     ``{"kind", "path", "media_type", "stamp"}``. A store is exported (merged) to its cached N-Triples file,
     as ``kg query`` does; that file is rewritten only when the store changed."""
-    format_of = _first("kg.outputs.rdf:format_of", "kg.outputs.rdf.write:format_of", "kg.rdf:format_of")
-    locate = _first("kg.query.sources:locate", "kg.sources:locate")
-    NotAGraph = _first("kg.query.sources:NotAGraph", "kg.sources:NotAGraph")
+    from kg.outputs.rdf import format_of
+    from kg.query.sources import locate
+    from kg.query.sources import NotAGraph
 
     try:
         kind, found = locate(source)
@@ -40,7 +28,7 @@ def resolve_source(source: str | Path) -> dict:
         raise SourceError(str(exc)) from None
     stamp = source_stamp(source)
     if kind == "store":
-        rdf_file = _first("kg.store:rdf_file", "kg.store.outputs:rdf_file")
+        from kg.store.outputs import rdf_file
         try:
             path = rdf_file(found)
         except Exception as exc:  # noqa: BLE001 - any store problem is "cannot serve this source"
@@ -58,10 +46,10 @@ def resolve_source(source: str | Path) -> dict:
 
 def source_stamp(source: str | Path) -> str:
     """Changes whenever what ``source`` holds changes: a store's fingerprint, an export's size and time."""
-    locate = _first("kg.query.sources:locate", "kg.sources:locate")
+    from kg.query.sources import locate
     kind, found = locate(source)
     if kind == "store":
-        Store = _first("kg.store:Store", "kg.store.store:Store")
+        from kg.store.store import Store
         with Store(found, create=False, readonly=True) as store:
             return "store:" + store.fingerprint()
     if Path(source).is_dir() and (Path(source) / "graph.nt").is_file():
@@ -72,13 +60,13 @@ def source_stamp(source: str | Path) -> str:
 
 def prefixes() -> dict[str, str]:
     """kg's prefixes (``kg:``, ``sem:`` ... and ``actor:``, ``event:`` ...), predeclared for every query."""
-    ALL_PREFIXES = _first("kg.query.sparql:ALL_PREFIXES", "kg.sparql:ALL_PREFIXES")
+    from kg.query.sparql import ALL_PREFIXES
     return {p: str(ns) for p, ns in ALL_PREFIXES.items()}
 
 
 def queries_dir() -> Path:
     """``data/queries``: the ready-made example queries."""
-    data_dir = _first("kg.resources:data_dir")
+    from kg.resources import data_dir
     return data_dir() / "queries"
 
 
@@ -91,11 +79,11 @@ def vis_network_dir():
 
 def force_layout(n, src, dst, weight, *, seed: int = 7):
     """kg.viz's numpy force layout (about 1 s for 2,000 nodes): an (n, 2) array."""
-    _force_layout = _first("kg.outputs.viz:_force_layout", "kg.viz:_force_layout")
+    from kg.outputs.viz import _force_layout
     return _force_layout(n, src, dst, weight, seed=seed)
 
 
 def csv_safe(value):
     """A CSV cell a spreadsheet shows as text, never runs as a formula (kg's events.csv rule)."""
-    guard = _first("kg.util:csv_safe")
+    from kg.util import csv_safe as guard
     return guard(value)
