@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -27,13 +28,31 @@ def ontology_dir() -> Path:
     raise FileNotFoundError("kg's ontology folder is missing: reinstall kg")
 
 
+def lang_roots() -> list[Path]:
+    """Folders that hold language folders: kg's own ``data/lang`` first, then each folder of the
+    ``KG_LANG_PATH`` environment variable (``os.pathsep``-separated), so extra languages can live
+    outside the package. A bundled language is not shadowed by a folder of the same code on the path."""
+    extra = [Path(p).expanduser() for p in os.environ.get("KG_LANG_PATH", "").split(os.pathsep) if p.strip()]
+    return [data_dir() / "lang", *extra]
+
+
 def languages() -> list[str]:
-    """Language codes that have a data folder (``data/lang/<code>/``)."""
-    return sorted(p.name for p in (data_dir() / "lang").iterdir() if (p / "time.json").is_file())
+    """Language codes that have a data folder (``data/lang/<code>/`` or ``$KG_LANG_PATH/<code>/``)."""
+    return sorted({p.name for root in lang_roots() if root.is_dir() for p in root.iterdir() if (p / "lang.json").is_file()})
 
 
 def lang_dir(lang: str) -> Path:
-    return data_dir() / "lang" / lang
+    """The folder of language ``lang``: the first root (see :func:`lang_roots`) that has it."""
+    return _lang_dir(lang, os.environ.get("KG_LANG_PATH", ""))
+
+
+@cache
+def _lang_dir(lang: str, _lang_path: str) -> Path:
+    roots = lang_roots()
+    for root in roots:
+        if (root / lang / "lang.json").is_file():
+            return root / lang
+    return roots[0] / lang
 
 
 def read_jsonl(path: Path) -> Iterator[tuple[int, dict]]:

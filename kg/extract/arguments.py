@@ -66,7 +66,7 @@ class ArgumentRules:
     # -- coreference (conservative) ---------------------------------------------------------------------
     def _coref_before(self, trig: Span, lo: int) -> _Arg | None:
         """A subject pronoun or group noun shortly before the trigger, resolved to an earlier actor."""
-        pronouns = self.s.raw.get("pronouns", {})
+        pronouns = self.s.pronouns
         groups = _group_nouns(self.lang)
         lasts = _group_last_words(self.lang)
         lows = self.lows
@@ -155,7 +155,7 @@ class ArgumentRules:
         agent = self.nominal_agent(t2)
         if agent is not None and agent.spans and agent.spans[0].start > t2.start:
             return agent  # "the withdrawal of US troops", "penarikan pasukan AS"
-        return self.after(t2, t2_preps | self.s.of_preps | frozenset(["with", "dengan"]), direct=False, stop=self._next_trigger_start(t2))
+        return self.after(t2, t2_preps | self.s.of_preps | self.s.partner_preps, direct=False, stop=self._next_trigger_start(t2))
 
     def clause_subject(self, trig: Span) -> _Arg | None:
         """The actor right before ``trig`` (with at most a copula between), even after a speech verb."""
@@ -364,7 +364,7 @@ class ArgumentRules:
     def nominal_agent(self, trig: Span) -> _Arg | None:
         doc = self.doc
         # English: "Israel's strike", "Israeli strikes"; Indonesian: "serangan Israel"
-        if self.s.sector_order == "modifier_first":
+        if self.s.head_final:
             i = trig.start - 1
             while i >= self.sent.start and self._skippable(doc[i]) and doc[i].lower_ not in self.s.possessives:
                 i -= 1
@@ -382,11 +382,11 @@ class ArgumentRules:
                     return self._person_ref(doc[k])
                 if kind == "group":
                     return self._group_ref(doc[k])
-                if not (doc[k].like_num or low == "of" or (doc[k].is_alpha and doc[k].is_lower)):
+                if not (doc[k].like_num or low in self.s.of_preps or (doc[k].is_alpha and doc[k].is_lower)):
                     break
                 k -= 1
         else:
-            if trig[-1].lower_.endswith("nya") and len(trig[-1]) > 5:  # "kunjungannya": his/her visit
+            if trig[-1].lower_.endswith(self.s.possessive_suffixes) and len(trig[-1]) > 5:  # "kunjungannya": his/her visit
                 ref = self._person_ref(trig[-1])
                 if ref is not None:
                     return ref

@@ -181,7 +181,7 @@ class Extractor:
                 subj = rules.subject(trig)
                 if nominal and subj is not None and rules.verb_between(subj, trig):
                     return None  # "refused to return to talks with X": the talks are what was refused
-            partner = rules.after(trig, verb_preps | noun_preps | frozenset(["with", "dengan"]), direct=not nominal, stop=stop)
+            partner = rules.after(trig, verb_preps | noun_preps | s.partner_preps, direct=not nominal, stop=stop)
             if subj is not None and partner is not None and len(subj.spans) >= 2:
                 # "the two leaders met with the UN envoy": each of them met the envoy
                 source, target = subj, partner
@@ -194,7 +194,7 @@ class Extractor:
         elif passive:
             target = rules.subject(trig)
             source = rules.agent_after(trig, stop)
-            if source is None and s.raw.get("passive_prefixes"):
+            if source is None and s.has_morphology:
                 # Indonesian "dibunuh Israel": the agent may follow the verb without "oleh"
                 source = rules.after(trig, frozenset(), direct=True, stop=stop)
             confidence = 0.75

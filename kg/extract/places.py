@@ -23,7 +23,7 @@ class PlaceRules:
 
     def quantities(self, trig: Span, stop: int) -> tuple[tuple[str, int], ...]:
         """Numbers stated with the event: "menewaskan tujuh petugas", "ratusan drone", "killed 34 people"."""
-        words = self.s.quantity_numbers if isinstance(self.s.quantity_numbers, dict) else {}
+        words = self.s.quantity_numbers
         skip = self.s.quantity_skip
         out = []
         hi = min(stop, trig.end + 12, self.sent.end)
@@ -41,7 +41,7 @@ class PlaceRules:
                 value = int(words[low])
             if value is not None and i + 1 < self.sent.end:
                 j = i + 1
-                while j < min(i + 3, self.sent.end) and self.lows[j] in ("of", "more", "than"):
+                while j < min(i + 3, self.sent.end) and self.lows[j] in self.s.quantity_links:
                     j += 1
                 noun = self.doc[j]
                 if noun.is_alpha and noun.lower_ not in skip and not noun.is_title:

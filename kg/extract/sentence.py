@@ -19,7 +19,6 @@ from spacy.tokens import Doc, Span
 from kg.lang.settings import settings
 from kg.lexicon.lexicon import Lexicon, sector_nouns
 from kg.nlp.context import kg_get, span_list
-from kg.nlp.phrases import _ADJECTIVE_ENDINGS
 from kg.nlp.sentences import _sentences as _sentences_cached
 from kg.nlp.sentences import lowers
 
@@ -89,12 +88,12 @@ def _places_by_name(lex: Lexicon) -> dict:
 @cache
 def _negation_exceptions(lang: str) -> tuple[tuple[str, ...], ...]:
     """Fixed expressions with a negation word that negate nothing ("not long after"), as token tuples."""
-    return tuple(tuple(e.lower().split()) for e in settings(lang).raw.get("negation_exceptions", []))
+    return tuple(tuple(e.lower().split()) for e in settings(lang).raw["negation_exceptions"])
 
 
 @cache
 def _group_nouns(lang: str) -> frozenset[str]:
-    return frozenset(g.lower() for g in settings(lang).raw.get("group_nouns", []))
+    return frozenset(g.lower() for g in settings(lang).raw["group_nouns"])
 
 
 @cache
@@ -174,7 +173,7 @@ class RulesBase:
                 or (tok.is_alpha and tok.is_lower and steps < 2 and low not in self.s.coordinators)
                 or low in self.s.titles
                 or i in self._role_tokens()  # "dengan Pangeran Abu Dhabi", "with Crown Prince Mohammed"
-                or (steps < 2 and tok.is_title and self.s.sector_order == "modifier_first" and low.endswith(_ADJECTIVE_ENDINGS))  # "against Kurdish SDF"
+                or (steps < 2 and tok.is_title and self.s.head_final and low.endswith(self.s.adjective_suffixes))  # "against Kurdish SDF"
             ):
                 i -= 1
                 steps += 1
@@ -198,7 +197,7 @@ class RulesBase:
             prev = self.actors[idx - 1]
             between = self.doc[prev.end : group[0].start]
             if 0 < len(between) <= 3 and any(t.lower_ in self.s.coordinators for t in between) and all(
-                t.lower_ in self.s.coordinators or t.lower_ in self.s.determiners or t.lower_ in ("both", "kedua") or t.is_punct and t.text in ",&"
+                t.lower_ in self.s.coordinators or t.lower_ in self.s.determiners or t.lower_ in self.s.pair_words or t.is_punct and t.text in ",&"
                 for t in between
             ):
                 if not self._is_free(prev) and prev.start not in self.used_as_target:

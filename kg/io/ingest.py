@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -16,6 +17,7 @@ from functools import cache
 from html.parser import HTMLParser
 
 from kg.errors import KgInputError  # noqa: F401 - raised here, defined with the other domain errors
+from kg.lang.settings import settings
 from kg.model import Document
 from kg.resources import data_dir, lang_dir, languages, read_lines
 
@@ -78,16 +80,28 @@ _GLUED_HEADING = re.compile(r"\b([a-z]{4,}|[A-Z][a-z]{3,})(?=[A-Z][a-z]{2,})")
 
 # Wikipedia-style reference marks glued to words ("Georgia.[2][3]", "[citation needed]"): they hide the
 # word from the tokenizer and carry no text
-_FOOTNOTES = re.compile(r"(?:\[(?:\d{1,3}|[a-z]|citation needed|butuh rujukan|rujukan\?)\])+")
+# (the words are every language's ``footnote_words``); "read also" links are every language's ``read_also``
 
 
-_READ_ALSO = re.compile(r"^\s*(?:baca juga|lihat juga|simak juga|read also|read more|see also)\s*:\s*", re.IGNORECASE)
+@cache
+def _markup(_lang_path: str) -> tuple[re.Pattern, re.Pattern]:
+    """Footnote marks and "read also" links of every language kg knows (keyed on ``KG_LANG_PATH``)."""
+    notes: list[str] = []
+    links: list[str] = []
+    for code in languages():
+        s = settings(code)
+        notes += s.raw["footnote_words"]
+        links += s.raw["read_also"]
+    words = "".join(f"|{re.escape(w)}" for w in dict.fromkeys(notes))
+    footnotes = re.compile(rf"(?:\[(?:\d{{1,3}}|[a-z]{words})\])+")
+    read_also = re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in dict.fromkeys(links)) + r")\s*:\s*", re.IGNORECASE)
+    return footnotes, read_also
 
 
 def _drop_glued_link(line: str) -> str:
     """A "read also" link scraped onto the start of a paragraph: "BACA JUGA: Zelenskyy Cari Reaksi
     KerasDia mencatat bahwa ..." keeps only the paragraph (from where the link's title is glued to it)."""
-    m = _READ_ALSO.match(line)
+    m = _markup(os.environ.get("KG_LANG_PATH", ""))[1].match(line)
     if m is None:
         return line
     glue = _GLUED_HEADING.search(line, m.end())
@@ -113,6 +127,7 @@ def clean_text(text: str, lang: str | None = None) -> tuple[str, int]:
     'Dia mencatat bahwa AS membantu.'
     """
     rules = junk_rules(lang)
+    footnotes = _markup(os.environ.get("KG_LANG_PATH", ""))[0]
     kept: list[str] = []
     dropped = 0
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -125,7 +140,7 @@ def clean_text(text: str, lang: str | None = None) -> tuple[str, int]:
             dropped += 1
             continue
         line = _drop_glued_link(line)
-        kept.append(_unglue(_FOOTNOTES.sub("", line.rstrip())))
+        kept.append(_unglue(footnotes.sub("", line.rstrip())))
     out = "\n".join(kept)
     out = re.sub(r"\n{3,}", "\n\n", out).strip()
     return out, dropped

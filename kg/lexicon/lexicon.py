@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kg.errors import LexiconError  # noqa: F401 - raised here, defined with the other domain errors
 from kg.model import Actor, ActorKind, Place, Role
+from kg.lang.settings import settings
 from kg.resources import data_dir, lang_dir, read_jsonl
 
 _ID = re.compile(r"^[a-z0-9_]+$")
@@ -189,9 +190,9 @@ def _date(value: object) -> date | None:
 
 @cache
 def _plural_rule(lang: str) -> dict | None:
-    from kg.resources import read_json
-
-    return read_json(lang_dir(lang) / "lang.json").get("demonym_plural") if (lang_dir(lang) / "lang.json").is_file() else None
+    """The ``demonym_plural`` rule of the language whose names are keyed ``lang`` in the actor data (none
+    for a names language kg has no folder for)."""
+    return settings(lang).demonym_plural if (lang_dir(lang) / "lang.json").is_file() else None
 
 
 def bundled_files() -> list[Path]:

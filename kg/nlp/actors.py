@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 from kg.lang.settings import settings
 from kg.lexicon.lexicon import Lexicon, load_lexicon, sector_nouns
 from kg.nlp.context import kg_get, kg_set, set_span_list
-from kg.nlp.phrases import _ADJECTIVE_ENDINGS, PhraseIndex, _filter_overlaps
+from kg.nlp.phrases import PhraseIndex, _filter_overlaps
 from kg.nlp.sentences import _headline_at, _sentence_at, doc_text, lowers
 
 log = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ class ActorTagger:
         self.names = PhraseIndex(nlp.vocab.strings, ORTH)
         # one pattern per surface string, to keep the index small
         by_text: dict[str, list] = {}
-        for surf in self.lex.surfaces(lang):
+        for surf in self.lex.surfaces(self.s.names_lang):  # names in data/actors are keyed by this code
             by_text.setdefault(surf.text, []).append(surf)
         self.by_text = by_text
         self._choice_cache: dict[str, tuple] = {}
@@ -61,7 +61,7 @@ class ActorTagger:
             choice = place if place is not None and (locative or actor is None) else actor
             if choice is None:
                 continue
-            if start >= 2 and lows[start - 1] == "-" and lows[start - 2] in ("pro", "anti"):
+            if start >= 2 and lows[start - 1] == "-" and lows[start - 2] in self.s.stance_prefixes:
                 continue  # "pro-Palestinian demonstrators" take a side; they are not Palestinians
             new = Span(doc, start, end, label=choice.type, kb_id=choice.target)
             info = {"sector": choice.sector, "role": None, "rule": f"lexicon:{choice.type}", "conf": 0.9, "locative": locative}
@@ -96,7 +96,7 @@ class ActorTagger:
     def _combine(self, doc, spans, sector_at, sector_end, used) -> list[Span]:
         """State + sector noun -> one agent span ("Iranian forces", "pasukan Israel")."""
         out: list[Span] = []
-        order = self.s.sector_order
+        head_final = self.s.head_final
         poss = self.s.possessives
         of = self.s.of_preps
         consumed: set[int] = set()
@@ -107,22 +107,22 @@ class ActorTagger:
             kg = kg_get(span)
             actor = self.lex.actors.get(span.kb_id_)
             is_state = actor is not None and actor.kind.value == "state"
-            if not is_state or kg["locative"] and order == "noun_first" and span.start - 1 in sector_end.keys():
+            if not is_state or kg["locative"] and not head_final and span.start - 1 in sector_end.keys():
                 pass
             new = None
             if actor is not None and actor.kind.value == "person" and span.label_ == "name" and actor.country:
                 # "the Biden administration", "pemerintahan Biden": the leader's government
-                sec = sector_at.get(span.end) if order == "modifier_first" else sector_end.get(span.start)
+                sec = sector_at.get(span.end) if head_final else sector_end.get(span.start)
                 state = self.lex.actors.get(actor.country.lower())
                 if sec is not None and state is not None and lows[sec.start] in self.s.person_government_nouns:
-                    start, end = (span.start, sec.end) if order == "modifier_first" else (sec.start, span.end)
+                    start, end = (span.start, sec.end) if head_final else (sec.start, span.end)
                     used.add(sec.start)
                     combo = Span(doc, start, end, label="combo", kb_id=state.id)
                     kg_set(combo, {"sector": "GOV", "role": None, "rule": "combo:leader+government", "conf": 0.8,
                                    "locative": start > 0 and lows[start - 1] in self.s.locative_preps})  # fmt: skip
                     out.append(combo)
                     continue
-            if is_state and order == "modifier_first":
+            if is_state and head_final:
                 j = span.end
                 if j < len(doc) and lows[j] in poss:
                     j += 1
@@ -131,13 +131,11 @@ class ActorTagger:
                     new = (span.start, sec.end, sec)
                 elif span.start >= 2 and lows[span.start - 1] in of:
                     k = span.start - 1
-                    if lows[k - 1] == "the":
-                        pass
                     sec = sector_end.get(k)
                     if sec is not None:
-                        start = sec.start - 1 if sec.start > 0 and lows[sec.start - 1] == "the" else sec.start
+                        start = sec.start - 1 if sec.start > 0 and lows[sec.start - 1] in self.s.definite_articles else sec.start
                         new = (start, span.end, sec)
-            elif is_state and order == "noun_first":
+            elif is_state and not head_final:
                 sec = sector_end.get(span.start)
                 if sec is not None:
                     new = (sec.start, span.end, sec)
@@ -167,7 +165,7 @@ class ActorTagger:
         if len(spans) < 1:
             return spans
         lows = lowers(doc)
-        noun_first = self.s.sector_order == "noun_first"
+        noun_first = not self.s.head_final
         heads: dict[str, tuple[set[str], int]] = {}
         for sp in spans:
             if sp.label_ != "name" or len(sp) < 2:
@@ -305,7 +303,7 @@ class ActorTagger:
             if noun is None or not noun.role:
                 continue
             before = by_end.get(sec.start)
-            if self.s.sector_order == "modifier_first" and self._anchor_ok(before):
+            if self.s.head_final and self._anchor_ok(before):
                 phrases.append((before.start, sec.end, before, noun.role, noun.sector))  # "Israeli military spokesman"
                 continue
             j = sec.end
@@ -378,8 +376,8 @@ class ActorTagger:
             s, tt = self.s, TimeTagger.for_lang(self.lang)
             found = frozenset().union(
                 s.determiners, s.skippable, s.coordinators, s.clause_breaks, s.target_preps_verb, s.target_preps_noun,
-                s.locative_preps, s.agent_preps, s.of_preps, s.relative_pronouns, frozenset(s.raw.get("pronouns", {})),
-                tt.months, tt.weekdays, tt.units, frozenset(("last", "next", "earlier", "later", "lalu", "depan")),
+                s.locative_preps, s.agent_preps, s.of_preps, s.relative_pronouns, frozenset(s.pronouns),
+                tt.months, tt.weekdays, tt.units, s.relative_time_words,
             )  # fmt: skip
             self._stop_cache = found
         return found
@@ -448,7 +446,7 @@ class ActorTagger:
                 before = doc[start - 1] if start > sent.start and end - start == 1 else None
                 after = doc[end] if end < sent.end else None
                 glued_before = glued(before) and not (  # "Kurdish SDF" (English adjectives come first)
-                    self.s.sector_order == "modifier_first" and before.lower_.endswith(_ADJECTIVE_ENDINGS)
+                    self.s.head_final and before.lower_.endswith(self.s.adjective_suffixes)
                 )
                 if (glued(after) or (glued_before and (not before.is_sent_start or self._given_name_like(before)))) and not _headline_at(doc, start):
                     continue
@@ -460,7 +458,7 @@ class ActorTagger:
         "Michael Jordan"), not a function word or an adjective ("Both Israel", "Embattled Ukraine").
         Only where modifiers come first: in Indonesian the word is a head noun ("Invasi Rusia")."""
         low = token.lower_
-        if self.s.sector_order != "modifier_first" or low.endswith(_ADJECTIVE_ENDINGS):
+        if not self.s.head_final or low.endswith(self.s.adjective_suffixes):
             return False
         return low not in self._name_stopwords and low not in self.s.sentence_adverbs and low not in self.s.titles
 
@@ -471,10 +469,10 @@ class ActorTagger:
         if found is None:
             before: dict[str, list[tuple[str, ...]]] = {}
             after: dict[str, list[tuple[str, ...]]] = {}
-            for marker in self.s.raw.get("subnational_before", []):
+            for marker in self.s.raw["subnational_before"]:
                 words = tuple(marker.lower().split())
                 before.setdefault(words[-1], []).append(words)
-            for marker in self.s.raw.get("subnational_after", []):
+            for marker in self.s.raw["subnational_after"]:
                 words = tuple(marker.lower().split())
                 after.setdefault(words[0], []).append(words)
             found = self._subnational_cache = (before, after)

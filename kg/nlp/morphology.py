@@ -14,11 +14,11 @@ log = logging.getLogger(__name__)
 
 
 @cache
-def _morph(lang: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], int]:
-    m = settings(lang).raw.get("morphology") or {}
-    prefixes = tuple((p, r) for p, r in m.get("prefixes", []))
-    suffixes = tuple(sorted(m.get("suffixes", []), key=len, reverse=True))
-    return prefixes, suffixes, int(m.get("min_stem", 3))
+def _morph(lang: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], int, tuple[str, ...]]:
+    m = settings(lang).morphology
+    prefixes = tuple((p, r) for p, r in m["prefixes"])
+    suffixes = tuple(sorted(m["suffixes"], key=len, reverse=True))
+    return prefixes, suffixes, int(m["min_stem"]), tuple(m["nested_prefixes"])
 
 
 @cache
@@ -30,7 +30,7 @@ def affix_candidates(word: str, lang: str) -> tuple[tuple[str, str, str], ...]:
     >>> ('serang', 'meny', '') in affix_candidates("menyerang", "id")
     True
     """
-    prefixes, suffixes, min_len = _morph(lang)
+    prefixes, suffixes, min_len, nested = _morph(lang)
     word = word.lower()
     out: list[tuple[str, str, str]] = [(word, "", "")]
     if not prefixes and not suffixes:
@@ -45,7 +45,7 @@ def affix_candidates(word: str, lang: str) -> tuple[tuple[str, str, str], ...]:
                 out.append((stem, pre, suf))
                 # nested prefixes: memper-, diper-, ke-...-an
                 for pre2, repl2 in prefixes:
-                    if pre2 in ("per", "ber", "pe") and stem.startswith(pre2) and len(stem) - len(pre2) >= min_len:
+                    if pre2 in nested and stem.startswith(pre2) and len(stem) - len(pre2) >= min_len:
                         out.append((repl2 + stem[len(pre2) :], pre + pre2, suf))
     # reduplication: "serang-menyerang", "tembak-menembak" -> first half
     if "-" in word:
@@ -59,7 +59,7 @@ def lemma_of(token: Token, lang: str) -> str:
     """The token's lemma: from a trained pipeline's lemmatizer if any, else spaCy's lookup table."""
     if token.lemma_:
         return token.lemma_.lower()
-    table = _lemma_table(settings(lang).raw.get("spacy_lang", lang)) if settings(lang).raw.get("lemmatizer") == "lookup" else None
+    table = lemma_table(lang)
     if table is None:
         return token.lower_
     return (table.get(token.text, None) or table.get(token.lower_, None) or token.lower_).lower()
@@ -82,18 +82,17 @@ def _forms(lower: str, lemma: str, lang: str) -> tuple[str, ...]:
 def is_passive_form(token: Token, lang: str) -> bool:
     """Indonesian di-/ter- verbs; English participles after a form of *be*."""
     s = settings(lang)
-    m = s.raw.get("morphology")
-    if m:
+    if s.has_morphology:
         low = token.lower_
-        return any(low.startswith(p) and len(low) > len(p) + 2 for p in m.get("passive_prefixes", []))
+        return any(low.startswith(p) and len(low) > len(p) + 2 for p in s.morphology["passive_prefixes"])
     aux = s.passive_auxiliaries
     i = token.i - 1
     skipped = 0
     while i >= token.doc[0].i and skipped < 3:
         prev = token.doc[i]
         if prev.lower_ in aux:
-            return token.lower_.endswith(tuple(s.raw.get("participle_suffixes", []))) or token.lower_ != lemma_of(token, lang)
-        if prev.lower_.endswith("ly") or prev.lower_ in ("not", "also", "reportedly", "allegedly", "n't"):
+            return token.lower_.endswith(s.participle_suffixes) or token.lower_ != lemma_of(token, lang)
+        if prev.lower_.endswith(s.passive_intervener_suffixes) or prev.lower_ in s.passive_interveners:
             i -= 1
             skipped += 1
             continue
@@ -104,12 +103,10 @@ def is_passive_form(token: Token, lang: str) -> bool:
 def is_nominal_form(token: Token, lang: str) -> bool:
     """Indonesian -an / pe-...-an nouns ("serangan", "penyerangan"); English nouns after a determiner."""
     s = settings(lang)
-    m = s.raw.get("morphology")
     low = token.lower_
-    if m:
-        return any(low.endswith(x) for x in m.get("nominal_suffixes", [])) and not low.startswith(
-            tuple(m.get("passive_prefixes", []) + ["me", "ber"])
-        )
+    if s.has_morphology:
+        m = s.morphology
+        return any(low.endswith(x) for x in m["nominal_suffixes"]) and not low.startswith(tuple(m["passive_prefixes"] + m["verbal_prefixes"]))
     if token.i > 0:
         prev = token.doc[token.i - 1]
         if prev.lower_ in s.determiners or prev.lower_ in s.possessives:
@@ -118,6 +115,12 @@ def is_nominal_form(token: Token, lang: str) -> bool:
         if span is not None and span.label_ == "adjective":
             return True
     return False
+
+
+def lemma_table(lang: str):
+    """The lemma lookup table of language ``lang`` (its ``spacy_lang``), if its ``lemmatizer`` is ``lookup``."""
+    s = settings(lang)
+    return _lemma_table(s.spacy_lang) if s.lemmatizer == "lookup" else None
 
 
 @cache

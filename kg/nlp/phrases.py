@@ -19,11 +19,6 @@ def _filter_overlaps(matches: list[tuple[str, int, int]]) -> list[tuple[str, int
     return sorted(kept, key=lambda m: m[1])
 
 
-# English adjective endings: a capitalised word ending so before a name qualifies it ("Kurdish SDF",
-# "Embattled Ukraine") rather than being part of a longer name ("Hunter Biden")
-_ADJECTIVE_ENDINGS = ("ed", "ing", "ish", "ian", "ese", "ic", "i")
-
-
 class PhraseIndex:
     """Exact matching of token sequences on one token attribute (``ORTH`` or ``LOWER``), as spaCy's
     ``PhraseMatcher`` does, built from the patterns' strings alone.

@@ -110,7 +110,7 @@ def build_pipeline(lang: str, *, model: str | None = None, lexicon_files: tuple[
         except OSError as exc:
             raise LookupError(f"cannot load spaCy pipeline {model!r}: {exc}. Install it with pip, or leave out --model") from None
     else:
-        nlp = _blank(s.raw.get("spacy_lang", lang), s.raw.get("tokenizer") or {})
+        nlp = _blank(s.spacy_lang, s.tokenizer)
     nlp.tokenizer.max_cache_size = 1_000_000 if hasattr(nlp.tokenizer, "max_cache_size") else None
     if not any(p in nlp.pipe_names for p in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("kg_sentencizer")

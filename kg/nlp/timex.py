@@ -16,13 +16,15 @@ module only holds the grammar of dates shared by the languages kg knows. Every v
 from __future__ import annotations
 
 import calendar
+import os
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
 from kg.model import Precision, TimeValue
-from kg.resources import lang_dir, read_json
+from kg.lang.schema import load
+from kg.resources import lang_dir
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,7 @@ class TimeTagger:
         periods = _alt(vocab.get("relative_periods", {}))
         pref_units = _alt(vocab.get("prefixed_units", {}))
         art = _alt(vocab.get("articles", [])) or "(?!)"
+        links = _alt(vocab["month_year_links"]) or "(?!)"
         b = r"(?<![\w/])"
         e = r"(?![\w/])"
         months, weekdays, numbers = list(self.months), list(self.weekdays), list(self.numbers)
@@ -114,13 +117,13 @@ class TimeTagger:
             ("numeric", rf"{b}(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<c>\d{{4}}){e}", [D]),
             ("dmy", rf"{b}(?:(?P<pp>{yp})\s+)?(?P<d>\d{{1,2}})\s+(?P<mn>{M})\.?(?:\s*,?\s+(?P<y>\d{{4}}))?{e}", yp_w + [D]),
             ("mdy", rf"{b}(?:(?P<pp>{yp})\s+)?(?P<mn>{M})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,?\s+(?P<y>\d{{4}}))?{e}", yp_w + months),
-            ("my", rf"{b}(?:(?P<pp>{yp}|{bm})\s+)?(?P<mn>{M})\.?\s+(?:(?:of|tahun)\s+)?(?P<y>\d{{4}}){e}", yp_w + bm_w + months),
+            ("my", rf"{b}(?:(?P<pp>{yp}|{bm})\s+)?(?P<mn>{M})\.?\s+(?:(?:{links})\s+)?(?P<y>\d{{4}}){e}", yp_w + bm_w + months),
             ("month", rf"{b}(?P<pp>{bm})\s+(?P<mn>{M}){e}", bm_w),
             ("year", rf"{b}(?P<pp>{yp})\s+(?:{art}\s+)?(?P<y>(?:1[89]|20)\d{{2}}){e}", yp_w),
             # "a day after [Erdogan spoke ...]": a connective, dated from the event it links to
             ("connective", rf"{b}(?P<cn>{connectives}){e}(?=\s+\w)", list(vocab.get("connectives", {}))) if connectives else None,
             ("reldays", rf"{b}(?P<rd>{rel_days}){e}", list(vocab.get("relative_days", {}))) if rel_days else None,
-            ("ago", rf"{b}(?P<n>{num})\s+(?P<u>{_alt(self.units)})\s+(?P<ago>{ago}){e}", [D] + numbers) if ago else None,
+            ("units_ago", rf"{b}(?P<n>{num})\s+(?P<u>{_alt(self.units)})\s+(?P<ago>{ago}){e}", [D] + numbers) if ago else None,
             ("prefunit", rf"{b}(?P<pu>{pref_units})\s+(?P<ago>{ago}){e}", list(vocab.get("prefixed_units", {}))) if pref_units and ago else None,
             ("period", rf"{b}(?P<per>{periods}){e}", list(vocab.get("relative_periods", {}))) if periods else None,
         ]
@@ -152,7 +155,7 @@ class TimeTagger:
 
     @classmethod
     def for_lang(cls, lang: str) -> TimeTagger:
-        return _tagger(lang)
+        return _tagger(lang, os.environ.get("KG_LANG_PATH", ""))
 
     # -- finding -----------------------------------------------------------------------------------
     def find(self, text: str, ref: date | None) -> list[TimeMention]:
@@ -310,8 +313,8 @@ class TimeTagger:
         if kind == "reldays":
             offset = int(self.v["relative_days"][g["rd"].lower()])
             return mk(ref + timedelta(days=offset), Precision.DAY, "relative")
-        if kind in ("ago", "prefunit"):
-            if kind == "ago":
+        if kind in ("units_ago", "prefunit"):
+            if kind == "units_ago":
                 n_raw = g["n"].lower()
                 n = int(n_raw) if n_raw.isdigit() else self.numbers.get(n_raw)
                 unit = self.units[g["u"].lower()]
@@ -383,8 +386,8 @@ class TimeTagger:
 
 
 @cache
-def _tagger(lang: str) -> TimeTagger:
-    vocab = read_json(lang_dir(lang) / "time.json")
-    if not vocab:
-        raise LookupError(f"no time vocabulary for language {lang!r} (data/lang/{lang}/time.json)")
-    return TimeTagger(vocab)
+def _tagger(lang: str, _lang_path: str) -> TimeTagger:
+    path = lang_dir(lang) / "time.json"
+    if not path.is_file():
+        raise LookupError(f"no time vocabulary for language {lang!r} ({path})")
+    return TimeTagger(load(path))

@@ -9,9 +9,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.lang.settings import settings
 from kg.nlp.context import kg_set, set_span_list, span_list
-from kg.nlp.morphology import _forms, _lemma_table
+from kg.nlp.morphology import _forms, lemma_table
 from kg.resources import lang_dir, read_jsonl
 
 
@@ -59,7 +58,7 @@ class TriggerTagger:
     def __init__(self, nlp: Language, name: str = "kg_triggers", *, lang: str, window: int = 4):
         self.lang = lang
         self.window = window
-        self.lemmas = _lemma_table(settings(lang).raw.get("spacy_lang", lang)) if settings(lang).raw.get("lemmatizer") == "lookup" else None
+        self.lemmas = lemma_table(lang)
         self._cache: dict[int, tuple[str, ...]] = {}
         self._hits: set[int] = set()  # word forms (ORTH hashes) that can start a trigger
         self.index: dict[str, list[Trigger]] = {}
