@@ -48,6 +48,18 @@ POSTS = {
     "IGB": ("Inspector General of the Bundeswehr", "MIL"),
 }
 MIL_POSTS = {p for p, s in POSTS.values() if s == "MIL"}
+
+
+def post_sector(post: str) -> str:
+    """MIL for a military command written out in full ("Chief of Army Staff", "Commander of the Navy"), else GOV.
+
+    The same rule as scripts/build_officeholders_asia.py: a long post name is military when it is a known
+    military post or starts as one does (a civilian "Chief Adviser" or "Chief Executive" stays GOV).
+    """
+    if post in MIL_POSTS or post.startswith(("Commander", "Chief of Staff", "Chief of the", "Chief of Army", "Chief of Naval",
+                                             "Chief of Air", "Chief of Defence", "Chief of General")):
+        return "MIL"
+    return "GOV"
 SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i",
                          "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D",
                          "ʼ": "'", "’": "'"})
@@ -150,7 +162,7 @@ def build(region: str, curated: dict[str, dict], taken_ids: set[str], warnings: 
             cols.append("")
         if len(cols) != 4 or country is None:
             sys.exit(f"{where}: expected 'post | name | start | end' inside a '== ISO3 | source' block")
-        post, sector = POSTS.get(cols[0], (cols[0], "MIL" if cols[0] in MIL_POSTS else "GOV"))
+        post, sector = POSTS.get(cols[0], (cols[0], post_sector(cols[0])))
         name, aliases, forced = parse_name(cols[1], where)
         start, a1 = parse_date(cols[2], where)
         end, a2 = parse_date(cols[3], where)
@@ -307,7 +319,7 @@ def main(argv: list[str]) -> int:
     for region, rows in built.items():
         write(OUT / f"{region}.jsonl", rows,
               f"kg office-holders ({region}) since 2000, built by scripts/build_officeholders.py from src/{region}.txt; "
-              "do not edit here. Not loaded by kg until wired in (issue #13 item 2).")
+              "do not edit here. Loaded by kg after data/actors/*.jsonl (data/FORMATS.md: precedence).")
         n_roles = sum(len(r["roles"]) for r in rows)
         print(f"{region}: {len(rows)} people, {n_roles} roles", file=sys.stderr)
     for w in warnings:

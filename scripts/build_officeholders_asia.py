@@ -290,8 +290,8 @@ def overlaps(a, b):
 
 
 HEADER = ("// kg person actors: top office-holders since 2000 (heads of state and government, foreign, defence and interior\n"
-          "// ministers, armed-forces chiefs). Compiled from public record by hand; not loaded by kg until wired by the\n"
-          "// integrator. People also in data/actors/people.jsonl keep their id there and repeat their curated roles.\n")
+          "// ministers, armed-forces chiefs). Compiled from public record by hand; loaded by kg after data/actors/*.jsonl\n"
+          "// (FORMATS.md). People also in data/actors/people.jsonl keep their id there and repeat their curated roles.\n")
 
 if __name__ == "__main__":
     main()
