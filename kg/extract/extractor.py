@@ -61,7 +61,7 @@ class Extractor:
         """Only the actor and place mentions of ``document`` (no events): what ``kg actors`` shows."""
         use_model = self.model if self.model and model_language(self.model) == document.lang else None
         nlp = get_pipeline(document.lang, model=use_model, lexicon_files=self.lexicon_files, actors_only=True)
-        doc = nlp(document.text)
+        doc = self._process(nlp, document.text, document.date)  # the date: who held office then
         for group in ("kg_triggers", "kg_time"):
             doc.spans.setdefault(group, [])
         return self.from_doc(document, doc)

@@ -1,7 +1,14 @@
-"""The actor and place lexicon: ``data/actors/*.jsonl`` and ``data/places/*.jsonl`` as Python objects.
+"""The actor and place lexicon: ``data/actors/*.jsonl``, ``data/actors/officeholders/*.jsonl`` and
+``data/places/*.jsonl`` as Python objects, with the PETRARCH2 import (``data/petrarch/actors.jsonl``) behind them.
 
 A :class:`Lexicon` knows every canonical actor and place and every surface form that names them, per
 language. It is built once per process (and per set of user lexicon files) and shared by the pipelines.
+
+Sources and precedence (data/FORMATS.md): **curated** files (``data/actors/*.jsonl`` and user ``--lexicon``
+files) > **office-holders** (``data/actors/officeholders/``: an id the curated files have merges into that
+entry, the union of both entries' roles and names, the curated fields winning) > **petrarch2** (read lazily by
+:mod:`kg.lexicon.petrarch`: an imported actor becomes an :class:`Actor` the first time ``lex.actors[id]`` asks for
+it; names are matched by :mod:`kg.lexicon.names`). ``Lexicon.tier(id)`` says which source an actor comes from.
 """
 
 from __future__ import annotations
@@ -19,6 +26,37 @@ from kg.lang.settings import settings
 from kg.resources import data_dir, lang_dir, read_jsonl
 
 _ID = re.compile(r"^[a-z0-9_]+$")
+TIERS = ("curated", "officeholders", "petrarch2")  # precedence, highest first
+
+
+class _Actors(dict):
+    """Actors by id; an id of the PETRARCH2 import (``p2_...``) not asked for before is read on demand."""
+
+    def __missing__(self, key: str) -> Actor:
+        if not isinstance(key, str) or not key.startswith("p2_"):
+            raise KeyError(key)
+        from kg.lexicon import petrarch
+
+        actor = petrarch.actor(key)
+        if actor is None:
+            raise KeyError(key)
+        self[key] = actor
+        return actor
+
+    def get(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __contains__(self, key) -> bool:
+        if dict.__contains__(self, key):
+            return True
+        if not isinstance(key, str) or not key.startswith("p2_"):
+            return False
+        from kg.lexicon import petrarch
+
+        return petrarch.row(key) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,13 +78,22 @@ class SectorNoun:
 
 @dataclass
 class Lexicon:
-    actors: dict[str, Actor] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=_Actors)
     places: dict[str, Place] = field(default_factory=dict)
     # lang ("*" = any) -> surfaces
     _surfaces: dict[str, list[Surface]] = field(default_factory=lambda: defaultdict(list))
     by_code: dict[str, str] = field(default_factory=dict)  # state ISO3 -> actor id
     sources: list[str] = field(default_factory=list)
     _non_state: dict[str, bool] = field(default_factory=dict, repr=False)  # cache of :meth:`non_state`
+    _tiers: dict[str, int] = field(default_factory=dict, repr=False)  # actor id -> index in TIERS
+    # single-word names of office-holders ("Blair"): matched only by kg.lexicon.names' bare-surname rule
+    surnames: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+
+    def tier(self, actor_id: str) -> str:
+        """Where an actor comes from: ``curated``, ``officeholders`` or ``petrarch2``."""
+        if actor_id.startswith("p2_") and actor_id not in self._tiers:
+            return "petrarch2"
+        return TIERS[self._tiers.get(actor_id, 0)]
 
     def non_state(self, actor_id: str) -> bool:
         """Is the actor a non-state group or IGO at any time (the Taliban before 2021 count)?"""
@@ -78,7 +125,8 @@ class Lexicon:
         return list(out.values())
 
     # -- loading -----------------------------------------------------------------------------------
-    def add_file(self, path: Path) -> None:
+    def add_file(self, path: Path, tier: str = "curated") -> None:
+        """Add a file's actors and places; ``tier="officeholders"`` merges into curated entries (module doc)."""
         self.sources.append(str(path))
         is_place_file = path.parent.name == "places"
         for number, obj in read_jsonl(path):
@@ -86,6 +134,8 @@ class Lexicon:
             try:
                 if is_place_file or obj.get("kind") in ("city", "capital", "region", "site", "place"):
                     self._add_place(obj)
+                elif tier == "officeholders":
+                    self._add_officeholder(obj)
                 else:
                     self._add_actor(obj)
             except (KeyError, TypeError, ValueError) as exc:
@@ -111,6 +161,7 @@ class Lexicon:
         aid = obj["id"]
         if not _ID.match(aid):
             raise ValueError(f"actor id {aid!r} must match [a-z0-9_]+")
+        self._tiers[aid] = 0  # curated (a user file too); _add_officeholder says otherwise
         kind = ActorKind(obj["kind"])
         roles = tuple(
             Role(
@@ -160,11 +211,55 @@ class Lexicon:
             for n in ns:
                 self._surfaces[lang].append(Surface(n, aid, "metonym", sectors.get(n, "GOV")))
 
+    def _add_officeholder(self, obj: dict) -> None:
+        """An office-holder row: merged into a curated entry of the same id (roles and names united, curated
+        roles winning over an overlapping role of the same post and country), else added with its single-word
+        names kept apart as bare surnames."""
+        aid = obj["id"]
+        names = _names(obj.get("names"), obj["name"])
+        single = {n for ns in names.values() for n in ns if len(n.split()) == 1}
+        for n in single:
+            ids = self.surnames.get(n, ())
+            if aid not in ids:
+                self.surnames[n] = (*ids, aid)
+        kept = {lg: [n for n in ns if n not in single] for lg, ns in names.items()}
+        current = self.actors.get(aid) if not aid.startswith("p2_") else None
+        if current is None:
+            self._add_actor({**obj, "names": {lg: ns for lg, ns in kept.items() if ns}})
+            self._tiers[aid] = 1
+            return
+        if current.kind is not ActorKind.PERSON:
+            raise ValueError(f"office-holder {aid!r} is a curated {current.kind.value}, not a person")
+        extra = []
+        for r in obj.get("roles", []):
+            role = Role(r["post"], r.get("country"), r.get("sector"), _date(r.get("start")), _date(r.get("end")), r.get("code"))
+            if not any(_same_office(role, mine) for mine in (*current.roles, *extra)):
+                extra.append(role)
+        known = set(current.aliases)
+        more = tuple(n for ns in kept.values() for n in ns if n not in known)
+        if extra or more:
+            roles = tuple(sorted((*current.roles, *extra), key=lambda r: r.start or date.min, reverse=True))
+            from dataclasses import replace
+
+            self.actors[aid] = replace(current, roles=roles, aliases=current.aliases + tuple(dict.fromkeys(more)))
+            for lg, ns in kept.items():
+                for n in ns:
+                    if n not in known:
+                        self._surfaces[lg].append(Surface(n, aid, "name", obj.get("sector")))
+
     def _drop_surfaces(self, target: str) -> None:
         """An entry redefined by a later file (a user lexicon) replaces the earlier one whole."""
-        if target in self.actors or target.removeprefix("place:") in self.places:
+        if dict.__contains__(self.actors, target) or target.removeprefix("place:") in self.places:
             for lang in self._surfaces:
                 self._surfaces[lang] = [s for s in self._surfaces[lang] if s.target != target]
+
+
+def _same_office(a: Role, b: Role) -> bool:
+    """The same post of the same country over overlapping dates (the curated role of the two wins)."""
+    if (a.post, a.country) != (b.post, b.country):
+        return False
+    far = date.max
+    return (a.start or date.min) < (b.end or far) and (b.start or date.min) < (a.end or far)
 
 
 def _names(names: dict | None, canonical: str) -> dict[str, list[str]]:
@@ -196,16 +291,26 @@ def _plural_rule(lang: str) -> dict | None:
 
 
 def bundled_files() -> list[Path]:
+    """Curated actor and place files (not the office-holders: :func:`officeholder_files`)."""
     base = data_dir()
     return sorted((base / "actors").glob("*.jsonl")) + sorted((base / "places").glob("*.jsonl"))
 
 
+def officeholder_files() -> list[Path]:
+    return sorted((data_dir() / "actors" / "officeholders").glob("*.jsonl"))
+
+
 @cache
 def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
-    """The bundled lexicon plus user files ``extra`` (later entries replace earlier ones by id)."""
+    """The bundled lexicon plus user files ``extra`` (later entries replace earlier ones by id).
+
+    Curated files first, then the office-holders merged into them, then user files (curated tier). The
+    PETRARCH2 import is not read here (module doc)."""
     lex = Lexicon()
     for path in bundled_files():
         lex.add_file(path)
+    for path in officeholder_files():
+        lex.add_file(path, tier="officeholders")
     for p in extra:
         path = Path(p)
         if not path.is_file():

@@ -1,14 +1,10 @@
 """The PETRARCH2/Phoenix dictionaries imported into kg's formats (``data/petrarch/``), loaded on demand.
 
-``scripts/import_petrarch.py`` writes the files; data/FORMATS.md describes them. Nothing here is read by
-``import kg``, ``kg build`` or ``kg actors``: the imported actors and verbs are not part of the default
-extraction. They are read the first time a function of this module is called, from a pickle cache when one
-matches the files (``$KG_CACHE_DIR`` or ``~/.cache/kg``; a cache that cannot be written is simply skipped).
-
-To use the imported actors in a build today, pass the file as a user lexicon (curated entries are kept:
-the import holds no name a curated actor has)::
-
-    kg actors "Hamid Karzai met Ban Ki-moon" --date 2010-05-12 --lexicon "$(python -c 'import kg.lexicon.petrarch as p; print(p.actors_path())')"
+``scripts/import_petrarch.py`` writes the files; data/FORMATS.md describes them. ``import kg`` and loading the
+lexicon read nothing here; the imported actors are part of the default extraction through the name index
+(:mod:`kg.lexicon.names`) and ``Lexicon.actors``, which read them the first time a name needs them, from a pickle
+cache when one matches the files (``$KG_CACHE_DIR`` or ``~/.cache/kg``; a cache that cannot be written is simply
+skipped). Curated entries and office-holders rank above them (data/FORMATS.md, precedence).
 
 >>> import kg.lexicon.petrarch as p2
 >>> [m.code for m in p2.lookup("HAMID KARZAI", when="2010-05-12")]
@@ -154,7 +150,7 @@ def row(actor_id: str) -> dict | None:
 def actor(actor_id: str) -> Actor | None:
     """An imported actor as kg's :class:`~kg.model.Actor` (dated roles and all)."""
     row_ = row(actor_id)
-    if row is None:
+    if row_ is None:
         return None
     from kg.lexicon.lexicon import Lexicon
 

@@ -14,6 +14,7 @@ from spacy.util import filter_spans
 from kg.lang.settings import settings
 from kg.lexicon.lexicon import Lexicon, load_lexicon, sector_nouns
 from kg.nlp.context import kg_get, kg_set, set_span_list
+from kg.nlp.names import match_names
 from kg.nlp.phrases import PhraseIndex, _filter_overlaps
 from kg.nlp.sentences import _headline_at, _sentence_at, doc_text, lowers
 
@@ -71,6 +72,7 @@ class ActorTagger:
                 info["conf"] = 0.75
             kg_set(new, info)
             out.append(new)
+        out = match_names(self, doc, out, sectors, used_sectors)
         out = self._combine(doc, out, sector_at, sector_end, used_sectors)
         out = self._placed_groups(doc, out, sectors, used_sectors)
         out = self._appositions(doc, out)
@@ -89,7 +91,9 @@ class ActorTagger:
             surfs = self.by_text[text]
             places = [x for x in surfs if x.type == "place"]
             rank = {"name": 0, "adjective": 1, "metonym": 2}
-            actors = sorted((x for x in surfs if x.type != "place"), key=lambda x: rank.get(x.type, 3))
+            tier = {"curated": 0, "officeholders": 1}  # a user file's entry (curated) over an office-holder's
+            actors = sorted((x for x in surfs if x.type != "place"),
+                            key=lambda x: (rank.get(x.type, 3), tier.get(self.lex.tier(x.target), 2)))
             found = cache[text] = (places[0] if places else None, actors[0] if actors else None)
         return found
 

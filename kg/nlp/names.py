@@ -1,0 +1,182 @@
+"""Names the lexicon's exact surface forms miss (issue #13 item 5), found in runs of capitalised words.
+
+After the lexicon's exact matches, :func:`match_names` looks at every run of name-like tokens (capitalised
+words, initials ``W.``, acronyms, and joiners such as ``al``/``bin``/``da`` or a hyphen inside the run). Within a
+run, the longest stretches first, a stretch whose key (:mod:`kg.lexicon.names`: accents, transliterations,
+reversed order, initials) names an actor of the curated data, the office-holders or the PETRARCH2 import
+becomes a mention of that actor, chosen by source precedence and by who held office on the document's date.
+A stretch that only repeats an exact lexicon match, or cuts one in two, is left alone.
+
+A **bare surname** (a run of one word, or one word beside titles and role nouns: "Prime Minister Blair")
+resolves only (a) to a person the document names in full, or (b) when it is the single-word name of an
+office-holder and no other person the index knows with that last name held office on the date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from kg.lexicon import names as nk
+from kg.nlp.context import kg_get, kg_set
+
+_INITIAL = re.compile(r"[A-Z]\.?")
+MAX_WORDS = 7
+
+
+def _starts(t) -> bool:
+    text = t.text
+    if not text[:1].isupper():
+        return False
+    return t.is_title or (t.is_upper and t.is_alpha and len(text) >= 2) or _INITIAL.fullmatch(text) is not None or (
+        "-" in text or "'" in text
+    )
+
+
+def _runs(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs of name-like tokens within a sentence (joiners and hyphens only inside)."""
+    join = nk.joiners()
+    out, i, n = [], 0, len(doc)
+    while i < n:
+        if not _starts(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not doc[j].is_sent_start:
+            t = doc[j]
+            if _starts(t):
+                j += 1
+            elif (t.text in ("-", "'") or t.lower_ in join) and j + 1 < n and (_starts(doc[j + 1]) or t.text == "-" and doc[j + 1].is_alpha):
+                j += 2 if t.text == "-" and not _starts(doc[j + 1]) else 1
+            else:
+                break
+        out.append((i, j))
+        i = j
+    return out
+
+
+def match_names(tagger, doc: Doc, spans: list[Span], sectors: list[Span], used_sectors: set[int]) -> list[Span]:
+    """``spans`` (the lexicon's matches) with the names found in capitalised runs added (module doc)."""
+    lex = tagger.lex
+    index = None
+    when: date | None = doc.user_data.get("kg_ref_date")
+    text = doc.text
+    by_token: dict[int, Span] = {}
+    for sp in spans:
+        for k in range(sp.start, sp.end):
+            by_token[k] = sp
+    sector_of = {k: sp for sp in sectors for k in range(sp.start, sp.end)}
+    join = nk.joiners()
+    titles = tagger.s.titles
+    stop = tagger._name_stopwords
+    hits: list[tuple[int, int, str, str]] = []
+    leftovers: list[tuple[int, tuple[int, int]]] = []
+    for a, b in _runs(doc):
+        if b - a == 1 and a in by_token:
+            continue
+        if index is None:
+            index = nk.index_for(lex)
+        taken: set[int] = set()
+        for length in range(min(b - a, MAX_WORDS), 1, -1):
+            for s in range(a, b - length + 1):
+                e = s + length
+                if any(k in taken for k in range(s, e)) or doc[s].lower_ in join or doc[e - 1].lower_ in join:
+                    continue
+                if doc[s].text == "-" or doc[e - 1].text == "-":
+                    continue
+                inside = {by_token[k] for k in range(s, e) if k in by_token}
+                if any(sp.start < s or sp.end > e for sp in inside) or any(sp.start == s and sp.end == e for sp in inside):
+                    continue  # cuts an exact match in two, or repeats it
+                secs = {sector_of[k] for k in range(s, e) if k in sector_of}
+                if any(sc.start <= s and sc.end >= e for sc in secs) or any(sc.start < s or sc.end > e for sc in secs):
+                    continue  # a role noun ("Foreign Minister") is not a name
+                k_ = nk.key(text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1])])
+                ids = index.lookup(k_)
+                aid = nk.choose(lex, ids, when) if ids else None
+                if aid is None:
+                    continue
+                rule = "names:full" if k_ in index.full else "names:variant"
+                hits.append((s, e, aid, rule))
+                taken.update(range(s, e))
+        for k in range(a, b):
+            if k in taken or k in by_token or k in sector_of:
+                continue
+            others = [x for x in range(a, b) if x != k]
+            if all(x in taken or x in by_token or x in sector_of or doc[x].lower_ in titles or doc[x].lower_ in join
+                   or doc[x].text in (".", "-") for x in others):  # fmt: skip
+                leftovers.append((k, (a, b)))
+    new_spans = []
+    for s, e, aid, rule in hits:
+        span = _span(tagger, doc, s, e, aid, rule, 0.85 if rule == "names:full" else 0.75)
+        new_spans.append(span)
+        for sc in sectors:
+            if s <= sc.start and sc.end <= e:
+                used_sectors.add(sc.start)
+    if leftovers:
+        index = index or nk.index_for(lex)
+        named = _named_in_full(lex, index, [*spans, *new_spans])
+        for k, _run in leftovers:
+            t = doc[k]
+            if not (t.is_title and t.is_alpha and len(t.text) >= 3) or t.lower_ in stop or t.lower_ in titles:
+                continue
+            words = nk.key_words(t.text)
+            if len(words) != 1:
+                continue
+            aid, rule = None, None
+            ids = named.get(words[0], set())
+            if len(ids) == 1:
+                aid, rule = next(iter(ids)), "names:surname-in-document"
+            elif not ids:
+                aid, rule = _unique_in_office(lex, index, t.text, words[0], when), "names:surname-in-office"
+            if aid is not None:
+                new_spans.append(_span(tagger, doc, k, k + 1, aid, rule, 0.6))
+    if not new_spans:
+        return spans
+    replaced = {id(sp) for ns in new_spans for sp in spans if ns.start <= sp.start and sp.end <= ns.end}
+    return sorted([sp for sp in spans if id(sp) not in replaced] + new_spans, key=lambda x: x.start)
+
+
+def _span(tagger, doc: Doc, s: int, e: int, aid: str, rule: str, conf: float) -> Span:
+    actor = tagger.lex.actors[aid]
+    span = Span(doc, s, e, label="name", kb_id=aid)
+    lows_prev = doc[s - 1].lower_ if s > 0 else ""
+    kg_set(span, {"sector": actor.sector if actor.kind.value != "person" else None, "role": None, "rule": rule,
+                  "conf": conf, "locative": lows_prev in tagger.s.locative_preps})  # fmt: skip
+    return span
+
+
+def _named_in_full(lex, index, spans: list[Span]) -> dict[str, set[str]]:
+    """A person's last key word -> the people the document names in full (two words or more)."""
+    out: dict[str, set[str]] = {}
+    for sp in spans:
+        if len(sp) < 2 or sp.label_ not in ("name", "apposition"):
+            continue
+        actor = lex.actors.get(sp.kb_id_)
+        if actor is None or actor.kind.value != "person":
+            continue
+        for name in {actor.name, sp.text, *actor.aliases}:
+            words = nk.key_words(name)
+            if len(words) >= 2:
+                out.setdefault(words[-1], set()).add(actor.id)
+            elif len(words) == 1:
+                out.setdefault(words[0], set()).add(actor.id)
+    return out
+
+
+def _unique_in_office(lex, index, surface: str, word: str, when: date | None) -> str | None:
+    """The office-holder whose single-word name ``surface`` is, when no other known person of that last name
+    held office on ``when``."""
+    owners = [i for i in lex.surnames.get(surface, ()) if nk.in_office(lex.actors[i], when)]
+    if len(owners) != 1:
+        return None
+    same = nk.key(lex.actors[owners[0]].name)  # the same person under another source's id does not count
+    others = (lex.actors.get(i) for i in index.last.get(word, ()) if i != owners[0])
+    if any(a is not None and nk.key(a.name) != same and nk.in_office(a, when) for a in others):
+        return None
+    return owners[0]
+
+
+def kg_info(span: Span) -> dict:
+    return kg_get(span) or {}
