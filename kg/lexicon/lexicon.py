@@ -23,6 +23,7 @@ from pathlib import Path
 from kg.errors import LexiconError  # noqa: F401 - raised here, defined with the other domain errors
 from kg.model import Actor, ActorKind, Place, Role
 from kg.lang.settings import settings
+from kg.lexicon.rows import _date, _names, actor_from_row
 from kg.resources import data_dir, lang_dir, read_jsonl
 
 _ID = re.compile(r"^[a-z0-9_]+$")
@@ -162,36 +163,8 @@ class Lexicon:
         if not _ID.match(aid):
             raise ValueError(f"actor id {aid!r} must match [a-z0-9_]+")
         self._tiers[aid] = 0  # curated (a user file too); _add_officeholder says otherwise
-        kind = ActorKind(obj["kind"])
-        roles = tuple(
-            Role(
-                post=r["post"],
-                country=r.get("country"),
-                sector=r.get("sector"),
-                start=_date(r.get("start")),
-                end=_date(r.get("end")),
-                code=r.get("code"),
-            )
-            for r in obj.get("roles", [])
-        )
-        codes = tuple((c["code"], _date(c.get("since")), _date(c.get("until"))) for c in obj.get("codes", []))
-        names = _names(obj.get("names"), obj["name"])
-        aliases = tuple(dict.fromkeys(n for ns in names.values() for n in ns))
-        code = obj.get("code")
-        if code is None and kind is ActorKind.PERSON and roles:
-            code = roles[-1].code or roles[-1].country or obj.get("country")
-        actor = Actor(
-            id=aid,
-            kind=kind,
-            name=obj["name"],
-            code=code,
-            country=obj.get("country"),
-            sector=obj.get("sector"),
-            aliases=aliases,
-            wikidata=obj.get("wikidata"),
-            roles=roles,
-            codes=codes,
-        )
+        actor = actor_from_row(obj)
+        kind, code, names = actor.kind, actor.code, _names(obj.get("names"), obj["name"])
         self._drop_surfaces(aid)
         self.actors[aid] = actor
         if kind is ActorKind.STATE and code:
@@ -260,27 +233,6 @@ def _same_office(a: Role, b: Role) -> bool:
         return False
     far = date.max
     return (a.start or date.min) < (b.end or far) and (b.start or date.min) < (a.end or far)
-
-
-def _names(names: dict | None, canonical: str) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for lang, ns in (names or {}).items():
-        if isinstance(ns, str):
-            ns = [ns]
-        out[lang] = [n for n in ns if isinstance(n, str) and n.strip()]
-    if not any(canonical in ns for ns in out.values()):
-        out.setdefault("*", []).append(canonical)
-    return out
-
-
-def _date(value: object) -> date | None:
-    if value in (None, ""):
-        return None
-    if not isinstance(value, str):
-        raise ValueError(f"date {value!r} must be an ISO string")
-    parts = value.split("-")
-    y, m, d = int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1
-    return date(y, m, d)
 
 
 @cache

@@ -152,11 +152,9 @@ def actor(actor_id: str) -> Actor | None:
     row_ = row(actor_id)
     if row_ is None:
         return None
-    from kg.lexicon.lexicon import Lexicon
+    from kg.lexicon.rows import actor_from_row
 
-    lex = Lexicon()
-    lex._add_actor(row_)
-    return lex.actors[actor_id]
+    return actor_from_row(row_)
 
 
 def cameo_code(actor_id: str, when: date | str | None = None) -> str | None:
