@@ -20,6 +20,9 @@ import zlib
 from distributed.diagnostics.plugin import WorkerPlugin
 
 
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False, "distributed.admin.system-monitor.gil.enabled": False}
+
+
 class ClusterError(ValueError):
     """The cluster cannot be reached or started, or lost its workers (a one-line message)."""
 
@@ -59,6 +62,9 @@ def connect(scheduler: str | None = None, workers: int = 2, *, timeout: float = 
     logging.getLogger("distributed").setLevel(logging.ERROR)  # no chatter about ports and restarts on stderr
     cluster = None
     stack = contextlib.ExitStack()
+    # Dask's statistical profiler samples every worker's task stack each 10 ms: on kg's deep spaCy stacks
+    # that cost about as much CPU as the extraction itself. The dashboard keeps its task stream.
+    stack.enter_context(dask.config.set(WORKER_CONFIG))
     if preload is not None and not scheduler and hasattr(os, "fork"):
         preload()
         stack.enter_context(dask.config.set({"distributed.worker.multiprocessing-method": "fork"}))
