@@ -14,7 +14,7 @@ from kg.extract.sentence import (
     _Ref,
     _sector_index,
 )
-from kg.nlp.context import kg_get, span_list
+from kg.nlp.context import doc_context, kg_get, span_list
 
 
 class ArgumentRules:
@@ -324,9 +324,10 @@ class ArgumentRules:
         """"Israel attacked its consulate": a possessive pronoun + sector noun is the state named last
         before the trigger's own subject ("Iran said Israel attacked its consulate" -> Iran)."""
         poss = self.s.possessive_pronouns if isinstance(self.s.possessive_pronouns, dict) else {}
-        sectors = self.doc.user_data.get("kg_sector_starts")
+        ctx = doc_context(self.doc)
+        sectors = ctx.sector_starts
         if sectors is None:  # once per doc: a SpanGroup makes new Span objects on every iteration
-            sectors = self.doc.user_data["kg_sector_starts"] = {sp.start: sp for sp in self.doc.spans.get("kg_sectors", [])}
+            sectors = ctx.sector_starts = {sp.start: sp for sp in self.doc.spans.get("kg_sectors", [])}
         for i in range(trig.end, min(hi, trig.end + 4)):
             if poss.get(self.lows[i]) == "state" and i + 1 in sectors:
                 states = [a for a in self.actors if a.end <= trig.start and self._kind(a) == "state"]

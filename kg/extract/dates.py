@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from kg.extract.sentence import TIME_AFTER, sentences_of
 from kg.model import Precision, TimeValue
-from kg.nlp.context import kg_get, span_list
+from kg.nlp.context import doc_context, kg_get, span_list
 
 
 class DateRules:
@@ -109,7 +109,7 @@ class DateRules:
         stop = min(later[0] if later else self.sent.end, trig.end + TIME_AFTER, limit)
         for t in self.times:
             if trig.end <= t.start < stop and self._stated(t):
-                return self._value(t, trig, self.doc.user_data.get("kg_ref_date"))
+                return self._value(t, trig, doc_context(self.doc).ref_date)
         return None
 
     def _time_far(self, trig: Span) -> Span | None:

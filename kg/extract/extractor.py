@@ -15,7 +15,7 @@ from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, sentences_of
 from kg.lexicon import cameo
 from kg.lexicon.lexicon import load_lexicon
 from kg.model import Actor, ActorKind, ActorMention, Document, Event, Extraction, Mention, Modality, Participant, Role, stable_id
-from kg.nlp.context import kg_get, span_list
+from kg.nlp.context import doc_context, kg_get, span_list
 from kg.nlp.morphology import is_nominal_form, is_passive_form
 from kg.nlp.pipeline import get_pipeline
 from kg.nlp.sections import SECTION_CHARS, join_docs, split_sections
@@ -73,15 +73,15 @@ class Extractor:
             doc = self._process(nlp, text, document.date)
         else:  # spaCy refuses over 1,000,000 characters (E088): sections, joined back (kg.nlp.sections)
             doc = join_docs([self._process(nlp, part, document.date) for part in split_sections(text, SECTION_CHARS)], text)
-            doc.user_data["kg_text"] = text
-            doc.user_data["kg_ref_date"] = document.date
+            ctx = doc_context(doc)
+            ctx.text, ctx.ref_date = text, document.date
         return self.from_doc(document, doc)
 
     @staticmethod
     def _process(nlp, text: str, ref_date) -> Doc:
         doc = nlp.make_doc(text)
-        doc.user_data["kg_text"] = text
-        doc.user_data["kg_ref_date"] = ref_date
+        ctx = doc_context(doc)
+        ctx.text, ctx.ref_date = text, ref_date
         for _name, proc in nlp.pipeline:
             doc = proc(doc)
         return doc
@@ -119,9 +119,8 @@ class Extractor:
             )
         seen: set[tuple] = set()
         memory = _Memory()
-        doc.user_data["kg_span_starts"] = {g: [x.start for x in v] for g, v in lists.items()}
-        trigger_starts = doc.user_data["kg_span_starts"]["kg_triggers"]
-        actor_starts = doc.user_data["kg_span_starts"]["kg_actors"]
+        starts = doc_context(doc).span_starts = {g: [x.start for x in v] for g, v in lists.items()}
+        trigger_starts, actor_starts = starts["kg_triggers"], starts["kg_actors"]
         for s_index, sent in enumerate(sentences_of(doc)):
             s_start, s_end = sent.start, sent.end
             if bisect_left(trigger_starts, s_start) == bisect_left(trigger_starts, s_end) or bisect_left(

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from kg.lang.settings import settings
 from kg.lexicon.lexicon import Lexicon, sector_nouns
-from kg.nlp.context import kg_get, span_list
+from kg.nlp.context import doc_context, kg_get, span_list
 from kg.nlp.sentences import _sentences as _sentences_cached
 from kg.nlp.sentences import lowers
 
@@ -118,7 +118,8 @@ class RulesBase:
         self.doc, self.sent, self.lang, self.lex = doc, sent, lang, lex
         self.memory = memory or _Memory()
         self.s = settings(lang)
-        starts = doc.user_data["kg_span_starts"]
+        ctx = doc_context(doc)
+        starts = ctx.span_starts
 
         def within(group: str) -> list:
             items, keys = span_list(doc, group), starts[group]
@@ -134,10 +135,9 @@ class RulesBase:
         self.attached: set[int] = set()  # actor span starts that are arguments of nominal triggers
         self.trigger_starts = {t.start for t in self.triggers}
         self.nominal: set[int] = set()  # starts of triggers used as nouns ("the strike", "serangan")
-        parsed = doc.user_data.get("kg_parsed")
-        if parsed is None:
-            parsed = doc.user_data["kg_parsed"] = doc.has_annotation("DEP")
-        self.parsed = parsed
+        if ctx.parsed is None:
+            ctx.parsed = doc.has_annotation("DEP")
+        self.parsed = ctx.parsed
         self.preps = _all_preps(lang)
         self.lows = lowers(doc)
 
@@ -148,12 +148,10 @@ class RulesBase:
 
     def _role_tokens(self) -> set[int]:
         """Tokens of role and sector nouns not joined to an actor ("Pangeran", "Menteri")."""
-        found = self.doc.user_data.get("kg_role_tokens")
-        if found is None:
-            found = self.doc.user_data["kg_role_tokens"] = {
-                i for sp in self.doc.spans.get("kg_sectors", []) for i in range(sp.start, sp.end)
-            }
-        return found
+        ctx = doc_context(self.doc)
+        if ctx.role_tokens is None:
+            ctx.role_tokens = {i for sp in self.doc.spans.get("kg_sectors", []) for i in range(sp.start, sp.end)}
+        return ctx.role_tokens
 
     def _prep_before(self, span: Span, limit: int) -> str | None:
         """The preposition governing ``span`` (skipping determiners/modifiers), if any, not before ``limit``."""

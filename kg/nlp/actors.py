@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from pathlib import Path
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -17,6 +15,7 @@ from kg.nlp.context import kg_get, kg_set, set_span_list
 from kg.nlp.names import match_names
 from kg.nlp.phrases import PhraseIndex, _filter_overlaps
 from kg.nlp.sentences import _headline_at, _sentence_at, doc_text, lowers
+from kg.nlp.spacy_internals import tokenized
 
 log = logging.getLogger(__name__)
 
@@ -37,12 +36,12 @@ class ActorTagger:
             by_text.setdefault(surf.text, []).append(surf)
         self.by_text = by_text
         self._choice_cache: dict[str, tuple] = {}
-        for text, words in zip(by_text, _tokenized(nlp, lang, tuple(by_text))):
+        for text, words in zip(by_text, tokenized(nlp, tuple(by_text))):
             self.names.add(text, words)
         self.sectors = PhraseIndex(nlp.vocab.strings, LOWER)
         self.sector_info = {}
         nouns = sector_nouns(lang)
-        for noun, words in zip(nouns, _tokenized(nlp, lang, tuple(n.words for n in nouns))):
+        for noun, words in zip(nouns, tokenized(nlp, tuple(n.words for n in nouns), label="sectors")):
             self.sector_info[noun.words.lower()] = noun
             self.sectors.add(noun.words.lower(), [w.lower() for w in words])
 
@@ -545,32 +544,3 @@ def _slug(name: str) -> str:
 
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_") or "unknown"
-
-
-def _tokenized(nlp: Language, lang: str, texts: tuple[str, ...]) -> list[list[str]]:
-    """The tokens of every lexicon surface form, cached on disk between runs (``~/.cache/kg``).
-
-    Tokenizing thousands of names is a noticeable part of start-up; the cache is keyed by the texts,
-    the language and spaCy's version, so any change to the lexicon or tokenizer rebuilds it.
-    """
-    import hashlib
-    import json
-    import os
-
-    key = hashlib.sha1("\x1f".join((lang, spacy.__version__, *texts)).encode("utf-8")).hexdigest()[:20]
-    folder = Path(os.environ.get("KG_CACHE_DIR") or Path.home() / ".cache" / "kg")
-    path = folder / f"surfaces-{lang}-{key}.json"
-    try:
-        cached = json.loads(path.read_text(encoding="utf-8"))
-        if len(cached) == len(texts):
-            return cached
-    except (OSError, ValueError):
-        pass
-    words = [[t.text for t in doc] for doc in nlp.tokenizer.pipe(texts)]
-    try:
-        from kg.util import atomic_write_text
-
-        atomic_write_text(path, json.dumps(words, ensure_ascii=False))
-    except OSError:  # a read-only home is fine: the cache is an optimisation
-        log.debug("cannot write the surface cache %s", path)
-    return words

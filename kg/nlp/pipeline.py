@@ -29,8 +29,9 @@ from spacy.util import filter_spans
 
 from kg.lang.settings import settings
 from kg.nlp.actors import ActorTagger
-from kg.nlp.context import kg_set, set_span_list
+from kg.nlp.context import doc_context, kg_set, set_span_list
 from kg.nlp.sentences import Sentencizer, doc_text
+from kg.nlp.spacy_internals import blank
 from kg.nlp.triggers import TriggerTagger
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ class TimeTaggerComponent:
     def __call__(self, doc: Doc) -> Doc:
         from dataclasses import replace
 
-        ref = doc.user_data.get("kg_ref_date")
+        ref = doc_context(doc).ref_date
         spans = []
         text = doc_text(doc)
         for m in self.tagger.find_in_narrative(text, ref):
@@ -84,23 +85,6 @@ def make_time_tagger(nlp: Language, name: str, lang: str):
     return TimeTaggerComponent(nlp, name, lang=lang)
 
 
-def _blank(code: str, options: dict) -> Language:
-    """``spacy.blank(code)``, optionally keeping hyphenated words whole by rule instead of by listing them.
-
-    spaCy's Indonesian tokenizer lists ~15,600 hyphenated words as exceptions ("serang-menyerang"),
-    which takes seconds to load and still misses unlisted ones. ``{"keep_hyphenated_words": true}`` in
-    ``lang.json`` drops those exceptions and stops splitting on a hyphen between letters instead.
-    """
-    cls = spacy.util.get_lang_class(code)
-    if not options.get("keep_hyphenated_words"):
-        return cls()
-    defaults = cls.Defaults
-    exceptions = {k: v for k, v in defaults.tokenizer_exceptions.items() if "-" not in k}
-    infixes = [p.replace("(?:-|", "(?:").replace("[\\/-]", "[\\/]") for p in defaults.infixes]
-    kg_defaults = type(f"Kg{cls.__name__}Defaults", (defaults,), {"tokenizer_exceptions": exceptions, "infixes": infixes})
-    return type(f"Kg{cls.__name__}", (cls,), {"Defaults": kg_defaults, "lang": code})()
-
-
 def build_pipeline(lang: str, *, model: str | None = None, lexicon_files: tuple[str, ...] = (), actors_only: bool = False) -> Language:
     """A spaCy pipeline for ``lang`` with kg's components (and, optionally, a trained ``model`` under them)."""
     s = settings(lang)
@@ -110,7 +94,7 @@ def build_pipeline(lang: str, *, model: str | None = None, lexicon_files: tuple[
         except OSError as exc:
             raise LookupError(f"cannot load spaCy pipeline {model!r}: {exc}. Install it with pip, or leave out --model") from None
     else:
-        nlp = _blank(s.spacy_lang, s.tokenizer)
+        nlp = blank(s.spacy_lang, s.tokenizer)
     nlp.tokenizer.max_cache_size = 1_000_000 if hasattr(nlp.tokenizer, "max_cache_size") else None
     if not any(p in nlp.pipe_names for p in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("kg_sentencizer")

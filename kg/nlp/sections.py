@@ -15,6 +15,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
+from kg.nlp.spacy_internals import copy_span_info
+
 SECTION_CHARS = 200_000  # a document up to this long is processed whole, as before
 
 _PARAGRAPH = re.compile(r"\n\s*\n\s*")
@@ -55,10 +57,7 @@ def join_docs(docs: list[Doc], text: str) -> Doc:
     joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data"])
     offset = 0
     for doc in docs:
-        for key, value in doc.user_data.items():
-            if isinstance(key, tuple) and len(key) == 4 and key[0] == "._." and key[2] is not None:
-                end = key[3] + offset if key[3] is not None else None
-                joined.user_data[(key[0], key[1], key[2] + offset, end)] = value
+        copy_span_info(doc, joined, offset)
         offset += len(doc.text)
     if offset != len(text):  # pragma: no cover - the tokenizer keeps every character
         raise ValueError("sections do not add up to the document's text")

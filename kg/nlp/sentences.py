@@ -7,14 +7,16 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.nlp.context import doc_context
+
 
 def _sentences(doc: Doc) -> tuple[list[Span], list[int], dict[int, bool]]:
     """The doc's sentences, their start tokens and a headline cache, computed once per doc."""
-    cached = doc.user_data.get("kg_sentences")
-    if cached is None:
+    ctx = doc_context(doc)
+    if ctx.sentences is None:
         sents = list(doc.sents)
-        cached = doc.user_data["kg_sentences"] = (sents, [s.start for s in sents], {})
-    return cached
+        ctx.sentences = (sents, [s.start for s in sents], {})
+    return ctx.sentences
 
 
 def _sentence_at(doc: Doc, i: int) -> Span:
@@ -43,15 +45,16 @@ def _is_headline(sent: Span) -> bool:
 
 def doc_text(doc: Doc) -> str:
     """The doc's text, computed once: ``Doc.text`` joins every token anew on each access."""
-    text = doc.user_data.get("kg_text")
-    if text is None:
-        text = doc.user_data["kg_text"] = doc.text
-    return text
+    ctx = doc_context(doc)
+    if ctx.text is None:
+        ctx.text = doc.text
+    return ctx.text
 
 
 def lowers(doc: Doc) -> list[str]:
     """Every token's lower-case form, computed once per doc (``doc[i].lower_`` builds a Token each time)."""
-    lows = doc.user_data.get("kg_lowers")
+    ctx = doc_context(doc)
+    lows = ctx.lowers
     if lows is None:
         from spacy.attrs import LOWER
 
@@ -64,7 +67,7 @@ def lowers(doc: Doc) -> list[str]:
             for i, low in enumerate(lows):
                 if low is None:
                     lows[i] = cache[hashes[i]] = strings[hashes[i]]
-        doc.user_data["kg_lowers"] = lows
+        ctx.lowers = lows
     return lows
 
 

@@ -1,0 +1,88 @@
+"""What each of kg's uses of spaCy internals (kg/nlp/spacy_internals.py) gains, measured on this machine.
+
+Usage: python bench/spacy_internals.py
+
+- span information: reading ``span._.kg`` straight from ``doc.user_data`` vs through ``span._``, per read
+  and as a share of one extraction of the English samples (the reads it makes, counted);
+- the tokenizer without hyphen splitting: time to make Indonesian's blank pipeline with and without it;
+- the token cache: time to build each language's pipeline with an empty and with a filled cache folder
+  (each in a fresh process).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def span_info() -> None:
+    import kg.extract.arguments
+    import kg.extract.dates
+    import kg.extract.extractor
+    import kg.extract.sentence
+    import kg.nlp.actors
+    import kg.nlp.pipeline
+    from kg.extract.extractor import Extractor
+    from kg.model import Document
+    from kg.nlp import spacy_internals
+    from kg.nlp.context import span_list
+
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted((REPO / "data" / "samples").glob("en-*.txt")))
+    ex = Extractor()
+    doc = ex._process(ex.nlp("en"), text, None)
+    spans = span_list(doc, "kg_actors") + span_list(doc, "kg_triggers") + span_list(doc, "kg_time")
+    get = spacy_internals.kg_get
+    direct = min(timeit.repeat(lambda: [get(s) for s in spans], number=200, repeat=5)) / 200 / len(spans)
+    public = min(timeit.repeat(lambda: [s._.kg for s in spans], number=200, repeat=5)) / 200 / len(spans)
+    calls = [0]
+
+    def counting(span):
+        calls[0] += 1
+        return get(span)
+
+    modules = (kg.extract.extractor, kg.extract.sentence, kg.extract.arguments, kg.extract.dates, kg.nlp.actors, kg.nlp.pipeline)
+    for m in modules:
+        if hasattr(m, "kg_get"):
+            m.kg_get = counting
+    document = Document(id="bench", text=text, lang="en")
+    ex.extract(document)
+    calls[0] = 0
+    start = time.perf_counter()
+    ex.extract(document)
+    total = time.perf_counter() - start
+    saved = (public - direct) * calls[0]
+    print(f"span info: {direct * 1e9:.0f} ns a read direct, {public * 1e9:.0f} ns through span._; {calls[0]} reads in an "
+          f"extraction of {len(text.split())} words taking {total * 1000:.0f} ms: {saved * 1000:.1f} ms saved ({saved / total:.0%})")  # fmt: skip
+
+
+def tokenizer() -> None:
+    from kg.nlp.spacy_internals import blank
+
+    for keep in (False, True):
+        start = time.perf_counter()
+        blank("id", {"keep_hyphenated_words": keep})("serang-menyerang")
+        print(f"tokenizer: Indonesian blank pipeline, keep_hyphenated_words={keep}: {(time.perf_counter() - start) * 1000:.0f} ms")
+
+
+def token_cache() -> None:
+    program = "import time; t = time.perf_counter(); from kg.nlp.pipeline import build_pipeline; import sys; " \
+              "t = time.perf_counter(); build_pipeline(sys.argv[1]); print(f'{(time.perf_counter() - t) * 1000:.0f}')"  # fmt: skip
+    for lang in ("en", "id"):
+        with tempfile.TemporaryDirectory() as cache:
+            env = {**os.environ, "KG_CACHE_DIR": cache, "PYTHONPATH": str(REPO)}
+            run = lambda: subprocess.run([sys.executable, "-c", program, lang], env=env, capture_output=True, text=True, check=True).stdout.strip()  # noqa: E731
+            cold, warm = run(), run()
+            print(f"token cache: {lang} pipeline built in {cold} ms with an empty cache, {warm} ms with a filled one")
+
+
+if __name__ == "__main__":
+    span_info()
+    tokenizer()
+    token_cache()

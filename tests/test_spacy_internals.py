@@ -1,0 +1,71 @@
+"""kg's uses of spaCy internals (kg/nlp/spacy_internals.py) still work on the installed spaCy. Each test
+fails loudly, naming what a spaCy upgrade changed, instead of kg silently losing a span's data, splitting
+hyphenated words again or reading another tokenizer's tokens."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Span
+
+from kg.nlp import spacy_internals as si
+from kg.nlp.context import DocContext, doc_context, span_list, set_span_list
+from kg.nlp.pipeline import get_pipeline  # registers the span extension "kg"
+
+
+def test_span_information_is_where_span_underscore_reads_it():
+    get_pipeline("en")
+    assert Span.has_extension("kg"), "kg.nlp.pipeline no longer registers Span._.kg"
+    doc = spacy.blank("en")("Iran and Israel traded strikes on Friday.")
+    a, b = doc[0:1], doc[2:3]
+    si.kg_set(a, {"rule": "written by kg"})
+    assert a._.kg == {"rule": "written by kg"}, "spaCy moved span extension values out of doc.user_data[('._.', name, start, end)]"
+    b._.kg = {"rule": "written by spaCy"}
+    assert si.kg_get(b) == {"rule": "written by spaCy"}, "spaCy keeps span extension values under another key"
+    assert si.kg_get(doc[4:5]) is None and doc[4:5]._.kg is None
+
+
+def test_span_information_moves_with_its_text():
+    get_pipeline("en")
+    nlp = spacy.blank("en")
+    first, second = nlp("Iran struck. "), nlp("Israel replied.")
+    si.kg_set(second[0:1], {"rule": "second"})
+    joined = spacy.tokens.Doc.from_docs([first, second], ensure_whitespace=False, exclude=["user_data"])
+    si.copy_span_info(first, joined, 0)
+    si.copy_span_info(second, joined, len(first.text))
+    assert joined[3:4].text == "Israel" and joined[3:4]._.kg == {"rule": "second"}
+
+
+def test_the_tokenizer_patch_still_finds_the_hyphen_in_spacys_infixes():
+    found = si.hyphen_infixes_found("id")
+    assert found >= 1, "spaCy's Indonesian infix patterns changed: kg.nlp.spacy_internals.blank no longer removes the hyphen"
+    nlp = si.blank("id", {"keep_hyphenated_words": True})
+    assert [t.text for t in nlp("aksi pro-Rusia dan serang-menyerang di Jakarta-Bandung")] == [
+        "aksi", "pro-Rusia", "dan", "serang-menyerang", "di", "Jakarta-Bandung"]  # fmt: skip
+    assert not [k for k in nlp.tokenizer.rules or {} if "-" in k], "hyphenated tokenizer exceptions are back"
+    # and without the option it is spaCy's own tokenizer, which splits an unlisted hyphenated word
+    plain = si.blank("en", {"keep_hyphenated_words": False})
+    assert type(plain) is spacy.util.get_lang_class("en")
+    assert "-" in [t.text for t in plain("a pro-Russian rally")]
+
+
+def test_the_token_cache_is_keyed_on_the_tokenizer(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    texts = ("Jakarta-Bandung", "serang-menyerang", "U.S. Navy")
+    whole, split = si.blank("id", {"keep_hyphenated_words": True}), si.blank("id", {"keep_hyphenated_words": False})
+    assert si.tokenizer_key(whole) != si.tokenizer_key(split)
+    assert si.tokenizer_key(whole) == si.tokenizer_key(si.blank("id", {"keep_hyphenated_words": True}))
+    a = si.tokenized(whole, texts)
+    b = si.tokenized(split, texts)
+    assert a == [[t.text for t in whole(x)] for x in texts] and b == [[t.text for t in split(x)] for x in texts]
+    assert a != b and len(list(tmp_path.glob("surfaces-id-*.json"))) == 2
+    assert si.tokenized(whole, texts) == a  # read back from the cache
+
+
+def test_the_doc_context_is_typed_and_one_entry():
+    nlp = get_pipeline("en")
+    doc = nlp("Iran and Israel traded strikes on Friday.")
+    ctx = doc_context(doc)
+    assert isinstance(ctx, DocContext) and doc_context(doc) is ctx
+    assert [k for k in doc.user_data if isinstance(k, str)] == ["kg"]
+    set_span_list(doc, "kg_test", [doc[2:3], doc[0:1]])
+    assert [s.text for s in span_list(doc, "kg_test")] == ["Iran", "Israel"] and ctx.span_lists["kg_test"][0].text == "Iran"
