@@ -57,7 +57,6 @@ QUAD_COLOR = {1: "#2ca02c", 2: "#1f77b4", 3: "#ff7f0e", 4: "#d62728"}
 QUAD_LABEL = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 PLACE_EDGE_COLOR = "#aaaaaa"
 
-LAST_TIMINGS: dict[str, float] = {}  # seconds spent in the last render (layout_s, data_s, page_s), for the benchmark
 
 
 def _vis_assets() -> tuple[str, str]:
@@ -225,12 +224,13 @@ def _activity(G: nx.MultiDiGraph) -> Counter:
 
 
 def view_data(G: nx.MultiDiGraph, *, title: str = "kg event graph", max_nodes: int | None = MAX_NODES,
-              focus: Iterable[str] = (), hops: int = 1) -> dict:  # fmt: skip
+              focus: Iterable[str] = (), hops: int = 1, timings: dict | None = None) -> dict:  # fmt: skip
     """Everything the page needs, as one JSON-able dict (see ``kg/outputs/templates/view.html`` for its use).
 
     ``nodes``/``edges`` are vis-network items built with pyvis; ``records`` holds one entry per event edge
     (date as day numbers, CAMEO code and root, quad class, modality, sentence index, highlight spans,
-    document index); an edge's ``ev`` lists its records.
+    document index); an edge's ``ev`` lists its records. A ``timings`` dict receives the seconds spent
+    (``data_s``, ``layout_s``), for benchmarks.
     """
     from pyvis.edge import Edge
     from pyvis.node import Node
@@ -350,7 +350,8 @@ def view_data(G: nx.MultiDiGraph, *, title: str = "kg event graph", max_nodes: i
         root_labels = {}
     focus_ids = [f for f in focus if f in drawn]
     t_end = time.perf_counter()
-    LAST_TIMINGS.update(data_s=t_data - t0 + t_end - t_layout, layout_s=t_layout - t_data)
+    if timings is not None:
+        timings.update(data_s=t_data - t0 + t_end - t_layout, layout_s=t_layout - t_data)
     return {
         "title": title,
         "notice": notice,
@@ -444,9 +445,9 @@ def subgraph(G: nx.MultiDiGraph, *, actors: Iterable[str] = (), hops: int = 2, s
 
 
 def render_html(G: nx.MultiDiGraph, *, title: str = "kg event graph", max_nodes: int | None = MAX_NODES,
-                focus: Iterable[str] = (), hops: int = 1) -> str:  # fmt: skip
-    """The page for ``G``: one self-contained HTML document."""
-    data = view_data(G, title=title, max_nodes=max_nodes, focus=focus, hops=hops)
+                focus: Iterable[str] = (), hops: int = 1, timings: dict | None = None) -> str:  # fmt: skip
+    """The page for ``G``: one self-contained HTML document (``timings`` as for :func:`view_data`, plus ``page_s``)."""
+    data = view_data(G, title=title, max_nodes=max_nodes, focus=focus, hops=hops, timings=timings)
     t0 = time.perf_counter()
     js, css = _vis_assets()
     parts = {
@@ -457,7 +458,8 @@ def render_html(G: nx.MultiDiGraph, *, title: str = "kg event graph", max_nodes:
     }
     # one pass, so that text inside the data can never be taken for a placeholder
     page = re.sub(r"__(?:VIS_CSS|TITLE|DATA|VIS_JS)__", lambda m: parts[m.group(0)], _template())
-    LAST_TIMINGS["page_s"] = time.perf_counter() - t0
+    if timings is not None:
+        timings["page_s"] = time.perf_counter() - t0
     return page
 
 
