@@ -406,3 +406,101 @@ def test_imported_actors_work_as_a_user_lexicon():
     assert run.returncode == 0, run.stderr
     found = {a["id"]: a for a in json.loads(run.stdout.splitlines()[0])}
     assert found["p2_hamid_karzai"]["code"] == "AFG" and found["barack_obama"]["code"] == "USA"
+
+
+# -- the verb dictionary wired into extraction (kg.nlp.petrarch_layer) ----------------------------------------------
+
+
+def _extract(text, parts, lang="en", when="2024-05-06"):
+    """Events of ``text`` with the PETRARCH layer set to ``parts``: (source, target, code, trigger)."""
+    from kg.extract.extractor import Extractor
+    from kg.model import Document
+    from kg.nlp.pipeline import build_pipeline
+    from kg.nlp.triggers import TriggerTagger
+
+    nlp = build_pipeline(lang)
+    doc = nlp.make_doc(text)
+    doc.user_data["kg_text"] = text
+    doc.user_data["kg_ref_date"] = date.fromisoformat(when)
+    for name, proc in nlp.pipeline:
+        doc = TriggerTagger(nlp, lang=lang, petrarch=parts)(doc) if name == "kg_triggers" else proc(doc)
+    document = Document(id="t", text=text, lang=lang, date=date.fromisoformat(when), date_source="option")
+    ex = Extractor().from_doc(document, doc)
+    return {(e.sources[0].code, e.targets[0].code, e.code, e.trigger) for e in ex.events}, doc
+
+
+def test_a_petrarch_only_verb_yields_its_code():
+    from kg.nlp.petrarch_layer import DEFAULT_PARTS, load_layer
+
+    # "kick out" is in PETRARCH's DEPORT block (174) and in none of kg's curated English triggers
+    assert not any(t.words[:2] == ("kick", "out") for t in __import__("kg.nlp.triggers", fromlist=["x"]).load_triggers("en"))
+    text = "Iran kicked out two British diplomats on Monday."
+    events, _doc = _extract(text, "off")
+    assert not any(code == "174" for _s, _t, code, _w in events)
+    events, doc = _extract(text, ",".join(sorted(DEFAULT_PARTS)))
+    assert ("IRN", "GBR", "174", "kicked out") in events
+    span = [s for s in doc.spans["kg_triggers"] if s.text == "kicked out"][0]
+    assert span.kb_id_.startswith("petrarch2:") and span.label_ == "174"
+    # one-word verbs coding alone are a part of their own (off by default): "stab" 182
+    events, _doc = _extract("Iraqi police stabbed two Turkish soldiers in Mosul on Sunday.", "triggers")
+    assert ("IRQ", "TUR", "182", "stabbed") in events
+    assert load_layer("id", DEFAULT_PARTS) is None  # the dictionaries are English
+
+
+def test_a_pattern_codes_the_verb_with_its_object_and_skips_curated_nouns():
+    events, doc = _extract("Thailand tightened security along the border with Myanmar on Friday.", "patterns")
+    tight = [s for s in doc.spans["kg_triggers"] if s.text == "tightened"]
+    assert tight and tight[0].label_ == "152"  # "* &SECURITY": the synset word after the verb
+    # no object, no pattern: the bare verb codes nothing
+    _events, doc = _extract("Thailand tightened the rules on Friday.", "patterns")
+    assert not [s for s in doc.spans["kg_triggers"] if s.text == "tightened"]
+    # "hold" + TALKS: the curated noun "talks" codes the meeting; the verb adds no second trigger
+    _events, doc = _extract("India and China held border talks in Beijing on Monday.", "patterns")
+    assert [s.text for s in doc.spans["kg_triggers"] if s.text == "held"] == []
+
+
+def test_a_discard_phrase_suppresses_the_petrarch_trigger_only():
+    text = "Iran kicked out two British diplomats after the soccer match on Monday."
+    assert ("IRN", "GBR", "174", "kicked out") in _extract("Iran kicked out two British diplomats after the talks on Monday.", "phrasal,discards")[0]
+    assert not any(code == "174" for _s, _t, code, _w in _extract(text, "phrasal,discards")[0])  # "soccer": sentence discarded
+    assert ("IRN", "GBR", "174", "kicked out") in _extract(text, "phrasal")[0]  # without the discards it codes
+    # a story-scope discard anywhere in the document suppresses the layer in every sentence
+    story = "Iran kicked out two British diplomats on Monday. The FIFA delegation left Tehran."
+    assert not any(code == "174" for _s, _t, code, _w in _extract(story, "phrasal,discards")[0])
+    # kg's curated triggers are not suppressed (years such as 2008 are discards: history, for PETRARCH)
+    curated = "Russia attacked Georgia in August 2008."
+    assert ("RUS", "GEO") in {(s, t) for s, t, _c, _w in _extract(curated, "phrasal,discards")[0]}
+    assert not _extract(curated, "discards_all")[0]  # unless asked
+
+
+def test_a_curated_trigger_wins_over_a_conflicting_petrarch_entry():
+    from kg.nlp.petrarch_layer import PARTS, load_layer
+    from kg.nlp.triggers import load_triggers
+
+    curated = {t.words: t.code for t in load_triggers("en")}
+    layer = load_layer("en", frozenset(PARTS))
+    # CONFLICTS.tsv: PETRARCH codes "kill" 190, kg 180; the layer holds no entry for a curated verb
+    conflicts = [line.split("\t") for line in (OUT / "CONFLICTS.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    kill = [c for c in conflicts if c[0] == "trigger_code" and c[1] == "kill"][0]
+    assert (kill[2], kill[3]) == ("190", curated[("kill",)])
+    assert not any(t.words in curated for ts in layer.triggers.values() for t in ts)
+    # PETRARCH's "* {ETHNIC VIOLENCE}" pattern codes "warn" 012; kg's curated "warn" (130) is the one used
+    assert any(p.code == "012" and p.text == "* {ETHNIC VIOLENCE}" for p in layer.patterns["warn"])
+    events, doc = _extract("Indonesia warned Malaysia of ethnic violence on Monday.", "all")
+    assert [s.label_ for s in doc.spans["kg_triggers"] if s.text == "warned"] == [curated[("warn",)]]
+    assert ("IDN", "MYS", curated[("warn",)], "warned") in events and not any(c == "012" for _s, _t, c, _w in events)
+    # where the curated entry does not match ("deliver" needs aid words after it), the layer may code the verb
+    _events, doc = _extract("Russia delivered a message to Ukraine on Monday.", "generic_patterns")
+    assert [s.label_ for s in doc.spans["kg_triggers"] if s.text == "delivered"] == ["010"]
+
+
+def test_petrarch_parts_come_from_the_environment(monkeypatch):
+    from kg.nlp.petrarch_layer import DEFAULT_PARTS, PARTS, parts_from_env
+
+    monkeypatch.delenv("KG_PETRARCH", raising=False)
+    assert parts_from_env() == DEFAULT_PARTS
+    monkeypatch.setenv("KG_PETRARCH", "all")
+    assert parts_from_env() == frozenset(PARTS)
+    monkeypatch.setenv("KG_PETRARCH", "patterns,nonsense")
+    with pytest.raises(ValueError, match="nonsense"):
+        parts_from_env()

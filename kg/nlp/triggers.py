@@ -25,6 +25,7 @@ class Trigger:
     number: int
     speaker: bool = False  # the act is the speaker's: "X says Y is responsible for the attack" -> X accuses Y
     window: int | None = None  # how far after the trigger ``requires`` looks (default: the tagger's window)
+    origin: str = "kg"  # where the entry comes from: kg's curated file, or "petrarch2" (kg.nlp.petrarch_layer)
 
 
 @cache
@@ -55,7 +56,9 @@ def load_triggers(lang: str) -> tuple[Trigger, ...]:
 class TriggerTagger:
     """Marks event trigger words (``doc.spans["kg_triggers"]``)."""
 
-    def __init__(self, nlp: Language, name: str = "kg_triggers", *, lang: str, window: int = 4):
+    def __init__(self, nlp: Language, name: str = "kg_triggers", *, lang: str, window: int = 4, petrarch: str | None = None):
+        from kg.nlp.petrarch_layer import load_layer, parts_from_env
+
         self.lang = lang
         self.window = window
         self.lemmas = lemma_table(lang)
@@ -66,6 +69,9 @@ class TriggerTagger:
             self.index.setdefault(trig.words[0], []).append(trig)
         for entries in self.index.values():
             entries.sort(key=lambda t: (-len(t.words), -len(t.requires)))
+        # PETRARCH2's verb dictionary under the curated triggers (``petrarch``: None = KG_PETRARCH or the default)
+        self.layer = load_layer(lang, parts_from_env(petrarch))
+        self.keys = frozenset(self.index) | (self.layer.keys if self.layer is not None else frozenset())
 
     def forms_of(self, doc: Doc) -> list[tuple[str, ...]]:
         """Forms of every token, from the token arrays (no Token objects): lower-case, lemma, stems.
@@ -80,11 +86,11 @@ class TriggerTagger:
         from spacy.attrs import LEMMA, ORTH
 
         strings = doc.vocab.strings
-        index = self.index
+        keys = self.keys
         if doc.has_annotation("LEMMA"):
             arr = doc.to_array([ORTH, LEMMA]).tolist()
             forms = [_forms(strings[o].lower(), strings[le].lower(), self.lang) for o, le in arr]
-            return forms, [i for i, fs in enumerate(forms) if any(f in index for f in fs)]
+            return forms, [i for i, fs in enumerate(forms) if any(f in keys for f in fs)]
         cache, hits = self._cache, self._hits
         if len(cache) > 500_000:
             cache.clear()
@@ -98,7 +104,7 @@ class TriggerTagger:
                     word = strings[h]
                     lemma = self.lemmas.get(word, None) or self.lemmas.get(word.lower(), "") if self.lemmas is not None else ""
                     fs = forms[i] = cache[h] = _forms(word.lower(), lemma.lower(), self.lang)
-                    if any(f in index for f in fs):
+                    if any(f in keys for f in fs):
                         hits.add(h)
         return forms, [i for i, h in enumerate(hashes) if h in hits]
 
@@ -135,5 +141,8 @@ class TriggerTagger:
                 span = Span(doc, i, i + len(trig.words), label=trig.code, kb_id=str(trig.number))
                 kg_set(span, {"trigger": trig, "form": form})
                 found.append(span)
-        set_span_list(doc, "kg_triggers", filter_spans(found))
+        found = filter_spans(found)
+        if self.layer is not None:
+            found = self.layer.tag(doc, forms, candidates, found, names)
+        set_span_list(doc, "kg_triggers", found)
         return doc
