@@ -419,11 +419,9 @@ def _extract(text, parts, lang="en", when="2024-05-06"):
     from kg.nlp.triggers import TriggerTagger
 
     nlp = build_pipeline(lang)
-    doc = nlp.make_doc(text)
-    doc.user_data["kg_text"] = text
-    doc.user_data["kg_ref_date"] = date.fromisoformat(when)
-    for name, proc in nlp.pipeline:
-        doc = TriggerTagger(nlp, lang=lang, petrarch=parts)(doc) if name == "kg_triggers" else proc(doc)
+    tagger = TriggerTagger(nlp, lang=lang, petrarch=parts)
+    doc = Extractor._process(nlp, text, date.fromisoformat(when))
+    doc = tagger(doc)  # the same doc tagged again, with the layer set to ``parts``
     document = Document(id="t", text=text, lang=lang, date=date.fromisoformat(when), date_source="option")
     ex = Extractor().from_doc(document, doc)
     return {(e.sources[0].code, e.targets[0].code, e.code, e.trigger) for e in ex.events}, doc
@@ -444,7 +442,9 @@ def test_a_petrarch_only_verb_yields_its_code():
     # one-word verbs coding alone are a part of their own (off by default): "stab" 182
     events, _doc = _extract("Iraqi police stabbed two Turkish soldiers in Mosul on Sunday.", "triggers")
     assert ("IRQ", "TUR", "182", "stabbed") in events
-    assert load_layer("id", DEFAULT_PARTS) is None  # the dictionaries are English
+    from kg.nlp.triggers import Trigger, load_triggers
+
+    assert load_layer("id", DEFAULT_PARTS, load_triggers("id"), Trigger) is None  # the dictionaries are English
 
 
 def test_a_pattern_codes_the_verb_with_its_object_and_skips_curated_nouns():
@@ -477,8 +477,10 @@ def test_a_curated_trigger_wins_over_a_conflicting_petrarch_entry():
     from kg.nlp.petrarch_layer import PARTS, load_layer
     from kg.nlp.triggers import load_triggers
 
+    from kg.nlp.triggers import Trigger
+
     curated = {t.words: t.code for t in load_triggers("en")}
-    layer = load_layer("en", frozenset(PARTS))
+    layer = load_layer("en", frozenset(PARTS), load_triggers("en"), Trigger)
     # CONFLICTS.tsv: PETRARCH codes "kill" 190, kg 180; the layer holds no entry for a curated verb
     conflicts = [line.split("\t") for line in (OUT / "CONFLICTS.tsv").read_text(encoding="utf-8").splitlines()[1:]]
     kill = [c for c in conflicts if c[0] == "trigger_code" and c[1] == "kill"][0]

@@ -185,6 +185,9 @@ class Layer:
     discard_words: dict[str, list[tuple[tuple[str, ...], str, bool]]] = field(default_factory=dict)  # first word -> (words, scope, stem)
     discard_stems: tuple[tuple[str, str], ...] = ()  # one-word stem discards: (stem, scope)
     breaks: frozenset[str] = frozenset()
+    trigger_cls: type | None = None  # kg.nlp.triggers.Trigger (passed in: no import cycle)
+    symmetric: frozenset[str] = frozenset()  # codes whose verbs are symmetric
+    made: dict = field(default_factory=dict)  # pattern -> its Trigger
     preps: frozenset[str] = frozenset()  # prepositions (not "to"): a verb right after one is a gerund
     complementisers: frozenset[str] = frozenset()
 
@@ -361,18 +364,14 @@ class Layer:
             out.append(sp)
         return out
 
-    @staticmethod
-    @cache
-    def _pattern_trigger_cached(p: Pattern, symmetric: bool):
-        from kg.nlp.triggers import Trigger
-
-        return Trigger(
-            words=p.verb, code=p.code, pos="verb", symmetric=symmetric, target_preps=p.target_preps,
-            requires=frozenset(), number=p.line, origin=SOURCE,
-        )
-
     def _pattern_trigger(self, p: Pattern):
-        return self._pattern_trigger_cached(p, p.code in _symmetric_codes(self.lang))
+        t = self.made.get(p)
+        if t is None:
+            t = self.made[p] = self.trigger_cls(
+                words=p.verb, code=p.code, pos="verb", symmetric=p.code in self.symmetric, target_preps=p.target_preps,
+                requires=frozenset(), number=p.line, origin=SOURCE,
+            )
+        return t
 
 
 def _pattern_selected(obj: dict, code: str, parts: frozenset[str]) -> bool:
@@ -386,14 +385,11 @@ def _pattern_selected(obj: dict, code: str, parts: frozenset[str]) -> bool:
     return "prep_patterns" in parts
 
 
-@cache
-def _symmetric_codes(lang: str) -> frozenset[str]:
-    """Codes every curated trigger of ``lang`` with that code marks symmetric (meetings, talks): the layer's
-    verbs with those codes are symmetric too."""
-    from kg.nlp.triggers import load_triggers
-
+def _symmetric_codes(curated: tuple) -> frozenset[str]:
+    """Codes every curated trigger with that code marks symmetric (meetings, talks): the layer's verbs with
+    those codes are symmetric too."""
     by_code: dict[str, set[bool]] = {}
-    for t in load_triggers(lang):
+    for t in curated:
         by_code.setdefault(t.code, set()).add(t.symmetric)
     return frozenset(code for code, kinds in by_code.items() if kinds == {True})
 
@@ -416,17 +412,17 @@ def _rows(name: str):
 
 
 @cache
-def load_layer(lang: str, parts: frozenset[str]) -> Layer | None:
-    """The layer for ``lang`` with ``parts`` (None when the language has no PETRARCH data or nothing is used)."""
+def load_layer(lang: str, parts: frozenset[str], curated_triggers: tuple, trigger_cls: type) -> Layer | None:
+    """The layer for ``lang`` with ``parts`` over ``curated_triggers`` (kg.nlp.triggers.load_triggers), its
+    entries made as ``trigger_cls``; None when the language has no PETRARCH data or no part is used."""
     if lang not in LANGS or not parts:
         return None
-    from kg.nlp.triggers import Trigger, load_triggers
-
-    sym = _symmetric_codes(lang)
-    curated = {t.words for t in load_triggers(lang)}
+    Trigger = trigger_cls
+    sym = _symmetric_codes(curated_triggers)
+    curated = {t.words for t in curated_triggers}
     s = settings(lang)
     preps = (s.target_preps_verb | s.target_preps_noun | s.locative_preps | s.of_preps) - s.complementisers
-    layer = Layer(lang=lang, parts=parts, breaks=frozenset(s.clause_breaks), preps=frozenset(preps),
+    layer = Layer(lang=lang, parts=parts, breaks=frozenset(s.clause_breaks), preps=frozenset(preps), trigger_cls=trigger_cls, symmetric=sym,
                   complementisers=frozenset(s.complementisers))
     if parts & {"phrasal", "triggers", "generic"}:
         for line, obj in _rows("triggers.jsonl"):

@@ -70,7 +70,7 @@ class TriggerTagger:
         for entries in self.index.values():
             entries.sort(key=lambda t: (-len(t.words), -len(t.requires)))
         # PETRARCH2's verb dictionary under the curated triggers (``petrarch``: None = KG_PETRARCH or the default)
-        self.layer = load_layer(lang, parts_from_env(petrarch))
+        self.layer = load_layer(lang, parts_from_env(petrarch), load_triggers(lang), Trigger)
         self.keys = frozenset(self.index) | (self.layer.keys if self.layer is not None else frozenset())
 
     def forms_of(self, doc: Doc) -> list[tuple[str, ...]]:
