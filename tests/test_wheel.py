@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import sysconfig
@@ -26,14 +27,15 @@ def test_wheel_installs_and_builds_a_sample(tmp_path):
     (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n" + sysconfig.get_paths()["platlib"] + "\n")
     subprocess.run([str(py), "-m", "pip", "install", "--no-deps", "--no-index", str(wheel)], check=True,
                    capture_output=True, timeout=300)  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # only the wheel's kg, never a checkout's
     out = tmp_path / "out"
     sample = tmp_path / "sample.txt"
     sample.write_text((REPO / "data" / "samples" / "id-kunjungan.txt").read_text(encoding="utf-8"), encoding="utf-8")
     proc = subprocess.run([str(venv / "bin" / "kg"), "build", str(sample), "-o", str(out)], capture_output=True,
-                          text=True, timeout=300, cwd=tmp_path)  # fmt: skip
+                          text=True, timeout=300, cwd=tmp_path, env=env)  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     where = subprocess.run([str(py), "-c", "import kg.resources as r; print(r.data_dir()); print(r.ontology_dir())"],
-                           capture_output=True, text=True, check=True, cwd=tmp_path).stdout  # fmt: skip
+                           capture_output=True, text=True, check=True, cwd=tmp_path, env=env).stdout  # fmt: skip
     assert str(site) in where and "_data" in where and "_ontology" in where
     for name in ("graph.ttl", "events.csv", "graph.html"):
         assert (out / name).stat().st_size > 0
