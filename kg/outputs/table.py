@@ -26,6 +26,9 @@ COLUMNS = (
     "modality", "confidence", "date_inferred", "trigger", "source_text", "source_sector", "source_role",
     "target_text", "target_sector", "target_role", "mention", "doc_title", "doc_url", "doc_lang", "rule", "quantities",
     "mentions", "sources",  # reports merged into the event, and their distinct publishers (GDELT's NumMentions, NumSources)
+    # appended last so readers of the older header keep working (issue #13): each side's home state, ISO3
+    # (a state's or person's code; a group's or agency's country: Hezbollah -> LBN; empty for IGOs)
+    "source_country", "target_country",
 )  # fmt: skip
 # columns that hold article text, names or ids taken from the input (neutralised against formula injection);
 # the others are codes, dates, numbers and kg's own words
@@ -40,9 +43,11 @@ STRING_COLUMNS = tuple(c for c in COLUMNS if c not in ("quad_class", "goldstein"
 def rows(G: nx.MultiDiGraph) -> list[dict]:
     docs = G.graph.get("documents", {})
     out = []
-    for _u, _v, _k, d in event_edges_of(G):
+    for u, v, _k, d in event_edges_of(G):
         doc = docs.get(d["doc_id"], {})
         row = {c: d.get(c, "") for c in COLUMNS}
+        row["source_country"] = home_country(d.get("source_code"), G.nodes[u] if u in G else {})
+        row["target_country"] = home_country(d.get("target_code"), G.nodes[v] if v in G else {})
         row["doc_title"] = doc.get("title", "")
         row["doc_url"] = doc.get("url", "")
         row["doc_lang"] = doc.get("lang", "")
@@ -51,6 +56,14 @@ def rows(G: nx.MultiDiGraph) -> list[dict]:
         row["sources"] = d.get("sources") if isinstance(d.get("sources"), int) else 1
         out.append(row)
     return out
+
+
+def home_country(code: str | None, node: dict) -> str:
+    """A participant's home state: its code when that is a state's (ISO3), else its actor's ``country``."""
+    if code and len(code) == 3 and code.isalpha() and code.isupper():
+        return code
+    country = node.get("country") or ""
+    return country if len(country) == 3 and country.isupper() else ""
 
 
 def safe_row(row: dict) -> dict:

@@ -198,11 +198,25 @@ def _actor_triples(node: str, attrs: dict) -> Iterator[Quad4]:
         yield s, _kg.countryCode, _s(attrs["country"]), None
     if attrs.get("sector"):
         yield s, _kg.sector, _s(attrs["sector"]), None
+    yield from _home_and_codes(s, node, attrs)
     qid = wikidata_qid(attrs.get("wikidata"), node)
     if qid:
         yield s, _owl.sameAs, ox.NamedNode(f"{WD}{qid}"), None
     for alias in sorted(set(attrs.get("aliases") or []) - {name}):
         yield s, _skos.altLabel, _s(alias), None
+
+
+def _home_and_codes(s, node: str, attrs: dict) -> Iterator[Quad4]:
+    """kg:homeCountry (the home state, as the state's actor IRI) and the codes other datasets use
+    (kg:cameoCode, kg:ploverCountry, kg:ploverType; issue #13), from :mod:`kg.lexicon.codes`."""
+    from kg.lexicon.codes import node_codes
+
+    found = node_codes(node, attrs)
+    if found.get("country"):
+        yield s, _kg.homeCountry, _r("actor", found["country"].lower()), None
+    for key, prop in (("cameo", _kg.cameoCode), ("plover_country", _kg.ploverCountry), ("plover_type", _kg.ploverType)):
+        if found.get(key):
+            yield s, prop, _s(found[key]), None
 
 
 def roles_of(node: str, attrs: dict) -> list[dict]:
