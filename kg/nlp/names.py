@@ -20,7 +20,8 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from kg.lexicon import names as nk
-from kg.nlp.context import kg_get, kg_set
+from kg.nlp.context import doc_context, kg_get, kg_set
+from kg.nlp.sentences import doc_text
 
 _INITIAL = re.compile(r"[A-Z]\.?")
 MAX_WORDS = 7
@@ -61,8 +62,8 @@ def match_names(tagger, doc: Doc, spans: list[Span], sectors: list[Span], used_s
     """``spans`` (the lexicon's matches) with the names found in capitalised runs added (module doc)."""
     lex = tagger.lex
     index = None
-    when: date | None = doc.user_data.get("kg_ref_date")
-    text = doc.text
+    when: date | None = doc_context(doc).ref_date
+    text = doc_text(doc)
     by_token: dict[int, Span] = {}
     for sp in spans:
         for k in range(sp.start, sp.end):
