@@ -23,6 +23,7 @@ log = logging.getLogger("kg.serve")
 
 MAX_BODY = 1_000_000  # a SPARQL query of a megabyte is already absurd
 STATIC = {"index.html": "text/html; charset=utf-8", "app.js": "text/javascript; charset=utf-8",
+          "labels.js": "text/javascript; charset=utf-8",  # shared with the static graph.html (kg/outputs/viz.py)
           "app.css": "text/css; charset=utf-8", "LICENSES.txt": "text/plain; charset=utf-8"}  # fmt: skip
 VENDOR = {"vis-network.min.js": "text/javascript; charset=utf-8", "vis-network.css": "text/css; charset=utf-8"}
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "

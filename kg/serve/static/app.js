@@ -13,7 +13,7 @@
                 3: ["#ff7f0e", "verbal conflict"], 4: ["#d62728", "material conflict"]};
   const DEFAULTS = {view: "graph", limit: "60", since: "", until: "", quads: "1,2,3,4", asserted: "", actor: "", hops: "1",
                     expand: "", sel: "", a: "", b: "", scope: "all", q: "", offset: "0", ex: "", sparql: ""};
-  const FONT = 12, EDGE_LABEL_SCALE = 1.4, PAGE = 100;
+  const FONT = 12, EDGE_LABEL_SCALE = kgLabels.EDGE_LABEL_ZOOM, PAGE = 100;
   const S = Object.assign({}, DEFAULTS);
   let overview = null, network = null, nodes = null, edges = null, data = {nodes: [], edges: []}, info = {};
   let edgeLabelsOn = false, baseScale = 1, loadSeq = 0, queries = [], fitPending = false;
@@ -278,25 +278,21 @@
     const c = network.canvasToDOM(network.getPosition(n.id)), r = nodes.get(n.id).size * network.getScale();
     return {x1: c.x - r, x2: c.x + r, y1: c.y - r, y2: c.y + r, id: n.id};
   }
-  const hit = (a, b) => a.x1 < b.x2 && a.x2 > b.x1 && a.y1 < b.y2 && a.y2 > b.y1;
   function declutter() {
     if (!network) return;
     const s = network.getScale(), size = FONT / s;
     const order = data.nodes.slice().sort((a, b) => (b.id === S.sel) - (a.id === S.sel) || b.events - a.events);
     const rect = $("graph").getBoundingClientRect();
-    const bodies = data.nodes.map(nodeBox);
-    const taken = [], changes = [];
-    for (const n of order) {
-      const box = labelBox(n.id, n.label);
-      const onScreen = box.x1 >= 0 && box.x2 <= rect.width && box.y1 >= 0 && box.y2 <= rect.height;
-      const free = onScreen && !taken.some((t) => hit(box, t)) && !bodies.some((b) => b.id !== n.id && hit(box, b));
-      if (free) taken.push(box);
-      const want = free ? n.label : "";
+    const boxes = order.map((n) => labelBox(n.id, n.label));
+    const kept = new Set(kgLabels.place(boxes, data.nodes.map(nodeBox), {width: rect.width, height: rect.height}));
+    const changes = [];
+    order.forEach((n, i) => {
+      const want = kept.has(i) ? n.label : "";
       const cur = nodes.get(n.id);
       if (cur.label !== want || Math.abs(cur.font.size - size) > 1e-6) changes.push({id: n.id, label: want, font: {size}});
-    }
+    });
     if (changes.length) nodes.update(changes);
-    window.kgLabelled = taken.map((t) => t.id);
+    window.kgLabelled = [...kept].sort((a, b) => a - b).map((i) => boxes[i].id);
   }
   window.kgLabelBox = labelBox;
 
@@ -385,9 +381,7 @@
       el("b", {text: dateText(r)}), " " + r.source_name + " → " + r.target_name + ": " + r.event_label + " (" + signed(r.goldstein || 0) + ")",
       el("div", {class: "muted", text: r.sentence}))));
   }
-  function dateText(r) {
-    return r.date + (r.date_precision === "month" ? " ~month" : r.date_precision === "year" ? " ~year" : "");
-  }
+  function dateText(r) { return kgLabels.dateText(r.date, r.date_precision); }
 
   async function showDyad(a, b) {
     set({a, b}, true);
