@@ -26,7 +26,7 @@ def load_graph(source: str | Path):
 @click.option("--since", metavar="YYYY-MM-DD", callback=_parse_date, help="Keep events on or after this date.")
 @click.option("--until", metavar="YYYY-MM-DD", callback=_parse_date, help="Keep events on or before this date.")
 @click.option("--max-nodes", type=click.IntRange(0), default=None,
-              help="Above this many nodes show only the most active actors (default 2500; 0 = never aggregate).")  # fmt: skip
+              help="Above this many nodes show only the most active actors (default 20000; 0 = never aggregate).")  # fmt: skip
 @click.option("--title", default=None, help="Page title (default: the source's name).")
 def view(source, out, actors, hops, since, until, max_nodes, title):
     """Render the interactive HTML view of a saved graph: SOURCE is an RDF export, a `kg build` folder
@@ -39,7 +39,7 @@ def view(source, out, actors, hops, since, until, max_nodes, title):
     Examples:
       kg view out/graph.ttl -o view.html
       kg view out/ -o iran.html --actor IRN --since 2024-04-01 --hops 2
-      kg view big.nt -o big.html --max-nodes 5000
+      kg view big.nt -o big.html --max-nodes 40000
       kg view news-store/ -o today.html --since 2024-04-16
     """
     from kg.outputs import viz

@@ -1,9 +1,10 @@
-"""The HTML view: a self-contained, offline, interactive event-graph explorer (pyvis data, vis-network drawing).
+"""The HTML view: a self-contained, offline, interactive event-graph explorer.
 
-One HTML file, nothing fetched at open time: vis-network's script and style are inlined from the pyvis
-package (licence header kept), kg's own page (``kg/outputs/templates/view.html``) holds every control, and the
-graph travels as JSON data inside a ``<script>`` element with ``<``, ``>`` and ``&`` escaped. Every piece
-of article text is put on the page with ``textContent`` only: it can never become markup or script.
+One HTML file, nothing fetched at open time: kg's page (``kg/outputs/templates/view.html``, its script
+``view.js`` and the label placement shared with ``kg serve``'s app, ``kg/serve/static/labels.js``) is inlined,
+and the graph travels as JSON inside a ``<script type="application/json">`` element with ``<``, ``>`` and
+``&`` escaped. Every piece of article text is put on the page with ``textContent`` or painted on the canvas
+with ``fillText``: it can never become markup or script.
 
 What the page shows: actors and places as nodes (shape and colour by kind, size by number of events),
 each source-target pair (dyad) as one arrow coloured by its dominant quad class, width by number of
@@ -14,13 +15,17 @@ panel. Controls: date range (slider and date fields), event-class and quad-class
 with focus on its 1-2 hop neighbourhood, non-asserted events on/off, physics on/off; a timeline under
 the graph follows the same filters.
 
-Scale: positions are computed here (:func:`layout`, a vectorised force layout, physics off in the page),
-so a page with 2,000 nodes draws at once. Above ``max_nodes`` (:data:`MAX_NODES`) the page keeps the
-most active actors and says so on the page.
+Drawing: positions are computed here (:func:`layout`, a vectorised force layout); the page paints the graph
+itself on one canvas, in batches (one path per colour), keeps the painted graph as a bitmap between view
+changes and places labels so that they never overlap, so 10,000 nodes draw in about a second and repaint
+in milliseconds (``bench/viz_speed.py``). Node labels keep one size on screen; edge labels show whole on
+hover and, from a closer zoom on, wherever they have room. Above ``max_nodes`` (:data:`MAX_NODES`) the page
+keeps the most active actors and says so on the page.
 
-The page exposes ``window.network`` (the vis Network), ``window.nodes`` and ``window.edges`` (its
-DataSets), ``window.kgData`` (the embedded data), ``window.kgRefresh()`` and ``window.kgFocus(id, hops)``,
-and sets ``window.kgDrawn = true`` after the first drawing.
+The page exposes ``window.kgGraph`` (the canvas: ``fit``, ``moveTo``, ``getScale``, ``canvasToDOM``,
+``getPositions``, ``visibleNodes``, ``visibleEdges``, ``labels``, ``redraw``, ...), ``window.kgData`` (the
+embedded data), ``window.kgRefresh()``, ``window.kgFocus(id, hops)`` and ``window.kgExpand(edge id)``, and sets
+``window.kgDrawn = true`` once the first frame is painted (``window.kgDrawnAt``: when, in ms).
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ import networkx as nx
 from kg.graph.build import event_edges_of
 from kg.util import atomic_write_text
 
-MAX_NODES = 2500  # above this many nodes the page shows the most active actors only (and says so)
+MAX_NODES = 20000  # above this many nodes the page shows the most active actors only (and says so)
 
 KIND_STYLE = {
     "state": ("#1f77b4", "dot"),
@@ -59,13 +64,13 @@ PLACE_EDGE_COLOR = "#aaaaaa"
 
 
 
-def _vis_assets() -> tuple[str, str]:
-    lib = files("pyvis") / "templates" / "lib" / "vis-9.1.2"
-    return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text(encoding="utf-8")
+def _template(name: str = "view.html") -> str:
+    return (files("kg.outputs") / "templates" / name).read_text(encoding="utf-8")
 
 
-def _template() -> str:
-    return (files("kg.outputs") / "templates" / "view.html").read_text(encoding="utf-8")
+def _shared_js() -> str:
+    """The label placement that ``kg serve``'s app uses too (one implementation for both views)."""
+    return (files("kg.serve") / "static" / "labels.js").read_text(encoding="utf-8")
 
 
 def _json_for_script(obj) -> str:
@@ -75,6 +80,19 @@ def _json_for_script(obj) -> str:
         text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     )  # fmt: skip
+
+
+def _columns(items: list[dict]) -> dict:
+    """``items`` as columns, the page's format for nodes, edges and records (a third smaller, parsed faster):
+    ``{"n": count, "cols": {key: [value per item]}, "sparse": {key: {"index": value}}}`` for keys that
+    only some items have. The page turns it back into one object per item."""
+    counts = Counter(k for item in items for k in item)
+    n = len(items)
+    return {
+        "n": n,
+        "cols": {k: [item[k] for item in items] for k, c in counts.items() if c == n},
+        "sparse": {k: {str(i): item[k] for i, item in enumerate(items) if k in item} for k, c in counts.items() if c < n},
+    }
 
 
 def view_nodes(G: nx.MultiDiGraph) -> list[str]:
@@ -227,14 +245,13 @@ def view_data(G: nx.MultiDiGraph, *, title: str = "kg event graph", max_nodes: i
               focus: Iterable[str] = (), hops: int = 1, timings: dict | None = None) -> dict:  # fmt: skip
     """Everything the page needs, as one JSON-able dict (see ``kg/outputs/templates/view.html`` for its use).
 
-    ``nodes``/``edges`` are vis-network items built with pyvis; ``records`` holds one entry per event edge
-    (date as day numbers, CAMEO code and root, quad class, modality, sentence index, highlight spans,
-    document index); an edge's ``ev`` lists its records. A ``timings`` dict receives the seconds spent
-    (``data_s``, ``layout_s``), for benchmarks.
+    ``nodes`` are vis-network-shaped items (id, label, x, y, size, colour, shape), ``edges`` the links (from, to,
+    kind ``dyad`` or ``place``, dominant quad class, ``bend`` for the two arrows of a pair acting both ways);
+    ``records`` holds one entry per event edge (date as day numbers of its first and last day and its
+    precision ``p``, CAMEO code and root, label index ``l`` into ``labels``, quad class, modality, sentence
+    index, highlight spans, document index); an edge's ``ev`` lists its records. A ``timings`` dict
+    receives the seconds spent (``data_s``, ``layout_s``), for benchmarks.
     """
-    from pyvis.edge import Edge
-    from pyvis.node import Node
-
     t0 = time.perf_counter()
     docs_meta = G.graph.get("documents", {})
     drawable = view_nodes(G)
@@ -260,6 +277,8 @@ def view_data(G: nx.MultiDiGraph, *, title: str = "kg event graph", max_nodes: i
     first_record: dict[str, int] = {}
     dyads: dict[tuple[str, str], list[int]] = defaultdict(list)
     merges = G.graph.get("merges", {})
+    labels: list[str] = []  # event labels, each once; a record names its label by index ("l")
+    label_index: dict[str, int] = {}
 
     def doc_at(doc_id: str) -> int:
         if doc_id not in docs_index:
@@ -286,11 +305,10 @@ def view_data(G: nx.MultiDiGraph, *, title: str = "kg event graph", max_nodes: i
         event_index.setdefault(eid, len(event_index))
         value = d.get("date") or ""
         rec = {
-            "e": event_index[eid], "id": eid, "date": value, "d0": _day(value), "d1": _day(value, end=True),
-            "inf": bool(d.get("date_inferred")), "code": d.get("event_code", ""), "root": d.get("event_root", "")[:2],
-            "label": d.get("event_label", ""), "quad": int(d.get("quad_class") or 0), "mod": d.get("modality") or "asserted",
-            "place": d.get("place") or "", "doc": docs_index[doc_id], "s": sent_index[sentence],
-            "src": G.nodes[u].get("name", u), "tgt": G.nodes[v].get("name", v), "u": u, "v": v,
+            "e": event_index[eid], "id": eid, "date": value, "d0": _day(value), "d1": _day(value, end=True), "p": _precision(d),
+            "code": d.get("event_code", ""), "root": d.get("event_root", "")[:2],
+            "l": label_index.setdefault(d.get("event_label", ""), len(label_index)), "quad": int(d.get("quad_class") or 0),
+            "mod": d.get("modality") or "asserted", "doc": docs_index[doc_id], "s": sent_index[sentence], "u": u, "v": v,
             "hl": highlights(sentence, ((d.get("trigger") or "", "trigger"), (d.get("source_text") or d.get("source_name") or "", "source"),
                                         (d.get("target_text") or d.get("target_name") or "", "target"))),
         }  # fmt: skip
@@ -298,11 +316,16 @@ def view_data(G: nx.MultiDiGraph, *, title: str = "kg event graph", max_nodes: i
         others = [m for m in (merges.get(eid) or {}).get("mentions", [])
                   if (m.get("doc_id"), m.get("char_start")) != (doc_id, d.get("char_start"))]  # fmt: skip
         rec["n"] = int(d.get("mentions") or 1 + len(others))
+        if d.get("date_inferred"):
+            rec["inf"] = True  # the article's date, not one the sentence gives
+        if d.get("place"):
+            rec["place"] = d["place"]
         if others:
             rec["rep"] = [[doc_at(m["doc_id"]), sentence_at(m.get("sentence") or "")] for m in others[:20]]
         first_record.setdefault(eid, len(records))
         dyads[(u, v)].append(len(records))
         records.append(rec)
+    labels = sorted(label_index, key=label_index.get)
     t_data = time.perf_counter()
     pos = layout(G, nodes=drawable)
     t_layout = time.perf_counter()
@@ -314,29 +337,25 @@ def view_data(G: nx.MultiDiGraph, *, title: str = "kg event graph", max_nodes: i
         color, shape = KIND_STYLE.get(kind, KIND_STYLE["group"])
         x, y = pos.get(node, (0.0, 0.0))
         n_events = activity.get(node, 0)
-        item = Node(node, shape, attrs.get("name") or node, x=x, y=y, color=color, size=round(10 + 4 * math.sqrt(n_events), 1),
-                    kind=kind, code=attrs.get("code") or "", country=attrs.get("country") or "", nev=n_events,
-                    aliases=[a for a in attrs.get("aliases") or [] if a != attrs.get("name")][:8])  # fmt: skip
-        nodes.append(item.options)
+        nodes.append({"id": node, "label": attrs.get("name") or node, "shape": shape, "x": x, "y": y, "color": color,
+                      "size": round(10 + 4 * math.sqrt(n_events), 1), "kind": kind, "code": attrs.get("code") or "",
+                      "country": attrs.get("country") or "", "nev": n_events,
+                      "aliases": [a for a in attrs.get("aliases") or [] if a != attrs.get("name")][:8]})  # fmt: skip
 
     edges = []
     for (u, v), recs in sorted(dyads.items()):
         recs.sort(key=lambda i: (records[i]["date"] or "9999", records[i]["id"]))
         quads = Counter(records[i]["quad"] for i in recs)
         quad = max(sorted(quads), key=lambda q: quads[q])
-        labels = Counter(records[i]["label"] for i in recs)
-        label = max(sorted(labels), key=lambda x: labels[x])
-        text = label if len(recs) == 1 else f"{label} ({len(recs)})"
-        extra = {"smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.15}} if (v, u) in dyads else {}  # A->B and B->A apart
-        edges.append(Edge(u, v, True, ev=recs, kind="dyad", quad=quad, color=QUAD_COLOR.get(quad, "#999999"),
-                          width=round(1 + 2 * math.log2(len(recs)), 2), label=text, **extra).options)  # fmt: skip
+        # colour, width and label follow the filters in the page; the pair's two directions are drawn apart
+        edges.append({"from": u, "to": v, "ev": recs, "kind": "dyad", "quad": quad, "bend": 0.15 if (v, u) in dyads else 0})
     places: dict[tuple[str, str], set[int]] = defaultdict(set)
     for u, v, d in G.edges(data=True):
         if d.get("kind") == "place_of" and u in drawn and v in drawn and d.get("event_id") in first_record:
             places[(u, v)].add(first_record[d["event_id"]])
     for (u, v), recs in sorted(places.items()):
-        edges.append(Edge(u, v, False, ev=sorted(recs, key=lambda i: (records[i]["date"] or "9999", records[i]["id"])),
-                          kind="place", color=PLACE_EDGE_COLOR, width=1, dashes=True, arrows="").options)  # fmt: skip
+        edges.append({"from": u, "to": v, "ev": sorted(recs, key=lambda i: (records[i]["date"] or "9999", records[i]["id"])),
+                      "kind": "place", "bend": 0})  # fmt: skip
     for i, e in enumerate(edges):
         e["id"] = f"e{i}"
 
@@ -358,6 +377,8 @@ def view_data(G: nx.MultiDiGraph, *, title: str = "kg event graph", max_nodes: i
         "nodes": nodes,
         "edges": edges,
         "records": records,
+        "labels": labels,
+        "placeColor": PLACE_EDGE_COLOR,
         "sentences": sentences,
         "docs": docs,
         "events": len(event_index),
@@ -372,15 +393,24 @@ def view_data(G: nx.MultiDiGraph, *, title: str = "kg event graph", max_nodes: i
     }
 
 
+def _precision(d: dict) -> str:
+    """``day``, ``month`` or ``year``: how much of the event's date is known."""
+    p = d.get("date_precision")
+    if p in ("day", "month", "year"):
+        return p
+    value = d.get("date") or ""
+    return "year" if len(value) == 4 else "month" if len(value) == 7 else "day"
+
+
 def network_data(G: nx.MultiDiGraph, *, max_nodes: int | None = MAX_NODES) -> tuple[list[dict], list[dict]]:
-    """pyvis node and edge dicts for ``G`` (dyads merged into one edge), each edge with its ``events`` as dicts."""
+    """The node and edge dicts of the view for ``G`` (dyads merged into one edge), each edge with its ``events`` as dicts."""
     data = view_data(G, max_nodes=max_nodes)
     recs = data["records"]
     edges = []
     for e in data["edges"]:
         e = dict(e)
         e["events"] = [{"id": recs[i]["id"], "date": recs[i]["date"], "code": recs[i]["code"], "root": recs[i]["root"],
-                        "quad": recs[i]["quad"], "modality": recs[i]["mod"], "label": recs[i]["label"]} for i in e["ev"]]  # fmt: skip
+                        "quad": recs[i]["quad"], "modality": recs[i]["mod"], "label": data["labels"][recs[i]["l"]]} for i in e["ev"]]  # fmt: skip
         edges.append(e)
     return data["nodes"], edges
 
@@ -449,15 +479,14 @@ def render_html(G: nx.MultiDiGraph, *, title: str = "kg event graph", max_nodes:
     """The page for ``G``: one self-contained HTML document (``timings`` as for :func:`view_data`, plus ``page_s``)."""
     data = view_data(G, title=title, max_nodes=max_nodes, focus=focus, hops=hops, timings=timings)
     t0 = time.perf_counter()
-    js, css = _vis_assets()
     parts = {
-        "__VIS_CSS__": css.replace("</style", "<\\/style"),
         "__TITLE__": _escape(title),
-        "__DATA__": _json_for_script(data),
-        "__VIS_JS__": js.replace("</script", "<\\/script"),
+        "__DATA__": _json_for_script({**data, **{k: _columns(data[k]) for k in ("nodes", "edges", "records")}}),
+        "__LABELS_JS__": _shared_js().replace("</script", "<\\/script"),
+        "__VIEW_JS__": _template("view.js").replace("</script", "<\\/script"),
     }
     # one pass, so that text inside the data can never be taken for a placeholder
-    page = re.sub(r"__(?:VIS_CSS|TITLE|DATA|VIS_JS)__", lambda m: parts[m.group(0)], _template())
+    page = re.sub(r"__(?:TITLE|DATA|LABELS_JS|VIEW_JS)__", lambda m: parts[m.group(0)], _template())
     if timings is not None:
         timings["page_s"] = time.perf_counter() - t0
     return page

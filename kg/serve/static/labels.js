@@ -6,6 +6,8 @@
    no bound) and overlaps no label kept before it and no obstacle (a node's body {x1, y1, x2, y2, id}) other
    than its own node's. Returns the indices of the kept candidates, in order. So labels never overlap: the
    less important one is left out (its name still shows on hover) and comes back when zooming makes room.
+   A candidate may list other places for its label (alts: boxes, e.g. above, right or left of the node): the
+   first free one is taken, and the box used is left in candidate.at.
    A uniform grid keeps this linear in the number of boxes (10,000 nodes place in a few milliseconds). */
 (function (root) {
   "use strict";
@@ -44,9 +46,14 @@
       if (!bounds || (b.x2 >= 0 && b.y2 >= 0 && b.x1 <= bounds.width && b.y1 <= bounds.height)) bodies.add(b);
     });
     for (var i = 0; i < candidates.length; i++) {
-      var c = candidates[i];
-      if (!inside(c, bounds) || taken.hits(c) || bodies.hits(c, c.id)) continue;
-      taken.add(c);
+      var c = candidates[i], boxes = c.alts ? [c].concat(c.alts) : [c], got = null;
+      for (var k = 0; k < boxes.length && !got; k++) {
+        var b = boxes[k];
+        if (inside(b, bounds) && !taken.hits(b) && !bodies.hits(b, c.id)) got = b;
+      }
+      if (!got) continue;
+      taken.add(got);
+      c.at = got;
       kept.push(i);
     }
     return kept;
