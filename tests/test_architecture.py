@@ -13,7 +13,7 @@ import pytest
 KG = Path(__file__).resolve().parents[1] / "kg"
 LANG = Path(__file__).resolve().parents[1] / "data" / "lang"
 # being written by other work at the same time; they move under this rule when they are integrated
-NOT_YET = ("syntax_roles.py",)
+NOT_YET: tuple[str, ...] = ()
 
 
 def _modules() -> dict[str, Path]:

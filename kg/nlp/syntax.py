@@ -497,17 +497,21 @@ def load_syntax(lang: str, model: str | Path | None = None):
     return nlp
 
 
-_SHARED_STRINGS: set[tuple[int, int]] = set()
-
-
 def share_strings(syntax_nlp, vocab) -> None:
-    """Make ``vocab`` know the labels of ``syntax_nlp`` (needed to run its components on kg's own Docs)."""
-    key = (id(syntax_nlp.vocab), id(vocab))
-    if key in _SHARED_STRINGS or syntax_nlp.vocab is vocab:
+    """Make ``vocab`` know the labels of ``syntax_nlp`` (needed to run its components on kg's own Docs).
+
+    Done once per vocabulary: a marker string naming the syntax pipeline is added last and looked up
+    next time (kept in the vocabulary itself, so a new vocabulary that reuses a collected one's id() is
+    never taken for it).
+    """
+    if syntax_nlp.vocab is vocab:
+        return
+    marker = f"__kg_syntax_strings__:{syntax_nlp.lang}:{id(syntax_nlp)}:{len(syntax_nlp.vocab.strings)}"
+    if marker in vocab.strings:
         return
     for s in syntax_nlp.vocab.strings:
         vocab.strings.add(s)
-    _SHARED_STRINGS.add(key)
+    vocab.strings.add(marker)
 
 
 def parse(doc, lang: str, *, model: str | Path | None = None):

@@ -1,0 +1,121 @@
+"""The language's syntax facts (``data/lang/<code>/syntax.json``) and the word forms a word list matches."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+# relations inside a noun phrase that lead from its head to a name it stands for: "the foreign
+# minister, Retno Marsudi" (appos), "Menteri Luar Negeri Retno Marsudi" (nmod), "Chinese coast guard
+# vessels" (compound), "Russia's army" (nmod:poss), "Israeli forces" (amod)
+NP_INNER = ("appos", "flat", "flat:name", "compound", "nmod", "nmod:poss", "amod", "nmod:desc", "nmod:npmod", "det:poss")
+SUBJECTS = ("nsubj", "csubj")
+PASSIVE_SUBJECTS = ("nsubj:pass", "nsubjpass", "csubj:pass")
+AGENTS = ("obl:agent", "agent")
+OBJECTS = ("obj", "dobj")
+CLAUSAL_DEPS = ("xcomp", "ccomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj")
+NOUN_POS = ("NOUN", "PROPN")
+VERB_POS = ("VERB", "AUX")
+
+
+# -- language data -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoleData:
+    """``data/lang/<code>/syntax.json``, as sets."""
+
+    lang: str
+    adp_roles: dict  # adposition -> tuple of roles ("target", "recipient", "partner", "agent", ...)
+    passive_agent: frozenset
+    speaker_adps: frozenset
+    speech_verbs: frozenset
+    object_control: frozenset
+    subject_control: frozenset
+    negation: frozenset
+    light_verbs: frozenset
+    of_agent_nouns: frozenset
+    bare_nmod: str  # "agent" (Indonesian "serangan Israel") or "modifier" (English)
+    patient_prefixes: tuple
+    patient_prefix_exceptions: frozenset
+    self_pronouns: frozenset
+    possessive_pronouns: frozenset
+    relative_pronouns: frozenset
+    bare_passive_agent: bool
+    passive_prefixes: tuple = ()
+    control_marks: frozenset = frozenset()  # marks of a controlled clause: "urged X to", "accused X of"
+
+    def adps(self, *roles: str) -> frozenset:
+        return frozenset(a for a, rs in self.adp_roles.items() if any(r in rs for r in roles))
+
+
+def _data_path(lang: str):
+    from kg.resources import data_dir
+
+    return data_dir() / "lang" / lang / "syntax.json"
+
+
+@cache
+def role_data(lang: str) -> RoleData:
+    """The language's syntax facts; ``LookupError`` (one line) when it has none."""
+    path = _data_path(lang)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise LookupError(f"no syntax role data for {lang!r} ({path})") from None
+    except (OSError, ValueError) as exc:
+        raise LookupError(f"{path}: cannot read syntax role data ({exc})") from None
+    roles: dict[str, tuple] = {}
+    for role, words in (raw.get("adpositions") or {}).items():
+        for w in words:
+            roles[w.lower()] = roles.get(w.lower(), ()) + (role,)
+    low = lambda key: frozenset(w.lower() for w in raw.get(key, []))  # noqa: E731
+    return RoleData(
+        lang=lang,
+        adp_roles=roles,
+        passive_agent=low("passive_agent"),
+        speaker_adps=low("speaker_adps"),
+        speech_verbs=low("speech_verbs"),
+        object_control=low("object_control"),
+        subject_control=low("subject_control"),
+        negation=low("negation"),
+        light_verbs=low("light_verbs"),
+        of_agent_nouns=low("of_agent_nouns"),
+        bare_nmod=str(raw.get("bare_nmod", "modifier")),
+        patient_prefixes=tuple(sorted((w.lower() for w in raw.get("patient_prefixes", [])), key=len, reverse=True)),
+        patient_prefix_exceptions=low("patient_prefix_exceptions"),
+        self_pronouns=low("self_pronouns"),
+        possessive_pronouns=low("possessive_pronouns"),
+        relative_pronouns=low("relative_pronouns"),
+        bare_passive_agent=bool(raw.get("bare_passive_agent", False)),
+        passive_prefixes=tuple(w.lower() for w in raw.get("passive_prefixes", [])),
+        control_marks=low("control_marks"),
+    )
+
+
+@cache
+def _lemma_table(lang: str):
+    try:
+        from spacy.lookups import load_lookups
+
+        return load_lookups(lang, ["lemma_lookup"]).get_table("lemma_lookup")
+    except Exception:  # no table for this language: surface forms only
+        return None
+
+
+def word_forms(token, lang: str) -> tuple[str, ...]:
+    """The forms a word list entry may match: lower-case form and lemma (the pipeline's, else spaCy's lookup table)."""
+    low = token.lower_
+    lemma = token.lemma_.lower() if token.lemma_ else ""
+    if not lemma:
+        table = _lemma_table(lang)
+        if table is not None:
+            lemma = (table.get(token.text, None) or table.get(low, None) or low).lower()
+    return (low, lemma) if lemma and lemma != low else (low,)
+
+
+def _is(token, words: frozenset, lang: str) -> bool:
+    return any(f in words for f in word_forms(token, lang))
+
+

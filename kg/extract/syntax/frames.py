@@ -1,0 +1,146 @@
+"""A trigger's :class:`~kg.extract.syntax.results.Frame` from the parse: :func:`frame`, :func:`frames`, :func:`explain`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg.extract.syntax.data import AGENTS, NOUN_POS, OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, VERB_POS, _is, word_forms
+from kg.extract.syntax.results import Frame, _dedupe, _re, _span_bounds, head_token
+from kg.extract.syntax.roles import _Roles
+
+
+def frame(
+    doc,
+    actors: Sequence,
+    trigger,
+    lang: str,
+    *,
+    target_adps: frozenset | set | None = None,
+    symmetric: bool = False,
+    nominal: bool | None = None,
+    events: Sequence[int] = (),
+) -> Frame | None:
+    """The argument frame of ``trigger`` (a Span, a ``(start, end)`` pair or a token index) in the parsed
+    ``doc``, with ``actors`` (Spans or ``(start, end)`` pairs) as the candidates. ``Arg.index`` points
+    into ``actors``.
+
+    ``target_adps``: adpositions that introduce this trigger's target (default: the language's
+    *target* and *recipient* adpositions, and *partner* ones for a ``symmetric`` trigger).
+    ``events``: token indices of the sentence's event words (all triggers); a path does not reach an
+    actor through an event noun's *of* phrase ("defended its annexation of Crimea" is not about Crimea).
+    ``nominal``: force the trigger to be read as an event noun (True) or a verb (False); by default
+    its part of speech decides. Returns None when the trigger lies inside an actor's span.
+    """
+    if isinstance(trigger, int):
+        start, end = trigger, trigger + 1
+    else:
+        start, end = _span_bounds(trigger)
+    r = _Roles(doc, actors, lang, events)
+    if start in r.at:
+        return None  # "Ban" in "Ban Ki-moon", "Strike" in "Carrier Strike Group" (a trigger may end inside one: "penarikan [pasukan AS]")
+    tok = head_token(doc, start, end)
+    d = r.d
+    preps = frozenset(target_adps) if target_adps is not None else d.adps("target", "recipient") | (d.adps("partner") if symmetric else frozenset())
+    is_noun = nominal if nominal is not None else tok.pos_ in NOUN_POS
+    own = set(range(start, end))
+    if is_noun:
+        f = Frame(trigger=tok.i, kind="noun")
+        sources, targets, obliques = r.noun_args(tok, preps)
+        if not sources and not targets and tok.dep_ == "compound" and tok.head.pos_ in NOUN_POS:
+            # "the north's bombing campaign", "the air strike campaign": the head noun carries the arguments
+            s2, t2, o2 = r.noun_args(tok.head, preps)
+            sources = [_re(a, f"compound-head>{a.rule}") for a in s2]
+            targets = [_re(a, f"compound-head>{a.rule}") for a in t2]
+            obliques += o2
+        gov, gdep = r.governor(tok)
+        if gov is not None:
+            f.governor, f.governor_dep = gov.i, gdep
+            # "launched an attack", "sanksi ... dijatuhkan oleh Inggris": the verb's doer is the noun's
+            f.light = (gdep in OBJECTS or (gdep in PASSIVE_SUBJECTS + SUBJECTS and r.is_passive(gov))) and _is(gov, d.light_verbs, lang)
+            if f.light:
+                if not sources:
+                    sources = [_re(a, "light-verb-subj") for a in r.subject_of(gov, r.is_passive(gov))]
+                if not targets:
+                    t3, o3 = r.objects_of(gov, preps)
+                    targets = [_re(a, f"light-verb>{a.rule}") for a in t3 if a.token != tok.i]
+                    obliques += o3
+                f.negated = r.negated(gov)
+                if gov.dep_ in ("xcomp",) or (gov.dep_ == "advcl" and any(c.lower_ in ("to", "untuk") for c in gov.children if c.dep_ == "mark")):
+                    f.control = gov.head.lower_
+                    f.negated = f.negated or r.negated(gov.head)
+            elif gdep in OBJECTS and r.negated(gov):
+                f.notes.append("governor-negated")
+        f.negated = f.negated or r.negated(tok)
+        f.sources = _dedupe(sources, set())
+        f.targets = _dedupe([a for a in targets if not own & set(range(a.start, a.end))], {a.index for a in f.sources})
+        f.obliques = _dedupe(obliques, {a.index for a in f.sources + f.targets})
+        f.speech = r.speech_of(tok)
+        return f
+    passive = r.is_passive(tok)
+    f = Frame(trigger=tok.i, kind="passive" if passive else "verb")
+    sources = r.subject_of(tok, passive)
+    if passive:
+        targets = []
+        for c in tok.children:
+            if c.dep_ in PASSIVE_SUBJECTS or (c.dep_ in SUBJECTS and d.bare_passive_agent):
+                if c.lower_ in d.relative_pronouns and tok.dep_ == "acl:relcl":
+                    targets += r.actors_in(tok.head, "relcl-antecedent")
+                else:
+                    targets += r.actors_in(c, c.dep_)
+        if not targets and tok.dep_ in ("acl", "acl:relcl") and tok.head.pos_ in NOUN_POS:
+            targets = r.actors_in(tok.head, "acl-antecedent")
+        if not targets and tok.dep_ == "conj":
+            head = tok.head
+            targets = [_re(a, "conj-share-subj") for c in head.children if c.dep_ in PASSIVE_SUBJECTS + SUBJECTS for a in r.actors_in(c, c.dep_)]
+        t2, obliques = r.objects_of(tok, preps)
+        t2 = [a for a in t2 if a.rule != "obj" or not d.bare_passive_agent or any(c.dep_ in AGENTS for c in tok.children)]
+        if targets:  # "Israel dikecam oleh Turki atas penyerbuan ...": the passive subject is the target
+            obliques += [_re(a, a.rule, adp=a.rule[4:-1] if a.rule.startswith("obl(") else None) for a in t2 if not a.rule.startswith("obj")]
+        else:
+            targets = t2
+    else:
+        targets, obliques = r.objects_of(tok, preps, prefer_adps=target_adps is not None)
+        if not targets:
+            # "condemned and rejected the plan": a conjunct verb's shared object, written after it
+            if tok.dep_ == "conj" and tok.head.pos_ in VERB_POS:
+                targets = [
+                    _re(a, "conj-share-obj") for c in tok.head.children if c.dep_ in OBJECTS and c.i > tok.i for a in r.actors_in(c, "obj")
+                ]
+            if not targets:
+                for c in tok.children:
+                    if c.dep_ == "conj" and c.pos_ in VERB_POS and not any(cc.dep_ in SUBJECTS for cc in c.children):
+                        t3, _ = r.objects_of(c, preps)
+                        targets += [_re(a, "conj-share-obj") for a in t3 if a.rule.startswith("obj")]
+                        break
+    f.negated = r.negated(tok)
+    if tok.dep_ in ("xcomp",) or (tok.dep_ == "advcl" and any(c.lower_ in ("to", "untuk") for c in tok.children if c.dep_ == "mark")):
+        head = tok.head
+        if _is(head, d.subject_control | d.object_control, lang) or tok.dep_ == "xcomp":
+            f.control = word_forms(head, lang)[-1]
+            f.negated = f.negated or r.negated(head)
+    f.sources = _dedupe(sources)
+    f.targets = _dedupe([a for a in targets if not own & set(range(a.start, a.end))], {a.index for a in f.sources})
+    f.obliques = _dedupe(obliques, {a.index for a in f.sources + f.targets})
+    f.speech = r.speech_of(tok)
+    return f
+
+
+def frames(doc, actors: Sequence, triggers: Sequence, lang: str, **options) -> list[Frame | None]:
+    """:func:`frame` for each trigger (None where a trigger lies inside an actor's span); the triggers
+    are each other's ``events``."""
+    events = options.pop("events", None)
+    if events is None:
+        events = [i for t in triggers for i in (range(*_span_bounds(t)) if not isinstance(t, int) else (t,))]
+    return [frame(doc, actors, t, lang, events=events, **options) for t in triggers]
+
+
+def explain(doc, f: Frame | None) -> str:
+    """One line for a frame: ``trigger: sources -> targets [rule]`` (for tests and debugging)."""
+    if f is None:
+        return "(inside a name: no trigger)"
+    name = lambda a: doc[a.start : a.end].text  # noqa: E731
+    src = ", ".join(name(a) for a in f.sources) or "?"
+    tgt = ", ".join(name(a) for a in f.targets) or "?"
+    extra = " NOT" if f.negated else ""
+    said = f" (said by {', '.join(name(a) for a in f.speech.speakers) or '?'})" if f.speech else ""
+    return f"{doc[f.trigger].text}: {src} -> {tgt}{extra}{said} [{f.rule}]"

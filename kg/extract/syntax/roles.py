@@ -1,0 +1,323 @@
+"""The dependency walks: actors inside a noun phrase, subjects (shared, controlled, inherited), objects and
+obliques, the arguments of event nouns, and the speech act a clause is reported in."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg.extract.syntax.data import AGENTS, NOUN_POS, NP_INNER, OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, VERB_POS, _is, role_data
+from kg.extract.syntax.results import Arg, Speech, _re, _span_bounds, head_token
+
+
+class _Roles:
+    def __init__(self, doc, actors: Sequence, lang: str, events: Sequence[int] = ()):
+        self.doc, self.lang = doc, lang
+        self.events = frozenset(events)  # tokens of event words: "its annexation of Crimea" names no actor by "of"
+        self.d = role_data(lang)
+        self.bounds = [_span_bounds(a) for a in actors]
+        self.at: dict[int, int] = {}
+        for k, (s, e) in enumerate(self.bounds):
+            for i in range(s, e):
+                self.at.setdefault(i, k)
+
+    # actors inside a noun phrase --------------------------------------------------------------------
+    def _case(self, tok) -> str | None:
+        """The adposition of a nominal (its ``case`` child; multi-word "according to", "out of" by first word)."""
+        for c in tok.children:
+            if c.dep_ in ("case", "mark") and c.i < tok.i:
+                return c.lower_
+        return None
+
+    def actors_in(self, tok, rule: str, *, depth: int = 3, seen: set | None = None) -> list[Arg]:
+        """The actors ``tok``'s phrase names: ``tok``'s own actor span, else the nearest ones reached by
+        noun-phrase-internal relations (breadth first); conjuncts ("Russia and China") each count."""
+        seen = set() if seen is None else seen
+        out = self._np_actors(tok, rule, depth, seen)
+        for c in tok.children:
+            if c.dep_ == "conj" and c.i not in seen and c.pos_ not in VERB_POS:
+                out += self.actors_in(c, f"{rule}+conj", depth=depth, seen=seen)
+            elif c.dep_ == "appos" and tok.i in self.at and c.i in self.at and self.at[c.i] not in seen:
+                # "Jepang, Korea Selatan, dan Amerika Serikat": a list parsed as a name in apposition to a name
+                out += self.actors_in(c, f"{rule}+appos-list", depth=depth, seen=seen)
+        return out
+
+    def _np_actors(self, tok, rule: str, depth: int, seen: set) -> list[Arg]:
+        if tok.i in self.at:
+            k = self.at[tok.i]
+            if k in seen:
+                return []
+            seen.add(k)
+            s, e = self.bounds[k]
+            return [Arg(s, e, k, rule, token=tok.i)]
+        level = [(tok, rule)]
+        for _ in range(depth):
+            nxt, found = [], []
+            for t, r in level:
+                for c in t.children:
+                    dep = c.dep_
+                    if dep not in NP_INNER:
+                        continue
+                    adp = self._case(c)
+                    if dep == "nmod" and adp is not None and (adp not in self.d.adps("of") or t.i in self.events):
+                        continue  # "the attack on Gaza", "the annexation of Crimea" are not who acted; "forces of Russia" is
+                    label = f"{r}>{dep}" + (f"({adp})" if adp else "")
+                    if c.i in self.at:
+                        k = self.at[c.i]
+                        s0, e0 = self.bounds[k]
+                        h = head_token(self.doc, s0, e0)
+                        hadp = self._case(h)
+                        if h.i != c.i and hadp is not None and hadp not in self.d.adps("of"):
+                            continue  # "posisi Hizbullah di [Lebanon] selatan": the name belongs to a place phrase
+                        if k not in seen:
+                            seen.add(k)
+                            s, e = self.bounds[k]
+                            found.append(Arg(s, e, k, label, token=c.i))
+                            for cc in c.children:  # "Russia's and China's"
+                                if cc.dep_ == "conj":
+                                    found += self.actors_in(cc, f"{label}+conj", seen=seen)
+                    else:
+                        nxt.append((c, label))
+            if found:
+                return found
+            level = nxt
+        return []
+
+    # verbs ------------------------------------------------------------------------------------------
+    def negated(self, tok) -> bool:
+        return any(c.dep_ in ("advmod", "neg", "aux", "det", "part") and _is(c, self.d.negation, self.lang) for c in tok.children)
+
+    def is_passive(self, tok) -> bool:
+        deps = {c.dep_ for c in tok.children}
+        if deps & {"nsubj:pass", "nsubjpass", "aux:pass", "auxpass", "obl:agent", "csubj:pass"}:
+            return True
+        low = tok.lower_
+        if tok.pos_ == "VERB" and any(low.startswith(p) and len(low) > len(p) + 3 for p in self.d.passive_prefixes):
+            return True  # Indonesian di- verbs, whatever the parser made of their subject
+        if deps & {"nsubj", "obj"}:
+            return False
+        if "Pass" in tok.morph.get("Voice"):
+            return True
+        # a participle modifying a noun: "troops deployed by Russia"
+        return tok.dep_ == "acl" and tok.tag_ == "VBN"
+
+    def subject_of(self, tok, passive: bool, depth: int = 0) -> list[Arg]:
+        """The doer of the verb ``tok``: its own subject or agent, else one it shares or is controlled by."""
+        if depth > 4:
+            return []
+        out: list[Arg] = []
+        subjects = [c for c in tok.children if c.dep_ in SUBJECTS] if not passive else []
+        if len(subjects) > 1:
+            # "The foreign minister, Retno Marsudi, criticized ...": an apposition parsed as two subjects;
+            # the one that is a name itself wins, else the one nearest the verb
+            # ("Spain, Ireland and Norway recognised ...", parsed as two subjects, keeps both names)
+            named = [c for c in subjects if c.i in self.at]
+            if len(named) < 2:
+                subjects = [named[-1] if named else max(subjects, key=lambda c: c.i)]
+        for c in subjects:
+            out += self._subject_actors(tok, c, c.dep_)
+        for c in tok.children:
+            if not passive and c.dep_ in SUBJECTS:
+                continue
+            elif passive and c.dep_ in AGENTS:
+                out += self.actors_in(c, "obl:agent")
+            elif passive and c.dep_ in ("obl", "nmod") and self._case(c) in self.d.passive_agent:
+                out += self.actors_in(c, f"obl({self._case(c)})")
+        if out:
+            return out
+        if passive and self.d.bare_passive_agent:
+            for c in tok.children:  # "rumah itu dibom Israel": the agent right after a di- verb
+                if c.dep_ in OBJECTS + ("obl", "nmod", "compound", "flat", "flat:name") and self._case(c) is None and c.i > tok.i:
+                    found = self.actors_in(c, "obj-agent")
+                    if found:
+                        return found
+        if passive or any(c.dep_ in SUBJECTS + PASSIVE_SUBJECTS for c in tok.children):
+            return out  # a subject that names no actor: nothing is inherited
+        return self.inherited_subject(tok, depth)
+
+    def _subject_actors(self, verb, subj, label: str) -> list[Arg]:
+        if subj.lower_ in self.d.relative_pronouns and verb.dep_ == "acl:relcl":
+            return self.actors_in(verb.head, "relcl-antecedent")
+        found = self.actors_in(subj, label)
+        if found:
+            return found
+        if subj.lower_ in self.d.self_pronouns:
+            speech = self.speech_of(verb)
+            if speech is not None and speech.speakers:
+                return [Arg(a.start, a.end, a.index, "ccomp-self-pronoun", token=subj.i) for a in speech.speakers]
+        return []
+
+    def inherited_subject(self, tok, depth: int) -> list[Arg]:
+        head, dep = tok.head, tok.dep_
+        if head.i == tok.i:
+            return []
+        if dep == "conj" and head.pos_ in VERB_POS + ("ADJ",):
+            return [_re(a, "conj-share-subj") for a in self.subject_of(head, self.is_passive(head), depth + 1)]
+        if dep in ("xcomp", "advcl") and head.pos_ in VERB_POS:
+            marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+            objs = [c for c in head.children if c.dep_ in OBJECTS + ("iobj",)]
+            if self.is_passive(head) and dep == "xcomp":
+                # "Russia was ordered by the court to halt ...": the passive subject is the one controlled
+                found = [a for c in head.children if c.dep_ in PASSIVE_SUBJECTS for a in self.actors_in(c, "xcomp-control(pass)")]
+                if found:
+                    return found
+            if objs and (_is(head, self.d.object_control, self.lang) or dep == "xcomp") and marks <= self.d.control_marks:
+                found = [a for o in objs for a in self.actors_in(o, "xcomp-control(obj)")]
+                if found:
+                    return found
+                return []  # the object is the doer, and it is no actor
+            label = "xcomp-control" if dep == "xcomp" or marks & {"to", "untuk"} else "advcl-share-subj"
+            return [_re(a, label) for a in self.subject_of(head, self.is_passive(head), depth + 1)]
+        if dep == "ccomp" and head.pos_ in VERB_POS and _is(head, self.d.speech_verbs, self.lang):
+            # "Hamas mengatakan siap berunding": a reported clause without a subject is the speaker's
+            return [_re(a, "ccomp-speaker") for a in self.subject_of(head, self.is_passive(head), depth + 1)]
+        if dep == "acl:relcl":
+            return self.actors_in(head, "relcl-antecedent")
+        if dep == "acl" and head.pos_ in NOUN_POS:
+            return self.actors_in(head, "acl-antecedent")
+        return []
+
+    def objects_of(self, tok, preps: frozenset, prefer_adps: bool = False) -> tuple[list[Arg], list[Arg]]:
+        """(targets, other obliques) of the verb ``tok``; with ``prefer_adps`` an oblique marked by one
+        of ``preps`` goes before the object ("extradited a hacker [to the United States]")."""
+        targets: list[Arg] = []
+        obliques: list[Arg] = []
+        for c in tok.children:
+            if c.dep_ in OBJECTS:
+                targets += self.actors_in(c, "obj")
+            elif c.dep_ == "iobj":
+                targets += self.actors_in(c, "iobj")
+        if not targets:
+            for c in tok.children:
+                if c.dep_ in OBJECTS and c.i not in self.at:
+                    # "sent troops to Ukraine", "mengirim pasukan ke Ukraina": the target hangs on the object
+                    for cc in c.children:
+                        adp = self._case(cc)
+                        if cc.dep_ == "nmod" and adp in preps:
+                            targets += self.actors_in(cc, f"obj>nmod({adp})")
+        by_adp: list[Arg] = []
+        for c in tok.children:
+            if c.dep_ in ("obl", "nmod", "obl:arg"):
+                adp = self._case(c)
+                if adp is None or adp in self.d.passive_agent:
+                    continue
+                found = self.actors_in(c, f"obl({adp})")
+                roles = self.d.adp_roles.get(adp, ())
+                if adp in preps and (not targets or prefer_adps):
+                    by_adp += found
+                else:
+                    obliques += [_re(a, a.rule, adp=adp, role=roles[0] if roles else None) for a in found]
+        if prefer_adps and by_adp:
+            obliques += [_re(a, a.rule, adp=None, role="object") for a in targets]
+            return by_adp, obliques
+        return targets + by_adp, obliques
+
+    # nouns ------------------------------------------------------------------------------------------
+    def _patient_noun(self, tok) -> bool:
+        low = tok.lower_
+        if low in self.d.patient_prefix_exceptions:
+            return False
+        return any(low.startswith(p) and len(low) > len(p) + 3 for p in self.d.patient_prefixes)
+
+    def noun_args(self, tok, preps: frozenset) -> tuple[list[Arg], list[Arg], list[Arg]]:
+        """(sources, targets, obliques) of the event noun ``tok`` from its own dependents."""
+        sources: list[Arg] = []
+        targets: list[Arg] = []
+        obliques: list[Arg] = []
+        of_args: list[Arg] = []
+        bare: list[Arg] = []
+        for c in tok.children:
+            dep = c.dep_
+            adp = self._case(c)
+            if dep in ("nmod:poss", "det:poss"):
+                found = self.actors_in(c, "nmod:poss")
+                if not found and c.lower_ in self.d.possessive_pronouns:
+                    found = [_re(a, "poss-pronoun") for a in self.pronoun_owner(tok)]
+                sources += found
+            elif dep in ("amod", "compound", "flat") and c.i < tok.i:
+                sources += self.actors_in(c, dep)
+            elif dep in ("nmod", "obl", "acl") and adp is not None:
+                if adp in self.d.adps("agent"):
+                    sources += self.actors_in(c, f"nmod({adp})")
+                elif adp in self.d.adps("of"):
+                    of_args += self.actors_in(c, f"nmod({adp})")
+                elif adp in preps:
+                    targets += self.actors_in(c, f"nmod({adp})")
+                else:
+                    roles = self.d.adp_roles.get(adp, ())
+                    obliques += [_re(a, a.rule, adp=adp, role=roles[0] if roles else None) for a in self.actors_in(c, f"nmod({adp})")]
+            elif dep in ("nmod", "compound") and adp is None and c.i > tok.i:
+                bare += self.actors_in(c, "nmod")
+        if bare:
+            # Indonesian "serangan Israel" (agent) / "pengeboman Gaza" (patient) / English "the Gaza strikes" (none)
+            if self.d.bare_nmod == "agent" and (targets or not self._patient_noun(tok)):
+                sources += bare
+            elif self.d.bare_nmod == "agent":
+                targets += bare
+        if of_args:
+            if sources:
+                targets += of_args
+            elif _is(tok, self.d.of_agent_nouns, self.lang):
+                sources += [_re(a, a.rule + "-agent") for a in of_args]
+            else:
+                targets += of_args
+        return sources, targets, obliques
+
+    def pronoun_owner(self, noun) -> list[Arg]:
+        """Whose "its"/"their" is it: the subject of the clause the noun belongs to ("Russia defended
+        its annexation"), or the speaker ("Iran said its strike was ...")."""
+        verb = noun
+        for _ in range(6):
+            if verb.head.i == verb.i:
+                break
+            verb = verb.head
+            if verb.pos_ in VERB_POS:
+                break
+        if verb.pos_ not in VERB_POS:
+            return []
+        found = self.subject_of(verb, self.is_passive(verb), 2) if not self.is_passive(verb) else []
+        if found:
+            return found
+        speech = self.speech_of(verb)
+        return list(speech.speakers) if speech else []
+
+    def governor(self, noun):
+        """The verb a noun trigger is an argument of (through compounds and conjoined nouns)."""
+        tok = noun
+        for _ in range(4):
+            if tok.dep_ in ("compound", "conj", "flat", "appos") and tok.head.i != tok.i:
+                tok = tok.head
+                continue
+            break
+        if tok.dep_ in OBJECTS + SUBJECTS + PASSIVE_SUBJECTS + ("obl", "nmod", "xcomp") and tok.head.pos_ in VERB_POS:
+            return tok.head, tok.dep_
+        return None, None
+
+    # speech -----------------------------------------------------------------------------------------
+    def speech_of(self, tok) -> Speech | None:
+        """The speech act ``tok`` is reported in: up through its clause to a ``ccomp`` of a speech verb;
+        or a speech verb in ``parataxis`` under the clause; or "according to X"."""
+        node = tok
+        for _ in range(8):
+            for c in node.children:
+                if c.dep_ == "parataxis" and c.pos_ in VERB_POS and _is(c, self.d.speech_verbs, self.lang) and c.i != tok.i:
+                    return Speech(c.i, tuple(_re(a, "parataxis-speech") for a in self.subject_of(c, self.is_passive(c), 3)), "parataxis-speech", self.negated(c))
+                if c.dep_ in ("obl", "nmod", "advmod", "obl:arg") and node.pos_ in VERB_POS:
+                    adp = self._case(c)
+                    if adp in self.d.speaker_adps or c.lower_ in self.d.speaker_adps:
+                        found = tuple(_re(a, "according-to") for a in self.actors_in(c, "according-to"))
+                        if found:
+                            return Speech(c.i, found, "according-to")
+            head = node.head
+            if head.i == node.i:
+                return None
+            if node.dep_ in ("ccomp", "parataxis", "xcomp") and head.pos_ in VERB_POS and _is(head, self.d.speech_verbs, self.lang):
+                if node.dep_ == "xcomp" and any(c.dep_ in OBJECTS + ("iobj",) for c in head.children):
+                    node = head
+                    continue  # "warned Israel to stop": asked of the object, not said to have happened
+                rule = "ccomp<speech" if node.dep_ == "ccomp" else f"{node.dep_}<speech"
+                return Speech(head.i, tuple(_re(a, rule) for a in self.subject_of(head, self.is_passive(head), 3)), rule, self.negated(head))
+            if node.dep_ in ("acl:relcl",):
+                return None  # a relative clause is not what was said
+            node = head
+        return None
+
