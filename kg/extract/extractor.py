@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.intent import _intent_is_now, intent_event
 from kg.extract.rules import SentenceRules
 from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, sentences_of
+from kg.extract.syntax.use import STATS, parse_mode, parse_sentences, syntax_args, syntax_frame, veto
 from kg.lexicon import cameo
 from kg.lexicon.lexicon import load_lexicon
 from kg.model import Actor, ActorKind, ActorMention, Document, Event, Extraction, Mention, Modality, Participant, Role, stable_id
@@ -44,8 +45,13 @@ def model_language(model: str) -> str:
 class Extractor:
     """Turns Documents into :class:`~kg.model.Extraction` objects, one spaCy pipeline per language."""
 
-    def __init__(self, *, lexicon_files: Iterable[str] = (), model: str | None = None, batch_size: int = 32):
+    def __init__(
+        self, *, lexicon_files: Iterable[str] = (), model: str | None = None, batch_size: int = 32, syntax=None
+    ):
+        """``syntax``: how the parse is used (:mod:`kg.extract.syntax.use`): None/True = ``"full,veto"``,
+        False/``"off"`` = the window rules only."""
         self.lexicon_files = tuple(lexicon_files)
+        self.syntax = parse_mode(syntax)
         self.model = model
         if model:
             model_language(model)  # fail now, with a clear message, not once per document
@@ -121,13 +127,23 @@ class Extractor:
         memory = _Memory()
         starts = doc_context(doc).span_starts = {g: [x.start for x in v] for g, v in lists.items()}
         trigger_starts, actor_starts = starts["kg_triggers"], starts["kg_actors"]
-        for s_index, sent in enumerate(sentences_of(doc)):
+        wanted = []
+        all_sents = sentences_of(doc)
+        for s_index, sent in enumerate(all_sents):
             s_start, s_end = sent.start, sent.end
             if bisect_left(trigger_starts, s_start) == bisect_left(trigger_starts, s_end) or bisect_left(
                 actor_starts, s_start
             ) == bisect_left(actor_starts, s_end):
                 continue  # no trigger or no actor (or place) in the sentence: nothing to extract
+            wanted.append((s_index, sent))
+        # only sentences with a trigger candidate and an actor are parsed, in one batch per document
+        parsed = parse_sentences(doc, [sent for _, sent in wanted], lang) if self.syntax else {}
+        STATS.sentences += len(all_sents)
+        STATS.parsed += len(parsed)
+        for s_index, sent in wanted:
             rules = SentenceRules(doc, sent, lang, self.lex, memory)
+            if sent.start in parsed:
+                rules.syntax = (parsed[sent.start], sent.start)
             if not rules.triggers or len(rules.actors) < 1:
                 continue
             # nominal arguments first, so that "serangan Israel" does not lend Israel to the next verb
@@ -166,6 +182,9 @@ class Extractor:
         t = kg_get(trig)["trigger"]
         lang = document.lang
         s = rules.s
+        if any(a.start <= trig.start < a.end for a in rules.actors + rules.places):
+            STATS.in_name += 1
+            return None  # a trigger word inside a recognised name ("Ban" in "Ban Ki-moon") is no trigger
         nominal = trig.start in rules.nominal
         passive = not nominal and is_passive_form(trig[0], lang)
         requested = False
@@ -229,6 +248,18 @@ class Extractor:
             if target is None and source is not None and t.code[:2] in ("10", "11", "12", "13", "16", "17"):
                 target = rules.anaphoric_event_target(trig)
             confidence = 0.8 if target and target.how == "object" else 0.75
+        syn_rule = None
+        fr, cands = syntax_frame(rules, trig, nominal)
+        if fr is not None:
+            syn = syntax_args(fr, cands, t) if "full" in self.syntax else None
+            if syn is not None:
+                source, target, syn_rule = syn
+                requested = requested or any(a.rule.startswith("xcomp-control(obj)") for a in fr.sources)
+                confidence = 0.85
+            elif "veto" in self.syntax:
+                source, target, vetoed = veto(fr, cands, source, target, t, nominal, rules)
+                if vetoed:
+                    STATS.vetoed += 1
         if source is not None and target is None and cameo.quad_of_root(t.code[:2]) == 4 and not t.symmetric:
             target = rules.place_target(trig, source, stop, via=(noun_preps - s.locative_preps) if nominal else None)
             confidence = 0.5
@@ -281,6 +312,10 @@ class Extractor:
         conf = confidence * min((kg_get(sp) or {}).get("conf", 0.8) for sp in source.spans + target.spans)
         if when is not None and when.inferred:
             conf *= 0.9
+        if syn_rule:
+            STATS.syntax_events += 1
+        else:
+            STATS.window_events += 1
         return Event(
             id=stable_id(document.id, trig.start_char, trig.end_char, t.code, prefix="ev_"),
             code=info.code,
@@ -301,7 +336,7 @@ class Extractor:
             quantities=rules.quantities(trig, stop),
             symmetric=t.symmetric,
             confidence=round(conf, 3),
-            rule=f"{'symmetric' if t.symmetric else 'passive' if passive else 'nominal' if nominal else 'active'}:{source.how}>{target.how}",
+            rule=f"syntax:{syn_rule}" if syn_rule else f"window:{'symmetric' if t.symmetric else 'passive' if passive else 'nominal' if nominal else 'active'}:{source.how}>{target.how}",
         )
 
     def _actor_for(self, span: Span, ex: Extraction) -> Actor:

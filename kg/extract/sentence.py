@@ -140,6 +140,7 @@ class RulesBase:
         self.parsed = ctx.parsed
         self.preps = _all_preps(lang)
         self.lows = lowers(doc)
+        self.syntax = None  # (the parsed copy of the sentence, its offset in doc) when it was parsed
 
     # -- helpers ---------------------------------------------------------------------------------------
     def _skippable(self, token) -> bool:

@@ -1,0 +1,156 @@
+"""How kg's extractor uses the parse (issue #12 items 2 and 3): syntax first, the window rules as fallback.
+
+- :func:`parse_sentences` parses, in one batch per document, copies of only the sentences that have a
+  trigger candidate and an actor (the rest are never parsed) with kg's shipped syntax pipeline.
+- :func:`syntax_frame` is a trigger's :class:`~kg.extract.syntax.results.Frame` over the sentence's actor
+  and place spans.
+- :func:`syntax_args`: a frame that names both sides gives the event's source and target (``mode``
+  ``full``); its path becomes the event's ``rule`` (``syntax:verb:nsubj>obj``).
+- :func:`veto`: when the frame does not name both sides, the window rules' pair is kept unless the parse
+  contradicts it (``mode`` ``veto``): the pair reversed, the speaker of a reported act taken as its doer,
+  the subject of a verb that governs the event noun ("Iran condemned the attack on Syria": Iran did not
+  attack).
+
+Modes (``Extractor(syntax=...)``, ``kg build --syntax/--no-syntax``): ``full,veto`` (the default),
+``full``, ``veto``, or ``off``/empty (window rules only, as before issue #12). Without a syntax model for
+the language everything falls back to the window rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract.sentence import _Arg, _Ref
+from kg.nlp.context import kg_get
+
+DEFAULT_MODE = frozenset({"full", "veto"})
+
+
+def parse_mode(value) -> frozenset[str]:
+    """A syntax mode from True/False/None, a comma list ("full,veto") or a set; ValueError for unknown words."""
+    if value is None or value is True:
+        return DEFAULT_MODE
+    if value is False:
+        return frozenset()
+    words = frozenset(w.strip() for w in (value.split(",") if isinstance(value, str) else value) if w.strip())
+    if words <= {"off", "none"}:
+        return frozenset()
+    unknown = words - {"full", "veto"}
+    if unknown:
+        raise ValueError(f"unknown syntax mode {', '.join(sorted(unknown))!r} (use full, veto, full,veto or off)")
+    return words
+
+
+@dataclass
+class SyntaxStats:
+    """Counts for measuring: sentences seen, sentences parsed, events by path."""
+
+    sentences: int = 0
+    parsed: int = 0
+    syntax_events: int = 0
+    window_events: int = 0
+    vetoed: int = 0
+    in_name: int = 0
+
+
+STATS = SyntaxStats()
+
+
+def parse_sentences(doc, sents: list, lang: str) -> dict:
+    """Parse copies of ``sents`` with kg's syntax pipeline for ``lang``: {sentence start: parsed copy}.
+    Empty when the language has no syntax model."""
+    if not sents:
+        return {}
+    try:
+        from kg.nlp.syntax import load_syntax, share_strings
+
+        nlp = load_syntax(lang)
+    except (LookupError, OSError):
+        return {}
+    share_strings(nlp, doc.vocab)
+    subs = [sent.as_doc() for sent in sents]
+    for _name, proc in nlp.pipeline:
+        subs = list(proc.pipe(subs, batch_size=64))
+    return {sent.start: sub for sent, sub in zip(sents, subs)}
+
+
+def syntax_frame(rules, trig, nominal: bool):
+    """The frame of ``trig`` on the parsed sentence and the candidate spans its ``Arg.index`` points into;
+    (None, []) when the sentence was not parsed."""
+    if rules.syntax is None:
+        return None, []
+    from kg.extract.syntax.frames import frame
+
+    sub, off = rules.syntax
+    cands = rules.actors + rules.places
+    t = kg_get(trig)["trigger"]
+    events = [i - off for x in rules.triggers for i in range(x.start, x.end)]
+    f = frame(
+        sub,
+        [(a.start - off, a.end - off) for a in cands],
+        (trig.start - off, trig.end - off),
+        rules.lang,
+        target_adps=t.target_preps,
+        symmetric=t.symmetric,
+        nominal=True if nominal else None,
+        events=events,
+    )
+    return f, cands
+
+
+def _spans_of(args, cands) -> list:
+    out = []
+    for a in args:
+        span = cands[a.index]
+        if all(span is not x for x in out):
+            out.append(span)
+    return out
+
+
+def syntax_args(fr, cands, t):
+    """(source, target, rule) from a frame that names both sides, else None. For a speaker trigger ("the
+    U.S. says the Syrian government is responsible") the speaker acts on the reported clause's subject."""
+    sources, targets = list(fr.sources), list(fr.targets)
+    if t.speaker:
+        if fr.speech is None or not fr.speech.speakers or not sources:
+            return None
+        sources, targets = list(fr.speech.speakers), sources
+    elif t.symmetric and not targets and len(sources) >= 2:
+        sources, targets = sources[:1], sources[1:]
+    if not sources or not targets:
+        return None
+    src, tgt = _spans_of(sources, cands), _spans_of(targets, cands)
+    if any(a is b for a in src for b in tgt):
+        return None
+    rule = fr.rule if not t.speaker else f"speaker:{fr.rule}"
+    how_s = "+".join(dict.fromkeys(a.rule for a in sources))
+    how_t = "+".join(dict.fromkeys(a.rule for a in targets))
+    return _Arg(src, f"syn:{how_s}"), _Arg(tgt, f"syn:{how_t}"), rule
+
+
+def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
+    """(source, target, reason): the window pair, or (None, None, reason) when the parse contradicts it."""
+    if source is None or target is None or t.speaker:
+        return source, target, None
+    syn_src = {id(s) for s in _spans_of(fr.sources, cands)}
+    syn_tgt = {id(s) for s in _spans_of(fr.targets, cands)}
+    win_src = {id(s) for s in source.spans if not isinstance(s, _Ref)}
+    win_tgt = {id(s) for s in target.spans if not isinstance(s, _Ref)}
+    speakers = {id(s) for s in _spans_of(fr.speech.speakers, cands)} if fr.speech else set()
+    if win_src and win_src <= syn_tgt and win_tgt and win_tgt <= syn_src:
+        return None, None, "reversed"  # the parse reads the pair the other way round
+    if speakers and syn_src and not syn_src & speakers and win_src and win_src <= speakers:
+        return None, None, "speaker"  # the speaker is not the doer of what is reported
+    if (
+        nominal
+        and fr.kind == "noun"
+        and not fr.sources
+        and fr.governor is not None
+        and not fr.light
+        and fr.governor_dep in ("obj", "dobj")
+        and fr.governor + rules.syntax[1] in {i for x in rules.triggers for i in range(x.start, x.end)}
+        and win_src
+        and not win_src & syn_src
+    ):
+        return None, None, "governed"  # "Iran condemned the attack on Syria": Iran did not attack
+    return source, target, None
