@@ -117,20 +117,26 @@ def export(
     title: str | None = None,
     parts: int | None = None,
     engine: str = "local",
+    min_confidence: float | None = None,
     **dask_options,
 ) -> tuple[BuildResult, dict[str, Path]]:
     """``kg export``: the merged event graph of the store in ``store``, written into ``outdir`` (each file
     atomically, with ``merges.json``). Returns the graph (as :func:`open` would) and the files written.
     ``parts``: also the N-Quads in that many files for bulk loading (:mod:`kg.scale.parts`); ``engine="dask"``:
-    the merge on a Dask cluster (:func:`kg.scale.engine.merge_graph`, same result; ``dask_options``: its options)."""
+    the merge on a Dask cluster (:func:`kg.scale.engine.merge_graph`, same result; ``dask_options``: its options).
+    ``min_confidence``: reports below it are left out before the merge (default: the graph's threshold,
+    :data:`kg.extract.confidence.DEFAULT_MIN_CONFIDENCE`; 0 keeps all; the store itself keeps every report)."""
+    from kg.extract.confidence import DEFAULT_MIN_CONFIDENCE, drop_unconfident
+
+    threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
     t0 = time.perf_counter()
     with Store(store, create=False, readonly=True) as st:
         if engine == "dask":
             from kg.scale.engine import merge_graph
 
-            G = merge_graph(st.graph(), options, **dask_options)
+            G = merge_graph(drop_unconfident(st.graph(), threshold), options, **dask_options)
         else:
-            G = merge_events(st.graph(), options)
+            G = merge_events(drop_unconfident(st.graph(), threshold), options)
     written = write_outputs(G, outdir, formats=formats, title=title)
     if parts:
         from kg.scale.parts import PARTS_FOLDER, write_parts
@@ -156,6 +162,8 @@ def build(
     workers: int = 1,
     merge: MergeOptions | None = None,
     engine: str = "local",
+    min_confidence: float | None = None,
+    syntax=None,
     **dask_options,
 ) -> BuildResult:
     """Read ``inputs`` (files, folders, JSONL), extract events and merge them into one graph.
@@ -167,7 +175,13 @@ def build(
     ``MergeOptions(enabled=False)`` keeps every report its own event); ``result.unmerged`` has every report.
     ``engine="dask"``: the same result computed on a Dask cluster (:func:`kg.scale.engine.build`, which takes
     ``dask_options`` such as ``scheduler`` and ``parquet_dir``; ``workers`` is then the LocalCluster's size).
+    ``min_confidence``: events of lower confidence are left out of the graph (default: the graph's threshold,
+    :data:`kg.extract.confidence.DEFAULT_MIN_CONFIDENCE`; 0 keeps every event). ``syntax``: how the parse is
+    used (:mod:`kg.extract.syntax.use`; default ``"full,veto"``, False = the window rules only).
     """
+    from kg.extract.confidence import DEFAULT_MIN_CONFIDENCE, confident
+
+    threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
     if engine == "dask":
         from kg.scale.engine import build as build_on_dask
 
@@ -176,7 +190,7 @@ def build(
     if engine != "local" or dask_options:
         raise ValueError(f"engine must be local or dask, not {engine!r}" if engine != "local" else f"options only for engine dask: {', '.join(dask_options)}")
     t0 = time.perf_counter()
-    extractor = Extractor(lexicon_files=lexicon_files, model=model)
+    extractor = Extractor(lexicon_files=lexicon_files, model=model, syntax=syntax)
     G = graph_mod.build_graph(())
     result = BuildResult(graph=G)
     items = iter_documents(inputs, lang=lang, ref_date=ref_date)
@@ -187,7 +201,7 @@ def build(
             if on_problem:
                 on_problem(problem)
             continue
-        graph_mod.add_extraction(G, ex)
+        graph_mod.add_extraction(G, confident(ex, threshold))
         result.documents += 1
         result.words += len(item.text.split())
         if on_document:

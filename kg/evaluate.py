@@ -129,10 +129,16 @@ def _score(gold: dict, system: list[dict]) -> dict:
     return out
 
 
-def evaluate_dir(gold_dir: Path, *, lexicon_files=(), extractor: Extractor | None = None, merge: MergeOptions | None = None) -> dict:
+def evaluate_dir(
+    gold_dir: Path, *, lexicon_files=(), extractor: Extractor | None = None, merge: MergeOptions | None = None, min_confidence: float | None = None
+) -> dict:
     """Run kg over every ``*.txt`` of ``gold_dir`` that has a ``.json`` and score the events ``kg build``
-    would write for it (reports of one act merged with ``merge``, :func:`kg.graph.merge.merge_events`)."""
+    would write for it: reports of confidence >= ``min_confidence`` (default: the graph's,
+    :data:`kg.extract.confidence.DEFAULT_MIN_CONFIDENCE`), merged with ``merge`` (:func:`kg.graph.merge.merge_events`)."""
+    from kg.extract.confidence import DEFAULT_MIN_CONFIDENCE, confident
+
     extractor = extractor or Extractor(lexicon_files=lexicon_files)
+    threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
     docs = []
     for txt in sorted(gold_dir.glob("*.txt")):
         gold_path = txt.with_suffix(".json")
@@ -145,7 +151,7 @@ def evaluate_dir(gold_dir: Path, *, lexicon_files=(), extractor: Extractor | Non
         except KgInputError as exc:
             docs.append({"id": txt.stem, "lang": gold.get("lang"), "error": str(exc)})
             continue
-        ex = extractor.extract(doc)
+        ex = confident(extractor.extract(doc), threshold)
         H = merge_events(build_graph([ex]), merge or MergeOptions())  # what kg build writes: reports of one act merged
         result = score_graph(gold, H)
         result["detected_lang"] = doc.lang

@@ -56,6 +56,15 @@ def input_options(func):
     return wrapper
 
 
+def min_confidence_option(func):
+    """``--min-confidence X``: events below X are left out (default: the graph's threshold)."""
+    from kg.extract.confidence import DEFAULT_MIN_CONFIDENCE
+
+    return click.option("--min-confidence", "min_confidence", type=click.FloatRange(0, 1), default=None, metavar="X",
+                        help=f"Leave out events of confidence below X (0-1; default {DEFAULT_MIN_CONFIDENCE}, kg's calibrated "
+                             "threshold; 0 keeps every event).")(func)  # fmt: skip
+
+
 def _fail(message: str, code: int = 2):
     from kg.util import echo
 

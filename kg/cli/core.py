@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.base import EXIT_NOTHING, EXIT_PARTIAL, _fail, input_options
+from kg.cli.base import EXIT_NOTHING, EXIT_PARTIAL, _fail, input_options, min_confidence_option
 
 
 @click.command()
@@ -22,8 +22,11 @@ from kg.cli.base import EXIT_NOTHING, EXIT_PARTIAL, _fail, input_options
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="dask: extract and merge on a Dask cluster (same result), and write events/mentions/actors .parquet folders too.")  # fmt: skip
 @click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: a running Dask scheduler (tcp://host:8786) instead of a LocalCluster.")
+@click.option("--syntax/--no-syntax", default=True, show_default=True,
+              help="Read who did what to whom from kg's dependency parse first (window rules as fallback); --no-syntax: window rules only.")  # fmt: skip
+@min_confidence_option
 @input_options
-def build(inputs, outdir, formats, workers, lang, ref_date, lexicon_files, model, merge, engine, scheduler):
+def build(inputs, outdir, formats, workers, lang, ref_date, lexicon_files, model, merge, engine, scheduler, syntax, min_confidence):
     """Extract events from INPUTS (text/HTML files, folders, JSONL) and write the graph.
 
     Writes OUT/graph.ttl (RDF), OUT/events.csv (one row per source-target pair of an event) and
@@ -61,7 +64,8 @@ def build(inputs, outdir, formats, workers, lang, ref_date, lexicon_files, model
     progress = _stderr_progress() if engine == "local" else None
     try:
         result = run_build(inputs, lang=lang, ref_date=ref_date, lexicon_files=lexicon_files, model=model, on_problem=report,
-                           on_document=progress, workers=workers, merge=MergeOptions(enabled=merge), engine=engine, **dask_options)  # fmt: skip
+                           on_document=progress, workers=workers, merge=MergeOptions(enabled=merge), engine=engine,
+                           **({"syntax": syntax, "min_confidence": min_confidence} if engine == "local" else {}), **dask_options)  # fmt: skip
     except (LookupError, ValueError) as exc:
         _fail(str(exc))
     if progress:
@@ -87,7 +91,8 @@ def build(inputs, outdir, formats, workers, lang, ref_date, lexicon_files, model
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--details/--no-details", default=True, show_default=True, help="List misses and false hits.")
 @click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
-def evaluate(gold_dir, as_json, details, lexicon_files):
+@min_confidence_option
+def evaluate(gold_dir, as_json, details, lexicon_files, min_confidence):
     """Score kg against gold annotations (GOLD_DIR/*.txt with *.json, see the corpus SCHEMA.md).
 
     Prints precision, recall and F1 for (source, target, CAMEO root), (source, target, quad class) and
@@ -100,7 +105,7 @@ def evaluate(gold_dir, as_json, details, lexicon_files):
     from kg.evaluate import evaluate_dir, format_report
     from kg.util import echo, json_printable
 
-    report = evaluate_dir(Path(gold_dir), lexicon_files=lexicon_files)
+    report = evaluate_dir(Path(gold_dir), lexicon_files=lexicon_files, min_confidence=min_confidence)
     if as_json:
         click.echo(json_printable(json.dumps(report, indent=2, ensure_ascii=False)))
     else:

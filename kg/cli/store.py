@@ -11,7 +11,7 @@ import time
 
 import click
 
-from kg.cli.base import EXIT_NOTHING, EXIT_PARTIAL, _fail, _parse_date
+from kg.cli.base import EXIT_NOTHING, EXIT_PARTIAL, _fail, _parse_date, min_confidence_option
 
 
 def store_option(func):
@@ -198,8 +198,9 @@ def add(inputs, store_dir, include, exclude, field_spec, lang, ref_date, lexicon
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="dask: merge on a Dask cluster (same result).")
 @click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True, help="With --engine dask: LocalCluster workers.")
 @click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: a running Dask scheduler instead of a LocalCluster.")
+@min_confidence_option
 @merge_options
-def export(store_dir, outdir, formats, one_format, parts, engine, workers, scheduler, options):
+def export(store_dir, outdir, formats, one_format, parts, engine, workers, scheduler, options, min_confidence):
     """Write the merged event graph of a store: OUT/graph.ttl, OUT/events.csv, OUT/graph.html.
 
     Reports of the same happening (same actors in the same roles, same CAMEO root, dates within
@@ -223,7 +224,8 @@ def export(store_dir, outdir, formats, one_format, parts, engine, workers, sched
         _fail("--scheduler needs --engine dask")
     dask_options = {"workers": workers, "scheduler": scheduler} if engine == "dask" else {}
     try:
-        result, written = api.export(store_dir, outdir, formats=[] if parts else names, options=options, parts=parts, engine=engine, **dask_options)
+        result, written = api.export(store_dir, outdir, formats=[] if parts else names, options=options, parts=parts, engine=engine,
+                                     min_confidence=min_confidence, **dask_options)
     except StoreError as exc:
         _fail(str(exc))
     except (OSError, ValueError) as exc:

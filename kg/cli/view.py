@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.base import _fail, _parse_date
+from kg.cli.base import _fail, _parse_date, min_confidence_option
 
 
 def load_graph(source: str | Path):
@@ -28,7 +28,8 @@ def load_graph(source: str | Path):
 @click.option("--max-nodes", type=click.IntRange(0), default=None,
               help="Above this many nodes show only the most active actors (default 20000; 0 = never aggregate).")  # fmt: skip
 @click.option("--title", default=None, help="Page title (default: the source's name).")
-def view(source, out, actors, hops, since, until, max_nodes, title):
+@min_confidence_option
+def view(source, out, actors, hops, since, until, max_nodes, title, min_confidence):
     """Render the interactive HTML view of a saved graph: SOURCE is an RDF export, a `kg build` folder
     or a store made by `kg add`.
 
@@ -55,6 +56,9 @@ def view(source, out, actors, hops, since, until, max_nodes, title):
         G = load_graph(source)
     except ValueError as exc:
         _fail(str(exc))
+    from kg.extract.confidence import DEFAULT_MIN_CONFIDENCE, drop_unconfident
+
+    G = drop_unconfident(G, DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
     focus: list[str] = []
     for a in actors:
         hits = viz.find_actors(G, a)

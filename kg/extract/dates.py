@@ -58,6 +58,11 @@ class DateRules:
                 if value.precision is Precision.DAY:
                     return self._shifted(value, kg_get(conn)["time"].offset)
         before = [t for t in self.times if t.end <= trig.start and self._stated(t) and (conn is None or t.end <= conn.start or trig.start < conn.start)]
+        if before and self.syntax is not None:
+            from kg.extract.syntax.use import dates_other_event
+
+            own = [t for t in before if not dates_other_event(self, t, trig)]  # the date of a fronted event noun
+            before = own if own or ref is not None else before
         if before:
             return self._value(before[-1], trig, ref)
         far = self._time_far(trig)

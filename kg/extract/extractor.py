@@ -9,9 +9,10 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
+from kg.extract import confidence as confidence_mod
 from kg.extract.intent import _intent_is_now, intent_event
 from kg.extract.rules import SentenceRules
-from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, sentences_of
+from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, sentences_of
 from kg.extract.syntax.use import STATS, parse_mode, parse_sentences, syntax_args, syntax_frame, veto
 from kg.lexicon import cameo
 from kg.lexicon.lexicon import load_lexicon
@@ -171,6 +172,8 @@ class Extractor:
                 if intent is not None and (key[:2] + (intent.root, s_index)) not in seen:
                     seen.add(key[:2] + (intent.root, s_index))
                     ex.events.append(intent)
+                    if confidence_mod.RECORD is not None:
+                        confidence_mod.RECORD[intent.id] = confidence_mod.RECORD.get(event.id)
         return ex
 
     @staticmethod
@@ -191,7 +194,6 @@ class Extractor:
         stop = rules._next_trigger_start(trig, verbal_only=not nominal)
         verb_preps = t.target_preps if t.target_preps is not None else s.target_preps_verb
         noun_preps = t.target_preps if t.target_preps is not None else s.target_preps_noun
-        confidence = 0.8
         source = target = None
         if t.symmetric:
             subj = rules.nominal_agent(trig) if nominal else None
@@ -208,29 +210,23 @@ class Extractor:
                 if len(people) < 2:
                     return None
                 source, target = _Arg(people[:1], "first-named"), _Arg(people[1:], "participants")
-            confidence = 0.8
         elif passive:
             target = rules.subject(trig)
             source = rules.agent_after(trig, stop)
             if source is None and s.has_morphology:
                 # Indonesian "dibunuh Israel": the agent may follow the verb without "oleh"
                 source = rules.after(trig, frozenset(), direct=True, stop=stop)
-            confidence = 0.75
         elif nominal:
             source = rules.nominal_agent(trig) or rules.agent_after(trig, stop)
             if source is None:
                 source = rules.subject(trig)
                 if source is not None and rules.verb_between(source, trig):
                     return None  # the noun is the object of another event's verb ("condemned the strike")
-                confidence = 0.55
-            else:
-                confidence = 0.7
             target = rules.after(trig, noun_preps, direct=False, stop=stop)
         elif t.speaker:
             # "The U.S. says the Syrian government is responsible for the attack": the speaker accuses
             target = rules.subject(trig) or rules.clause_subject(trig)
             source = rules.speaker_of(target) if target is not None else None
-            confidence = 0.65
         else:
             source = rules.subject(trig)
             asked = rules.complement_object(trig)
@@ -247,22 +243,26 @@ class Extractor:
                 target = rules.complement_target(trig, verb_preps)
             if target is None and source is not None and t.code[:2] in ("10", "11", "12", "13", "16", "17"):
                 target = rules.anaphoric_event_target(trig)
-            confidence = 0.8 if target and target.how == "object" else 0.75
         syn_rule = None
+        path = "window"
         fr, cands = syntax_frame(rules, trig, nominal)
         if fr is not None:
             syn = syntax_args(fr, cands, t) if "full" in self.syntax else None
             if syn is not None:
                 source, target, syn_rule = syn
+                path = "syntax"
                 requested = requested or any(a.rule.startswith("xcomp-control(obj)") for a in fr.sources)
-                confidence = 0.85
-            elif "veto" in self.syntax:
-                source, target, vetoed = veto(fr, cands, source, target, t, nominal, rules)
-                if vetoed:
-                    STATS.vetoed += 1
+            else:
+                if "veto" in self.syntax:
+                    source, target, vetoed = veto(fr, cands, source, target, t, nominal, rules)
+                    if vetoed:
+                        STATS.vetoed += 1
+                if source is not None and target is not None:
+                    said = {id(cands[a.index]) for a in fr.sources + fr.targets}
+                    agrees = any(id(sp) in said for sp in source.spans + target.spans)
+                    path = "window+parse" if agrees else "window?parse"
         if source is not None and target is None and cameo.quad_of_root(t.code[:2]) == 4 and not t.symmetric:
             target = rules.place_target(trig, source, stop, via=(noun_preps - s.locative_preps) if nominal else None)
-            confidence = 0.5
         if source is not None and target is None and cameo.quad_of_root(t.code[:2]) == 4:
             rules.memory.last_conflict_sources = list(source.spans)  # "North Korea fired a missile": remembered
         if source is None or target is None:
@@ -309,14 +309,30 @@ class Extractor:
         place = rules.place_for(trig) or visited
         if place:
             ex.places[place.id] = place
-        conf = confidence * min((kg_get(sp) or {}).get("conf", 0.8) for sp in source.spans + target.spans)
-        if when is not None and when.inferred:
-            conf *= 0.9
+        modality = Modality.HYPOTHETICAL if requested else _intent_is_now(info.root, rules.modality_with_date(
+            # only a real publication date (given, or from metadata) says what "after the article" is
+            trig, when, document.date if document.date_source in ("option", "metadata") else None
+        ))
+        args = source.spans + target.spans
+        evidence = confidence_mod.Evidence(
+            path=path,
+            source_how=source.how,
+            target_how=target.how,
+            trigger_words=len(trig),
+            nominal=nominal,
+            speaker=t.speaker,
+            modality=modality.value,
+            distance=max(max(trig.start - sp.end, sp.start - trig.end, 0) for sp in args),
+            actor_conf=min((kg_get(sp) or {}).get("conf", 0.8) for sp in args),
+            date_inferred=bool(when is not None and when.inferred),
+            coref=any(isinstance(sp, _Ref) for sp in args),
+        )
+        conf = confidence_mod.score(evidence)
         if syn_rule:
             STATS.syntax_events += 1
         else:
             STATS.window_events += 1
-        return Event(
+        event = Event(
             id=stable_id(document.id, trig.start_char, trig.end_char, t.code, prefix="ev_"),
             code=info.code,
             root=info.root,
@@ -329,15 +345,15 @@ class Extractor:
             trigger=trig.text,
             date=when,
             place=place,
-            # only a real publication date (given, or from metadata) says what "after the article" is
-            modality=Modality.HYPOTHETICAL if requested else _intent_is_now(info.root, rules.modality_with_date(
-                trig, when, document.date if document.date_source in ("option", "metadata") else None
-            )),
+            modality=modality,
             quantities=rules.quantities(trig, stop),
             symmetric=t.symmetric,
-            confidence=round(conf, 3),
+            confidence=conf,
             rule=f"syntax:{syn_rule}" if syn_rule else f"window:{'symmetric' if t.symmetric else 'passive' if passive else 'nominal' if nominal else 'active'}:{source.how}>{target.how}",
         )
+        if confidence_mod.RECORD is not None:
+            confidence_mod.RECORD[event.id] = evidence
+        return event
 
     def _actor_for(self, span: Span, ex: Extraction) -> Actor:
         kg = kg_get(span) or {}

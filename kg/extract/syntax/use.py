@@ -154,3 +154,27 @@ def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
     ):
         return None, None, "governed"  # "Iran condemned the attack on Syria": Iran did not attack
     return source, target, None
+
+
+def dates_other_event(rules, time_span, trig) -> bool:
+    """True when the parse attaches ``time_span`` (said before ``trig``) to a noun phrase or to another event
+    word rather than to ``trig``'s clause: "In response to the bombing in December 2023, Jordan recalled ..."
+    dates the bombing, not the recall. False when the sentence was not parsed."""
+    if rules.syntax is None:
+        return False
+    sub, off = rules.syntax
+    own = set(range(trig.start - off, trig.end - off))
+    others = {i - off for x in rules.triggers if x.start != trig.start for i in range(x.start, x.end)}
+    inside = set(range(time_span.start - off, time_span.end - off))
+    tok = next((sub[i] for i in sorted(inside) if sub[i].head.i not in inside or sub[i].head.i == i), None)
+    if tok is not None and tok.dep_.startswith("nmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i not in own:
+        return True  # "In response to [the offensive] in December 2008, X cut ties": the date of a noun phrase
+    for _ in range(12):
+        if tok is None or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i in own:
+            return False
+        if tok.i in others:
+            return True
+    return False
