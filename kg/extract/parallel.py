@@ -123,6 +123,13 @@ def extract_stream(extractor: Extractor, items, *, workers: int = 1, chunksize: 
 
     for lang in _languages():
         extractor.nlp(lang)
+        if extractor.syntax:  # the syntax pipelines too, so that the fork shares them
+            from kg.nlp.syntax import load_syntax
+
+            try:
+                load_syntax(lang)
+            except (LookupError, OSError):
+                pass
     ctx = mp.get_context("fork")
     global _POOL_FORKS
     with _deferred_stop() as got:

@@ -19,6 +19,7 @@ the language everything falls back to the window rules.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from kg.extract.sentence import _Arg, _Ref
 from kg.nlp.context import kg_get
@@ -156,6 +157,19 @@ def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
     return source, target, None
 
 
+@cache
+def _background_words(lang: str) -> frozenset:
+    """The language's "since" words (``time.json`` ``background_prefixes``): a date they introduce is where
+    an ongoing act starts, not another event's date."""
+    from kg.lang.schema import load
+    from kg.resources import lang_dir
+
+    try:
+        return frozenset(w.lower() for w in load(lang_dir(lang) / "time.json").get("background_prefixes", []))
+    except (OSError, LookupError, ValueError):
+        return frozenset()
+
+
 def dates_other_event(rules, time_span, trig) -> bool:
     """True when the parse attaches ``time_span`` (said before ``trig``) to a noun phrase or to another event
     word rather than to ``trig``'s clause: "In response to the bombing in December 2023, Jordan recalled ..."
@@ -167,6 +181,11 @@ def dates_other_event(rules, time_span, trig) -> bool:
     others = {i - off for x in rules.triggers if x.start != trig.start for i in range(x.start, x.end)}
     inside = set(range(time_span.start - off, time_span.end - off))
     tok = next((sub[i] for i in sorted(inside) if sub[i].head.i not in inside or sub[i].head.i == i), None)
+    since = _background_words(rules.lang)
+    if any(sub[i].lower_ in since for i in range(time_span.start - off - 2, time_span.end - off) if 0 <= i < len(sub)) or (
+        tok is not None and any(c.dep_ == "case" and c.lower_ in since for c in tok.head.children)
+    ):
+        return False  # "Since the invasion in 2022, Iran has supplied ...": the act runs from that date
     if tok is not None and tok.dep_.startswith("nmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i not in own:
         return True  # "In response to [the offensive] in December 2008, X cut ties": the date of a noun phrase
     for _ in range(12):

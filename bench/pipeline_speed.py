@@ -1,0 +1,90 @@
+"""kg build's speed beside spaCy's bare tokenizer on the same texts, in one run (issue #12 Must show).
+
+Usage: python bench/pipeline_speed.py [--words 60000] [--repeat 3]
+
+The texts are the news articles of ../shared/corpus/dev and data/samples, repeated (each copy its own
+document) until each language holds --words words. For each language the run measures, --repeat times
+each, taking the median: spaCy's blank tokenizer (words/s), kg's extraction with syntax on (the default)
+and off, and the whole kg.build with syntax on with 1 and 2 workers. It prints ratios to the tokenizer and
+the 2-worker speed-up, with the machine's load average before and after (other processes share the cores).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))
+
+
+def texts(lang: str, words: int) -> list[str]:
+    base = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "corpus" / "dev").glob(f"{lang}-*.txt"))]
+    base += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data" / "samples").glob(f"{lang}-*.txt"))]
+    out, n, k = [], 0, 0
+    while n < words:
+        t = base[k % len(base)]
+        out.append(f"{t}\n\n(copy {k})")
+        n += len(t.split())
+        k += 1
+    return out
+
+
+def median_time(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--words", type=int, default=60000)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args(argv)
+    import spacy
+
+    import kg
+    from kg.extract.extractor import Extractor
+    from kg.model import Document
+
+    report = {"load_before": os.getloadavg(), "cpus": os.cpu_count()}
+    for lang in ("en", "id"):
+        docs = texts(lang, args.words)
+        words = sum(len(t.split()) for t in docs)
+        blank = spacy.blank(lang)
+        tok = median_time(lambda: [blank.make_doc(t) for t in docs], args.repeat)
+        row = {"words": words, "tokenizer_wps": round(words / tok)}
+        for mode in ("full,veto", "off"):
+            ex = Extractor(syntax=mode)
+            ex.extract(Document(id="warm", text=docs[0], lang=lang))
+            secs = median_time(lambda: [ex.extract(Document(id=f"d{i}", text=t, lang=lang)) for i, t in enumerate(docs)], args.repeat)
+            row[f"extract_{mode}_wps"] = round(words / secs)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "docs.jsonl"
+            path.write_text("".join(json.dumps({"id": f"d{i}", "text": t, "lang": lang}) + "\n" for i, t in enumerate(docs)), encoding="utf-8")
+            kg.build([path], lang=lang)  # warm: pipelines loaded once in this process
+            for w in (1, 2):
+                secs = median_time(lambda: kg.build([path], lang=lang, workers=w), args.repeat)
+                row[f"build_w{w}_wps"] = round(words / secs)
+        row["build_ratio_to_tokenizer"] = round(row["build_w1_wps"] / row["tokenizer_wps"], 3)
+        row["extract_syntax_ratio"] = round(row["extract_full,veto_wps"] / row["tokenizer_wps"], 3)
+        row["extract_nosyntax_ratio"] = round(row["extract_off_wps"] / row["tokenizer_wps"], 3)
+        row["workers2_speedup"] = round(row["build_w2_wps"] / row["build_w1_wps"], 2)
+        report[lang] = row
+    report["load_after"] = os.getloadavg()
+    print(json.dumps(report, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
