@@ -140,3 +140,18 @@ def test_events_csv_ends_with_the_home_states_and_rdf_has_them(tmp_path):
 
     ok, report = validate(out / "graph.ttl")
     assert ok, report
+
+
+def test_sources_can_be_limited_to_the_curated_data():
+    code = ("import json, datetime; from kg.extract.resolve import resolve_text; "
+            "print(json.dumps([a['id'] for a in resolve_text('Hilda Heine and Tony Blair met.', lang='en', "
+            "ref_date=datetime.date(2018, 3, 1))]))")  # fmt: skip
+    import os
+
+    runs = {}
+    for sources in ("curated", ""):
+        env = {**os.environ, "KG_ACTOR_SOURCES": sources}
+        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+        assert run.returncode == 0, run.stderr
+        runs[sources] = json.loads(run.stdout)
+    assert "hilda_heine" not in runs["curated"] and "hilda_heine" in runs[""]

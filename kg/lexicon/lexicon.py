@@ -30,11 +30,23 @@ _ID = re.compile(r"^[a-z0-9_]+$")
 TIERS = ("curated", "officeholders", "petrarch2")  # precedence, highest first
 
 
+def actor_sources() -> frozenset[str]:
+    """The sources kg reads: all of :data:`TIERS`, or those ``$KG_ACTOR_SOURCES`` lists (comma-separated;
+    ``curated`` is always read). ``KG_ACTOR_SOURCES=curated`` gives kg's actors before issue #13, the
+    reference of ``bench/actor_cost.py``."""
+    import os
+
+    value = os.environ.get("KG_ACTOR_SOURCES")
+    if not value:
+        return frozenset(TIERS)
+    return frozenset(x.strip() for x in value.split(",") if x.strip() in TIERS) | {"curated"}
+
+
 class _Actors(dict):
     """Actors by id; an id of the PETRARCH2 import (``p2_...``) not asked for before is read on demand."""
 
     def __missing__(self, key: str) -> Actor:
-        if not isinstance(key, str) or not key.startswith("p2_"):
+        if not isinstance(key, str) or not key.startswith("p2_") or "petrarch2" not in actor_sources():
             raise KeyError(key)
         from kg.lexicon import petrarch
 
@@ -53,7 +65,7 @@ class _Actors(dict):
     def __contains__(self, key) -> bool:
         if dict.__contains__(self, key):
             return True
-        if not isinstance(key, str) or not key.startswith("p2_"):
+        if not isinstance(key, str) or not key.startswith("p2_") or "petrarch2" not in actor_sources():
             return False
         from kg.lexicon import petrarch
 
@@ -261,7 +273,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     lex = Lexicon()
     for path in bundled_files():
         lex.add_file(path)
-    for path in officeholder_files():
+    for path in officeholder_files() if "officeholders" in actor_sources() else ():
         lex.add_file(path, tier="officeholders")
     for p in extra:
         path = Path(p)

@@ -12,7 +12,7 @@ only, are the name in reversed order (``Abe Shinzo``), with initials (``G W BUSH
 first and last word (``Gloria Arroyo``) and its last two or more words (``Lula da Silva``); a full key always
 wins over a derived one. ``last`` maps a person's last word to their ids (the bare-surname rule,
 :mod:`kg.nlp.names`). The index covers the lexicon's actors (curated, office-holders, user files) and the
-PETRARCH2 import; it is built once and kept in a pickle keyed on the content of every file it reads.
+PETRARCH2 import; it is built once and kept in an SQLite file of the cache folder, keyed on the content of every file it reads.
 
 >>> key("Muammar Qaddafi") == key("Moammar Gadhafi") == key("Muammar al-Gaddafi")
 True
@@ -26,7 +26,6 @@ import hashlib
 import json
 import logging
 import os
-import pickle
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -37,7 +36,7 @@ from pathlib import Path
 from kg.resources import data_dir
 
 log = logging.getLogger(__name__)
-_VERSION = 3
+_VERSION = 4
 _SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "æ": "ae",
                           "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D"})  # fmt: skip
 _APOSTROPHES = re.compile(r"['’ʼ‘`´]")
@@ -123,9 +122,13 @@ class NameIndex:
     last: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a person's last key word -> ids
     kinds: dict[str, str] = field(default_factory=dict)  # actor id -> kind ("person", "organisation", ...)
 
-    def lookup(self, text_key: str) -> tuple[str, ...]:
-        """Ids whose full key is ``text_key``, else those with it as a derived key."""
-        return self.full.get(text_key) or self.derived.get(text_key, ())
+    def find(self, text_key: str) -> tuple[tuple[str, ...], bool]:
+        """(ids, whether by a full key): ids whose full key is ``text_key``, else those with it as a derived key."""
+        full = self.full.get(text_key)
+        return (full, True) if full else (self.derived.get(text_key, ()), False)
+
+    def last_ids(self, word: str) -> tuple[str, ...]:
+        return self.last.get(word, ())
 
     def _add(self, table: dict, k: str, aid: str) -> None:
         ids = table.get(k, ())
@@ -155,7 +158,10 @@ def build_index(lex) -> NameIndex:
     for aid, actor in dict.items(lex.actors):
         if actor.kind.value != "state":
             index.add_actor(aid, actor.kind.value, actor.aliases or (actor.name,))
-    for aid, text in petrarch._data().rows.items():
+    from kg.lexicon.lexicon import actor_sources
+
+    rows = petrarch._data().rows if "petrarch2" in actor_sources() else {}
+    for aid, text in rows.items():
         row = json.loads(text)
         target = row.get("same_as") if row.get("same_as") and dict.__contains__(lex.actors, row["same_as"]) else aid
         names = [n for ns in (row.get("names") or {}).values() for n in ns]
@@ -170,42 +176,82 @@ def build_index(lex) -> NameIndex:
 def _fingerprint(lex) -> str:
     from kg.lexicon import petrarch
 
-    h = hashlib.sha1(f"names-{_VERSION}".encode())
+    from kg.lexicon.lexicon import actor_sources
+
+    h = hashlib.sha1(f"names-{_VERSION}-{sorted(actor_sources())}".encode())
     for path in [*(Path(p) for p in lex.sources), variants_path(), *petrarch._files()]:
         h.update(str(path.name).encode())
         h.update(path.read_bytes() if path.is_file() else b"-")
     return h.hexdigest()[:16]
 
 
-_INDEXES: dict[int, NameIndex] = {}
+class StoredIndex:
+    """A :class:`NameIndex` kept in an SQLite file: opening it costs nothing, a lookup a few microseconds
+    (remembered), so start-up does not pay for the tens of thousands of names a short text never uses."""
+
+    def __init__(self, path: Path):
+        import sqlite3
+
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._memo: dict[tuple[str, str], tuple] = {}
+
+    def _get(self, table: str, k: str) -> tuple[str, ...]:
+        found = self._memo.get((table, k))
+        if found is None:
+            row = self._db.execute(f"SELECT ids FROM {table} WHERE k = ?", (k,)).fetchone()  # noqa: S608 - fixed names
+            found = self._memo[(table, k)] = tuple(row[0].split(" ")) if row else ()
+        return found
+
+    def find(self, text_key: str) -> tuple[tuple[str, ...], bool]:
+        """(ids, whether by a full key): full keys first, else derived ones."""
+        full = self._get("full", text_key)
+        return (full, True) if full else (self._get("derived", text_key), False)
+
+    def last_ids(self, word: str) -> tuple[str, ...]:
+        return self._get("last", word)
 
 
-def index_for(lex) -> NameIndex:
-    """The name index of a lexicon, from the pickle cache when the files are unchanged."""
+def _write_sqlite(index: NameIndex, path: Path) -> None:
+    import sqlite3
+
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    for table, data in (("full", index.full), ("derived", index.derived), ("last", index.last)):
+        db.execute(f"CREATE TABLE {table} (k TEXT PRIMARY KEY, ids TEXT NOT NULL) WITHOUT ROWID")
+        db.executemany(f"INSERT INTO {table} VALUES (?, ?)", ((k, " ".join(v)) for k, v in data.items()))  # noqa: S608
+    db.commit()
+    db.close()
+    os.replace(tmp, path)
+
+
+_INDEXES: dict[int, object] = {}
+
+
+def index_for(lex):
+    """The name index of a lexicon (:class:`StoredIndex`), built into the cache folder the first time the files
+    it reads have this content; an in-memory :class:`NameIndex` where no cache can be written."""
     found = _INDEXES.get(id(lex))
     if found is not None:
         return found
     from kg.lexicon.petrarch import _cache_dir
 
-    cached = _cache_dir() / f"names-{_fingerprint(lex)}.pickle"
+    path = _cache_dir() / f"names-{_fingerprint(lex)}.sqlite"
     index = None
-    try:
-        with open(cached, "rb") as fh:
-            index = pickle.load(fh)
-        if not isinstance(index, NameIndex):
-            index = None
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass
-    if index is None:
-        index = build_index(lex)
+    if path.is_file():
         try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-            with open(tmp, "wb") as fh:
-                pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, cached)
-        except OSError as exc:  # a read-only home: work without the cache
+            index = StoredIndex(path)
+        except Exception as exc:  # noqa: BLE001 - a broken cache file: rebuild
+            log.debug("kg.lexicon.names: cannot open %s (%s)", path, exc)
+    if index is None:
+        built = build_index(lex)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _write_sqlite(built, path)
+            index = StoredIndex(path)
+        except Exception as exc:  # noqa: BLE001 - a read-only home, a full disk: work from memory
             log.debug("kg.lexicon.names: no cache written (%s)", exc)
+            index = built
     _INDEXES[id(lex)] = index
     return index
 

@@ -94,11 +94,11 @@ def match_names(tagger, doc: Doc, spans: list[Span], sectors: list[Span], used_s
                 if any(sc.start <= s and sc.end >= e for sc in secs) or any(sc.start < s or sc.end > e for sc in secs):
                     continue  # a role noun ("Foreign Minister") is not a name
                 k_ = nk.key(text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1])])
-                ids = index.lookup(k_)
+                ids, full = index.find(k_)
                 aid = nk.choose(lex, ids, when) if ids else None
                 if aid is None:
                     continue
-                rule = "names:full" if k_ in index.full else "names:variant"
+                rule = "names:full" if full else "names:variant"
                 hits.append((s, e, aid, rule))
                 taken.update(range(s, e))
         for k in range(a, b):
@@ -173,7 +173,7 @@ def _unique_in_office(lex, index, surface: str, word: str, when: date | None) ->
     if len(owners) != 1:
         return None
     same = nk.key(lex.actors[owners[0]].name)  # the same person under another source's id does not count
-    others = (lex.actors.get(i) for i in index.last.get(word, ()) if i != owners[0])
+    others = (lex.actors.get(i) for i in index.last_ids(word) if i != owners[0])
     if any(a is not None and nk.key(a.name) != same and nk.in_office(a, when) for a in others):
         return None
     return owners[0]
