@@ -1,14 +1,27 @@
-"""HTML view speed: page generation time and time-to-interactive in headless Chromium (network blocked).
+"""HTML view speed: page generation, and first draw and redraw in headless Chromium (network blocked), side by
+side with a reference page in the same run.
 
-Usage: python bench/viz_speed.py [--sizes 500,2000,10000] [--events-per-node 2.5] [--max-nodes N] [--keep DIR]
+Usage: python bench/viz_speed.py [--sizes 500,2000,10000] [--events-per-node 2.5] [--max-nodes N] [--repeat 3]
+                                 [--keep DIR] [--no-reference]
 
 For each size a synthetic event graph is generated (:func:`synthetic_graph`: power-law actor activity,
-communities, a year of dates, all four quad classes, some non-asserted events, places, Indonesian and
-non-Latin names), rendered with :func:`kg.viz.render_html` (timed: layout + page), opened from disk in
-Debian's Chromium with every non-file request aborted, and timed until ``window.kgDrawn`` (first drawing
-done, the page answers input), then one date-filter change (``kgRefresh``) and one redraw are timed.
-Above kg's aggregation limit (``--max-nodes``, default :data:`kg.viz.MAX_NODES`) the page shows the top
-actors only and says so; the "drawn" column tells how many nodes the page really drew.
+communities, a year of dates, all four quad classes, some non-asserted events, month-dated events, places,
+Indonesian and non-Latin names) and rendered with :func:`kg.outputs.viz.render_html` (timed: data, layout,
+page). The reference is a bare vis-network 9.1.2 page (the library the view drew with before, inlined from
+pyvis) with the same nodes, positions, colours, sizes and links and nothing else: no controls, no labels
+placed, physics off. Each page is opened from disk ``--repeat`` times, kg's and the reference in turn (the
+machine is shared: the medians of pages opened side by side compare, absolute numbers move with the load,
+printed with the table), with every non-file request aborted, and timed:
+
+- first draw: from navigation start until the first frame is painted (``window.kgDrawnAt``; the reference's
+  first ``afterDrawing``), each page forcing its canvas to finish with ``getImageData`` before it says so;
+- redraw: a repaint of the unchanged view (hover, selection, tooltip; kg repaints from its cached graph
+  bitmap and places the labels anew), finished on the canvas; the reference: ``network.redraw()``;
+- full repaint (kg only): the graph layer painted anew, as after a pan or zoom comes to rest;
+- filter change (kg only): the date filter moved to mid-range, visibility recomputed and repainted.
+
+Above kg's aggregation limit (``--max-nodes``, default :data:`kg.outputs.viz.MAX_NODES`) the page shows the
+top actors only and says so; the "drawn" column tells how many nodes the page really drew.
 """
 
 from __future__ import annotations
@@ -16,8 +29,10 @@ from __future__ import annotations
 import argparse
 import itertools
 import math
+import os
 import random
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -117,31 +132,90 @@ def synthetic_graph(n_nodes: int, n_events: int | None = None, *, seed: int = 1,
     return G
 
 
-def time_page(browser, path: Path) -> dict:
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
-    failed: list[str] = []
+REFERENCE = """<!DOCTYPE html><html><head><meta charset="utf-8"><style>__CSS__</style>
+<style>body { margin: 0; } #graph { position: absolute; left: 270px; top: 40px; right: 0; bottom: 120px; }</style></head>
+<body><div id="graph"></div><script>__JS__</script>
+<script type="application/json" id="data">__DATA__</script>
+<script>
+var D = JSON.parse(document.getElementById("data").textContent);
+window.network = new vis.Network(document.getElementById("graph"), {nodes: new vis.DataSet(D.nodes), edges: new vis.DataSet(D.edges)},
+  {physics: false, layout: {improvedLayout: false}, edges: {smooth: false, arrows: {to: {scaleFactor: 0.6}}}, nodes: {borderWidth: 1}});
+window.network.fit({animation: false});
+window.network.once("afterDrawing", function (ctx) {
+  ctx.getImageData(0, 0, 1, 1); window.kgDrawnAt = performance.now(); window.kgDrawn = true; });
+</script></body></html>"""
+
+
+def reference_page(html: str) -> str:
+    """A bare vis-network page with the nodes and links of kg's page ``html``."""
+    import json
+    import re
+    from importlib.resources import files
+
+    data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.S).group(1))
+
+    def rows(t):  # kg.outputs.viz._columns back to one dict per item
+        items = [{k: col[i] for k, col in t["cols"].items()} for i in range(t["n"])]
+        for k, m in t["sparse"].items():
+            for i, v in m.items():
+                items[int(i)][k] = v
+        return items
+
+    quad_color = {q["quad"]: q["color"] for q in data["quads"]}
+    nodes = [{"id": n["id"], "label": n["label"], "x": n["x"], "y": n["y"], "size": n["size"], "color": n["color"], "shape": n["shape"]}
+             for n in rows(data["nodes"])]  # fmt: skip
+    edges = [{"from": e["from"], "to": e["to"], "arrows": "to" if e["kind"] == "dyad" else "",
+              "color": quad_color.get(e.get("quad"), "#999999") if e["kind"] == "dyad" else data["placeColor"],
+              "width": 1 + 2 * math.log2(len(e["ev"]))} for e in rows(data["edges"])]  # fmt: skip
+    lib = files("pyvis") / "templates" / "lib" / "vis-9.1.2"
+    text = json.dumps({"nodes": nodes, "edges": edges}, ensure_ascii=False).replace("<", "\\u003c")
+    parts = {"__CSS__": (lib / "vis-network.css").read_text(encoding="utf-8"), "__DATA__": text,
+             "__JS__": (lib / "vis-network.min.js").read_text(encoding="utf-8").replace("</script", "<\\/script")}  # fmt: skip
+    return re.sub(r"__(?:CSS|JS|DATA)__", lambda m: parts[m.group(0)], REFERENCE)
+
+
+def _open(browser, path: Path):
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
-    page.on("requestfailed", lambda r: failed.append(r.url))
-    t0 = time.perf_counter()
     page.goto(path.as_uri(), timeout=180_000)
     while not page.evaluate("window.kgDrawn === true"):  # (wait_for_function's polling uses eval, which the page's CSP forbids)
         time.sleep(0.02)
-    wall = time.perf_counter() - t0
-    nav = page.evaluate("window.kgDrawnAt")  # ms since navigation start, measured inside the page
-    drawn = page.evaluate("window.network.body.nodeIndices.length")
-    refresh_ms = page.evaluate("""(() => { const s = document.getElementById('since');
+    return page
+
+
+def time_page(browser, path: Path) -> dict:
+    page = _open(browser, path)
+    row = {"first_s": page.evaluate("window.kgDrawnAt") / 1000, "drawn": page.evaluate("window.kgVisibleNodes")}
+    row["redraw_ms"] = statistics.median(page.evaluate("kgGraph.frame()") for _ in range(5))
+    row["repaint_ms"] = statistics.median(page.evaluate("kgGraph.redraw()") for _ in range(3))
+    row["filter_ms"] = page.evaluate("""(() => { const s = document.getElementById('since');
         s.value = window.kgData.dateMin ? window.kgData.dateMid : ''; const t = performance.now(); window.kgRefresh();
-        return performance.now() - t; })()""")
-    redraw_ms = page.evaluate("(() => { const t = performance.now(); window.network.redraw(); return performance.now() - t; })()")
+        window.kgGraph.redraw(); return performance.now() - t; })()""")
     page.close()
-    return {"tti_s": nav / 1000, "wall_s": wall, "drawn": drawn, "refresh_ms": refresh_ms, "redraw_ms": redraw_ms, "failed": len(failed)}
+    return row
+
+
+def time_reference(browser, path: Path) -> dict:
+    page = _open(browser, path)
+    row = {"ref_first_s": page.evaluate("window.kgDrawnAt") / 1000}
+    row["ref_redraw_ms"] = statistics.median(page.evaluate("""(() => { const t = performance.now(); window.network.redraw();
+        window.network.canvas.frame.canvas.getContext('2d').getImageData(0, 0, 1, 1); return performance.now() - t; })()""")
+        for _ in range(3))  # fmt: skip
+    page.close()
+    return row
+
+
+def _median_rows(runs: list[dict]) -> dict:
+    return {k: statistics.median(r[k] for r in runs) if isinstance(runs[0][k], float) else runs[0][k] for k in runs[0]}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="500,2000,10000")
     ap.add_argument("--events-per-node", type=float, default=2.5)
-    ap.add_argument("--max-nodes", type=int, default=None, help="kg's aggregation limit (default kg.viz.MAX_NODES; 0 = never)")
+    ap.add_argument("--max-nodes", type=int, default=None, help="kg's aggregation limit (default kg.outputs.viz.MAX_NODES; 0 = never)")
+    ap.add_argument("--repeat", type=int, default=3, help="open each page this many times, kg's and the reference in turn")
+    ap.add_argument("--no-reference", action="store_true", help="time kg's page only")
     ap.add_argument("--keep", type=Path, default=None, help="keep the pages in this folder")
     args = ap.parse_args()
 
@@ -156,6 +230,8 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     rows = []
     exe = chromium_path()
+    if exe is None:
+        print("chromium is not installed: generation times only", file=sys.stderr)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=exe, headless=True, args=["--no-sandbox", "--disable-gpu"]) if exe else None
         for n in [int(s) for s in args.sizes.split(",")]:
@@ -168,19 +244,34 @@ def main() -> None:
             path = out / f"synthetic-{n}.html"
             path.write_text(html, encoding="utf-8")
             row = {"nodes": n, "events": n_events, "gen_s": gen, "layout_s": timings.get("layout_s", 0.0),
-                   "mb": len(html.encode()) / 1e6}  # fmt: skip
+                   "mb": len(html.encode()) / 1e6, "load": os.getloadavg()[0]}  # fmt: skip
             if browser:
-                row |= time_page(browser, path)
+                ref = out / f"reference-{n}.html"
+                if not args.no_reference:
+                    ref.write_text(reference_page(html), encoding="utf-8")
+                runs = []
+                for _ in range(args.repeat):
+                    r = time_page(browser, path)
+                    if not args.no_reference:
+                        r |= time_reference(browser, ref)
+                    runs.append(r)
+                row |= _median_rows(runs)
+                row["load"] = (row["load"] + os.getloadavg()[0]) / 2
             rows.append(row)
             print(" ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()), flush=True)
         if browser:
             browser.close()
+    nan = float("nan")
     print()
-    print(f"| nodes | events | drawn nodes | page MB | generate s (layout s) | time to interactive s | filter change ms | redraw ms |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(f"medians of {args.repeat} openings at 1440x900; machine load average during the run: "
+          + ", ".join(f"{r['load']:.1f}" for r in rows) + f" on {os.cpu_count()} cores")
+    print("| nodes | events | drawn | page MB | generate s (layout s) | first draw s (reference) | redraw ms (reference) "
+          "| full repaint ms | filter change ms |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['nodes']:,} | {r['events']:,} | {r.get('drawn', '-')} | {r['mb']:.1f} | {r['gen_s']:.2f} ({r['layout_s']:.2f}) | "
-              f"{r.get('tti_s', float('nan')):.2f} | {r.get('refresh_ms', float('nan')):.0f} | {r.get('redraw_ms', float('nan')):.0f} |")
+        print(f"| {r['nodes']:,} | {r['events']:,} | {r.get('drawn', '-')} | {r['mb']:.1f} | {r['gen_s']:.2f} ({r['layout_s']:.2f}) "
+              f"| {r.get('first_s', nan):.2f} ({r.get('ref_first_s', nan):.2f}) | {r.get('redraw_ms', nan):.0f} ({r.get('ref_redraw_ms', nan):.0f}) "
+              f"| {r.get('repaint_ms', nan):.0f} | {r.get('filter_ms', nan):.0f} |")
     if not args.keep:
         shutil.rmtree(out, ignore_errors=True)
 

@@ -223,6 +223,8 @@ def highlights(sentence: str, parts: Iterable[tuple[str, str]]) -> list[list]:
                 spans.append((i, j, role))
                 break
             start = i + 1
+    if len(sentence.encode("utf-16-le")) == 2 * len(sentence):  # no character outside the BMP: same offsets
+        return [[a, b, r] for a, b, r in sorted(spans)]
     return [[_u16(sentence, a), _u16(sentence, b), r] for a, b, r in sorted(spans)]
 
 
@@ -345,8 +347,10 @@ def view_data(G: nx.MultiDiGraph, *, title: str = "kg event graph", max_nodes: i
     edges = []
     for (u, v), recs in sorted(dyads.items()):
         recs.sort(key=lambda i: (records[i]["date"] or "9999", records[i]["id"]))
-        quads = Counter(records[i]["quad"] for i in recs)
-        quad = max(sorted(quads), key=lambda q: quads[q])
+        quads: dict[int, int] = {}
+        for i in recs:
+            quads[records[i]["quad"]] = quads.get(records[i]["quad"], 0) + 1
+        quad = max(sorted(quads), key=quads.__getitem__)
         # colour, width and label follow the filters in the page; the pair's two directions are drawn apart
         edges.append({"from": u, "to": v, "ev": recs, "kind": "dyad", "quad": quad, "bend": 0.15 if (v, u) in dyads else 0})
     places: dict[tuple[str, str], set[int]] = defaultdict(set)

@@ -296,7 +296,11 @@
     var cands = [], obstacles = [], first = [], i, sx, sy, r;
     if (hover && hover.type === "link" && linkById[hover.id] && linkById[hover.id].vis) first.push(linkById[hover.id]);
     if (selected && selected.type === "link" && linkById[selected.id] && linkById[selected.id].vis) first.push(linkById[selected.id]);
-    first.forEach(function (l) { var c = edgeCand(l); if (c) cands.push(c); });
+    first.forEach(function (l) {  // the hovered or selected link's label comes first, moved inside the view if need be
+      var c = edgeCand(l); if (!c) return;
+      var dx = Math.max(0, -c.x1) - Math.max(0, c.x2 - W), dy = Math.max(0, -c.y1) - Math.max(0, c.y2 - H);
+      c.x1 += dx; c.x2 += dx; c.y1 += dy; c.y2 += dy; c.over = true; cands.push(c);
+    });
     var pri = [];
     [selected, hover].forEach(function (h) { if (h && h.type === "node" && h.id in nodeIdx) pri.push(nodeIdx[h.id]); });
     if (focusSet) Object.keys(focusSet).forEach(function (id) { if (id in nodeIdx) pri.push(nodeIdx[id]); });

@@ -7,7 +7,8 @@
    than its own node's. Returns the indices of the kept candidates, in order. So labels never overlap: the
    less important one is left out (its name still shows on hover) and comes back when zooming makes room.
    A candidate may list other places for its label (alts: boxes, e.g. above, right or left of the node): the
-   first free one is taken, and the box used is left in candidate.at.
+   first free one is taken, and the box used is left in candidate.at. A candidate with over: true may cover
+   nodes (a hovered link's label, drawn on top like a tooltip); it still never covers another label.
    A uniform grid keeps this linear in the number of boxes (10,000 nodes place in a few milliseconds). */
 (function (root) {
   "use strict";
@@ -49,7 +50,7 @@
       var c = candidates[i], boxes = c.alts ? [c].concat(c.alts) : [c], got = null;
       for (var k = 0; k < boxes.length && !got; k++) {
         var b = boxes[k];
-        if (inside(b, bounds) && !taken.hits(b) && !bodies.hits(b, c.id)) got = b;
+        if (inside(b, bounds) && !taken.hits(b) && (c.over || !bodies.hits(b, c.id))) got = b;
       }
       if (!got) continue;
       taken.add(got);
