@@ -1,0 +1,75 @@
+"""kg/extract/intent.py: a future cooperative act is also an asserted intent (CAMEO 03) now."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+
+from kg.extract.intent import INTENT_CODES, _intent_is_now, intent_event
+from kg.model import Modality
+
+from .support import REF, extract, one_event
+
+
+@pytest.fixture(scope="module")
+def future_aid(window_extractor):
+    return one_event(extract(window_extractor, "Japan will send aid to Vietnam.", "en"), "07")
+
+
+def test_future_aid_gives_an_intent_to_provide_aid(future_aid):
+    intent = intent_event(future_aid, REF)
+    assert (intent.code, intent.root, intent.modality) == ("033", "03", Modality.ASSERTED)
+
+
+def test_intent_is_dated_when_stated(future_aid):
+    intent = intent_event(replace(future_aid, date=None), dt.date(2024, 4, 10))
+    assert (intent.date.value, intent.date.inferred) == ("2024-04-10", True)
+
+
+def test_intent_has_its_own_id_and_lower_confidence(future_aid):
+    intent = intent_event(future_aid, REF)
+    assert intent.id != future_aid.id
+    assert intent.confidence == round(future_aid.confidence * 0.9, 3)
+    assert intent.rule.startswith("intent:")
+
+
+@pytest.mark.parametrize("modality", [Modality.ASSERTED, Modality.NEGATED, Modality.HYPOTHETICAL])
+def test_only_future_acts_express_intent(future_aid, modality):
+    assert intent_event(replace(future_aid, modality=modality), REF) is None
+
+
+def test_future_conflict_expresses_no_intent(window_extractor):
+    ex = extract(window_extractor, "Iran will attack Israel.", "en")
+    assert [e.root for e in ex.events] == ["19"]
+
+
+@pytest.mark.parametrize("lang,text,code", [
+    ("en", "Japan will send aid to Vietnam.", "033"),
+    ("id", "Jepang akan mengirim bantuan ke Vietnam.", "033"),
+    ("en", "Japan will meet Vietnam on Friday.", "036"),
+    ("id", "Jepang akan bertemu dengan Vietnam pada Jumat.", "036"),
+])
+def test_extractor_adds_the_intent_beside_the_future_act(window_extractor, lang, text, code):
+    ex = extract(window_extractor, text, lang)
+    intents = [e for e in ex.events if e.root == "03"]
+    assert [e.code for e in intents] == [code] and intents[0].modality is Modality.ASSERTED
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Japan will not send aid to Vietnam."),
+    ("id", "Jepang tidak akan mengirim bantuan ke Vietnam."),
+])
+def test_negated_future_aid_expresses_no_intent(window_extractor, lang, text):
+    assert all(e.root != "03" for e in extract(window_extractor, text, lang).events)
+
+
+def test_expressed_intent_is_asserted_not_future():
+    assert _intent_is_now("03", Modality.FUTURE) is Modality.ASSERTED
+    assert _intent_is_now("07", Modality.FUTURE) is Modality.FUTURE
+    assert _intent_is_now("03", Modality.NEGATED) is Modality.NEGATED
+
+
+def test_specific_code_wins_over_its_root():
+    assert INTENT_CODES["061"] == "0311" and INTENT_CODES["06"] == "031"
