@@ -1,0 +1,85 @@
+"""kg/nlp/triggers.py: event trigger words found in a Doc (TriggerTagger, load_triggers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.context import kg_get, span_list
+from kg.nlp.triggers import load_triggers
+
+from .support import processed_doc
+
+
+def found(extractor, text, lang):
+    doc = processed_doc(extractor, text, lang)
+    return [(t.text, t.label_) for t in span_list(doc, "kg_triggers")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Russia attacked Ukraine.", [("attacked", "190")]),
+    ("id", "Rusia menyerang Ukraina.", [("menyerang", "190")]),
+])
+def test_inflected_verb_matches_its_base_form(window_extractor, lang, text, expected):
+    assert found(window_extractor, text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,word", [
+    ("id", "Iran diserang.", "diserang"),
+    ("id", "Serangan itu terjadi.", "Serangan"),
+    ("id", "Mereka saling serang-menyerang.", "serang-menyerang"),
+])
+def test_indonesian_affixed_forms_reach_the_stem(window_extractor, lang, text, word):
+    doc = processed_doc(window_extractor, text, lang)
+    (trig,) = span_list(doc, "kg_triggers")
+    assert (trig.text, kg_get(trig)["form"], trig.label_) == (word, "serang", "190")
+
+
+def test_multiword_trigger_is_one_span(window_extractor):
+    assert found(window_extractor, "Egypt called for a ceasefire in Gaza.", "en") == [("called for", "0256")]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Russia offered condolences to Turkey.", "018"),
+    ("Russia offered weapons to Syria.", "0332"),
+    ("Russia offered help to Syria.", "030"),
+])
+def test_required_word_after_the_verb_picks_the_code(window_extractor, text, code):
+    assert found(window_extractor, text, "en")[0] == ("offered", code)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Turki mengakui kemerdekaan Kosovo.", [("mengakui", "054")]),
+    ("Turki mengakui kesalahan itu.", []),
+])
+def test_indonesian_trigger_without_its_required_word_is_no_trigger(window_extractor, text, expected):
+    assert found(window_extractor, text, "id") == expected
+
+
+def test_trigger_word_inside_a_name_is_no_trigger(window_extractor):
+    assert found(window_extractor, "Ban Ki-moon met Putin.", "en") == [("met", "040")]
+
+
+@pytest.mark.parametrize("lang,text,noun", [
+    ("en", "Israel launched airstrikes on Gaza.", "airstrikes"),
+    ("id", "Indonesia menawarkan bantuan kepada Gaza.", "bantuan"),
+])
+def test_event_noun_after_a_verb_is_its_own_trigger(window_extractor, lang, text, noun):
+    assert noun in [t for t, _ in found(window_extractor, text, lang)]
+
+
+def test_speaker_trigger_is_marked(window_extractor):
+    doc = processed_doc(window_extractor, "The US said Iran was responsible for the attack.", "en")
+    trig = span_list(doc, "kg_triggers")[0]
+    assert trig.text == "responsible for" and kg_get(trig)["trigger"].speaker
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_trigger_file_loads_with_codes_and_numbers(lang):
+    trigs = load_triggers(lang)
+    assert len(trigs) > 300
+    assert all(t.code.isdigit() and t.words for t in trigs)
+    assert [t.number for t in trigs] == sorted(t.number for t in trigs)
+
+
+def test_unknown_language_has_no_triggers():
+    assert load_triggers("xx") == ()
