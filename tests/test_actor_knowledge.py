@@ -155,3 +155,19 @@ def test_sources_can_be_limited_to_the_curated_data():
         assert run.returncode == 0, run.stderr
         runs[sources] = json.loads(run.stdout)
     assert "hilda_heine" not in runs["curated"] and "hilda_heine" in runs[""]
+
+
+def test_groups_resolve_to_their_home_state():
+    """tests/data/group_homes.txt: cartels, gangs, parties, agencies and armed groups (written before
+    data/actors/groups.jsonl was)."""
+    from pathlib import Path
+
+    cases = [line.split("|") for line in (Path(__file__).parent / "data" / "group_homes.txt").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]  # fmt: skip
+    failed = []
+    for lang, when, text, mention, home in cases:
+        s = text.find(mention)
+        over = [a for a in resolve_text(text, lang=lang, ref_date=date.fromisoformat(when)) if a["start"] < s + len(mention) and a["end"] > s]
+        if not any(home in (a["code"], a["country"]) for a in over):
+            failed.append((mention, home, [(a["text"], a["code"], a["country"]) for a in over]))
+    assert len(cases) >= 40 and not failed, failed
