@@ -90,7 +90,10 @@ def connect(scheduler: str | None = None, workers: int = 2, *, timeout: float = 
 
 
 def dashboard(client) -> str | None:
-    """The dashboard's address, when the scheduler serves one."""
+    """The dashboard's address, when the scheduler serves one (a LocalCluster's scheduler runs here: it has
+    its HTTP port always, and the dashboard on it only where bokeh is installed)."""
+    if getattr(client, "cluster", None) is not None and not has_dashboard_support():
+        return None
     with contextlib.suppress(Exception):
         if "dashboard" in (client.scheduler_info().get("services") or {}):
             return client.dashboard_link
