@@ -433,7 +433,7 @@ def test_a_petrarch_only_verb_yields_its_code():
     # "kick out" is in PETRARCH's DEPORT block (174) and in none of kg's curated English triggers
     assert not any(t.words[:2] == ("kick", "out") for t in __import__("kg.nlp.triggers", fromlist=["x"]).load_triggers("en"))
     text = "Iran kicked out two British diplomats on Monday."
-    events, _doc = _extract(text, "off")
+    events, _doc = _extract(text, "0")
     assert not any(code == "174" for _s, _t, code, _w in events)
     events, doc = _extract(text, ",".join(sorted(DEFAULT_PARTS)))
     assert ("IRN", "GBR", "174", "kicked out") in events
@@ -488,7 +488,7 @@ def test_a_curated_trigger_wins_over_a_conflicting_petrarch_entry():
     assert not any(t.words in curated for ts in layer.triggers.values() for t in ts)
     # PETRARCH's "* {ETHNIC VIOLENCE}" pattern codes "warn" 012; kg's curated "warn" (130) is the one used
     assert any(p.code == "012" and p.text == "* {ETHNIC VIOLENCE}" for p in layer.patterns["warn"])
-    events, doc = _extract("Indonesia warned Malaysia of ethnic violence on Monday.", "all")
+    events, doc = _extract("Indonesia warned Malaysia of ethnic violence on Monday.", "*")
     assert [s.label_ for s in doc.spans["kg_triggers"] if s.text == "warned"] == [curated[("warn",)]]
     assert ("IDN", "MYS", curated[("warn",)], "warned") in events and not any(c == "012" for _s, _t, c, _w in events)
     # where the curated entry does not match ("deliver" needs aid words after it), the layer may code the verb
@@ -501,7 +501,7 @@ def test_petrarch_parts_come_from_the_environment(monkeypatch):
 
     monkeypatch.delenv("KG_PETRARCH", raising=False)
     assert parts_from_env() == DEFAULT_PARTS
-    monkeypatch.setenv("KG_PETRARCH", "all")
+    monkeypatch.setenv("KG_PETRARCH", "*")
     assert parts_from_env() == frozenset(PARTS)
     monkeypatch.setenv("KG_PETRARCH", "patterns,nonsense")
     with pytest.raises(ValueError, match="nonsense"):

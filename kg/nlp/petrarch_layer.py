@@ -20,15 +20,15 @@ kg's curated triggers always win: the layer never adds a trigger on a token a cu
 the converter already leaves out every PETRARCH verb a curated entry has (``CONFLICTS.tsv``).
 
 Which parts are used is :data:`DEFAULT_PARTS`, chosen by measurement; ``KG_PETRARCH`` overrides it:
-``off``, ``all``, or a comma list of :data:`PARTS`. English, strict root-level event precision/recall
+``0`` (none), ``*`` (all), or a comma list of :data:`PARTS`. English, strict root-level event precision/recall
 (``kg evaluate ../shared/corpus/dev``, en row; ``python bench/sentences.py --file tests/data/events_en.jsonl``;
 the same with ``--file tests/data/constructions_en.jsonl``), each part alone over kg's curated triggers:
 
 =================  ===============  ==========  ==============
 KG_PETRARCH         dev en P/R       events P/R  constructions
 =================  ===============  ==========  ==============
-off                 0.88/0.58        .926/.732   .904/.723
-all                 0.44/0.46        .775/.690   .742/.685
+0 (none)            0.88/0.58        .926/.732   .904/.723
+\* (all)            0.44/0.46        .775/.690   .742/.685
 generic             0.43/0.50        .773/.669   .723/.662
 triggers            0.82/0.54        .906/.728   .904/.723
 patterns            0.83/0.58        .916/.732   .904/.723
@@ -81,25 +81,26 @@ LANGS = ("en",)  # the languages the dictionaries are written in
 
 
 def parts_from_env(value: str | None = None) -> frozenset[str]:
-    """The parts in use: ``KG_PETRARCH`` (``off``, ``all``, ``on`` or ``patterns,triggers,...``), else the default.
+    """The parts in use: ``KG_PETRARCH`` (``0`` none, ``1`` or empty the default, ``*`` every part, or a comma
+    list such as ``patterns,triggers``), else the default.
 
     >>> sorted(parts_from_env("triggers,discards"))
     ['discards', 'triggers']
-    >>> parts_from_env("off")
+    >>> parts_from_env("0")
     frozenset()
     """
     value = os.environ.get("KG_PETRARCH") if value is None else value
-    if value is None or value.strip() in ("", "on", "default"):
+    value = (value or "").strip()
+    if value in ("", "1"):
         return DEFAULT_PARTS
-    value = value.strip()
-    if value in ("off", "0", "none"):
+    if value == "0":
         return frozenset()
-    if value == "all":
+    if value == "*":
         return frozenset(PARTS)
     parts = frozenset(p.strip() for p in value.split(",") if p.strip())
     unknown = parts - set(PARTS)
     if unknown:
-        raise ValueError(f"KG_PETRARCH: unknown part(s) {', '.join(sorted(unknown))} (known: off, all, {', '.join(PARTS)})")
+        raise ValueError(f"KG_PETRARCH: unknown part(s) {', '.join(sorted(unknown))} (known: 0, 1, *, {', '.join(PARTS)})")
     return parts
 
 
@@ -374,6 +375,16 @@ class Layer:
         return t
 
 
+def _types(elements: list) -> set[str]:
+    """The element types in ``elements``, a preposition's object included."""
+    out: set[str] = set()
+    for e in elements:
+        while e:
+            out.add(e.get("type"))
+            e = e.get("object")
+    return out
+
+
 def _pattern_selected(obj: dict, code: str, parts: frozenset[str]) -> bool:
     """Whether a coding pattern belongs to the selected parts (see :data:`PARTS`)."""
     if is_generic(code):
@@ -449,11 +460,12 @@ def load_layer(lang: str, parts: frozenset[str], curated_triggers: tuple, trigge
                 continue
             if code is not None and not _pattern_selected(obj, str(code), parts):
                 continue
-            src, tgt = obj.get("source_position") or {}, obj.get("target_position") or {}
-            if src.get("side") == "after" or tgt.get("side") == "before":
-                continue  # argument positions the window rules cannot check
-            before = [_element(e, synsets) for e in obj.get("before") or []]
-            after = [_element(e, synsets) for e in obj.get("after") or []]
+            raw_before, raw_after = obj.get("before") or [], obj.get("after") or []
+            if "source" in _types(raw_after) or "target" in _types(raw_before):
+                continue  # a source after the verb, a target before it: positions the window rules cannot check
+            tgt = obj.get("target_position") or {}
+            before = [_element(e, synsets) for e in raw_before]
+            after = [_element(e, synsets) for e in raw_after]
             if any(e is None for e in before + after) or not any(e.kind != "slot" for e in before + after):
                 continue
             for verb in obj.get("verbs") or []:
