@@ -426,7 +426,7 @@ def _rows(name: str):
 def load_layer(lang: str, parts: frozenset[str], curated_triggers: tuple, trigger_cls: type) -> Layer | None:
     """The layer for ``lang`` with ``parts`` over ``curated_triggers`` (kg.nlp.triggers.load_triggers), its
     entries made as ``trigger_cls``; None when the language has no PETRARCH data or no part is used."""
-    if lang not in LANGS or not parts:
+    if settings(lang).raw.get("spacy_lang", lang) not in LANGS or not parts:  # the dictionaries are English (a copy of en too)
         return None
     Trigger = trigger_cls
     sym = _symmetric_codes(curated_triggers)
