@@ -186,6 +186,18 @@ def fuse_file(src: Path, dst: Path, *, only_changed: bool = False) -> int:
     return sum(f is not None for f in fused)
 
 
+def fix_notice(path: Path, hold_out: tuple[int, int] | None, harmonized: bool) -> None:
+    """Make the model's ATTRIBUTION.md say how the dev treebank was split and what was rewritten."""
+    text = path.read_text(encoding="utf-8")
+    if hold_out and hold_out != (1, 2):
+        k, n = hold_out
+        text = text.replace("every other sentence trained, the other half was the dev set",
+                            f"{n - 1} of every {n} sentences trained (sentence i with i % {n} != {k}), the others\n  were the dev set")
+    if harmonized and HARMONIZE_NOTICE not in text:
+        text += HARMONIZE_NOTICE
+    path.write_text(text, encoding="utf-8")
+
+
 def _sentences(paths: list[Path]) -> list[str]:
     blocks: list[str] = []
     for path in paths:
@@ -315,9 +327,7 @@ def main(argv: list[str] | None = None) -> int:
         summary["command"] = "scripts/train_syntax.py " + " ".join(argv if argv is not None else sys.argv[1:])
         summary["overrides"] = overrides
         (out / "training.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        if note.get("harmonized"):
-            with open(out / "ATTRIBUTION.md", "a", encoding="utf-8") as fh:
-                fh.write(HARMONIZE_NOTICE)
+        fix_notice(out / "ATTRIBUTION.md", hold_out, bool(note.get("harmonized")))
         if not args.work:
             import shutil
 
