@@ -70,3 +70,36 @@ def trigger(rules, word: str):
 def codes(arg) -> list[str]:
     """The actor ids (kb ids) an argument of the rules names, in order; [] for None."""
     return [sp.kb_id_ for sp in arg.spans] if arg is not None else []
+
+
+def parsed_doc(extractor, text: str, lang: str):
+    """``text`` through kg's pipeline, then kg's syntax pipeline (loaded as the extractor loads it, so that
+    one copy per language serves both)."""
+    from kg.nlp.syntax import load_syntax, share_strings
+
+    doc = processed_doc(extractor, text, lang)
+    nlp = load_syntax(lang)
+    share_strings(nlp, doc.vocab)
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def parsed_frame(extractor, text: str, lang: str, word: str, *, nominal: bool | None = None):
+    """The syntax frame (:func:`kg.extract.syntax.frames.frame`) of the trigger containing ``word``, on
+    ``text`` parsed by kg's syntax pipeline, and the actor ids its ``Arg.index`` values point to."""
+    from kg.extract.syntax.frames import frame
+    from kg.nlp.context import kg_get, span_list
+    doc = parsed_doc(extractor, text, lang)
+    cands = span_list(doc, "kg_actors")
+    trig = next(t for t in span_list(doc, "kg_triggers") if word.lower() in t.text.lower())
+    t = kg_get(trig)["trigger"]
+    events = [i for x in span_list(doc, "kg_triggers") for i in range(x.start, x.end)]
+    f = frame(doc, [(a.start, a.end) for a in cands], (trig.start, trig.end), lang,
+              target_adps=t.target_preps, symmetric=t.symmetric, nominal=nominal, events=events)
+    return f, [a.kb_id_ for a in cands]
+
+
+def sides(f, ids) -> tuple[list[str], list[str]]:
+    """(source ids, target ids) of a frame."""
+    return [ids[a.index] for a in f.sources], [ids[a.index] for a in f.targets]

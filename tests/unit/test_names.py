@@ -1,0 +1,64 @@
+"""kg/nlp/names.py: names the lexicon's exact surface forms miss (runs of capitalised words, name keys,
+bare surnames by document and by office on the date)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.nlp.context import kg_get, span_list
+from kg.nlp.names import _runs, _starts
+
+from .support import processed_doc
+
+
+def people(extractor, text, lang, ref=dt.date(2024, 4, 16)):
+    doc = processed_doc(extractor, text, lang, ref)
+    return [(sp.text, sp.kb_id_, (kg_get(sp) or {}).get("rule")) for sp in span_list(doc, "kg_actors")]
+
+
+def test_reversed_name_order_is_a_variant(window_extractor):
+    assert people(window_extractor, "Netanyahu Benjamin spoke.", "en") == [("Netanyahu Benjamin", "benjamin_netanyahu", "names:variant")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Joko Widodo met Xi. Widodo said it."),
+    ("id", "Joko Widodo bertemu Xi. Widodo mengatakan itu."),
+])
+def test_bare_surname_of_a_person_named_in_full_earlier(window_extractor, lang, text):
+    assert people(window_extractor, text, lang)[-1] == ("Widodo", "joko_widodo", "names:surname-in-document")
+
+
+def test_bare_surname_of_the_officeholder_on_the_date(window_extractor):
+    found = people(window_extractor, "Prime Minister Blair spoke.", "en", dt.date(2005, 4, 16))
+    assert found == [("Blair", "tony_blair", "names:surname-in-office")]
+
+
+def test_bare_surname_out_of_office_is_unresolved(window_extractor):
+    assert people(window_extractor, "Prime Minister Blair spoke.", "en", dt.date(2010, 4, 16)) == []
+
+
+def test_unknown_capitalised_run_is_no_actor(window_extractor):
+    assert people(window_extractor, "Hassan Smith spoke.", "en") == []
+
+
+@pytest.mark.parametrize("text", ["Recep Tayyip Erdoğan met Xi.", "Recep Tayyip Erdogan met Xi."])
+def test_accented_and_plain_spellings_are_one_person(window_extractor, text):
+    assert people(window_extractor, text, "en")[0][1] == "recep_tayyip_erdogan"
+
+
+def test_name_with_a_joiner_is_one_run(window_extractor):
+    doc = processed_doc(window_extractor, "Mohammed bin Salman spoke.", "en")
+    assert (0, 3) in _runs(doc)
+    assert people(window_extractor, "Mohammed bin Salman spoke.", "en")[0][1] == "mohammed_bin_salman"
+
+
+def test_runs_stop_at_lower_case_words_and_sentence_starts(window_extractor):
+    doc = processed_doc(window_extractor, "Joko Widodo met Xi. Widodo spoke.", "en")
+    assert _runs(doc) == [(0, 2), (3, 4), (5, 6)]
+
+
+def test_name_like_tokens(window_extractor):
+    doc = processed_doc(window_extractor, "W. NATO met iran", "en")
+    assert [_starts(t) for t in doc] == [True, True, False, False]

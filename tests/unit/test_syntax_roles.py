@@ -1,0 +1,74 @@
+"""kg/extract/syntax/roles.py: the parse walks behind a frame (subjects, objects, passives, negation, speech)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.syntax.roles import _Roles
+from kg.nlp.context import span_list
+
+from .support import parsed_doc
+
+
+def roles_and_token(extractor, text, lang, word):
+    doc = parsed_doc(extractor, text, lang)
+    actors = span_list(doc, "kg_actors")
+    r = _Roles(doc, [(a.start, a.end) for a in actors], lang)
+    tok = next(t for t in doc if t.text == word)
+    return r, tok, [a.kb_id_ for a in actors]
+
+
+@pytest.mark.parametrize("lang,text,word,passive", [
+    ("en", "Israel was attacked by Iran.", "attacked", True),
+    ("en", "Iran attacked Israel.", "attacked", False),
+    ("id", "Israel diserang oleh Iran.", "diserang", True),
+    ("id", "Iran menyerang Israel.", "menyerang", False),
+])
+def test_passive_voice_from_the_parse(full_extractor, lang, text, word, passive):
+    r, tok, _ = roles_and_token(full_extractor, text, lang, word)
+    assert r.is_passive(tok) is passive
+
+
+@pytest.mark.parametrize("lang,text,word,negated", [
+    ("en", "Iran did not attack Israel.", "attack", True),
+    ("en", "Iran attacked Israel.", "attacked", False),
+    ("id", "Iran tidak menyerang Israel.", "menyerang", True),
+    ("id", "Iran menyerang Israel.", "menyerang", False),
+])
+def test_negation_child_of_the_verb(full_extractor, lang, text, word, negated):
+    r, tok, _ = roles_and_token(full_extractor, text, lang, word)
+    assert r.negated(tok) is negated
+
+
+@pytest.mark.parametrize("lang,text,word", [
+    ("en", "Iran attacked Israel.", "attacked"),
+    ("id", "Iran menyerang Israel.", "menyerang"),
+])
+def test_subject_of_an_active_verb(full_extractor, lang, text, word):
+    r, tok, ids = roles_and_token(full_extractor, text, lang, word)
+    assert [ids[a.index] for a in r.subject_of(tok, False)] == ["irn"]
+
+
+@pytest.mark.parametrize("lang,text,word,prep", [
+    ("en", "Turkey complained to Syria.", "complained", "to"),
+    ("id", "Turki mengirim bantuan ke Suriah.", "mengirim", "ke"),
+])
+def test_object_behind_a_target_adposition(full_extractor, lang, text, word, prep):
+    r, tok, ids = roles_and_token(full_extractor, text, lang, word)
+    targets, _obliques = r.objects_of(tok, frozenset({prep}))
+    assert [ids[a.index] for a in targets] == ["syr"]
+
+
+@pytest.mark.parametrize("lang,text,word", [
+    ("en", "The United States said Iran attacked Israel.", "attacked"),
+    ("id", "Amerika Serikat mengatakan Iran menyerang Israel.", "menyerang"),
+])
+def test_speech_verb_above_the_trigger_names_its_speaker(full_extractor, lang, text, word):
+    r, tok, ids = roles_and_token(full_extractor, text, lang, word)
+    speech = r.speech_of(tok)
+    assert speech is not None and [ids[a.index] for a in speech.speakers] == ["usa"]
+
+
+def test_no_speech_verb_no_speech(full_extractor):
+    r, tok, _ = roles_and_token(full_extractor, "Iran attacked Israel.", "en", "attacked")
+    assert r.speech_of(tok) is None
