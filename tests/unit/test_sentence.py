@@ -1,0 +1,98 @@
+"""kg/extract/sentence.py: RulesBase, the sentence under the rules: prepositions governing an actor,
+coordinated groups, free actors, clause breaks, the next and previous triggers."""
+
+from __future__ import annotations
+
+import pytest
+
+from .support import processed_doc, rules_for, trigger
+
+
+def actor(rules, kb):
+    return next(a for a in rules.actors if a.kb_id_ == kb)
+
+
+@pytest.mark.parametrize("lang,text,kb,prep", [
+    ("en", "Turkey imposed sanctions on Syria.", "syr", "on"),
+    ("id", "Turki menjatuhkan sanksi terhadap Suriah.", "syr", "terhadap"),
+    ("en", "Iran held talks with Crown Prince Mohammed bin Salman.", "mohammed_bin_salman", "with"),
+])
+def test_preposition_governing_an_actor(window_extractor, lang, text, kb, prep):
+    rules = rules_for(window_extractor, text, lang)
+    a = actor(rules, kb)
+    assert rules._prep_before(a, rules.sent.start) == prep
+
+
+def test_quantity_of_is_not_a_preposition(window_extractor):
+    rules = rules_for(window_extractor, "Hundreds of Malaysians attacked Israel.", "en")
+    assert [a.text for a in rules.actors][:1] == ["Malaysians"]
+    assert rules._prep_before(rules.actors[0], rules.sent.start) is None
+
+
+def test_actor_after_preposition_is_not_free(window_extractor):
+    rules = rules_for(window_extractor, "Iran attacked Israel from Syria.", "en")
+    assert rules._is_free(actor(rules, "irn")) and rules._is_free(actor(rules, "isr"))
+    assert not rules._is_free(actor(rules, "syr"))
+
+
+@pytest.mark.parametrize("lang,text,kbs", [
+    ("en", "Russia, China and Iran criticised Israel.", ["rus", "chn", "irn"]),
+    ("id", "Rusia, Tiongkok dan Iran mengecam Israel.", ["rus", "chn", "irn"]),
+    ("id", "Rusia serta Iran mengecam Israel.", ["rus", "irn"]),
+])
+def test_coordinated_actors_group_leftwards(window_extractor, lang, text, kbs):
+    rules = rules_for(window_extractor, text, lang)
+    assert [sp.kb_id_ for sp in rules._group_left(actor(rules, "irn"))] == kbs
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Iran criticised Israel and Egypt."),
+    ("id", "Iran mengecam Israel dan Mesir."),
+])
+def test_coordinated_objects_group_rightwards(window_extractor, lang, text):
+    rules = rules_for(window_extractor, text, lang)
+    assert [sp.kb_id_ for sp in rules._group_right(actor(rules, "isr"), rules.sent.end)] == ["isr", "egy"]
+
+
+def test_actors_without_a_coordinator_are_not_a_group(window_extractor):
+    rules = rules_for(window_extractor, "Iran told Israel Egypt would help.", "en")
+    assert [sp.kb_id_ for sp in rules._group_right(actor(rules, "isr"), rules.sent.end)] == ["isr"]
+
+
+@pytest.mark.parametrize("lang,text,word", [
+    ("en", "Iran said Israel attacked.", "said"),
+    ("id", "Iran mengatakan Israel menyerang.", "mengatakan"),
+    ("en", "Iran attacked because Israel struck.", "because"),
+])
+def test_clause_break_words(window_extractor, lang, text, word):
+    rules = rules_for(window_extractor, text, lang)
+    i = rules.lows.index(word.lower())
+    assert rules._clause_break_between(0, i + 1) and not rules._clause_break_between(0, i)
+
+
+def test_next_and_previous_trigger(window_extractor):
+    rules = rules_for(window_extractor, "Iran attacked Israel and Egypt criticised Qatar.", "en")
+    attacked, criticised = trigger(rules, "attacked"), trigger(rules, "criticised")
+    assert rules._next_trigger_start(attacked) == criticised.start
+    assert rules._next_trigger_start(criticised) == rules.sent.end
+    assert rules._prev_trigger_end(criticised) == attacked.end
+
+
+def test_rules_see_only_their_own_sentence(window_extractor):
+    text = "Iran attacked Israel. Egypt criticised Qatar."
+    first = rules_for(window_extractor, text, "en", sentence=0)
+    second = rules_for(window_extractor, text, "en", sentence=1)
+    assert [a.kb_id_ for a in first.actors] == ["irn", "isr"] and [a.kb_id_ for a in second.actors] == ["egy", "qat"]
+    assert [t.text for t in second.triggers] == ["criticised"]
+
+
+def test_places_are_kept_apart_from_actors(window_extractor):
+    rules = rules_for(window_extractor, "In Geneva, Japan met with Vietnam.", "en")
+    assert [p.kb_id_ for p in rules.places] == ["place:geneva"] and [a.kb_id_ for a in rules.actors] == ["jpn", "vnm"]
+
+
+def test_sentences_of_is_computed_once(window_extractor):
+    from kg.extract.sentence import sentences_of
+
+    doc = processed_doc(window_extractor, "Iran attacked Israel. Egypt criticised Qatar.", "en")
+    assert sentences_of(doc) is sentences_of(doc) and len(sentences_of(doc)) == 2
