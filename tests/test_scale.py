@@ -64,7 +64,7 @@ def duplicates(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("corpus")
-    subprocess.run([sys.executable, str(REPO / "bench" / "corpus_gen.py"), str(out), "--words", "20000", "--seed", "3"],
+    subprocess.run([sys.executable, str(REPO / "bench" / "corpus_gen.py"), str(out), "--words", "12000", "--seed", "3"],
                    check=True, capture_output=True)  # fmt: skip
     return out
 
@@ -107,7 +107,7 @@ def test_cli_dask_build_same_events_and_parquet(corpus, tmp_path):
     events = {name: kg.read_events(out / "events.csv") for name, out in (("local", local), ("dask", dask))}
     key = ["doc_id", "source_code", "target_code", "event_code", "date"]
     multiset = {name: Counter(map(tuple, df[key].itertuples(index=False))) for name, df in events.items()}
-    assert multiset["dask"] == multiset["local"] and sum(multiset["local"].values()) > 100
+    assert multiset["dask"] == multiset["local"] and sum(multiset["local"].values()) > 60
     for name in ("events.csv", "graph.ttl", "merges.json"):
         assert (dask / name).read_bytes() == (local / name).read_bytes(), name
     table = pd.read_parquet(dask / "events.parquet")
@@ -138,12 +138,12 @@ def test_a_killed_worker_changes_nothing(client, corpus):
     kills: list[int] = []
 
     def kill_one(i: int) -> None:
-        if i in (0, 9):  # one while partitions are being extracted, one when the reports wait for the shuffle
+        if i in (0, 7):  # one while partitions are being extracted, one when the reports wait for the shuffle
             pid = next(iter(client.run(os.getpid).values()))
             os.kill(pid, signal.SIGKILL)
             kills.append(pid)
 
-    dask = engine.build([corpus], client=client, partition_words=1500, on_partition=kill_one)
+    dask = engine.build([corpus], client=client, partition_words=1000, on_partition=kill_one)
     assert len(kills) == 2
     same_graph(dask.unmerged, local.unmerged)
     same_graph(dask.graph, local.graph)
@@ -180,7 +180,7 @@ def test_kg_add_on_dask_stores_what_kg_add_stores(client, duplicates, corpus, tm
     graphs = {}
     for name, extra in (("local", {}), ("dask", {"engine": "dask", "client": client, "partition_words": 2000})):
         result = kg.add([duplicates, corpus], tmp_path / name, **extra)
-        assert result.added > 50 and result.failed == 0
+        assert result.added > 40 and result.failed == 0
         again = kg.add([duplicates], tmp_path / name, **extra)
         assert again.added == 0 and again.duplicates == len(DUPLICATES)
         with Store(tmp_path / name, create=False, readonly=True) as st:
