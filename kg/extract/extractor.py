@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
@@ -13,7 +14,7 @@ from kg.extract import confidence as confidence_mod
 from kg.extract.intent import _intent_is_now, intent_event
 from kg.extract.rules import SentenceRules
 from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, sentences_of
-from kg.extract.syntax.use import STATS, parse_mode, parse_sentences, syntax_args, syntax_frame, veto
+from kg.extract.syntax.use import STATS, needs_parse, parse_mode, parse_sentences, syntax_args, syntax_frame, veto
 from kg.lexicon import cameo
 from kg.lexicon.lexicon import load_lexicon
 from kg.model import Actor, ActorKind, ActorMention, Document, Event, Extraction, Mention, Modality, Participant, Role, stable_id
@@ -41,6 +42,37 @@ def model_language(model: str) -> str:
         return spacy.util.load_meta(path / "meta.json")["lang"]
     except (OSError, KeyError, ValueError):
         raise LookupError(f"{model!r} is not a spaCy pipeline folder (no meta.json)") from None
+
+
+BATCH_DOCS = 16  # documents extracted together by extract_many (their sentences parsed in one batch)
+BATCH_CHARS = 200_000  # ... unless they hold more characters than this
+
+
+def doc_batches(documents: Iterable) -> Iterator[list]:
+    """``documents`` in lists of up to :data:`BATCH_DOCS` documents or :data:`BATCH_CHARS` characters."""
+    batch: list = []
+    chars = 0
+    for document in documents:
+        batch.append(document)
+        chars += len(document.text)
+        if len(batch) >= BATCH_DOCS or chars >= BATCH_CHARS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
+
+
+@dataclass
+class _Prepared:
+    """A document between kg's pipeline and the rules: its Doc, its Extraction so far (actor mentions),
+    the sentences the rules will read ``(index, sentence, actor and place spans in it)`` and the parsed
+    copies of those that were parsed ``{sentence start: parsed Doc}``."""
+
+    document: Document
+    doc: Doc
+    ex: Extraction
+    wanted: list
+    parsed: dict = field(default_factory=dict)
 
 
 class Extractor:
@@ -74,15 +106,25 @@ class Extractor:
         return self.from_doc(document, doc)
 
     def extract(self, document: Document) -> Extraction:
+        return self.extract_batch([document])[0]
+
+    def extract_batch(self, documents: list[Document]) -> list[Extraction]:
+        """Extractions of ``documents``, in order. The sentences of all of them that need the parse are
+        parsed together (one batch per language: the syntax models run faster on bigger batches)."""
+        preps = [self._prepare(document, self._doc_of(document)) for document in documents]
+        self._parse(preps)
+        return [self._finish(prep) for prep in preps]
+
+    def _doc_of(self, document: Document) -> Doc:
         nlp = self.nlp(document.lang)
         text = document.text
         if len(text) <= SECTION_CHARS:
-            doc = self._process(nlp, text, document.date)
-        else:  # spaCy refuses over 1,000,000 characters (E088): sections, joined back (kg.nlp.sections)
-            doc = join_docs([self._process(nlp, part, document.date) for part in split_sections(text, SECTION_CHARS)], text)
-            ctx = doc_context(doc)
-            ctx.text, ctx.ref_date = text, document.date
-        return self.from_doc(document, doc)
+            return self._process(nlp, text, document.date)
+        # spaCy refuses over 1,000,000 characters (E088): sections, joined back (kg.nlp.sections)
+        doc = join_docs([self._process(nlp, part, document.date) for part in split_sections(text, SECTION_CHARS)], text)
+        ctx = doc_context(doc)
+        ctx.text, ctx.ref_date = text, document.date
+        return doc
 
     @staticmethod
     def _process(nlp, text: str, ref_date) -> Doc:
@@ -94,12 +136,20 @@ class Extractor:
         return doc
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
-        for document in documents:
-            yield self.extract(document)
+        """Extractions of ``documents`` in order, extracted in batches (:meth:`extract_batch`) of up to
+        :data:`BATCH_DOCS` documents or :data:`BATCH_CHARS` characters."""
+        for batch in doc_batches(documents):
+            yield from self.extract_batch(batch)
 
     # ---------------------------------------------------------------------------------------------------
     def from_doc(self, document: Document, doc: Doc) -> Extraction:
-        lang = document.lang
+        prep = self._prepare(document, doc)
+        self._parse([prep])
+        return self._finish(prep)
+
+    def _prepare(self, document: Document, doc: Doc) -> _Prepared:
+        """The document's actor mentions, and the sentences the rules will read (those with a trigger
+        candidate and an actor or place), before any parse."""
         ex = Extraction(document=document)
         # plain lists, made once: iterating a SpanGroup builds new Span objects every time
         lists = {g: span_list(doc, g) for g in ("kg_actors", "kg_triggers", "kg_time")}
@@ -124,24 +174,40 @@ class Extractor:
                     role=kg.get("role"),
                 )
             )
-        seen: set[tuple] = set()
-        memory = _Memory()
         starts = doc_context(doc).span_starts = {g: [x.start for x in v] for g, v in lists.items()}
         trigger_starts, actor_starts = starts["kg_triggers"], starts["kg_actors"]
         wanted = []
         all_sents = sentences_of(doc)
         for s_index, sent in enumerate(all_sents):
             s_start, s_end = sent.start, sent.end
-            if bisect_left(trigger_starts, s_start) == bisect_left(trigger_starts, s_end) or bisect_left(
-                actor_starts, s_start
-            ) == bisect_left(actor_starts, s_end):
+            n_spans = bisect_left(actor_starts, s_end) - bisect_left(actor_starts, s_start)
+            if not n_spans or bisect_left(trigger_starts, s_start) == bisect_left(trigger_starts, s_end):
                 continue  # no trigger or no actor (or place) in the sentence: nothing to extract
-            wanted.append((s_index, sent))
-        # only sentences with a trigger candidate and an actor are parsed, in one batch per document
-        parsed = parse_sentences(doc, [sent for _, sent in wanted], lang) if self.syntax else {}
+            wanted.append((s_index, sent, n_spans))
         STATS.sentences += len(all_sents)
-        STATS.parsed += len(parsed)
-        for s_index, sent in wanted:
+        return _Prepared(document, doc, ex, wanted)
+
+    def _parse(self, preps: list[_Prepared]) -> None:
+        """Parse, in one batch per language, the sentences of ``preps`` whose parse can change the result
+        (:func:`~kg.extract.syntax.use.needs_parse`); the rest are never parsed."""
+        if not self.syntax:
+            return
+        by_lang: dict[str, list] = {}
+        for prep in preps:
+            for _, sent, n_spans in prep.wanted:
+                if needs_parse(n_spans):
+                    by_lang.setdefault(prep.document.lang, []).append((prep, sent))
+        for lang, items in by_lang.items():
+            for (prep, sent), sub in zip(items, parse_sentences([sent for _, sent in items], lang)):
+                prep.parsed[sent.start] = sub
+        STATS.parsed += sum(len(p.parsed) for p in preps)
+
+    def _finish(self, prep: _Prepared) -> Extraction:
+        document, doc, ex, parsed = prep.document, prep.doc, prep.ex, prep.parsed
+        lang = document.lang
+        seen: set[tuple] = set()
+        memory = _Memory()
+        for s_index, sent, _ in prep.wanted:
             rules = SentenceRules(doc, sent, lang, self.lex, memory)
             if sent.start in parsed:
                 rules.syntax = (parsed[sent.start], sent.start)

@@ -37,9 +37,26 @@ def _extract_for_pool(doc: Document):
     return ex
 
 
+def _extract_batch(docs: list[Document]) -> list:
+    """Extractions (or problems) of ``docs`` in order, extracted together (their sentences parsed in one
+    batch, :meth:`Extractor.extract_batch`); when that fails, one by one, so that a bad document costs
+    only itself."""
+    try:
+        return _WORKER.extract_batch(docs)  # type: ignore[union-attr]
+    except Exception:
+        log.debug("batch extraction failed; extracting one by one", exc_info=True)
+        return [_extract_one(doc) for doc in docs]
+
+
 def _extract_chunk_for_pool(docs: list[Document]) -> list:
-    """In a worker: a chunk of documents (one task, so the parent can wait on it with a timeout)."""
-    return [_extract_for_pool(doc) for doc in docs]
+    """In a worker: a chunk of documents (one task, so the parent can wait on it with a timeout), extracted
+    together; lexicon actors are sent back by id (the parent has the same lexicon)."""
+    out = _extract_batch(docs)
+    lex = _WORKER.lex  # type: ignore[union-attr]
+    for ex in out:
+        if isinstance(ex, Extraction):
+            ex.actors = {k: (k if lex.actors.get(k) is v else v) for k, v in ex.actors.items()}  # type: ignore[assignment]
+    return out
 
 
 def _restore(ex, extractor: Extractor):
@@ -115,8 +132,17 @@ def extract_stream(extractor: Extractor, items, *, workers: int = 1, chunksize: 
     global _WORKER
     _WORKER = extractor
     if workers <= 1:
-        for item in items:
-            yield item, item if isinstance(item, InputProblem) else _extract_one(item)
+        # documents in batches (their sentences parsed together), problems in their place in the stream
+        from kg.extract.extractor import doc_batches
+
+        pending: list = []  # problems and documents not yet yielded, in order
+        for batch in doc_batches(_documents_between(items, pending)):
+            done = iter(_extract_batch(batch))
+            for item in pending:
+                yield item, item if isinstance(item, InputProblem) else next(done)
+            pending.clear()
+        for item in pending:  # problems after the last document
+            yield item, item
         return
     import itertools
     import multiprocessing as mp
@@ -162,6 +188,14 @@ def extract_stream(extractor: Extractor, items, *, workers: int = 1, chunksize: 
             pool.join()  # reaped: no zombies
             _POOL_FORKS = False
     _check_stop(got)  # a signal that came while the pool was being closed
+
+
+def _documents_between(items, pending: list):
+    """The Documents of ``items``; every item (problems too) is also appended to ``pending`` in order."""
+    for item in items:
+        pending.append(item)
+        if not isinstance(item, InputProblem):
+            yield item
 
 
 def _languages() -> list[str]:
