@@ -167,7 +167,10 @@ TEXT_STAGES = ("io", "lang", "nlp", "extract", "lexicon")
 KG_NAMES = {"its"}
 # Per file, names of kg's own in a text stage: KG_PETRARCH's values (on, off, all) and the sides of a
 # PETRARCH pattern's argument (``"side": "before"``) in data/petrarch, not words compared with text.
-FILE_NAMES = {"nlp/petrarch_layer.py": {"on", "off", "all", "before", "after"}}
+# The role names of syntax.json's "adpositions" map ("of": the adpositions of an of-phrase), the values of
+# --syntax (off) and the name-index tables (full, derived, last) are kg's names too.
+FILE_NAMES = {"nlp/petrarch_layer.py": {"on", "off", "all", "before", "after"}, "extract/syntax/roles.py": {"of"},
+              "extract/syntax/use.py": {"off"}, "lexicon/names.py": {"last"}}  # fmt: skip
 # The rest of kg (graph, outputs, query, store, analytics, the API) works on the typed model, never on
 # text; these words are the names of its options, fields and functions there ("--direction in|out|all",
 # ``first``/``last`` seen, a store's ``added`` count, SPARQL ``ask``, ``kg.add``). The CLI and the web app

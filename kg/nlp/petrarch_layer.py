@@ -1,4 +1,4 @@
-"""PETRARCH2's verb dictionary as a lower-precedence trigger layer under kg's curated triggers.
+r"""PETRARCH2's verb dictionary as a lower-precedence trigger layer under kg's curated triggers.
 
 ``scripts/import_petrarch.py`` turns PETRARCH2's verb dictionary into ``data/petrarch/`` (triggers.jsonl: verbs
 that code alone; patterns.jsonl: a verb with the words that must stand before/after it; negative_contexts.jsonl:

@@ -38,6 +38,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from kg.lang.settings import settings
+from kg.resources import data_dir
+
 log = logging.getLogger(__name__)
 
 LANGS = ("en", "id")
@@ -467,7 +470,7 @@ def package(best: str | Path, out: str | Path, lang: str, *, info: dict | None =
     summary["dev_scores"] = evaluate_files(list(dev_files), lang, model=out) if dev_files else {}
     (out / "training.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     _write_notice(out, lang)
-    load_syntax.cache_clear()
+    _load_syntax.cache_clear()
     return summary
 
 
@@ -475,24 +478,34 @@ def package(best: str | Path, out: str | Path, lang: str, *, info: dict | None =
 
 
 def model_dir(lang: str) -> Path:
-    from kg.resources import data_dir
+    """``data/syntax/<name>/``, the name being the language's ``syntax_model`` setting (so a copy of ``en``
+    under KG_LANG_PATH parses with the English model), or the code itself for a language kg has no data for."""
+    try:
+        name = settings(lang).syntax_model
+    except LookupError:
+        name = lang
+    return data_dir() / "syntax" / name
 
-    return data_dir() / "syntax" / lang
 
-
-@cache
 def load_syntax(lang: str, model: str | Path | None = None):
-    """kg's syntactic pipeline for ``lang`` (``data/syntax/<lang>/``, or the folder ``model``), cached.
+    """kg's syntactic pipeline for ``lang`` (``data/syntax/<lang>/``, or the folder ``model``), cached on the
+    language, the model folder and KG_LANG_PATH (however the call is written: ``load_syntax("en")`` and
+    ``load_syntax("en", None)`` share one pipeline).
 
     Raises ``LookupError`` with what to do when there is none.
     """
+    return _load_syntax(lang, str(model) if model else None, os.environ.get("KG_LANG_PATH", ""))
+
+
+@cache
+def _load_syntax(lang: str, model: str | None, _lang_path: str):
     import spacy
 
     path = Path(model) if model else model_dir(lang)
     if not (path / "meta.json").is_file():
         raise LookupError(f"no syntax model for {lang!r} in {path}: train one with `kg syntax train --lang {lang}`")
     nlp = spacy.load(path)
-    if nlp.lang != lang and model is None:
+    if nlp.lang != path.name and model is None:
         raise LookupError(f"{path}: the syntax model is for {nlp.lang!r}, not {lang!r}")
     return nlp
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import json
+import os
 from dataclasses import dataclass
 from functools import cache
+
+from kg.lang.schema import load
+from kg.lang.settings import settings
+from kg.resources import lang_dir
 
 # relations inside a noun phrase that lead from its head to a name it stands for: "the foreign
 # minister, Retno Marsudi" (appos), "Menteri Luar Negeri Retno Marsudi" (nmod), "Chinese coast guard
@@ -45,27 +49,24 @@ class RoleData:
     bare_passive_agent: bool
     passive_prefixes: tuple = ()
     control_marks: frozenset = frozenset()  # marks of a controlled clause: "urged X to", "accused X of"
+    infinitive_marks: frozenset = frozenset()  # the mark of an infinitive clause: "to", "untuk"
 
     def adps(self, *roles: str) -> frozenset:
         return frozenset(a for a, rs in self.adp_roles.items() if any(r in rs for r in roles))
 
 
-def _data_path(lang: str):
-    from kg.resources import data_dir
-
-    return data_dir() / "lang" / lang / "syntax.json"
+def role_data(lang: str) -> RoleData:
+    """The language's syntax facts (its folder found through ``KG_LANG_PATH`` too, checked against the
+    schema); ``LookupError`` (one line) when it has none."""
+    return _role_data(lang, os.environ.get("KG_LANG_PATH", ""))
 
 
 @cache
-def role_data(lang: str) -> RoleData:
-    """The language's syntax facts; ``LookupError`` (one line) when it has none."""
-    path = _data_path(lang)
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise LookupError(f"no syntax role data for {lang!r} ({path})") from None
-    except (OSError, ValueError) as exc:
-        raise LookupError(f"{path}: cannot read syntax role data ({exc})") from None
+def _role_data(lang: str, _lang_path: str) -> RoleData:
+    path = lang_dir(lang) / "syntax.json"
+    if not path.is_file():
+        raise LookupError(f"no syntax role data for {lang!r} ({path})")
+    raw = load(path)
     roles: dict[str, tuple] = {}
     for role, words in (raw.get("adpositions") or {}).items():
         for w in words:
@@ -91,6 +92,7 @@ def role_data(lang: str) -> RoleData:
         bare_passive_agent=bool(raw.get("bare_passive_agent", False)),
         passive_prefixes=tuple(w.lower() for w in raw.get("passive_prefixes", [])),
         control_marks=low("control_marks"),
+        infinitive_marks=low("infinitive_marks"),
     )
 
 
@@ -104,12 +106,20 @@ def _lemma_table(lang: str):
         return None
 
 
+def _spacy_lang(lang: str) -> str:
+    """The spaCy language whose lookup tables ``lang`` uses (a copy of ``en`` under KG_LANG_PATH uses en's)."""
+    try:
+        return settings(lang).spacy_lang
+    except LookupError:
+        return lang
+
+
 def word_forms(token, lang: str) -> tuple[str, ...]:
     """The forms a word list entry may match: lower-case form and lemma (the pipeline's, else spaCy's lookup table)."""
     low = token.lower_
     lemma = token.lemma_.lower() if token.lemma_ else ""
     if not lemma:
-        table = _lemma_table(lang)
+        table = _lemma_table(_spacy_lang(lang))
         if table is not None:
             lemma = (table.get(token.text, None) or table.get(low, None) or low).lower()
     return (low, lemma) if lemma and lemma != low else (low,)

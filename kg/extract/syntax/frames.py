@@ -65,7 +65,7 @@ def frame(
                     targets = [_re(a, f"light-verb>{a.rule}") for a in t3 if a.token != tok.i]
                     obliques += o3
                 f.negated = r.negated(gov)
-                if gov.dep_ in ("xcomp",) or (gov.dep_ == "advcl" and any(c.lower_ in ("to", "untuk") for c in gov.children if c.dep_ == "mark")):
+                if gov.dep_ in ("xcomp",) or (gov.dep_ == "advcl" and any(c.lower_ in d.infinitive_marks for c in gov.children if c.dep_ == "mark")):
                     f.control = gov.head.lower_
                     f.negated = f.negated or r.negated(gov.head)
             elif gdep in OBJECTS and r.negated(gov):
@@ -113,7 +113,7 @@ def frame(
                         targets += [_re(a, "conj-share-obj") for a in t3 if a.rule.startswith("obj")]
                         break
     f.negated = r.negated(tok)
-    if tok.dep_ in ("xcomp",) or (tok.dep_ == "advcl" and any(c.lower_ in ("to", "untuk") for c in tok.children if c.dep_ == "mark")):
+    if tok.dep_ in ("xcomp",) or (tok.dep_ == "advcl" and any(c.lower_ in d.infinitive_marks for c in tok.children if c.dep_ == "mark")):
         head = tok.head
         if _is(head, d.subject_control | d.object_control, lang) or tok.dep_ == "xcomp":
             f.control = word_forms(head, lang)[-1]

@@ -165,7 +165,7 @@ class _Roles:
                 if found:
                     return found
                 return []  # the object is the doer, and it is no actor
-            label = "xcomp-control" if dep == "xcomp" or marks & {"to", "untuk"} else "advcl-share-subj"
+            label = "xcomp-control" if dep == "xcomp" or marks & self.d.infinitive_marks else "advcl-share-subj"
             return [_re(a, label) for a in self.subject_of(head, self.is_passive(head), depth + 1)]
         if dep == "ccomp" and head.pos_ in VERB_POS and _is(head, self.d.speech_verbs, self.lang):
             # "Hamas mengatakan siap berunding": a reported clause without a subject is the speaker's
