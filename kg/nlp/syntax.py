@@ -478,8 +478,7 @@ def package(best: str | Path, out: str | Path, lang: str, *, info: dict | None =
 
 
 def model_dir(lang: str) -> Path:
-    """``data/syntax/<name>/``, the name being the language's ``syntax_model`` setting (so a copy of ``en``
-    under KG_LANG_PATH parses with the English model), or the code itself for a language kg has no data for."""
+    """``data/syntax/<syntax_model>/`` of the language's settings (a copy of ``en`` parses as ``en``)."""
     try:
         name = settings(lang).syntax_model
     except LookupError:
@@ -488,12 +487,8 @@ def model_dir(lang: str) -> Path:
 
 
 def load_syntax(lang: str, model: str | Path | None = None):
-    """kg's syntactic pipeline for ``lang`` (``data/syntax/<lang>/``, or the folder ``model``), cached on the
-    language, the model folder and KG_LANG_PATH (however the call is written: ``load_syntax("en")`` and
-    ``load_syntax("en", None)`` share one pipeline).
-
-    Raises ``LookupError`` with what to do when there is none.
-    """
+    """kg's syntactic pipeline for ``lang`` (or the folder ``model``), cached on both and KG_LANG_PATH however
+    the call is written. Raises ``LookupError`` with what to do when there is none."""
     return _load_syntax(lang, str(model) if model else None, os.environ.get("KG_LANG_PATH", ""))
 
 
