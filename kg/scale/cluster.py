@@ -59,7 +59,7 @@ def connect(scheduler: str | None = None, workers: int = 2, *, timeout: float = 
     import dask
     from distributed import Client, LocalCluster
 
-    logging.getLogger("distributed").setLevel(logging.ERROR)  # no chatter about ports and restarts on stderr
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)  # no chatter on stderr (ports, restarts, heartbeats at shutdown): failures reach kg as exceptions
     cluster = None
     stack = contextlib.ExitStack()
     # Dask's statistical profiler samples every worker's task stack each 10 ms: on kg's deep spaCy stacks
@@ -74,7 +74,7 @@ def connect(scheduler: str | None = None, workers: int = 2, *, timeout: float = 
         else:
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                                    dashboard_address="127.0.0.1:0",  # the dashboard where bokeh is installed; a free port
-                                   silence_logs=logging.ERROR)  # fmt: skip
+                                   silence_logs=logging.CRITICAL)  # fmt: skip
             client = Client(cluster)
     except (OSError, TimeoutError) as exc:
         stack.close()
