@@ -52,11 +52,19 @@ def extractor_for(lexicon_files: tuple[str, ...] = (), model: str | None = None,
             extractor = Extractor(lexicon_files=lexicon_files, model=model)
             _EXTRACTORS[key] = extractor
             LOADS += 1
-        if preload:
-            from kg.resources import languages
+        if preload and not getattr(extractor, "_kg_scale_warm", False):
+            from kg.io.inputs import iter_documents
+            from kg.model import Document
+            from kg.resources import data_dir, languages
 
             for lang in languages():
                 extractor.nlp(lang)
+            # one extraction per bundled sample loads what the extractor loads lazily on first use (dictionaries
+            # of later layers...): done here once, not in each forked worker's first task
+            for doc in iter_documents([data_dir() / "samples"]):
+                if isinstance(doc, Document):
+                    extractor.extract(doc)
+            extractor._kg_scale_warm = True
             import pyarrow.parquet  # noqa: F401 - the Parquet parts' writer, imported once here and not in a task
 
             import kg.outputs.exports  # noqa: F401 - (pandas)
