@@ -31,6 +31,9 @@ PARSER_MISSES = {
         "patient nominal: 'Pengeboman Gaza oleh Israel dikecam Indonesia' -> 'Gaza' as flat:name, 'Indonesia' as punct",
         "speech subject: 'Hamas ... mengatakan pihaknya siap berunding' -> 'pihaknya' as obj of mengatakan",
         "title+name: 'Menteri Luar Negeri Retno Marsudi mengecam Israel' -> 'mengecam' as compound of 'Menteri'",
+        # after the parser was retrained in GSD's conventions (a4f0550):
+        "apposition: 'Presiden Jokowi, pemimpin Indonesia, mengecam Israel' -> 'Presiden' as root, 'mengecam' as"
+        " its appos ('Jokowi, presiden Indonesia, mengecam ...': 'mengecam' as conj of 'Jokowi')",
     ],
 }
 
@@ -130,8 +133,9 @@ CASES = [
     # -- Indonesian --------------------------------------------------------------------------------
     ("id-subject-object", "id", "Tiongkok mengecam Amerika Serikat pada hari Jumat.", ["Tiongkok", "Amerika Serikat"], "mengecam",
      ["Tiongkok"], ["Amerika Serikat"], "verb:nsubj>obj", {}),
+    # the agent of a di- passive, whether the parser labels the oleh phrase obl:agent (CSUI) or obl (GSD)
     ("id-passive-oleh", "id", "Kapal itu ditembak oleh militer Tiongkok.", ["militer Tiongkok"], "ditembak",
-     ["militer Tiongkok"], [], "passive:obl:agent", {}),
+     ["militer Tiongkok"], [], "passive:obl", {}),
     ("id-passive-bare-agent", "id", "Warga Palestina dibunuh tentara Israel di Tepi Barat.", ["Warga Palestina", "tentara Israel", "Tepi Barat"], "dibunuh",
      ["tentara Israel"], ["Warga Palestina"], "passive:obj-agent>nsubj:pass", {}),
     ("id-nominal-bare-possessor", "id", "Serangan Israel terhadap Gaza menewaskan 20 orang.", ["Israel", "Gaza"], "Serangan",
@@ -141,9 +145,9 @@ CASES = [
     ("id-conjoined-subjects", "id", "Tiongkok dan Rusia mengecam Amerika Serikat.", ["Tiongkok", "Rusia", "Amerika Serikat"], "mengecam",
      ["Tiongkok", "Rusia"], ["Amerika Serikat"], "nsubj+conj", {}),
     ("id-title-nmod", "id", "Menteri Luar Negeri Retno Marsudi mengkritik Israel pada hari Senin.", ["Retno Marsudi", "Israel"], "mengkritik",
-     ["Retno Marsudi"], ["Israel"], "nsubj>nmod", {}),
-    ("id-apposition", "id", "Presiden Jokowi, pemimpin Indonesia, mengecam Israel.", ["Jokowi", "Indonesia", "Israel"], "mengecam",
-     ["Jokowi"], ["Israel"], "nsubj>flat:name", {}),
+     ["Retno Marsudi"], ["Israel"], "nsubj>compound>flat:name", {}),  # GSD: title words compound, the name flat
+    ("id-apposition", "id", "Retno Marsudi, menteri luar negeri Indonesia, telah mengecam Israel.", ["Retno Marsudi", "Indonesia", "Israel"],
+     "mengecam", ["Retno Marsudi"], ["Israel"], "verb:nsubj>obj", {}),
     ("id-relative-yang", "id", "Hamas, yang menyerang Israel pada Oktober, mengatakan pihaknya siap berunding.", ["Hamas", "Israel"], "menyerang",
      ["Hamas"], ["Israel"], "relcl-antecedent>obj", {}),
     ("id-object-control", "id", "Indonesia mendesak Israel untuk menghentikan serangan terhadap Gaza.", ["Indonesia", "Israel", "Gaza"], "menghentikan",
