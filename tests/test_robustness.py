@@ -24,7 +24,7 @@ from kg.io.decode import html_document
 from kg.io.inputs import iter_inputs
 from kg.model import Document
 from kg.outputs.rdf.write import to_rdf
-from kg.store.store import FAULT_ENV, Store
+from kg.store.store import Store
 from kg.store.outputs import graph_from_store
 
 REPO = Path(__file__).resolve().parents[1]
@@ -125,9 +125,9 @@ def test_killed_build_leaves_consistent_store_and_resumes_to_same_result(tmp_pat
         store.add(iter_inputs([corpus]))
     # a build killed (SIGKILL) inside the transaction of its 23rd document, 5 documents per transaction
     crashed = tmp_path / "crashed"
-    env = {**os.environ, FAULT_ENV: "23", "CI": "1"}
-    proc = subprocess.run([sys.executable, "-m", "kg.cli", "add", str(corpus), "--store", str(crashed), "--commit-every", "5"],
-                          env=env, capture_output=True, text=True, timeout=300)  # fmt: skip
+    env = {**os.environ, "CI": "1", "PYTHONPATH": str(REPO)}  # tests/kill_store.py: the fault, injected from the tests
+    proc = subprocess.run([sys.executable, str(REPO / "tests" / "kill_store.py"), "23", "add", str(corpus), "--store", str(crashed),
+                           "--commit-every", "5"], env=env, capture_output=True, text=True, timeout=300)  # fmt: skip
     assert proc.returncode == -signal.SIGKILL, proc.stderr
     with Store(crashed, create=False) as store:
         assert store.check() == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from kg.caching import settings_key
 from kg.extract.extractor import Extractor
 from kg.io.ingest import choose_language
 from kg.model import Document
@@ -51,6 +52,8 @@ _EXTRACTORS: dict[tuple, Extractor] = {}
 
 
 def _extractor(files: tuple) -> Extractor:
-    if files not in _EXTRACTORS:
-        _EXTRACTORS[files] = Extractor(lexicon_files=files)
-    return _EXTRACTORS[files]
+    """One Extractor per lexicon files and settings (:func:`kg.caching.settings_key`) per process."""
+    key = (files, settings_key())
+    if key not in _EXTRACTORS:
+        _EXTRACTORS[key] = Extractor(lexicon_files=files)
+    return _EXTRACTORS[key]

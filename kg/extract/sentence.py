@@ -12,10 +12,10 @@ from __future__ import annotations
 import logging
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc, Span
 
+from kg.caching import per_language
 from kg.lang.settings import settings
 from kg.lexicon.lexicon import Lexicon, sector_nouns
 from kg.nlp.context import doc_context, kg_get, span_list
@@ -69,39 +69,33 @@ class _Memory:
     last_conflict_sources: list[Span] | None = None
 
 
-@cache
+@per_language
 def _sector_index(lang: str) -> dict:
     return {n.words.lower(): n for n in sector_nouns(lang)}
 
 
-_PLACES_BY_NAME: dict[int, tuple] = {}
-
-
 def _places_by_name(lex: Lexicon) -> dict:
-    """Gazetteer places by lower-case canonical name (one index per lexicon)."""
-    kept = _PLACES_BY_NAME.get(id(lex))
-    if kept is None or kept[0] is not lex:
-        kept = _PLACES_BY_NAME[id(lex)] = (lex, {p.name.lower(): p for p in lex.places.values()})
-    return kept[1]
+    """Gazetteer places by lower-case canonical name (one index per lexicon, kept with it)."""
+    return lex.derived("places_by_name", lambda lx: {p.name.lower(): p for p in lx.places.values()})
 
 
-@cache
+@per_language
 def _negation_exceptions(lang: str) -> tuple[tuple[str, ...], ...]:
     """Fixed expressions with a negation word that negate nothing ("not long after"), as token tuples."""
     return tuple(tuple(e.lower().split()) for e in settings(lang).raw["negation_exceptions"])
 
 
-@cache
+@per_language
 def _group_nouns(lang: str) -> frozenset[str]:
     return frozenset(g.lower() for g in settings(lang).raw["group_nouns"])
 
 
-@cache
+@per_language
 def _group_last_words(lang: str) -> frozenset[str]:
     return frozenset(g.split()[-1] for g in _group_nouns(lang))
 
 
-@cache
+@per_language
 def _all_preps(lang: str) -> frozenset[str]:
     """Every preposition the language's rules and triggers name ("between" only for mediation)."""
     from kg.nlp.triggers import load_triggers

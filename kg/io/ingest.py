@@ -16,6 +16,7 @@ from datetime import date
 from functools import cache
 from html.parser import HTMLParser
 
+from kg.caching import per_language
 from kg.errors import KgInputError  # noqa: F401 - raised here, defined with the other domain errors
 from kg.lang.settings import settings
 from kg.model import Document
@@ -46,7 +47,7 @@ class JunkRules:
     stop: tuple[re.Pattern, ...]
 
 
-@cache
+@per_language
 def junk_rules(lang: str | None = None) -> JunkRules:
     lines = read_lines(data_dir() / "junk.txt")
     if lang:
@@ -168,9 +169,10 @@ def _identifier():
 
 
 @cache
-def _known_identifier():
+def _known_identifier(_lang_path: str):
     """The identifier restricted (``set_languages``) to the languages kg has data for and their near
-    neighbours; a shallow copy of the full one, so the model is loaded once."""
+    neighbours; a shallow copy of the full one, so the model is loaded once. Keyed on ``KG_LANG_PATH``,
+    which says which languages kg has."""
     import copy
 
     known = _known_codes()
@@ -219,7 +221,7 @@ def identify_language(text: str) -> LanguageGuess:
     top, top_prob = ranked[0]
     if known_prob < OTHER_MAX_KNOWN and len(words) >= OTHER_MIN_WORDS:
         return LanguageGuess(None, top, top_prob, known_prob)
-    best = _known_identifier().classify(basis)[0]
+    best = _known_identifier(os.environ.get("KG_LANG_PATH", "")).classify(basis)[0]
     return LanguageGuess(_NEAR.get(best, best), top, top_prob, known_prob)
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
-from functools import cache
 from pathlib import Path
 
+from kg.caching import per_language
 from kg.lang.schema import LangDataError, load
 from kg.resources import lang_dir
 
@@ -39,13 +38,9 @@ class LangSettings:
         return self.head_position == "final"
 
 
+@per_language
 def settings(lang: str) -> LangSettings:
-    """The settings of language ``lang``: read once per language and ``KG_LANG_PATH`` (where the folder is)."""
-    return _settings(lang, os.environ.get("KG_LANG_PATH", ""))
-
-
-@cache
-def _settings(lang: str, _lang_path: str) -> LangSettings:
+    """The settings of language ``lang``: read once per language folder (``KG_LANG_PATH`` says where it is)."""
     path = lang_dir(lang) / "lang.json"
     if not path.is_file():
         raise LookupError(f"no language settings for {lang!r} ({path})")

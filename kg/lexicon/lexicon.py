@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.errors import LexiconError  # noqa: F401 - raised here, defined with the other domain errors
+from kg.caching import per_language
 from kg.model import Actor, ActorKind, Place, Role
 from kg.lang.settings import settings
 from kg.lexicon.rows import _date, _names, actor_from_row
@@ -43,7 +44,10 @@ def actor_sources() -> frozenset[str]:
 
 
 class _Actors(dict):
-    """Actors by id; an id of the PETRARCH2 import (``p2_...``) not asked for before is read on demand."""
+    """Actors by id; an id of the PETRARCH2 import (``p2_...``) not asked for before is read on demand (and
+    remembered: the same id always reads as the same actor). Read-only once the lexicon is frozen."""
+
+    frozen = False
 
     def __missing__(self, key: str) -> Actor:
         if not isinstance(key, str) or not key.startswith("p2_") or "petrarch2" not in actor_sources():
@@ -53,8 +57,38 @@ class _Actors(dict):
         actor = petrarch.actor(key)
         if actor is None:
             raise KeyError(key)
-        self[key] = actor
+        dict.__setitem__(self, key, actor)
         return actor
+
+    def _refuse(self, *_args, **_kwargs):
+        raise TypeError("the lexicon is read-only after load_lexicon(); build a new Lexicon() to change it")
+
+    def __setitem__(self, key, value) -> None:
+        if self.frozen:
+            self._refuse()
+        dict.__setitem__(self, key, value)
+
+    def __delitem__(self, key) -> None:
+        if self.frozen:
+            self._refuse()
+        dict.__delitem__(self, key)
+
+    def _frozen_guard(name: str):  # noqa: N805 - builds the methods below
+        def method(self, *args, **kwargs):
+            if self.frozen:
+                self._refuse()
+            return getattr(dict, name)(self, *args, **kwargs)
+
+        method.__name__ = name
+        return method
+
+    update = _frozen_guard("update")
+    pop = _frozen_guard("pop")
+    popitem = _frozen_guard("popitem")
+    clear = _frozen_guard("clear")
+    setdefault = _frozen_guard("setdefault")
+    __ior__ = _frozen_guard("__ior__")
+    del _frozen_guard
 
     def get(self, key, default=None):
         try:
@@ -101,6 +135,39 @@ class Lexicon:
     _tiers: dict[str, int] = field(default_factory=dict, repr=False)  # actor id -> index in TIERS
     # single-word names of office-holders ("Blair"): matched only by kg.lexicon.names' bare-surname rule
     surnames: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    # indexes other modules compute from this lexicon (:meth:`derived`), kept with it
+    _derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    _frozen = False  # not a field: set by :meth:`freeze`
+
+    def __setattr__(self, name: str, value) -> None:
+        if self._frozen:
+            raise TypeError(f"the lexicon is read-only after load_lexicon(): cannot set {name!r}")
+        object.__setattr__(self, name, value)
+
+    def freeze(self) -> Lexicon:
+        """Make the lexicon read-only: :func:`load_lexicon` shares one lexicon between every pipeline of the
+        process, so no one may change it (mappings become read-only views, lists tuples; setting an attribute,
+        an actor or a place, or :meth:`add_file`, raises ``TypeError``). Memos of values that never change
+        stay writable: PETRARCH2 actors read on demand, :meth:`non_state`, :meth:`derived`."""
+        from types import MappingProxyType
+
+        surfaces = MappingProxyType({lg: tuple(v) for lg, v in self._surfaces.items()})
+        frozen = {"_surfaces": surfaces, "sources": tuple(self.sources)}
+        for name in ("places", "by_code", "surnames"):
+            frozen[name] = MappingProxyType(dict(getattr(self, name)))
+        for name, value in frozen.items():
+            object.__setattr__(self, name, value)
+        self.actors.frozen = True
+        object.__setattr__(self, "_frozen", True)
+        return self
+
+    def derived(self, name: str, build):
+        """The index ``name`` computed from this lexicon by ``build(lexicon)``: built on first use and kept
+        with the lexicon (so it lives and dies with it, and no cache keyed on ``id(lexicon)`` is needed)."""
+        found = self._derived.get(name)
+        if found is None:
+            found = self._derived[name] = build(self)
+        return found
 
     def tier(self, actor_id: str) -> str:
         """Where an actor comes from: ``curated``, ``officeholders`` or ``petrarch2``."""
@@ -118,7 +185,7 @@ class Lexicon:
         return found
 
     def surfaces(self, lang: str) -> list[Surface]:
-        return self._surfaces.get("*", []) + self._surfaces.get(lang, [])
+        return [*self._surfaces.get("*", ()), *self._surfaces.get(lang, ())]
 
     def state(self, iso3: str | None) -> Actor | None:
         return self.actors.get(self.by_code.get(iso3 or "", ""))
@@ -140,6 +207,8 @@ class Lexicon:
     # -- loading -----------------------------------------------------------------------------------
     def add_file(self, path: Path, tier: str = "curated") -> None:
         """Add a file's actors and places; ``tier="officeholders"`` merges into curated entries (module doc)."""
+        if self._frozen:
+            raise TypeError(f"the lexicon is read-only after load_lexicon(): cannot add {path}")
         self.sources.append(str(path))
         is_place_file = path.parent.name == "places"
         for number, obj in read_jsonl(path):
@@ -247,7 +316,7 @@ def _same_office(a: Role, b: Role) -> bool:
     return (a.start or date.min) < (b.end or far) and (b.start or date.min) < (a.end or far)
 
 
-@cache
+@per_language
 def _plural_rule(lang: str) -> dict | None:
     """The ``demonym_plural`` rule of the language whose names are keyed ``lang`` in the actor data (none
     for a names language kg has no folder for)."""
@@ -264,26 +333,31 @@ def officeholder_files() -> list[Path]:
     return sorted((data_dir() / "actors" / "officeholders").glob("*.jsonl"))
 
 
-@cache
 def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
-    """The bundled lexicon plus user files ``extra`` (later entries replace earlier ones by id).
+    """The bundled lexicon plus user files ``extra`` (later entries replace earlier ones by id), read-only
+    (:meth:`Lexicon.freeze`) and shared: one per (user files, :func:`actor_sources`) per process.
 
     Curated files first, then the office-holders merged into them, then user files (curated tier). The
     PETRARCH2 import is not read here (module doc)."""
+    return _load_lexicon(tuple(extra), actor_sources())
+
+
+@cache
+def _load_lexicon(extra: tuple[str, ...], sources: frozenset[str]) -> Lexicon:
     lex = Lexicon()
     for path in bundled_files():
         lex.add_file(path)
-    for path in officeholder_files() if "officeholders" in actor_sources() else ():
+    for path in officeholder_files() if "officeholders" in sources else ():
         lex.add_file(path, tier="officeholders")
     for p in extra:
         path = Path(p)
         if not path.is_file():
             raise LexiconError(f"{p}: lexicon file not found")
         lex.add_file(path)
-    return lex
+    return lex.freeze()
 
 
-@cache
+@per_language
 def sector_nouns(lang: str) -> tuple[SectorNoun, ...]:
     path = lang_dir(lang) / "sectors.jsonl"
     if not path.is_file():

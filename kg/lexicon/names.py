@@ -225,15 +225,14 @@ def _write_sqlite(index: NameIndex, path: Path) -> None:
     os.replace(tmp, path)
 
 
-_INDEXES: dict[int, object] = {}
-
-
 def index_for(lex):
     """The name index of a lexicon (:class:`StoredIndex`), built into the cache folder the first time the files
-    it reads have this content; an in-memory :class:`NameIndex` where no cache can be written."""
-    found = _INDEXES.get(id(lex))
-    if found is not None:
-        return found
+    it reads have this content; an in-memory :class:`NameIndex` where no cache can be written. Kept with the
+    lexicon (:meth:`kg.lexicon.lexicon.Lexicon.derived`)."""
+    return lex.derived("name_index", _open_index)
+
+
+def _open_index(lex):
     from kg.lexicon.petrarch import _cache_dir
 
     path = _cache_dir() / f"names-{_fingerprint(lex)}.sqlite"
@@ -252,7 +251,6 @@ def index_for(lex):
         except Exception as exc:  # noqa: BLE001 - a read-only home, a full disk: work from memory
             log.debug("kg.lexicon.names: no cache written (%s)", exc)
             index = built
-    _INDEXES[id(lex)] = index
     return index
 
 

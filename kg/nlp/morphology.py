@@ -3,25 +3,38 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from spacy.tokens import Token
 
+from kg.caching import per_language
 from kg.lang.settings import settings
 from kg.nlp.context import _actor_ending_at
 
 log = logging.getLogger(__name__)
 
 
-@cache
-def _morph(lang: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], int, tuple[str, ...]]:
+@dataclass(frozen=True, eq=False)
+class AffixRules:
+    """A language's affix rules (``lang.json`` ``morphology``), read once per language folder. Compared and
+    hashed by identity: the word caches below are keyed on the rules object, so another folder's rules
+    never answer from this one's cache."""
+
+    prefixes: tuple[tuple[str, str], ...]
+    suffixes: tuple[str, ...]
+    min_stem: int
+    nested: tuple[str, ...]
+
+
+@per_language
+def _morph(lang: str) -> AffixRules:
     m = settings(lang).morphology
     prefixes = tuple((p, r) for p, r in m["prefixes"])
     suffixes = tuple(sorted(m["suffixes"], key=len, reverse=True))
-    return prefixes, suffixes, int(m["min_stem"]), tuple(m["nested_prefixes"])
+    return AffixRules(prefixes, suffixes, int(m["min_stem"]), tuple(m["nested_prefixes"]))
 
 
-@cache
 def affix_candidates(word: str, lang: str) -> tuple[tuple[str, str, str], ...]:
     """Candidate ``(stem, prefix, suffix)`` analyses of ``word`` from the language's affix rules.
 
@@ -30,7 +43,12 @@ def affix_candidates(word: str, lang: str) -> tuple[tuple[str, str, str], ...]:
     >>> ('serang', 'meny', '') in affix_candidates("menyerang", "id")
     True
     """
-    prefixes, suffixes, min_len, nested = _morph(lang)
+    return _affixes(word, _morph(lang))
+
+
+@lru_cache(maxsize=500_000)
+def _affixes(word: str, rules: AffixRules) -> tuple[tuple[str, str, str], ...]:
+    prefixes, suffixes, min_len, nested = rules.prefixes, rules.suffixes, rules.min_stem, rules.nested
     word = word.lower()
     out: list[tuple[str, str, str]] = [(word, "", "")]
     if not prefixes and not suffixes:
@@ -70,12 +88,16 @@ def token_forms(token: Token, lang: str) -> tuple[str, ...]:
     return _forms(token.lower_, lemma_of(token, lang), lang)
 
 
-@lru_cache(maxsize=500_000)
 def _forms(lower: str, lemma: str, lang: str) -> tuple[str, ...]:
+    return _forms_by(lower, lemma, _morph(lang))
+
+
+@lru_cache(maxsize=500_000)
+def _forms_by(lower: str, lemma: str, rules: AffixRules) -> tuple[str, ...]:
     forms = [lower]
     if lemma and lemma != lower:
         forms.append(lemma)
-    forms.extend(stem for stem, _p, _s in affix_candidates(lower, lang)[1:])
+    forms.extend(stem for stem, _p, _s in _affixes(lower, rules)[1:])
     return tuple(dict.fromkeys(forms))
 
 

@@ -60,7 +60,9 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from kg.lang.settings import settings
-from kg.resources import data_dir, read_jsonl
+from kg.lexicon.petrarch import folder as _folder
+from kg.lexicon.petrarch import synsets as _synsets
+from kg.resources import read_jsonl
 
 PARTS = (
     "patterns",  # verb + the words after it ("impose" + SANCTIONS), with a specific code
@@ -403,18 +405,6 @@ def _symmetric_codes(curated: tuple) -> frozenset[str]:
     for t in curated:
         by_code.setdefault(t.code, set()).add(t.symmetric)
     return frozenset(code for code, kinds in by_code.items() if kinds == {True})
-
-
-def _folder():
-    return data_dir() / "petrarch"
-
-
-@cache
-def _synsets() -> dict[str, tuple[str, ...]]:
-    import json
-
-    path = _folder() / "synsets.json"
-    return {k: tuple(v) for k, v in json.loads(path.read_text(encoding="utf-8")).items()} if path.is_file() else {}
 
 
 def _rows(name: str):

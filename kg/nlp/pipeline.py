@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.caching import lang_key, settings_key
 from kg.lang.settings import settings
 from kg.nlp.actors import ActorTagger
 from kg.nlp.context import doc_context, kg_set, set_span_list
@@ -113,11 +114,13 @@ _PIPELINES: dict[tuple, Language] = {}
 
 
 def get_pipeline(lang: str, *, model: str | None = None, lexicon_files: tuple[str, ...] = (), actors_only: bool = False) -> Language:
-    """Cached :func:`build_pipeline`: one pipeline per (language, model, lexicon files) per process."""
-    full = (lang, model, tuple(lexicon_files), False)
+    """Cached :func:`build_pipeline`: one pipeline per (language folder, model, lexicon files, settings of
+    :data:`kg.caching.SETTINGS_ENV`) per process."""
+    where = (lang, lang_key(lang), model, tuple(lexicon_files), settings_key())
+    full = (*where, False)
     if actors_only and full in _PIPELINES:
         return _PIPELINES[full]
-    key = (lang, model, tuple(lexicon_files), actors_only)
+    key = (*where, actors_only)
     if key not in _PIPELINES:
         _PIPELINES[key] = build_pipeline(lang, model=model, lexicon_files=tuple(lexicon_files), actors_only=actors_only)
     return _PIPELINES[key]

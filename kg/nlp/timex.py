@@ -16,12 +16,11 @@ module only holds the grammar of dates shared by the languages kg knows. Every v
 from __future__ import annotations
 
 import calendar
-import os
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cache
 
+from kg.caching import per_language
 from kg.model import Precision, TimeValue
 from kg.lang.schema import load
 from kg.resources import lang_dir
@@ -155,7 +154,7 @@ class TimeTagger:
 
     @classmethod
     def for_lang(cls, lang: str) -> TimeTagger:
-        return _tagger(lang, os.environ.get("KG_LANG_PATH", ""))
+        return _tagger(lang)
 
     # -- finding -----------------------------------------------------------------------------------
     def find(self, text: str, ref: date | None) -> list[TimeMention]:
@@ -385,8 +384,8 @@ class TimeTagger:
         return found if explicit_past else replace(found, weekday=wd)
 
 
-@cache
-def _tagger(lang: str, _lang_path: str) -> TimeTagger:
+@per_language
+def _tagger(lang: str) -> TimeTagger:
     path = lang_dir(lang) / "time.json"
     if not path.is_file():
         raise LookupError(f"no time vocabulary for language {lang!r} ({path})")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.caching import per_language
 from kg.nlp.context import kg_set, set_span_list, span_list
 from kg.nlp.morphology import _forms, lemma_table
 from kg.resources import lang_dir, read_jsonl
@@ -28,7 +28,7 @@ class Trigger:
     origin: str = "kg"  # where the entry comes from: kg's curated file, or "petrarch2" (kg.nlp.petrarch_layer)
 
 
-@cache
+@per_language
 def load_triggers(lang: str) -> tuple[Trigger, ...]:
     path = lang_dir(lang) / "triggers.jsonl"
     if not path.is_file():

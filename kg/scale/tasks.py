@@ -19,6 +19,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg.caching import settings_key
 from kg.graph.merge import MergeOptions
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ def extractor_for(lexicon_files: tuple[str, ...] = (), model: str | None = None,
     """This process's Extractor for a lexicon and model (made on first use, then reused). ``preload``: also
     load every language's pipeline now (a worker does it when it starts, not in its first task)."""
     global LOADS
-    key = (tuple(lexicon_files), model)
+    key = (tuple(lexicon_files), model, settings_key())
     with _LOCK:
         extractor = _EXTRACTORS.get(key)
         if extractor is None:

@@ -60,9 +60,6 @@ DB_NAME = "kg.sqlite"
 SCHEMA_VERSION = "1"
 
 
-FAULT_ENV = "KG_STORE_FAULT_AFTER"  # test hook: SIGKILL this process inside the N-th document's transaction
-
-
 READ_ONLY_NOTE = "kg export, kg query, kg view and kg explain can read it as it is"
 
 
@@ -104,7 +101,6 @@ class Store:
         self._queued_shas: set[str] = set()
         self._queued_ids: set[str] = set()
         self._last_commit = time.monotonic()
-        self._written_this_run = 0
         if self.dir.exists() and not self.dir.is_dir():
             raise StoreError(f"{self.dir}: is a file, not a store folder")
         if not self.db_path.exists():
@@ -319,10 +315,6 @@ class Store:
                 cur = db.execute(
                     "INSERT INTO documents (id, sha256, source, lang, date, url, title, publisher, words, events) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)  # fmt: skip
-                self._written_this_run += 1
-                fault = os.environ.get(FAULT_ENV)
-                if fault and self._written_this_run >= int(fault):
-                    os.kill(os.getpid(), signal.SIGKILL)  # fault injection: die with a half-written transaction
                 db.execute("INSERT INTO extractions (seq, data) VALUES (?, ?)", (cur.lastrowid, blob))
                 out.append((ex, "added"))
             db.execute("COMMIT")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-from functools import cache
 
+from kg.caching import per_language
 from kg.lang.schema import load
-from kg.lang.settings import settings
+from kg.nlp.morphology import lemma_of
 from kg.resources import lang_dir
 
 # relations inside a noun phrase that lead from its head to a name it stands for: "the foreign
@@ -55,14 +54,10 @@ class RoleData:
         return frozenset(a for a, rs in self.adp_roles.items() if any(r in rs for r in roles))
 
 
+@per_language
 def role_data(lang: str) -> RoleData:
     """The language's syntax facts (its folder found through ``KG_LANG_PATH`` too, checked against the
     schema); ``LookupError`` (one line) when it has none."""
-    return _role_data(lang, os.environ.get("KG_LANG_PATH", ""))
-
-
-@cache
-def _role_data(lang: str, _lang_path: str) -> RoleData:
     path = lang_dir(lang) / "syntax.json"
     if not path.is_file():
         raise LookupError(f"no syntax role data for {lang!r} ({path})")
@@ -96,32 +91,11 @@ def _role_data(lang: str, _lang_path: str) -> RoleData:
     )
 
 
-@cache
-def _lemma_table(lang: str):
-    try:
-        from spacy.lookups import load_lookups
-
-        return load_lookups(lang, ["lemma_lookup"]).get_table("lemma_lookup")
-    except Exception:  # no table for this language: surface forms only
-        return None
-
-
-def _spacy_lang(lang: str) -> str:
-    """The spaCy language whose lookup tables ``lang`` uses (a copy of ``en`` under KG_LANG_PATH uses en's)."""
-    try:
-        return settings(lang).spacy_lang
-    except LookupError:
-        return lang
-
-
 def word_forms(token, lang: str) -> tuple[str, ...]:
-    """The forms a word list entry may match: lower-case form and lemma (the pipeline's, else spaCy's lookup table)."""
+    """The forms a word list entry may match: lower-case form and lemma (the pipeline's, else spaCy's lookup
+    table: :func:`kg.nlp.morphology.lemma_of`)."""
     low = token.lower_
-    lemma = token.lemma_.lower() if token.lemma_ else ""
-    if not lemma:
-        table = _lemma_table(_spacy_lang(lang))
-        if table is not None:
-            lemma = (table.get(token.text, None) or table.get(low, None) or low).lower()
+    lemma = lemma_of(token, lang)
     return (low, lemma) if lemma and lemma != low else (low,)
 
 

@@ -20,8 +20,8 @@ the language everything falls back to the window rules.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
+from kg.caching import per_language
 from kg.extract.sentence import _Arg, _Ref
 from kg.nlp.context import kg_get
 
@@ -181,7 +181,7 @@ def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
     return source, target, None
 
 
-@cache
+@per_language
 def _background_words(lang: str) -> frozenset:
     """The language's "since" words (``time.json`` ``background_prefixes``): a date they introduce is where
     an ongoing act starts, not another event's date."""

@@ -1,0 +1,59 @@
+"""kg's caches, explicit about what they are keyed on (issue #15, step 5).
+
+Data read from a language folder is cached with :func:`per_language`: the key is the folder the code
+resolves to (``data/lang/<code>/`` or a folder on ``KG_LANG_PATH``, :func:`kg.resources.lang_dir`) and the
+other arguments, so pointing ``KG_LANG_PATH`` elsewhere reads the other folder's data instead of reusing the
+first one's. Objects built from several settings (pipelines, extractors) add :func:`settings_key`, the
+environment variables that change what kg reads. ``tests/test_caches.py`` lists every cache in kg and what
+it is keyed on: a new cache must be added there, with its key.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from functools import cache, wraps
+from typing import TypeVar
+
+from kg.resources import lang_dir
+
+F = TypeVar("F", bound=Callable)
+
+# environment variables that change the data kg reads (and so every object built from it)
+SETTINGS_ENV = ("KG_LANG_PATH", "KG_ACTOR_SOURCES", "KG_PETRARCH")
+
+
+def settings_key() -> tuple[str | None, ...]:
+    """The current values of :data:`SETTINGS_ENV`: part of the key of a pipeline or an extractor."""
+    return tuple(os.environ.get(name) for name in SETTINGS_ENV)
+
+
+def lang_key(lang: str | None) -> str | None:
+    """What a per-language cache is keyed on: the folder ``lang`` resolves to (None for no language)."""
+    return str(lang_dir(lang)) if lang else None
+
+
+def per_language(fn: F) -> F:
+    """Cache ``fn(lang, *args)`` on ``(language folder, lang, *args)`` (see :func:`lang_key`).
+
+    >>> calls = []
+    >>> @per_language
+    ... def words(lang):
+    ...     calls.append(lang)
+    ...     return lang.upper()
+    >>> words("en"), words("en"), len(calls)
+    ('EN', 'EN', 1)
+    """
+
+    @cache
+    def keyed(_folder: str | None, lang, *args):
+        return fn(lang, *args)
+
+    @wraps(fn)
+    def wrapper(lang, *args):
+        return keyed(lang_key(lang), lang, *args)
+
+    wrapper.cache_clear = keyed.cache_clear  # type: ignore[attr-defined]
+    wrapper.cache_info = keyed.cache_info  # type: ignore[attr-defined]
+    wrapper.keyed_on = "language folder"  # type: ignore[attr-defined]
+    return wrapper  # type: ignore[return-value]
