@@ -12,10 +12,11 @@ from datetime import date, datetime
 import networkx as nx
 
 from kg.analytics.example import example_graph  # noqa: F401 - the doctests use it
+from kg.lexicon.cameo import QUAD_LABELS
 
 QUAD_CLASSES = {
     "cooperation": (1, 2), "conflict": (3, 4), "verbal": (1, 3), "material": (2, 4),
-    "verbal_cooperation": (1,), "material_cooperation": (2,), "verbal_conflict": (3,), "material_conflict": (4,),
+    **{label.replace(" ", "_"): (q,) for q, label in QUAD_LABELS.items()},  # "verbal_cooperation": (1,) ...
 }  # fmt: skip
 
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.graph.merge import Mention, MergeOptions, mentions_of, why_not
+from kg.graph.merge import EventMention, MergeOptions, mentions_of, why_not
 
 
-def _mention_from_record(r: dict) -> Mention:
-    """A :class:`Mention` back from a record of ``G.graph["merges"]`` (for near misses without the unmerged graph)."""
+def _mention_from_record(r: dict) -> EventMention:
+    """A :class:`EventMention` back from a record of ``G.graph["merges"]`` (for near misses without the unmerged graph)."""
     code = str(r.get("event_code", ""))
-    m = Mention(
+    m = EventMention(
         event_id=r["event_id"], doc_id=r["doc_id"], sources=frozenset(r.get("sources", ())), targets=frozenset(r.get("targets", ())),
         symmetric=bool(r.get("symmetric")), code=code, root=str(r.get("event_root") or code[:2]), modality=r.get("modality", "asserted"),
         date=r.get("date") or "", precision=r.get("date_precision") or "", inferred=bool(r.get("date_inferred")),

@@ -36,6 +36,7 @@ build's outputs, read by ``kg explain``).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from urllib.parse import urlsplit
@@ -66,8 +67,9 @@ class MergeOptions:
 
 
 @dataclass
-class Mention:
-    """One extracted event (one mention in one document), as the merger sees it."""
+class EventMention:
+    """One extracted event (one mention in one document), as the merger sees it: read back from the event
+    graph's edges. Not :class:`kg.model.Mention`, which is where in a text an event was said."""
 
     event_id: str
     doc_id: str
@@ -143,11 +145,11 @@ def role_holders(G: nx.MultiDiGraph) -> dict[tuple[str, str, str], str]:
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
-def mentions_of(G: nx.MultiDiGraph) -> dict[str, Mention]:
-    """Every event of ``G`` as a :class:`Mention`, keyed by event id. Inside a document, an actor named
+def mentions_of(G: nx.MultiDiGraph) -> dict[str, EventMention]:
+    """Every event of ``G`` as an :class:`EventMention`, keyed by event id. Inside a document, an actor named
     by its role only ("Presiden Iran", coded as the state) stands for the one person the document names
     in that role (coreference), so a headline and its body have the same participants."""
-    out: dict[str, Mention] = {}
+    out: dict[str, EventMention] = {}
     places: dict[str, tuple] = {}
     docs = G.graph.get("documents", {})
     holders = role_holders(G)
@@ -160,7 +162,7 @@ def mentions_of(G: nx.MultiDiGraph) -> dict[str, Mention]:
         if m is None:
             start = int(d.get("char_start") or 0)
             title = docs.get(d["doc_id"], {}).get("title", "")
-            m = out[d["event_id"]] = Mention(
+            m = out[d["event_id"]] = EventMention(
                 event_id=d["event_id"], doc_id=d["doc_id"], sources=frozenset(), targets=frozenset(),
                 symmetric=bool(d.get("symmetric")), code=str(d["event_code"]), root=str(d["event_root"]),
                 modality=d.get("modality", "asserted"), date=d.get("date") or "", precision=d.get("date_precision") or "",
@@ -204,7 +206,7 @@ def codes_compatible(a: str, b: str) -> bool:
     return refines(a, b) or refines(b, a)
 
 
-def _actor_reasons(a: Mention, b: Mention) -> list[str]:
+def _actor_reasons(a: EventMention, b: EventMention) -> list[str]:
     reasons = []
     if a.modality != b.modality:
         reasons.append(f"modality {a.modality} vs {b.modality}")
@@ -219,7 +221,7 @@ def _actor_reasons(a: Mention, b: Mention) -> list[str]:
     return reasons
 
 
-def _code_reasons(a: Mention, b: Mention, options: MergeOptions, *, same_document: bool) -> list[str]:
+def _code_reasons(a: EventMention, b: EventMention, options: MergeOptions, *, same_document: bool) -> list[str]:
     """Across articles outlets code one act differently: the same root will do (``match="root"``). Inside
     one article, two specific codes of one root are two acts (a call and a visit, an air strike and
     shelling): the codes must be equal or one more specific than the other ("190" and "195")."""
@@ -231,7 +233,7 @@ def _code_reasons(a: Mention, b: Mention, options: MergeOptions, *, same_documen
     return [] if a.root == b.root else [f"CAMEO root {a.root} vs {b.root}"]
 
 
-def _place_reasons(a: Mention, b: Mention, place: str | None) -> list[str]:
+def _place_reasons(a: EventMention, b: EventMention, place: str | None) -> list[str]:
     p = a.place_id if place is None else place
     return [f"places {p} vs {b.place_id}"] if p and b.place_id and p != b.place_id else []
 
@@ -256,7 +258,7 @@ def _last_day(value: str) -> date | None:
     return first.replace(month=12, day=31)
 
 
-def _date_reasons_in_document(a: Mention, b: Mention, options: MergeOptions) -> list[str]:
+def _date_reasons_in_document(a: EventMention, b: EventMention, options: MergeOptions) -> list[str]:
     """Dates of two reports of one document: equal, one containing the other, or one of them weak (then
     the stated date lies at most ``inferred_days`` before the weak one and ``window_days`` after it)."""
     if not a.date or not b.date:
@@ -277,7 +279,7 @@ def _date_reasons_in_document(a: Mention, b: Mention, options: MergeOptions) -> 
     return []
 
 
-def _date_reasons_across(a: Mention, b: Mention, options: MergeOptions) -> list[str]:
+def _date_reasons_across(a: EventMention, b: EventMention, options: MergeOptions) -> list[str]:
     if not a.date or not b.date:
         return ["undated mention"]
     if a.precision != b.precision:
@@ -290,7 +292,7 @@ def _date_reasons_across(a: Mention, b: Mention, options: MergeOptions) -> list[
     return [] if a.date == b.date else [f"dates {a.date} vs {b.date}"]
 
 
-def why_not(a: Mention, b: Mention, options: MergeOptions, *, place: str | None = None) -> list[str]:
+def why_not(a: EventMention, b: EventMention, options: MergeOptions, *, place: str | None = None) -> list[str]:
     """Reasons ``b`` is not the same happening as ``a`` (empty: they may merge). ``place``: the cluster's.
     Mentions of one document follow the rules for reports of one article, others those across articles."""
     same = a.doc_id == b.doc_id
@@ -301,7 +303,7 @@ def why_not(a: Mention, b: Mention, options: MergeOptions, *, place: str | None 
     return reasons + _place_reasons(a, b, place)
 
 
-def _date_relation(anchor: Mention, m: Mention) -> str:
+def _date_relation(anchor: EventMention, m: EventMention) -> str:
     if m.date == anchor.date and m.weak == anchor.weak:
         return f"same date {m.date or '(none)'}"
     if not m.weak:
@@ -315,7 +317,7 @@ def _date_relation(anchor: Mention, m: Mention) -> str:
     return f"{what}; the event takes {anchor.date or 'no date'}" + ("" if anchor.weak else " stated in the text")
 
 
-def why_merged(anchor: Mention, m: Mention, options: MergeOptions) -> str:
+def why_merged(anchor: EventMention, m: EventMention, options: MergeOptions) -> str:
     if m.event_id == anchor.event_id:
         return "anchor: the best dated report of the earliest article (its id is the merged event's id)"
     actors = (f"same participants {_ids(m.participants)}" if m.symmetric or anchor.symmetric
@@ -352,19 +354,19 @@ def _ids(s: frozenset[str]) -> str:
     return "{" + ", ".join(sorted(s)) + "}"
 
 
-def _sort_key(m: Mention) -> tuple:
+def _sort_key(m: EventMention) -> tuple:
     return (m.date or "~", m.event_id)
 
 
-def _doc_key(m: Mention) -> tuple:
+def _doc_key(m: EventMention) -> tuple:
     return (m.date_rank, m.char_start, m.event_id)
 
 
-def _actor_key(m: Mention) -> tuple:
+def _actor_key(m: EventMention) -> tuple:
     return (m.participants,) if m.symmetric else (m.sources, m.targets)
 
 
-def _in_document(members: list[Mention], options: MergeOptions) -> list[list[Mention]]:
+def _in_document(members: list[EventMention], options: MergeOptions) -> list[list[EventMention]]:
     """Step 1: one document's mentions of one dyad, modality and root grouped into acts (best dated first)."""
     members = sorted(members, key=_doc_key)
     if not options.same_document:
@@ -381,19 +383,19 @@ def _in_document(members: list[Mention], options: MergeOptions) -> list[list[Men
     return [c["members"] for c in clusters]
 
 
-def document_reports(mentions: dict[str, Mention], options: MergeOptions) -> list[list[Mention]]:
+def document_reports(mentions: dict[str, EventMention], options: MergeOptions) -> list[list[EventMention]]:
     """Step 1: each document's mentions grouped into reports of one act (best dated first). It needs only
     one document's mentions at a time, so it can run where the document was extracted (:mod:`kg.scale`)."""
-    by_doc: dict[tuple, list[Mention]] = defaultdict(list)
+    by_doc: dict[tuple, list[EventMention]] = defaultdict(list)
     for m in mentions.values():
         by_doc[(m.doc_id, m.modality, m.root, m.symmetric) + _actor_key(m)].append(m)
-    reports: list[list[Mention]] = []
+    reports: list[list[EventMention]] = []
     for _key, members in sorted(by_doc.items(), key=lambda kv: min(x.event_id for x in kv[1])):
         reports.extend(_in_document(members, options))
     return reports
 
 
-def report_key(rep: list[Mention]) -> tuple:
+def report_key(rep: list[EventMention]) -> tuple:
     """Step 2's blocking key of a report: reports with different keys never merge (an undated report is
     alone). Every date window lies inside one key's reports, so step 2 can run per key anywhere."""
     a = rep[0]
@@ -402,7 +404,7 @@ def report_key(rep: list[Mention]) -> tuple:
     return (a.modality, a.precision, a.participants, a.root)
 
 
-def cluster_reports(reps: list[list[Mention]], options: MergeOptions) -> list[list[Mention]]:
+def cluster_reports(reps: list[list[EventMention]], options: MergeOptions) -> list[list[EventMention]]:
     """Step 2 for the reports of one blocking key (:func:`report_key`): happenings across documents."""
     reps = sorted(reps, key=lambda r: _sort_key(r[0]))
     clusters: list[dict] = []  # {"reports": [...], "place": str, "docs": set}
@@ -427,22 +429,22 @@ def cluster_reports(reps: list[list[Mention]], options: MergeOptions) -> list[li
     return [[x for r in c["reports"] for x in r] for c in clusters]
 
 
-def cluster(mentions: dict[str, Mention], options: MergeOptions) -> list[list[Mention]]:
+def cluster(mentions: dict[str, EventMention], options: MergeOptions) -> list[list[EventMention]]:
     """Mentions grouped into happenings, deterministically (each cluster sorted, anchor first): first the
     reports of one act inside each document, then those reports across documents."""
     if not options.enabled:
         return [[m] for m in sorted(mentions.values(), key=_sort_key)]
-    groups: dict[tuple, list[list[Mention]]] = defaultdict(list)
+    groups: dict[tuple, list[list[EventMention]]] = defaultdict(list)
     for rep in document_reports(mentions, options):
         groups[report_key(rep)].append(rep)
-    out: list[list[Mention]] = []
+    out: list[list[EventMention]] = []
     for _key, reps in groups.items():
         out.extend(cluster_reports(reps, options))
     out.sort(key=lambda ms: _sort_key(ms[0]))
     return out
 
 
-def _place_of(rep: list[Mention]) -> str:
+def _place_of(rep: list[EventMention]) -> str:
     return next((m.place_id for m in rep if m.place_id), "")
 
 
@@ -460,22 +462,28 @@ def source_of(meta: dict, doc_id: str) -> str:
 def merge_events(G: nx.MultiDiGraph, options: MergeOptions = MergeOptions()) -> nx.MultiDiGraph:
     """A new graph in which mentions of one happening are one event (``G`` is left unchanged). With
     ``options.enabled`` off every mention stays its own event (and still gets the count attributes)."""
+    docs = G.graph.get("documents", {})
+    return merged_graph(G, (merged_event(members, docs, options) for members in cluster(mentions_of(G), options)), options)
+
+
+def merged_graph(G: nx.MultiDiGraph, events: Iterable[tuple[str, list, dict]], options: MergeOptions) -> nx.MultiDiGraph:
+    """The merged graph: ``G``'s nodes and graph attributes (its ``merges`` replaced), then each merged event
+    ``(id, edges, record)`` of ``events`` (:func:`merged_event`) in that order. Shared by :func:`merge_events`
+    and the Dask merge (:func:`kg.scale.engine.assemble`)."""
     H = nx.MultiDiGraph()
     H.graph.update({k: v for k, v in G.graph.items() if k != "merges"})
     H.graph["merge_options"] = asdict(options)
     merges: dict[str, dict] = {}
     H.graph["merges"] = merges
     H.add_nodes_from(G.nodes(data=True))
-    docs = G.graph.get("documents", {})
-    for members in cluster(mentions_of(G), options):
-        mid, edges, record = merged_event(members, docs, options)
+    for mid, edges, record in events:
         for u, v, key, attrs in edges:
             H.add_edge(u, v, key=key, **attrs)
         merges[mid] = record
     return H
 
 
-def merged_event(members: list[Mention], docs: dict, options: MergeOptions) -> tuple[str, list[tuple[str, str, str, dict]], dict]:
+def merged_event(members: list[EventMention], docs: dict, options: MergeOptions) -> tuple[str, list[tuple[str, str, str, dict]], dict]:
     """One cluster (anchor first) as the merged event: its id, its edges ``(u, v, key, attrs)`` (the dyads,
     then the place link) and its ``merges`` record. ``docs``: the metadata of (at least) its documents."""
     edges: list[tuple[str, str, str, dict]] = []
@@ -514,7 +522,7 @@ def merged_event(members: list[Mention], docs: dict, options: MergeOptions) -> t
     return mid, edges, record
 
 
-def _best_code(members: list[Mention]) -> str:
+def _best_code(members: list[EventMention]) -> str:
     """The most specific code the mentions support: each code counts the mentions it refines or equals
     (a "195" report is also an instance of a "190" one); then the more specific code, then the smaller."""
     codes = sorted({m.code for m in members})
@@ -522,14 +530,14 @@ def _best_code(members: list[Mention]) -> str:
     return min(codes, key=lambda c: (-votes[c], -specificity(c), c))
 
 
-def _representative(members: list[Mention], code: str | None = None) -> Mention:
+def _representative(members: list[EventMention], code: str | None = None) -> EventMention:
     """The mention whose wording (code, participants' surface forms, sentence) stands for the event: one
     with the event's code, said in a body rather than a headline, with a stated date, most confident."""
     pool = [m for m in members if m.code == code] or members
     return min(pool, key=lambda m: (m.headline, m.weak, -m.confidence, m.event_id))
 
 
-def _date_member(members: list[Mention]) -> Mention | None:
+def _date_member(members: list[EventMention]) -> EventMention | None:
     """The mention whose date is the event's: the best supported class of dates (stated in a body, in a
     headline, inferred), and in it the date most articles give (earliest on ties)."""
     dated = [m for m in members if m.date]
@@ -542,7 +550,7 @@ def _date_member(members: list[Mention]) -> Mention | None:
     return min((m for m in pool if m.date == value), key=lambda m: m.event_id)
 
 
-def _mention_record(m: Mention, docs: dict, reason: str) -> dict:
+def _mention_record(m: EventMention, docs: dict, reason: str) -> dict:
     d = m.edges[0][3]
     meta = docs.get(m.doc_id, {})
     return {

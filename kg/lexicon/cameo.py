@@ -14,7 +14,10 @@ from functools import cache
 
 from kg.resources import data_dir
 
+# CAMEO's four quad classes: the one table of their names and colours (the analytics filters, the HTML view,
+# the notebook charts and `kg stats` read them from here)
 QUAD_LABELS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+QUAD_COLORS = {1: "#2ca02c", 2: "#1f77b4", 3: "#ff7f0e", 4: "#d62728"}
 
 
 @dataclass(frozen=True, slots=True)

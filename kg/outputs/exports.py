@@ -24,6 +24,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.analytics.filters import date_interval
+from kg.lexicon.cameo import QUAD_COLORS, QUAD_LABELS
 from kg.util import atomic_write_bytes, atomic_write_text
 
 FORMATS = {
@@ -201,8 +202,6 @@ class NotebookView:
 
 # -- time-series charts --------------------------------------------------------------------------------
 
-QUAD_COLORS = {1: "#2ca02c", 2: "#1f77b4", 3: "#ff7f0e", 4: "#d62728"}  # the HTML view's colours
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 TIMELINE_COLUMNS = ("period", "start", "events", "goldstein", "q1", "q2", "q3", "q4")
 
 
@@ -221,7 +220,7 @@ def timeline_figure(rows: list[dict], title: str, *, unit: str = "period"):
     base = [0] * len(rows)
     for q in (1, 2, 3, 4):
         vals = [r[f"q{q}"] for r in rows]
-        top.bar(x, vals, bottom=base, color=QUAD_COLORS[q], label=QUAD_NAMES[q], width=0.7)
+        top.bar(x, vals, bottom=base, color=QUAD_COLORS[q], label=QUAD_LABELS[q], width=0.7)
         base = [b + v for b, v in zip(base, vals)]
     top.set_ylabel("events")
     top.yaxis.get_major_locator().set_params(integer=True)

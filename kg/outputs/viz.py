@@ -43,6 +43,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.graph.build import event_edges_of
+from kg.lexicon.cameo import QUAD_COLORS, QUAD_LABELS
 from kg.util import atomic_write_text
 
 MAX_NODES = 20000  # above this many nodes the page shows the most active actors only (and says so)
@@ -58,8 +59,6 @@ KIND_STYLE = {
 }
 KIND_LABEL = {"state": "state", "person": "person", "organisation": "organisation", "igo": "international organisation",
               "armed_group": "armed group", "group": "other group", "place": "place"}  # fmt: skip
-QUAD_COLOR = {1: "#2ca02c", 2: "#1f77b4", 3: "#ff7f0e", 4: "#d62728"}
-QUAD_LABEL = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 PLACE_EDGE_COLOR = "#aaaaaa"
 
 
@@ -389,7 +388,7 @@ def view_data(G: nx.MultiDiGraph, *, title: str = "kg event graph", max_nodes: i
         "dayMin": min(days) if days else None,
         "dayMax": max(days) if days else None,
         "roots": [{"root": r, "label": root_labels.get(r, ""), "n": roots[r]} for r in sorted(roots)],
-        "quads": [{"quad": q, "label": QUAD_LABEL[q], "color": QUAD_COLOR[q]} for q in sorted(QUAD_COLOR)],
+        "quads": [{"quad": q, "label": QUAD_LABELS[q], "color": QUAD_COLORS[q]} for q in sorted(QUAD_COLORS)],
         "kinds": [{"kind": k, "label": KIND_LABEL[k], "color": c, "shape": s} for k, (c, s) in KIND_STYLE.items()],
         "focus": focus_ids,
         "hops": max(1, min(2, int(hops or 1))),

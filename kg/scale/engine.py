@@ -26,13 +26,12 @@ import contextlib
 import operator
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
 import networkx as nx
 
-from kg.graph.merge import MergeOptions
+from kg.graph.merge import MergeOptions, merged_graph
 from kg.io.ingest import InputProblem
 from kg.model import Document
 from kg.result import BuildResult
@@ -74,17 +73,7 @@ def add_partition(G: nx.MultiDiGraph, P: nx.MultiDiGraph) -> None:
 
 def assemble(G: nx.MultiDiGraph, merged: Iterable[tuple], options: MergeOptions) -> nx.MultiDiGraph:
     """The merged graph from the reduce tasks' events, in :func:`kg.graph.merge.merge_events`' order."""
-    H = nx.MultiDiGraph()
-    H.graph.update({k: v for k, v in G.graph.items() if k != "merges"})
-    H.graph["merge_options"] = asdict(options)
-    merges: dict[str, dict] = {}
-    H.graph["merges"] = merges
-    H.add_nodes_from(G.nodes(data=True))
-    for _key, mid, edges, record in sorted(merged, key=operator.itemgetter(0)):
-        for u, v, k, d in edges:
-            H.add_edge(u, v, key=k, **d)
-        merges[mid] = record
-    return H
+    return merged_graph(G, (event for _key, *event in sorted(merged, key=operator.itemgetter(0))), options)
 
 
 def _result(future):

@@ -1,9 +1,8 @@
-"""Reading a store: its merged graph, an RDF file of it, its outputs."""
+"""Reading a store: its merged graph and an RDF file of it (its outputs: :func:`kg.api.export`, ``kg export``)."""
 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
@@ -11,10 +10,6 @@ import networkx as nx
 from kg.errors import StoreError  # noqa: F401 - raised here, defined with the other domain errors
 from kg.graph.merge import MergeOptions, merge_events
 from kg.store.store import Store
-
-
-def open_store(path: str | Path, *, create: bool = False, readonly: bool = False) -> Store:
-    return Store(path, create=create, readonly=readonly)
 
 
 def graph_from_store(path: str | Path, *, merge: bool = True, options: MergeOptions = MergeOptions()) -> nx.MultiDiGraph:
@@ -47,12 +42,3 @@ def rdf_file(path: str | Path, *, options: MergeOptions = MergeOptions(), fmt: s
         return rdf.write(G, target, fmt=rdf_fmt)
     except OSError:  # a read-only store (or a full disk there): the export goes to a temporary folder
         return rdf.write(G, Path(tempfile.mkdtemp(prefix="kg-store-")) / target.name, fmt=rdf_fmt)
-
-
-def write_store_outputs(path: str | Path, outdir: str | Path, *, formats: Iterable[str] | None = None,
-                        options: MergeOptions = MergeOptions(), title: str | None = None) -> dict[str, Path]:  # fmt: skip
-    """``graph.ttl``, ``events.csv`` and ``graph.html`` of the store's merged graph (``kg export``)."""
-    from kg.outputs.write import OUTPUTS, write_outputs
-
-    G = graph_from_store(path, options=options)
-    return write_outputs(G, outdir, formats=formats or OUTPUTS, title=title)
