@@ -186,7 +186,8 @@ def build(
         from kg.scale.engine import build as build_on_dask
 
         return build_on_dask(inputs, lang=lang, ref_date=ref_date, lexicon_files=lexicon_files, model=model,
-                             on_problem=on_problem, merge=merge, workers=workers, **dask_options)  # fmt: skip
+                             on_problem=on_problem, merge=merge, workers=workers, syntax=syntax,
+                             min_confidence=threshold, **dask_options)  # fmt: skip
     if engine != "local" or dask_options:
         raise ValueError(f"engine must be local or dask, not {engine!r}" if engine != "local" else f"options only for engine dask: {', '.join(dask_options)}")
     t0 = time.perf_counter()

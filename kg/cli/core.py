@@ -65,7 +65,7 @@ def build(inputs, outdir, formats, workers, lang, ref_date, lexicon_files, model
     try:
         result = run_build(inputs, lang=lang, ref_date=ref_date, lexicon_files=lexicon_files, model=model, on_problem=report,
                            on_document=progress, workers=workers, merge=MergeOptions(enabled=merge), engine=engine,
-                           **({"syntax": syntax, "min_confidence": min_confidence} if engine == "local" else {}), **dask_options)  # fmt: skip
+                           syntax=syntax, min_confidence=min_confidence, **dask_options)  # fmt: skip
     except (LookupError, ValueError) as exc:
         _fail(str(exc))
     if progress:

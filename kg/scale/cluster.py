@@ -30,15 +30,17 @@ class ClusterError(ValueError):
 class ExtractorPlugin(WorkerPlugin):
     """Loads kg's Extractor (lexicon and pipelines) in each worker as it starts."""
 
-    def __init__(self, lexicon_files: tuple[str, ...] = (), model: str | None = None) -> None:
+    def __init__(self, lexicon_files: tuple[str, ...] = (), model: str | None = None, syntax=None) -> None:
         self.lexicon_files = tuple(lexicon_files)
         self.model = model
-        self.name = f"kg-extractor-{zlib.crc32(repr((self.lexicon_files, model)).encode()):08x}"
+        self.syntax = None if syntax is None else frozenset(syntax)
+        key = (self.lexicon_files, model, sorted(self.syntax) if self.syntax is not None else None)
+        self.name = f"kg-extractor-{zlib.crc32(repr(key).encode()):08x}"
 
     def setup(self, worker) -> None:
         from kg.scale.tasks import extractor_for
 
-        extractor_for(self.lexicon_files, self.model, preload=True)
+        extractor_for(self.lexicon_files, self.model, preload=True, syntax=self.syntax)
 
 
 def has_dashboard_support() -> bool:

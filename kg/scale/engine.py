@@ -119,17 +119,24 @@ def build(
     buckets: int | None = None,
     progress: bool = False,
     on_partition: Callable[[int], None] | None = None,
+    syntax=None,
+    min_confidence: float | None = None,
 ) -> BuildResult:
     """``kg build --engine dask``: :func:`kg.api.build`'s result, computed on a Dask cluster (``client``, or
     the scheduler at ``scheduler``, or a new LocalCluster of ``workers`` processes). ``parquet_dir``: write
     ``events.parquet``, ``mentions.parquet`` and ``actors.parquet`` there (:mod:`kg.scale.parquet`; with a
     remote scheduler it must be a folder the workers can write). ``on_partition(i)``: called as partition
-    ``i``'s graph arrives."""
+    ``i``'s graph arrives. ``syntax`` and ``min_confidence``: as :func:`kg.api.build`'s (the default mode;
+    the graph's default threshold)."""
+    from kg.extract.confidence import DEFAULT_MIN_CONFIDENCE
+    from kg.extract.syntax.use import parse_mode
     from kg.io.inputs import iter_documents
 
     t0 = time.perf_counter()
     options = merge or MergeOptions()
     lexicon_files = tuple(str(Path(f).resolve()) for f in lexicon_files)
+    syntax = parse_mode(syntax)  # an unknown mode is one clear error here
+    threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
     if model:
         from kg.extract.extractor import model_language
 
@@ -143,9 +150,9 @@ def build(
 
     with contextlib.ExitStack() as stack:
         if client is None:
-            client = stack.enter_context(connect(scheduler, workers, preload=lambda: tasks.extractor_for(lexicon_files, model, preload=True)))
+            client = stack.enter_context(connect(scheduler, workers, preload=lambda: tasks.extractor_for(lexicon_files, model, preload=True, syntax=syntax)))
         wait_for_workers(client, 1)
-        client.register_plugin(ExtractorPlugin(lexicon_files, model))
+        client.register_plugin(ExtractorPlugin(lexicon_files, model, syntax))
         nb = buckets or max(2, 2 * n_workers(client))
         stage = None
         if parquet_dir is not None:
@@ -153,7 +160,8 @@ def build(
 
             stage = new_stage(parquet_dir)
             stack.callback(discard, stage)  # gone after a failure; publish() empties it on success
-        config = tasks.Config(lexicon_files=lexicon_files, model=model, options=options, buckets=nb, stage=str(stage) if stage else None)
+        config = tasks.Config(lexicon_files=lexicon_files, model=model, options=options, buckets=nb, stage=str(stage) if stage else None,
+                              syntax=syntax, min_confidence=threshold)
         bar = Progress(client, progress)
         stack.callback(bar.close)
         G = nx.MultiDiGraph()

@@ -38,19 +38,24 @@ class Config:
     options: MergeOptions = field(default_factory=MergeOptions)
     buckets: int = 4
     stage: str | None = None  # a folder the workers can write: Parquet parts are staged there
+    syntax: frozenset | None = None  # how the parse is used (kg.extract.syntax.use.parse_mode); None: the default
+    min_confidence: float = 0.0  # reports below it are left out of the partitions' graphs, as kg.api.build does
 
 
-def extractor_for(lexicon_files: tuple[str, ...] = (), model: str | None = None, *, preload: bool = False):
-    """This process's Extractor for a lexicon and model (made on first use, then reused). ``preload``: also
-    load every language's pipeline now (a worker does it when it starts, not in its first task)."""
+def extractor_for(lexicon_files: tuple[str, ...] = (), model: str | None = None, *, preload: bool = False, syntax=None):
+    """This process's Extractor for a lexicon, model and syntax mode (made on first use, then reused).
+    ``preload``: also load every language's pipeline now (a worker does it when it starts, not in its first task)."""
     global LOADS
-    key = (tuple(lexicon_files), model, settings_key())
+    from kg.extract.syntax.use import parse_mode
+
+    syntax = parse_mode(syntax)
+    key = (tuple(lexicon_files), model, settings_key(), syntax)
     with _LOCK:
         extractor = _EXTRACTORS.get(key)
         if extractor is None:
             from kg.extract.extractor import Extractor
 
-            extractor = Extractor(lexicon_files=lexicon_files, model=model)
+            extractor = Extractor(lexicon_files=lexicon_files, model=model, syntax=syntax)
             _EXTRACTORS[key] = extractor
             LOADS += 1
         if preload and not getattr(extractor, "_kg_scale_warm", False):
@@ -121,7 +126,9 @@ def extract_partition(index: int, docs: list, config: Config) -> dict:
     from kg.graph.build import add_extraction, build_graph
     from kg.io.ingest import InputProblem
 
-    extractor = extractor_for(config.lexicon_files, config.model)
+    from kg.extract.confidence import confident
+
+    extractor = extractor_for(config.lexicon_files, config.model, syntax=config.syntax)
     G = build_graph(())
     problems, words = [], 0
     for doc in docs:
@@ -129,7 +136,7 @@ def extract_partition(index: int, docs: list, config: Config) -> dict:
         if isinstance(ex, InputProblem):
             problems.append(ex)
             continue
-        add_extraction(G, ex)
+        add_extraction(G, confident(ex, config.min_confidence))
         words += len(doc.text.split())
     if config.stage:
         from kg.outputs.exports import event_frame
@@ -149,7 +156,7 @@ def extract_documents(docs: list, config: Config) -> list:
     Actors of the lexicon travel as their ids (the client has the same lexicon), as in kg.extract.parallel."""
     from kg.model import Extraction
 
-    extractor = extractor_for(config.lexicon_files, config.model)
+    extractor = extractor_for(config.lexicon_files, config.model, syntax=config.syntax)
     out = []
     for doc in docs:
         ex = _extract(extractor, doc)
