@@ -10,6 +10,8 @@ Usage:
       Inside one process: start-up cost of a LocalCluster (forked and spawned workers), extraction throughput
       one process vs the cluster (words/s, per core), peak memory per worker (RSS, and PSS: shared pages
       counted once), and a run with PARTITIONS partitions.
+  python bench/scale_speed.py warm CORPUS [--runs 2]
+      Extraction and merge only, alternated: a warm process against a warm forked cluster.
 
 CORPUS: a folder from `python bench/corpus_gen.py CORPUS --words 1000000`. The machine's other work counts:
 read the load averages printed beside each number (this machine has 2 cores).
@@ -159,15 +161,35 @@ def engine(args) -> dict:
     return report
 
 
+def warm(args) -> None:
+    """Extraction and merge only: one warm process (kg loaded, caches filled) against a warm forked cluster."""
+    import kg
+    from kg.scale import engine as scale
+    from kg.scale import tasks
+    from kg.scale.cluster import connect
+
+    tasks.extractor_for(preload=True)
+    kg.build([args.corpus])  # fills the caches the forked workers then inherit
+    with connect(workers=args.workers, preload=lambda: None) as client:
+        for _ in range(args.runs):
+            l0, t0 = load(), time.perf_counter()
+            kg.build([args.corpus])
+            a = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            scale.build([args.corpus], client=client)
+            b = time.perf_counter() - t0
+            print(f"load {l0}: one process {a:.2f} s, dask {args.workers} workers {b:.2f} s, ratio {a / b:.2f}", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("mode", choices=["cli", "engine"])
+    ap.add_argument("mode", choices=["cli", "engine", "warm"])
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--partitions", type=int, default=100)
     args = ap.parse_args()
-    (cli if args.mode == "cli" else engine)(args)
+    {"cli": cli, "engine": engine, "warm": warm}[args.mode](args)
 
 
 if __name__ == "__main__":
