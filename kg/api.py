@@ -124,7 +124,7 @@ def export(
     atomically, with ``merges.json``). Returns the graph (as :func:`open` would) and the files written.
     ``parts``: also the N-Quads in that many files for bulk loading (:mod:`kg.scale.parts`); ``engine="dask"``:
     the merge on a Dask cluster (:func:`kg.scale.engine.merge_graph`, same result; ``dask_options``: its options).
-    ``min_confidence``: reports below it are left out before the merge (default: the graph's threshold,
+    ``min_confidence``: merged events below it are left out (an event is as confident as its best report; default: the graph's threshold,
     :data:`kg.extract.confidence.DEFAULT_MIN_CONFIDENCE`; 0 keeps all; the store itself keeps every report)."""
     from kg.extract.confidence import DEFAULT_MIN_CONFIDENCE, drop_unconfident
 
@@ -134,9 +134,9 @@ def export(
         if engine == "dask":
             from kg.scale.engine import merge_graph
 
-            G = merge_graph(drop_unconfident(st.graph(), threshold), options, **dask_options)
+            G = drop_unconfident(merge_graph(st.graph(), options, **dask_options), threshold)
         else:
-            G = merge_events(drop_unconfident(st.graph(), threshold), options)
+            G = drop_unconfident(merge_events(st.graph(), options), threshold)
     written = write_outputs(G, outdir, formats=formats, title=title)
     if parts:
         from kg.scale.parts import PARTS_FOLDER, write_parts
@@ -175,11 +175,12 @@ def build(
     ``MergeOptions(enabled=False)`` keeps every report its own event); ``result.unmerged`` has every report.
     ``engine="dask"``: the same result computed on a Dask cluster (:func:`kg.scale.engine.build`, which takes
     ``dask_options`` such as ``scheduler`` and ``parquet_dir``; ``workers`` is then the LocalCluster's size).
-    ``min_confidence``: events of lower confidence are left out of the graph (default: the graph's threshold,
+    ``min_confidence``: merged events of lower confidence (an event is as confident as its best report) are
+    left out of ``result.graph``, while ``result.unmerged`` keeps every report (default: the graph's threshold,
     :data:`kg.extract.confidence.DEFAULT_MIN_CONFIDENCE`; 0 keeps every event). ``syntax``: how the parse is
     used (:mod:`kg.extract.syntax.use`; default ``"full,veto"``, False = the window rules only).
     """
-    from kg.extract.confidence import DEFAULT_MIN_CONFIDENCE, confident
+    from kg.extract.confidence import DEFAULT_MIN_CONFIDENCE, drop_unconfident
 
     threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
     if engine == "dask":
@@ -202,13 +203,13 @@ def build(
             if on_problem:
                 on_problem(problem)
             continue
-        graph_mod.add_extraction(G, confident(ex, threshold))
+        graph_mod.add_extraction(G, ex)
         result.documents += 1
         result.words += len(item.text.split())
         if on_document:
             on_document(item, ex)
-    result.unmerged = G
-    result.graph = merge_events(G, merge or MergeOptions())
+    result.unmerged = G  # every report, whatever its confidence
+    result.graph = drop_unconfident(merge_events(G, merge or MergeOptions()), threshold)
     result.seconds = time.perf_counter() - t0
     return result
 

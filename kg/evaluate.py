@@ -135,7 +135,7 @@ def evaluate_dir(
     """Run kg over every ``*.txt`` of ``gold_dir`` that has a ``.json`` and score the events ``kg build``
     would write for it: reports of confidence >= ``min_confidence`` (default: the graph's,
     :data:`kg.extract.confidence.DEFAULT_MIN_CONFIDENCE`), merged with ``merge`` (:func:`kg.graph.merge.merge_events`)."""
-    from kg.extract.confidence import DEFAULT_MIN_CONFIDENCE, confident
+    from kg.extract.confidence import DEFAULT_MIN_CONFIDENCE, drop_unconfident
 
     extractor = extractor or Extractor(lexicon_files=lexicon_files)
     threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
@@ -151,8 +151,8 @@ def evaluate_dir(
         except KgInputError as exc:
             docs.append({"id": txt.stem, "lang": gold.get("lang"), "error": str(exc)})
             continue
-        ex = confident(extractor.extract(doc), threshold)
-        H = merge_events(build_graph([ex]), merge or MergeOptions())  # what kg build writes: reports of one act merged
+        ex = extractor.extract(doc)  # what kg build writes: reports of one act merged, then the threshold
+        H = drop_unconfident(merge_events(build_graph([ex]), merge or MergeOptions()), threshold)
         result = score_graph(gold, H)
         result["detected_lang"] = doc.lang
         docs.append(result)

@@ -105,9 +105,14 @@ def drop_unconfident(G, min_confidence: float | None):
     itself when the threshold is None/0 or nothing is below it). Nodes stay."""
     if not min_confidence:
         return G
-    low = [(u, v, k) for u, v, k, d in G.edges(keys=True, data=True) if "event_code" in d and float(d.get("confidence", 0.0)) < min_confidence]
+    low = [(u, v, k, d.get("event_id")) for u, v, k, d in G.edges(keys=True, data=True)
+           if "event_code" in d and float(d.get("confidence", 0.0)) < min_confidence]  # fmt: skip
     if not low:
         return G
+    # the event's every edge goes: its dyads and its place link
+    dropped = {eid for *_e, eid in low if eid}
+    low = [(u, v, k) for u, v, k, _eid in low] + [(u, v, k) for u, v, k, d in G.edges(keys=True, data=True)
+                                                  if "event_code" not in d and d.get("event_id") in dropped]  # fmt: skip
     H = G.copy()
     H.remove_edges_from(low)
     return H

@@ -496,8 +496,10 @@ def merged_event(members: list[EventMention], docs: dict, options: MergeOptions)
     doc_ids = sorted({m.doc_id for m in members})
     publishers = sorted({source_of(docs.get(d, {}), d) for d in doc_ids})
     merged_from = sorted(m.event_id for m in members)
+    # the event is as credible as its best-found report: a headline's weak report joins a clear body report
     extra = {"mentions": len(members), "articles": len(doc_ids), "sources": len(publishers),
-             "publishers": publishers, "doc_ids": doc_ids, "merged_from": merged_from}  # fmt: skip
+             "publishers": publishers, "doc_ids": doc_ids, "merged_from": merged_from,
+             "confidence": max(m.confidence for m in members)}  # fmt: skip
     place_attrs = {}
     if place_m is not None:
         pd = place_m.edges[0][3]
