@@ -128,7 +128,7 @@ def build(
     remote scheduler it must be a folder the workers can write). ``on_partition(i)``: called as partition
     ``i``'s graph arrives. ``syntax`` and ``min_confidence``: as :func:`kg.api.build`'s (the default mode;
     the graph's default threshold)."""
-    from kg.extract.confidence import DEFAULT_MIN_CONFIDENCE
+    from kg.extract.confidence import DEFAULT_MIN_CONFIDENCE, drop_unconfident
     from kg.extract.syntax.use import parse_mode
     from kg.io.inputs import iter_documents
 
@@ -161,7 +161,7 @@ def build(
             stage = new_stage(parquet_dir)
             stack.callback(discard, stage)  # gone after a failure; publish() empties it on success
         config = tasks.Config(lexicon_files=lexicon_files, model=model, options=options, buckets=nb, stage=str(stage) if stage else None,
-                              syntax=syntax, min_confidence=threshold)
+                              syntax=syntax)
         bar = Progress(client, progress)
         stack.callback(bar.close)
         G = nx.MultiDiGraph()
@@ -205,7 +205,7 @@ def build(
         merged = run_merge(client, parts, config) if parts else []
         del parts
         result.unmerged = G
-        result.graph = assemble(G, merged, options)
+        result.graph = drop_unconfident(assemble(G, merged, options), threshold)
         if stage is not None:
             from kg.outputs.exports import event_frame
             from kg.scale.parquet import publish

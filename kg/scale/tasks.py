@@ -39,7 +39,6 @@ class Config:
     buckets: int = 4
     stage: str | None = None  # a folder the workers can write: Parquet parts are staged there
     syntax: frozenset | None = None  # how the parse is used (kg.extract.syntax.use.parse_mode); None: the default
-    min_confidence: float = 0.0  # reports below it are left out of the partitions' graphs, as kg.api.build does
 
 
 def extractor_for(lexicon_files: tuple[str, ...] = (), model: str | None = None, *, preload: bool = False, syntax=None):
@@ -126,8 +125,6 @@ def extract_partition(index: int, docs: list, config: Config) -> dict:
     from kg.graph.build import add_extraction, build_graph
     from kg.io.ingest import InputProblem
 
-    from kg.extract.confidence import confident
-
     extractor = extractor_for(config.lexicon_files, config.model, syntax=config.syntax)
     G = build_graph(())
     problems, words = [], 0
@@ -136,7 +133,7 @@ def extract_partition(index: int, docs: list, config: Config) -> dict:
         if isinstance(ex, InputProblem):
             problems.append(ex)
             continue
-        add_extraction(G, confident(ex, config.min_confidence))
+        add_extraction(G, ex)  # every report: the threshold applies to merged events (kg.api.build)
         words += len(doc.text.split())
     if config.stage:
         from kg.outputs.exports import event_frame
