@@ -36,16 +36,19 @@ CONSTRUCTIONS = {
 # id 126 sentences, 83 pass (0.659), precision 0.846, dates 0.988
 # measured 2026-12-03 with syntax on (issue #12, H17): en 129 sentences, 94 pass (0.729), precision 0.909,
 # dates 0.968; id 129 sentences, 85 pass (0.659), precision 0.836, dates 0.978
-FLOORS = {"en": {"pass_rate": 0.72, "precision": 0.90}, "id": {"pass_rate": 0.65, "precision": 0.83}}
+# then, with speakers' accusations of violations ("Manila said Beijing had violated ...") and three new
+# reported-speech sentences per language: en 132 sentences, 100 pass (0.758), precision 0.913, dates 0.970;
+# id 132, 89 pass (0.674), precision 0.850, dates 0.978
+FLOORS = {"en": {"pass_rate": 0.75, "precision": 0.90}, "id": {"pass_rate": 0.66, "precision": 0.84}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
     "en": {"accusation": 7, "apposition": 5, "condemnation": 6, "conjunction": 6, "control_verb": 5, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 5, "negative": 7, "nominal_possessor": 5, "object": 5, "oblique": 6,
-           "passive_agent": 5, "passive_no_agent": 7, "relative_clause": 5, "reported_speech": 2, "svo": 5,
+           "passive_agent": 5, "passive_no_agent": 7, "relative_clause": 5, "reported_speech": 8, "svo": 5,
            "withdrawal_refusal": 2},
     "id": {"accusation": 5, "apposition": 5, "condemnation": 6, "conjunction": 5, "control_verb": 4, "long_multi": 4,
            "name_trigger": 6, "negation_modality": 6, "negative": 6, "nominal_possessor": 4, "object": 2, "oblique": 5,
-           "passive_agent": 6, "passive_no_agent": 7, "relative_clause": 4, "reported_speech": 4, "svo": 5,
+           "passive_agent": 6, "passive_no_agent": 7, "relative_clause": 4, "reported_speech": 8, "svo": 5,
            "withdrawal_refusal": 1},
 }  # fmt: skip
 

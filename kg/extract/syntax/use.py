@@ -139,6 +139,8 @@ def syntax_args(fr, cands, t):
     if t.speaker:
         if fr.speech is None or not fr.speech.speakers or not sources:
             return None
+        if not all(a.rule.startswith("nsubj") for a in sources):
+            return None  # the accused is the reported clause's own subject, not an antecedent found elsewhere
         sources, targets = list(fr.speech.speakers), sources
     elif t.symmetric and not targets and len(sources) >= 2:
         sources, targets = sources[:1], sources[1:]
@@ -202,9 +204,13 @@ def dates_other_event(rules, time_span, trig) -> bool:
         return False
     sub, off = rules.syntax
     own = set(range(trig.start - off, trig.end - off))
+    if kg_get(trig)["trigger"].speaker:  # the speaker's act is dated by the verb of saying that governs the
+        own |= {a.i for a in sub[trig.start - off].ancestors}  # clause ("Manila mengatakan pada hari Kamis bahwa ...")
     others = {i - off for x in rules.triggers if x.start != trig.start for i in range(x.start, x.end)}
     inside = set(range(time_span.start - off, time_span.end - off))
     tok = next((sub[i] for i in sorted(inside) if sub[i].head.i not in inside or sub[i].head.i == i), None)
+    while tok is not None and tok.dep_ == "nmod:tmod" and tok.head.i != tok.i and tok.head.dep_.endswith(":tmod"):
+        tok = tok.head  # "pada hari Kamis": the weekday modifies "hari", itself the time phrase's head
     since = _background_words(rules.lang)
     if any(sub[i].lower_ in since for i in range(time_span.start - off - 2, time_span.end - off) if 0 <= i < len(sub)) or (
         tok is not None and any(c.dep_ == "case" and c.lower_ in since for c in tok.head.children)
