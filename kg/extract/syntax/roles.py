@@ -209,7 +209,27 @@ class _Roles:
         if prefer_adps and by_adp:
             obliques += [_re(a, a.rule, adp=None, role="object") for a in targets]
             return by_adp, obliques
+        if not targets and not by_adp:
+            by_adp = self._partner_of_left(tok)
         return targets + by_adp, obliques
+
+    def _partner_of_left(self, tok) -> list[Arg]:
+        """"pulled out of its defence pact with France", "menarik diri dari pakta dengan Prancis": the
+        partner of what the verb leaves (an oblique marked by a source adposition, or after a source
+        particle: "out of") is the verb's target."""
+        source = self.d.adps("source")
+        particle = any(c.dep_ == "compound:prt" and c.lower_ in source for c in tok.children)
+        partner = self.d.adps("partner")
+        found: list[Arg] = []
+        for c in tok.children:
+            adp = self._case(c) if c.dep_ in ("obl", "obl:arg") else None
+            if adp is None or not (adp in source or particle) or c.i in self.at:
+                continue
+            for cc in c.children:
+                inner = self._case(cc)
+                if cc.dep_ == "nmod" and inner in partner:
+                    found += self.actors_in(cc, f"obl({adp})>nmod({inner})")
+        return found
 
     # nouns ------------------------------------------------------------------------------------------
     def _patient_noun(self, tok) -> bool:
