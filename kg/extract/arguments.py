@@ -245,6 +245,19 @@ class ArgumentRules:
                 return _Arg([sp for sp in spans if sp is not a], target.how), place
         return target, None
 
+    def with_located_state(self, target: _Arg) -> _Arg:
+        """A parse gives "a visit to Hanoi, Vietnam" as Hanoi alone (the state is its apposition): the state
+        written right after a target's place (", Vietnam") joins the target, so :meth:`located_place` reads
+        the pair as the window rules give it."""
+        spans = list(target.spans)
+        for a in list(spans):
+            if type(a) is not Span:
+                continue
+            b = next((x for x in self.actors if x.start == a.end + 1), None)
+            if b is not None and b not in spans and self.lows[a.end : b.start] == [","]:
+                spans.insert(spans.index(a) + 1, b)
+        return _Arg(spans, target.how) if len(spans) != len(target.spans) else target
+
     def _place_named(self, span: Span):
         """The gazetteer place a span names (a place span, or a capital used for its government)."""
         if span.label_ == "place":

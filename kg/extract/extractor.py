@@ -335,6 +335,8 @@ class Extractor:
             return None
         if rules.is_held_hostage(trig, passive):
             return None  # "sandera yang masih ditahan Hamas", "hostages still held by Hamas": a state, no new act
+        if path == "syntax":
+            target = rules.with_located_state(target)
         target, visited = rules.located_place(target)
         when = rules.time_for(trig, document.date)
         when_date = when.as_date() if when else document.date

@@ -107,7 +107,10 @@ def syntax_frame(rules, trig, nominal: bool):
     from kg.extract.syntax.frames import frame
 
     sub, off = rules.syntax
-    cands = rules.actors + rules.places
+    # a place before the paper's date line ("JAKARTA, Rabu (6/3/2024) – ...") is where the story was filed,
+    # not a party to the sentence's act, though the parse may hang it on the verb
+    filed = max((m.end for m in rules.times if kg_get(m)["time"].kind == "dateline"), default=-1)
+    cands = [a for a in rules.actors + rules.places if a.end > filed]
     t = kg_get(trig)["trigger"]
     events = [i - off for x in rules.triggers for i in range(x.start, x.end)]
     f = frame(
@@ -144,6 +147,9 @@ def syntax_args(fr, cands, t):
         sources, targets = list(fr.speech.speakers), sources
     elif t.symmetric and not targets and len(sources) >= 2:
         sources, targets = sources[:1], sources[1:]
+    # a name that only modifies an oblique's noun ("presses for a Gaza truce on a Cairo trip": the
+    # truce's place, the trip's destination) is no party to the act
+    targets = [a for a in targets if not a.rule.endswith(")>compound")]
     if not sources or not targets:
         return None
     src, tgt = _spans_of(sources, cands), _spans_of(targets, cands)
