@@ -195,7 +195,7 @@ class Extractor:
         by_lang: dict[str, list] = {}
         for prep in preps:
             for _, sent, n_spans in prep.wanted:
-                if needs_parse(n_spans):
+                if needs_parse(n_spans, len(sent)):
                     by_lang.setdefault(prep.document.lang, []).append((prep, sent))
         for lang, items in by_lang.items():
             for (prep, sent), sub in zip(items, parse_sentences([sent for _, sent in items], lang)):

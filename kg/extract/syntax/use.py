@@ -61,7 +61,11 @@ STATS = SyntaxStats()
 PARSE_BATCH = 256  # sentences per batch through the syntax components
 
 
-def needs_parse(n_spans: int) -> bool:
+MAX_PARSE_TOKENS = 200  # longer "sentences" are scraped runs (lists, tables, a paragraph without stops):
+# the parser reads them badly, and one call on 40,000 tokens runs in C for a minute where no deadline can stop it
+
+
+def needs_parse(n_spans: int, n_tokens: int = 0) -> bool:
     """Whether a sentence with a trigger candidate and ``n_spans`` actor and place spans is worth parsing.
 
     With a single span the parse can change nothing that matters: a frame names both sides of an event
@@ -70,8 +74,9 @@ def needs_parse(n_spans: int) -> bool:
     side is a pronoun ("Iran condemned the attack on it"), a date attached elsewhere by the parse in such a
     sentence (:func:`dates_other_event`), and the path the confidence reads (``window`` instead of
     ``window+parse``). Measured on the dev corpus, the samples and the sentence suites: three events' confidences
-    moved by 0.003, nothing else; 18% fewer sentences parsed in news (bench/pipeline_speed.py)."""
-    return n_spans >= 2
+    moved by 0.003, nothing else; 18% fewer sentences parsed in news (bench/pipeline_speed.py).
+    A sentence over :data:`MAX_PARSE_TOKENS` tokens is left to the window rules."""
+    return n_spans >= 2 and n_tokens <= MAX_PARSE_TOKENS
 
 
 def parse_sentences(sents: list, lang: str) -> list:
