@@ -103,7 +103,9 @@ class Extractor:
         doc = self._process(nlp, document.text, document.date)  # the date: who held office then
         for group in ("kg_triggers", "kg_time"):
             doc.spans.setdefault(group, [])
-        return self.from_doc(document, doc)
+        # the mentions only: no sentence rules, no parse, even when the pipeline is the full one (cached by an
+        # earlier extraction in this process, with triggers that would otherwise code events)
+        return self._prepare(document, doc).ex
 
     def extract(self, document: Document) -> Extraction:
         return self.extract_batch([document])[0]

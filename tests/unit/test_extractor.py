@@ -71,8 +71,6 @@ def test_actors_gives_the_mentions(window_extractor):
     assert [m.actor_id for m in ex.actor_mentions] == ["irn", "isr"]
 
 
-@pytest.mark.xfail(strict=True, reason="get_pipeline(actors_only=True) returns the full pipeline once that is cached, "
-                   "and from_doc then codes events: Extractor.actors is documented as 'no events'")
 def test_actors_gives_no_events_even_after_extract(window_extractor):
     extract(window_extractor, "Iran attacked Israel.", "en")  # the full English pipeline is now cached
     assert window_extractor.actors(document("Iran attacked Israel.", "en")).events == []
