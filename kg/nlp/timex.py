@@ -156,6 +156,11 @@ class TimeTagger:
     def for_lang(cls, lang: str) -> TimeTagger:
         return _tagger(lang)
 
+    @property
+    def background_words(self) -> frozenset:
+        """The "since" words (``background_prefixes``): a date they introduce is where an ongoing act starts."""
+        return frozenset(self._background)
+
     # -- finding -----------------------------------------------------------------------------------
     def find(self, text: str, ref: date | None) -> list[TimeMention]:
         """All time expressions in ``text``, left to right, longest match wins."""

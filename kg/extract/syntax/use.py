@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.caching import per_language
 from kg.extract.sentence import _Arg, _Ref
 from kg.nlp.context import kg_get
+from kg.nlp.timex import TimeTagger
 
 DEFAULT_MODE = frozenset({"full", "veto"})
 
@@ -194,19 +194,6 @@ def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
     return source, target, None
 
 
-@per_language
-def _background_words(lang: str) -> frozenset:
-    """The language's "since" words (``time.json`` ``background_prefixes``): a date they introduce is where
-    an ongoing act starts, not another event's date."""
-    from kg.lang.schema import load
-    from kg.resources import lang_dir
-
-    try:
-        return frozenset(w.lower() for w in load(lang_dir(lang) / "time.json").get("background_prefixes", []))
-    except (OSError, LookupError, ValueError):
-        return frozenset()
-
-
 def dates_other_event(rules, time_span, trig) -> bool:
     """True when the parse attaches ``time_span`` (said before ``trig``) to a noun phrase or to another event
     word rather than to ``trig``'s clause: "In response to the bombing in December 2023, Jordan recalled ..."
@@ -222,7 +209,7 @@ def dates_other_event(rules, time_span, trig) -> bool:
     tok = next((sub[i] for i in sorted(inside) if sub[i].head.i not in inside or sub[i].head.i == i), None)
     while tok is not None and tok.dep_ == "nmod:tmod" and tok.head.i != tok.i and tok.head.dep_.endswith(":tmod"):
         tok = tok.head  # "pada hari Kamis": the weekday modifies "hari", itself the time phrase's head
-    since = _background_words(rules.lang)
+    since = TimeTagger.for_lang(rules.lang).background_words  # the time tagger's own, read once
     if any(sub[i].lower_ in since for i in range(time_span.start - off - 2, time_span.end - off) if 0 <= i < len(sub)) or (
         tok is not None and any(c.dep_ == "case" and c.lower_ in since for c in tok.head.children)
     ):
