@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-CODE = re.compile(r"^([A-Z]{3}|IGO:[A-Z]+|NSA:[A-Z0-9_]+)$")
+CODE = re.compile(r"^([A-Z]{3}|IGO:[A-Z0-9]+|NSA:[A-Z0-9_]+)$")
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 ROOTS = {f"{i:02d}" for i in range(1, 21)}
 problems = 0
