@@ -42,16 +42,20 @@ CONSTRUCTIONS = {
 # then, with the partner of what is left ("pulled out of its pact with France") and three new withdrawal and
 # refusal sentences per language: en 135 sentences, 104 pass (0.770), precision 0.915, dates 0.971; id 135,
 # 93 pass (0.689), precision 0.870, dates 0.979
+# then (h23), with event anaphora restricted to attacks ("Germany recalled its ambassador. France condemned the
+# attack": the shelling before it is what was condemned) and relative clauses dating their own noun, three new
+# condemnation sentences and one relative-clause sentence per language: en 139 sentences, 107 pass (0.770),
+# precision 0.921, dates 0.955; id 139, 97 pass (0.698), precision 0.879, dates 0.981
 FLOORS = {"en": {"pass_rate": 0.76, "precision": 0.90}, "id": {"pass_rate": 0.68, "precision": 0.86}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
-    "en": {"accusation": 7, "apposition": 5, "condemnation": 6, "conjunction": 6, "control_verb": 5, "long_multi": 5,
+    "en": {"accusation": 7, "apposition": 5, "condemnation": 9, "conjunction": 6, "control_verb": 5, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 5, "negative": 7, "nominal_possessor": 5, "object": 5, "oblique": 6,
            "passive_agent": 5, "passive_no_agent": 7, "relative_clause": 5, "reported_speech": 8, "svo": 5,
            "withdrawal_refusal": 6},
-    "id": {"accusation": 5, "apposition": 5, "condemnation": 6, "conjunction": 5, "control_verb": 4, "long_multi": 4,
+    "id": {"accusation": 5, "apposition": 5, "condemnation": 9, "conjunction": 5, "control_verb": 4, "long_multi": 4,
            "name_trigger": 6, "negation_modality": 6, "negative": 6, "nominal_possessor": 4, "object": 2, "oblique": 5,
-           "passive_agent": 6, "passive_no_agent": 7, "relative_clause": 4, "reported_speech": 8, "svo": 5,
+           "passive_agent": 6, "passive_no_agent": 7, "relative_clause": 5, "reported_speech": 8, "svo": 5,
            "withdrawal_refusal": 5},
 }  # fmt: skip
 

@@ -50,6 +50,10 @@ class DateRules:
         found = self._time_after(trig, conn.start if x_part else self.sent.end)
         if found is not None:
             return found
+        if trig.start in self.nominal and self.syntax is not None:
+            told = [t for t in self.times if t.start >= trig.end and self._stated(t) and self._relative_clause(t, trig) == "own"]
+            if told:
+                return self._value(told[0], trig, ref)
         if x_part:
             # "Iran retaliated a day after Israel struck on Monday": Tuesday
             later = [t for t in self.times if t.start >= conn.end and self._stated(t)]
@@ -83,6 +87,7 @@ class DateRules:
                 and last.end == end
                 and value.precision is Precision.DAY  # a day, not "... the borders of 1967"
                 and not self._clause_break_between(trig.end, last.start)
+                and self._relative_clause(last, trig) != "other"  # "mengecam serangan yang menewaskan ... pada Selasa"
             ):
                 return self._value(last, trig, ref)
         dateline = [t for t in self.times if kg_get(t)["time"].kind == "dateline" and t.end <= trig.start]
@@ -91,6 +96,13 @@ class DateRules:
         if ref is not None:
             return TimeValue(ref.isoformat(), Precision.DAY, "", inferred=True)
         return None
+
+    def _relative_clause(self, t: Span, trig: Span) -> str | None:
+        """Whether the parse puts time span ``t`` in a relative clause on ``trig``'s own noun ("own"), on
+        another noun ("other") or in none (None): :func:`kg.extract.syntax.use.relative_clause_noun`."""
+        from kg.extract.syntax.use import relative_clause_noun
+
+        return relative_clause_noun(self, t, trig)
 
     def _stated(self, t: Span) -> bool:
         """A time expression that dates an event: resolved, not a connective, not the paper's date line."""

@@ -75,6 +75,26 @@ class _Prepared:
     parsed: dict = field(default_factory=dict)
 
 
+def _sure_doer(source, fr, cands, nominal: bool, rules, trig) -> bool:
+    """Whether the window rules' ``source`` of a trigger that found no target can be remembered as the doer
+    of an attack (:meth:`_Memory.remember_attack`). When the sentence was parsed the parse must name it too;
+    else nothing may stand between them that makes it another act's doer: a verb of saying ("Safadi said the
+    strike, which killed six aid workers, ...": Safadi killed no one) or another verb's trigger; and an event
+    noun's doer must be its own (its possessor, adjective, agent phrase), not the subject of the sentence
+    ("Jordan condemns strike on aid convoy": Jordan did not strike)."""
+    if all(isinstance(sp, _Ref) for sp in source.spans):
+        return True  # a pronoun's antecedent ("It fired a missile"): the parse names no actor either way
+    if fr is not None:
+        said = {id(cands[a.index]) for a in fr.sources}
+        return bool(said) and all(id(sp) in said for sp in source.spans if not isinstance(sp, _Ref))
+    if nominal and source.how in ("subject", "nominal-subject", "clause-subject"):
+        return False
+    end = max(sp.end for sp in source.spans)
+    if end > trig.start:
+        return True  # an agent after the trigger ("fired by North Korea")
+    return not rules.verb_between(source, trig) and not any(rules.lows[i] in rules.s.speech_verbs for i in range(end, trig.start))
+
+
 class Extractor:
     """Turns Documents into :class:`~kg.model.Extraction` objects, one spaCy pipeline per language."""
 
@@ -331,8 +351,8 @@ class Extractor:
                     path = "window+parse" if agrees else "window?parse"
         if source is not None and target is None and cameo.quad_of_root(t.code[:2]) == 4 and not t.symmetric:
             target = rules.place_target(trig, source, stop, via=(noun_preps - s.locative_preps) if nominal else None)
-        if source is not None and target is None and cameo.quad_of_root(t.code[:2]) == 4:
-            rules.memory.last_conflict_sources = list(source.spans)  # "North Korea fired a missile": remembered
+        if source is not None and target is None and _sure_doer(source, fr, cands, nominal, rules, trig):
+            rules.memory.remember_attack(t.code, source.spans)  # "North Korea fired a missile": remembered
         if source is None or target is None:
             return None
         if rules.is_held_hostage(trig, passive):
@@ -352,10 +372,7 @@ class Extractor:
         if not sources or not targets:
             return None
         rules.used_as_target.update(sp.start for sp in target.spans)
-        if cameo.quad_of_root(t.code[:2]) == 4 and not passive:
-            rules.memory.last_conflict_sources = list(source.spans)
-        elif cameo.quad_of_root(t.code[:2]) == 4:
-            rules.memory.last_conflict_sources = list(source.spans)
+        rules.memory.remember_attack(t.code, source.spans)
         if nominal:
             rules.attached.update(sp.start for sp in source.spans + target.spans)
         info = cameo.info(t.code)

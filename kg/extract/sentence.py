@@ -68,6 +68,16 @@ class _Memory:
     last_group: list[Span] | None = None
     last_conflict_sources: list[Span] | None = None
 
+    # what "the attack", "serangan tersebut" can refer to: a show of force (a missile test or launch), an
+    # assault, a fight or mass violence; not a protest, a cut in relations or a coercion ("Germany recalled its
+    # ambassador. France condemned the attack": the recall is no attack, Germany no attacker)
+    ATTACK_ROOTS = frozenset({"15", "18", "19", "20"})
+
+    def remember_attack(self, code: str, spans: list[Span]) -> None:
+        """Remember ``spans`` as the doers of the last attack when ``code`` is one."""
+        if code[:2] in self.ATTACK_ROOTS and spans:
+            self.last_conflict_sources = list(spans)
+
 
 @per_language
 def _sector_index(lang: str) -> dict:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from kg.extract.syntax.use import DEFAULT_MODE, parse_mode
@@ -58,6 +60,27 @@ def test_date_of_a_fronted_event_noun_does_not_date_the_main_verb(full_extractor
     ex = extract(full_extractor, text, lang)
     jordan = [e for e in ex.events if e.sources and e.sources[0].code == "JOR"]
     assert jordan and all(e.date.value != "2023-12" for e in jordan)
+
+
+def test_a_relative_clause_dates_the_event_noun_not_the_verb_that_governs_it(full_extractor):
+    # "... yang menewaskan 30 orang pada Senin": Monday is when the attack killed, not when it was condemned
+    ex = extract(full_extractor, "Turki mengecam serangan Israel terhadap kamp pengungsi di Gaza yang menewaskan 30 orang pada Senin.",
+                 "id", dt.date(2023, 11, 8))
+    dates = {(e.sources[0].code, e.root): e.date.value for e in ex.events}
+    assert dates == {("TUR", "11"): "2023-11-08", ("ISR", "19"): "2023-11-06"}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Russian forces shelled Kharkiv on Monday. Germany recalled its ambassador from Moscow. France condemned the attack."),
+    ("id", "Rusia menembaki Kharkiv pada Senin. Jerman memanggil pulang duta besarnya dari Moskow. Prancis mengecam serangan itu."),
+    ("en", "Foreign Minister Ayman Safadi said the strike, which killed six aid workers, was illegal. Britain condemned the attack."),
+])
+def test_the_attack_condemned_is_the_last_attack_not_the_last_conflict(full_extractor, lang, text):
+    # a recall is no attack; the speaker of a sentence about a strike is not its doer
+    targets = {e.targets[0].code for e in extract(full_extractor, text, lang).events if e.root == "11"}
+    assert targets <= {"RUS"}
+    if "Kharkiv" in text:
+        assert targets == {"RUS"}
 
 
 def test_parse_off_gives_window_rules(window_extractor):

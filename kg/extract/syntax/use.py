@@ -225,3 +225,34 @@ def dates_other_event(rules, time_span, trig) -> bool:
         if tok.i in others:
             return True
     return False
+
+
+
+def relative_clause_noun(rules, time_span, trig):
+    """Whether ``time_span`` lies in a relative clause that ``trig`` is not part of, and on what: "own" when
+    the clause is on the event noun ``trig`` or a noun inside its phrase ("an Israeli strike on [a school in
+    Gaza] that killed 30 people on Monday", "serangan ... yang menewaskan 12 orang pada Selasa malam": what the
+    clause tells of the strike happened when the strike did), "other" when on another noun (the day does not
+    date the verb that governs that noun: "mengecam serangan ... yang menewaskan ... pada Selasa"), None when
+    the time is in no relative clause or the sentence was not parsed."""
+    if rules.syntax is None:
+        return None
+    sub, off = rules.syntax
+    own = set(range(trig.start - off, trig.end - off))
+    tok = sub[time_span.start - off]
+    for _ in range(12):
+        if tok.i in own or tok.head.i == tok.i:
+            return None
+        if tok.dep_ in ("acl:relcl", "acl") and tok.pos_ in ("VERB", "AUX"):
+            if any(sub[i].text == "," for i in range(tok.i, time_span.start - off)):
+                return None  # ", who had been hiding in Rafah, in a gun battle on Wednesday": the clause closed
+            h = tok.head
+            for _ in range(4):
+                if h.i in own:
+                    return "own"
+                if h.dep_ not in ("nmod", "obl", "compound", "flat") or h.head.i == h.i:
+                    break
+                h = h.head
+            return "other"
+        tok = tok.head
+    return None
