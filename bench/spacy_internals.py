@@ -6,7 +6,10 @@ Usage: python bench/spacy_internals.py
   and as a share of one extraction of the English samples (the reads it makes, counted);
 - the tokenizer without hyphen splitting: time to make Indonesian's blank pipeline with and without it;
 - the token cache: time to build each language's pipeline with an empty and with a filled cache folder
-  (each in a fresh process).
+  (each in a fresh process);
+- the syntax models on numpy's BLAS: CPU time of each language's syntax components on the sentences of the
+  bundled samples (repeated to ~20,000 words) with thinc's BLIS and inside ``numpy_blas`` (one thread), and
+  whether the parses are the same.
 """
 
 from __future__ import annotations
@@ -82,7 +85,43 @@ def token_cache() -> None:
             print(f"token cache: {lang} pipeline built in {cold} ms with an empty cache, {warm} ms with a filled one")
 
 
+def syntax_blas() -> None:
+    from spacy.tokens import Doc
+
+    from kg.extract.extractor import Extractor
+    from kg.nlp.spacy_internals import numpy_blas
+    from kg.nlp.syntax import _load_uncached, model_dir
+
+    for lang in ("en", "id"):
+        text = " ".join(p.read_text(encoding="utf-8") for p in sorted((REPO / "data" / "samples").glob(f"{lang}-*.txt")))
+        ex = Extractor()
+        sents = [[t.text for t in s] for s in ex._process(ex.nlp(lang), text, None).sents]
+        sents = sents * max(1, 20000 // sum(map(len, sents)))
+        nlp = _load_uncached(model_dir(lang))
+
+        def parse():
+            docs = [Doc(nlp.vocab, words=w) for w in sents]
+            for _, proc in nlp.pipeline:
+                docs = list(proc.pipe(docs, batch_size=256))
+            return [(t.head.i, t.dep_, t.pos_, t.tag_) for d in docs for t in d]
+
+        def cpu():
+            times = []
+            for _ in range(5):
+                t = time.process_time()
+                out = parse()
+                times.append(time.process_time() - t)
+            return sorted(times)[2], out
+
+        blis, a = cpu()
+        with numpy_blas(nlp):
+            numpy, b = cpu()
+        print(f"syntax on numpy's BLAS: {lang} {len(a)} tokens, CPU {blis:.3f} s on BLIS, {numpy:.3f} s on numpy's BLAS "
+              f"(one thread), {1 - numpy / blis:.0%} less; same parses: {a == b}")  # fmt: skip
+
+
 if __name__ == "__main__":
     span_info()
     tokenizer()
     token_cache()
+    syntax_blas()

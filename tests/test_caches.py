@@ -63,6 +63,7 @@ CACHES = {
     # models
     "kg.extract.extractor.model_language": ("cache", "spaCy pipeline name or folder"),
     "kg.nlp.syntax._load_syntax": ("cache", "language code, model folder (None: data/syntax/<syntax_model>), KG_LANG_PATH"),
+    "kg.nlp.spacy_internals._openblas": ("cache", "none: the process's numpy and the OpenBLAS it loaded (found once)"),
     "kg.nlp.morphology._lemma_table": ("cache", "spaCy language code (spacy-lookups-data's table)"),
     "kg.io.ingest._identifier": ("cache", "nothing: py3langid's model"),
     # pure functions of their arguments

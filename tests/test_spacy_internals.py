@@ -69,3 +69,37 @@ def test_the_doc_context_is_typed_and_one_entry():
     assert [k for k in doc.user_data if isinstance(k, str)] == ["kg"]
     set_span_list(doc, "kg_test", [doc[2:3], doc[0:1]])
     assert [s.text for s in span_list(doc, "kg_test")] == ["Iran", "Israel"] and ctx.span_lists["kg_test"][0].text == "Iran"
+
+
+def _parses(nlp, sentences):
+    from spacy.tokens import Doc
+
+    docs = [Doc(nlp.vocab, words=s.split()) for s in sentences]
+    for _, proc in nlp.pipeline:
+        docs = list(proc.pipe(docs))
+    return [[(t.head.i, t.dep_, t.pos_, t.tag_, str(t.morph)) for t in d] for d in docs]
+
+
+def test_the_syntax_models_multiply_on_numpys_blas_on_one_thread_with_the_same_parses():
+    from kg.nlp.syntax import _load_uncached, model_dir
+
+    assert si._openblas() is not None, "numpy's OpenBLAS (or its thread functions) not found: the parse runs on thinc's BLIS, ~11% slower"
+    get, set_ = si._openblas()
+    threads = get()
+    sentences = ["Iran accused Israel of striking its consulate in Damascus on Monday .",
+                 "The talks , which Egypt hosted , were suspended after the raid ."]  # fmt: skip
+    for lang in ("en", "id"):
+        nlp = _load_uncached(model_dir(lang))  # a fresh copy: the cached pipeline stays as kg uses it
+        blis = _parses(nlp, sentences)
+        set_(2)
+        with si.numpy_blas(nlp):
+            assert get() == 1
+            tok2vec = nlp.get_pipe("tok2vec").model
+            assert all(node.ops.use_blis is False for node in tok2vec.walk()), "the models still multiply on BLIS"
+            assert _parses(nlp, sentences) == blis
+        assert get() == 2  # the caller's thread count is back
+        set_(1)
+        with si.numpy_blas(nlp):  # a second block: nothing to switch, the same parses
+            assert _parses(nlp, sentences) == blis
+        assert get() == 1
+    set_(threads)
