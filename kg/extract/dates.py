@@ -51,7 +51,7 @@ class DateRules:
         if found is not None:
             return found
         if trig.start in self.nominal and self.syntax is not None:
-            told = [t for t in self.times if t.start >= trig.end and self._stated(t) and self._relative_clause(t, trig) == "own"]
+            told = [t for t in self.times if t.start >= trig.end and self._stated(t) and self._relative_clause(t, trig) is True]
             if told:
                 return self._value(told[0], trig, ref)
         if x_part:
@@ -87,7 +87,7 @@ class DateRules:
                 and last.end == end
                 and value.precision is Precision.DAY  # a day, not "... the borders of 1967"
                 and not self._clause_break_between(trig.end, last.start)
-                and self._relative_clause(last, trig) != "other"  # "mengecam serangan yang menewaskan ... pada Selasa"
+                and self._relative_clause(last, trig) is not False  # "mengecam serangan yang menewaskan ... pada Selasa"
             ):
                 return self._value(last, trig, ref)
         dateline = [t for t in self.times if kg_get(t)["time"].kind == "dateline" and t.end <= trig.start]
@@ -98,8 +98,8 @@ class DateRules:
         return None
 
     def _relative_clause(self, t: Span, trig: Span) -> str | None:
-        """Whether the parse puts time span ``t`` in a relative clause on ``trig``'s own noun ("own"), on
-        another noun ("other") or in none (None): :func:`kg.extract.syntax.use.relative_clause_noun`."""
+        """Whether the parse puts time span ``t`` in a relative clause on ``trig``'s own noun (True), on
+        another noun (False) or in none (None): :func:`kg.extract.syntax.use.relative_clause_noun`."""
         from kg.extract.syntax.use import relative_clause_noun
 
         return relative_clause_noun(self, t, trig)

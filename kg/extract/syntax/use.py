@@ -231,10 +231,10 @@ def dates_other_event(rules, time_span, trig) -> bool:
 
 
 def relative_clause_noun(rules, time_span, trig):
-    """Whether ``time_span`` lies in a relative clause that ``trig`` is not part of, and on what: "own" when
+    """Whether ``time_span`` lies in a relative clause that ``trig`` is not part of, and on what: True when
     the clause is on the event noun ``trig`` or a noun inside its phrase ("an Israeli strike on [a school in
     Gaza] that killed 30 people on Monday", "serangan ... yang menewaskan 12 orang pada Selasa malam": what the
-    clause tells of the strike happened when the strike did), "other" when on another noun (the day does not
+    clause tells of the strike happened when the strike did), False when on another noun (the day does not
     date the verb that governs that noun: "mengecam serangan ... yang menewaskan ... pada Selasa"), None when
     the time is in no relative clause or the sentence was not parsed."""
     if rules.syntax is None:
@@ -251,10 +251,10 @@ def relative_clause_noun(rules, time_span, trig):
             h = tok.head
             for _ in range(4):
                 if h.i in own:
-                    return "own"
+                    return True
                 if h.dep_ not in ("nmod", "obl", "compound", "flat") or h.head.i == h.i:
                     break
                 h = h.head
-            return "other"
+            return False
         tok = tok.head
     return None
