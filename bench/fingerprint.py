@@ -2,8 +2,8 @@
 
 Usage: python bench/fingerprint.py [--json OUT.json] [--synth DIR] [--synth-words 60000] [--compare BEFORE.json]
 
-Corpora: the bundled samples (data/samples), every subfolder of the shared gold corpus (../shared/corpus/*,
-its .txt files) and a synthetic corpus made by bench/corpus_gen.py (generated into --synth once, then reused
+Corpora: the bundled samples (data/samples), every subfolder of the shared gold corpus (../shared/corpus/*
+or $KG_SHARED/corpus/*, its .txt files) and a synthetic corpus made by bench/corpus_gen.py (generated into --synth once, then reused
 as it is, so later lexicon edits do not change its text). For each corpus and each output one SHA-256 is
 printed:
 
@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -28,7 +29,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared" / "corpus"
+SHARED = Path(os.environ.get("KG_SHARED", REPO.parent / "shared")) / "corpus"
 
 
 def corpora(synth: Path, synth_words: int) -> dict[str, list[Path]]:
@@ -36,6 +37,8 @@ def corpora(synth: Path, synth_words: int) -> dict[str, list[Path]]:
     if SHARED.is_dir():
         for sub in sorted(p for p in SHARED.iterdir() if p.is_dir()):
             out[f"shared/{sub.name}"] = sorted(sub.glob("*.txt"))
+    else:  # --compare would pass on the corpora left: say so
+        print(f"warning: no shared corpus at {SHARED} (set KG_SHARED): samples and synthetic only", file=sys.stderr)
     if not any(synth.glob("news-*.jsonl.gz")):
         synth.mkdir(parents=True, exist_ok=True)
         subprocess.run([sys.executable, str(REPO / "bench" / "corpus_gen.py"), str(synth), "--words", str(synth_words)],

@@ -2,7 +2,7 @@
 
 Usage: python bench/pipeline_speed.py [--words 60000] [--repeat 3]
 
-The texts are the news articles of ../shared/corpus/dev and data/samples, repeated (each copy its own
+The texts are the news articles of ../shared/corpus/dev ($KG_SHARED/corpus/dev; none there stops the run) and data/samples, repeated (each copy its own
 document) until each language holds --words words. For each language the run measures, --repeat times
 each, taking the median: spaCy's blank tokenizer (words/s), kg's extraction (Extractor.extract_many, as
 kg.build runs it, after one warm-up pass) with syntax on (the default) and off, and the whole kg.build with
@@ -30,7 +30,10 @@ SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))
 
 
 def texts(lang: str, words: int) -> list[str]:
-    base = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "corpus" / "dev").glob(f"{lang}-*.txt"))]
+    dev = sorted((SHARED / "corpus" / "dev").glob(f"{lang}-*.txt"))
+    if not dev:  # the samples alone are other texts: English measured ~1.7x higher against the tokenizer
+        raise SystemExit(f"no {lang} texts in {SHARED / 'corpus' / 'dev'}: set KG_SHARED to the shared folder (a git worktree's ../shared is not it)")
+    base = [p.read_text(encoding="utf-8") for p in dev]
     base += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data" / "samples").glob(f"{lang}-*.txt"))]
     out, n, k = [], 0, 0
     while n < words:
@@ -62,7 +65,7 @@ def main(argv=None) -> int:
     from kg.extract.syntax.use import STATS
     from kg.model import Document
 
-    report = {"load_before": os.getloadavg(), "cpus": os.cpu_count()}
+    report = {"load_before": os.getloadavg(), "cpus": os.cpu_count(), "texts": str(SHARED / "corpus" / "dev")}
     for lang in ("en", "id"):
         docs = texts(lang, args.words)
         words = sum(len(t.split()) for t in docs)
