@@ -5,7 +5,9 @@ Usage:
       `kg build CORPUS -o OUT` and `kg build CORPUS -o OUT --engine dask --workers N`, alternated RUNS times
       each (whole commands: Python start-up, reading, extraction, merge, all outputs). Checks that both give
       the same multiset of (doc_id, source, target, event code, date), that events.parquet has events.csv's
-      row count, and prints each run's wall time with the machine's load average.
+      row count, and prints each run's wall time with the machine's load average, its CPU time (the command
+      and its workers), and for dask the CPU split from `kg -v`'s timeline: workers, client beside them,
+      client alone (serial), and the estimate serial + parallel / 2 of a run on two idle cores.
   python bench/scale_speed.py engine CORPUS [--workers 2] [--partitions 100]
       Inside one process: start-up cost of a LocalCluster (forked and spawned workers), extraction throughput
       one process vs the cluster (words/s, per core), peak memory per worker (RSS, and PSS: shared pages
@@ -22,6 +24,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -46,32 +50,70 @@ def event_multiset(folder: Path) -> Counter:
     return Counter(map(tuple, df[["doc_id", "source_code", "target_code", "event_code", "date"]].itertuples(index=False)))
 
 
+TIMELINE = re.compile(r"INFO kg\.scale\.engine: dask (.+?): ([\d.]+) s \(client CPU ([\d.]+) s\)")
+WORKERS_CPU = re.compile(r"INFO kg\.scale\.engine: dask workers CPU: ([\d.]+) s")
+
+
+def cpu_account(cpu: float, stderr: str) -> dict:
+    """A dask run's CPU seconds split from its ``kg -v`` timeline: the workers'; the client's while the
+    partitions were extracted (beside the workers: parallel); the client's other CPU (start-up, loading kg
+    before the workers fork, merge tail, outputs: one core). ``idle_2core_s`` = serial + parallel / 2,
+    what two otherwise idle cores would take (an estimate: it assumes the parallel part splits evenly)."""
+    marks = {m[1].split(" (")[0]: (float(m[2]), float(m[3])) for m in TIMELINE.finditer(stderr)}
+    workers = float(WORKERS_CPU.search(stderr)[1])
+    client_parallel = marks["partitions extracted"][1] - marks["cluster ready"][1]
+    serial = cpu - workers - client_parallel
+    return {"workers_cpu_s": workers, "client_cpu_s": cpu - workers, "client_parallel_cpu_s": client_parallel,
+            "serial_cpu_s": serial, "idle_2core_s": serial + (workers + client_parallel) / 2,
+            "timeline_s": {k: v[0] for k, v in marks.items()}}  # fmt: skip
+
+
 def cli(args) -> dict:
     import pandas as pd
 
     out = Path(tempfile.mkdtemp(prefix="kg-scale-"))
     times: dict[str, list[float]] = {"local": [], "dask": []}
+    cpus: dict[str, list[float]] = {"local": [], "dask": []}
+    accounts: list[dict] = []
+    loads: list[str] = []
     for run in range(args.runs):
         for name in ("local", "dask") if run % 2 == 0 else ("dask", "local"):
             extra = ["--engine", "dask", "--workers", str(args.workers)] if name == "dask" else []
             before = load()
+            r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
-            proc = subprocess.run([*KG, "build", str(args.corpus), "-o", str(out / name), *extra], capture_output=True, text=True, cwd=REPO)
+            proc = subprocess.run([*KG, "-v", "build", str(args.corpus), "-o", str(out / name), *extra], capture_output=True, text=True, cwd=REPO)
             dt = time.perf_counter() - t0
+            r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)  # the command and every process it waited for (the workers)
             if proc.returncode != 0:
                 sys.exit(f"{name} failed: {proc.stderr.strip()[-300:]}")
             times[name].append(dt)
-            print(f"run {run + 1} {name:5s} {dt:6.2f} s   load before {before}, after {load()}   {proc.stdout.strip()[:90]}", flush=True)
+            cpus[name].append(cpu)
+            loads.append(f"{before} -> {load()}")
+            note = ""
+            if name == "dask":
+                accounts.append(cpu_account(cpu, proc.stderr))
+                a = accounts[-1]
+                note = f"(workers {a['workers_cpu_s']:.2f}, client {a['client_cpu_s']:.2f} of which serial {a['serial_cpu_s']:.2f}; idle 2 cores ~{a['idle_2core_s']:.2f} s)"
+            print(f"run {run + 1} {name:5s} {dt:6.2f} s  CPU {cpu:6.2f} s {note}  load before {before}, after {load()}", flush=True)
     same = event_multiset(out / "local") == event_multiset(out / "dask")
     rows_csv = sum(event_multiset(out / "dask").values())
     rows_parquet = len(pd.read_parquet(out / "dask" / "events.parquet"))
     words = sum(len(json.loads(line)["text"].split()) for f in sorted(Path(args.corpus).glob("*.jsonl*")) for line in _lines(f))
     med = {k: statistics.median(v) for k, v in times.items()}
+    mcpu = {k: statistics.median(v) for k, v in cpus.items()}
+    idle = statistics.median(a["idle_2core_s"] for a in accounts)
     report = {
-        "words": words, "runs": args.runs, "workers": args.workers,
+        "words": words, "runs": args.runs, "workers": args.workers, "loads": loads,
         "local_s": times["local"], "dask_s": times["dask"], "median_local_s": med["local"], "median_dask_s": med["dask"],
         "speedup_median": med["local"] / med["dask"], "speedup_min": min(times["local"]) / max(times["dask"]),
         "speedup_max": max(times["local"]) / min(times["dask"]),
+        # CPU accounting (less sensitive to the other work on the machine than wall time): one process takes
+        # about its CPU time on an idle core; the dask run's estimate on two idle cores is cpu_account's
+        "local_cpu_s": cpus["local"], "dask_cpu_s": cpus["dask"], "dask_accounts": accounts,
+        "median_local_cpu_s": mcpu["local"], "median_dask_cpu_s": mcpu["dask"], "median_dask_idle_2core_s": idle,
+        "speedup_idle_2core_estimate": mcpu["local"] / idle,
         "same_event_multiset": same, "events_csv_rows": rows_csv, "events_parquet_rows": rows_parquet,
     }  # fmt: skip
     print(json.dumps(report, indent=1))

@@ -10,6 +10,7 @@ lexicon and every language's pipeline once, when it starts (and again in a worke
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib.util
 import logging
 import os
@@ -69,6 +70,10 @@ def connect(scheduler: str | None = None, workers: int = 2, *, timeout: float = 
     stack.enter_context(dask.config.set(WORKER_CONFIG))
     if preload is not None and not scheduler and hasattr(os, "fork"):
         preload()
+        # what kg loaded is there for good: the garbage collector's full passes skip it, here and in the
+        # forked workers (which then also leave those pages shared), as long as the cluster runs
+        gc.freeze()
+        stack.callback(gc.unfreeze)
         stack.enter_context(dask.config.set({"distributed.worker.multiprocessing-method": "fork"}))
     try:
         if scheduler:

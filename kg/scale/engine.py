@@ -23,6 +23,7 @@ anything ran; a node's attributes are those of its first document in input order
 from __future__ import annotations
 
 import contextlib
+import logging
 import operator
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -39,6 +40,18 @@ from kg.scale import tasks
 from kg.scale.cluster import ClusterError, ExtractorPlugin, Progress, connect, n_workers, wait_for_workers
 
 PARTITION_WORDS = 20_000
+
+log = logging.getLogger(__name__)
+
+
+class _Timeline:
+    """``kg -v build --engine dask`` logs when each stage ended: wall and this process's CPU seconds since the start."""
+
+    def __init__(self) -> None:
+        self.t0, self.c0 = time.perf_counter(), tasks.cpu_seconds()
+
+    def __call__(self, stage: str) -> None:
+        log.info("dask %s: %.2f s (client CPU %.2f s)", stage, time.perf_counter() - self.t0, tasks.cpu_seconds() - self.c0)
 
 
 def partitions(items: Iterable, words: int, on_problem: Callable[[InputProblem], None]) -> Iterator[list[Document]]:
@@ -90,16 +103,25 @@ def _result(future):
         raise
 
 
-def run_merge(client, part_futures: list, config: tasks.Config) -> list[tuple]:
-    """Shuffle the partitions' reports into ``config.buckets`` reduce tasks; their merged events."""
+def submit_merge(client, part_futures: list, config: tasks.Config) -> list:
+    """The shuffle of the partitions' reports into ``config.buckets`` reduce tasks: their futures (submitted
+    as soon as the partitions are: each runs when its inputs are there)."""
     splits = [[client.submit(tasks.bucket, f, b, pure=False) for f in part_futures] for b in range(config.buckets)]
-    reduce = [client.submit(tasks.merge_bucket, b, splits[b], config, pure=False) for b in range(config.buckets)]
-    del splits
+    return [client.submit(tasks.merge_bucket, b, splits[b], config, pure=False) for b in range(config.buckets)]
+
+
+def gather_merge(reduce: list) -> list[tuple]:
+    """The merged events of :func:`submit_merge`'s reduce tasks."""
     merged: list[tuple] = []
     for f in reduce:
         merged.extend(_result(f))
         f.release()
     return merged
+
+
+def run_merge(client, part_futures: list, config: tasks.Config) -> list[tuple]:
+    """Shuffle the partitions' reports into ``config.buckets`` reduce tasks; their merged events."""
+    return gather_merge(submit_merge(client, part_futures, config))
 
 
 def build(
@@ -133,6 +155,7 @@ def build(
     from kg.io.inputs import iter_documents
 
     t0 = time.perf_counter()
+    mark = _Timeline()
     options = merge or MergeOptions()
     lexicon_files = tuple(str(Path(f).resolve()) for f in lexicon_files)
     syntax = parse_mode(syntax)  # an unknown mode is one clear error here
@@ -153,6 +176,7 @@ def build(
             client = stack.enter_context(connect(scheduler, workers, preload=lambda: tasks.extractor_for(lexicon_files, model, preload=True, syntax=syntax)))
         wait_for_workers(client, 1)
         client.register_plugin(ExtractorPlugin(lexicon_files, model, syntax))
+        mark("cluster ready")
         nb = buckets or max(2, 2 * n_workers(client))
         stage = None
         if parquet_dir is not None:
@@ -200,17 +224,27 @@ def build(
             while len(pending) + len(arrived) >= window:
                 take(block=True)
         bar.submitted(len(parts))
+        mark(f"inputs read ({len(parts)} partitions)")
+        reduce = submit_merge(client, parts, config) if parts else []
+        del parts
         while pending or arrived:
             take(block=True)
-        merged = run_merge(client, parts, config) if parts else []
-        del parts
+        mark("partitions extracted")
+        merged = gather_merge(reduce)
+        del reduce
+        mark("merged")
         result.unmerged = G
         result.graph = drop_unconfident(assemble(G, merged, options), threshold)
+        mark("graph assembled")
         if stage is not None:
             from kg.outputs.exports import event_frame
             from kg.scale.parquet import publish
 
             result.parquet = publish(stage, parquet_dir, result.graph, empty_like=event_frame(nx.MultiDiGraph()))
+            mark("parquet published")
+        if log.isEnabledFor(logging.INFO):
+            log.info("dask workers CPU: %.2f s", sum(client.run(tasks.cpu_seconds).values()))
+    mark("cluster closed")
     result.seconds = time.perf_counter() - t0
     return result
 

@@ -43,7 +43,9 @@ class Config:
 
 def extractor_for(lexicon_files: tuple[str, ...] = (), model: str | None = None, *, preload: bool = False, syntax=None):
     """This process's Extractor for a lexicon, model and syntax mode (made on first use, then reused).
-    ``preload``: also load every language's pipeline now (a worker does it when it starts, not in its first task)."""
+    ``preload``: also load every language's pipeline now, and run the tasks once on the bundled samples
+    (a worker does it when it starts, not in its first task; a LocalCluster's client does it once before
+    its workers are forked from it)."""
     global LOADS
     from kg.extract.syntax.use import parse_mode
 
@@ -57,23 +59,44 @@ def extractor_for(lexicon_files: tuple[str, ...] = (), model: str | None = None,
             extractor = Extractor(lexicon_files=lexicon_files, model=model, syntax=syntax)
             _EXTRACTORS[key] = extractor
             LOADS += 1
-        if preload and not getattr(extractor, "_kg_scale_warm", False):
-            from kg.io.inputs import iter_documents
-            from kg.model import Document
-            from kg.resources import data_dir, languages
+        warm = preload and not getattr(extractor, "_kg_scale_warm", False)
+        if warm:
+            from kg.resources import languages
 
             for lang in languages():
                 extractor.nlp(lang)
-            # one extraction per bundled sample loads what the extractor loads lazily on first use (dictionaries
-            # of later layers...): done here once, not in each forked worker's first task
-            for doc in iter_documents([data_dir() / "samples"]):
-                if isinstance(doc, Document):
-                    extractor.extract(doc)
             extractor._kg_scale_warm = True
-            import pyarrow.parquet  # noqa: F401 - the Parquet parts' writer, imported once here and not in a task
-
-            import kg.outputs.exports  # noqa: F401 - (pandas)
+    if warm:
+        _warm_up(Config(lexicon_files=tuple(lexicon_files), model=model, syntax=syntax, buckets=1))
     return extractor
+
+
+def _warm_up(config: Config) -> None:
+    """The tasks of one run on the bundled samples, Parquet parts into a temporary folder: loads what
+    extraction (dictionaries of later layers...), the merge and the Parquet writer (pandas, pyarrow) load
+    lazily on first use, once, here, and not in each forked worker's first tasks."""
+    import tempfile
+    from dataclasses import replace
+
+    from kg.io.inputs import iter_documents
+    from kg.model import Document
+    from kg.resources import data_dir
+    from kg.scale.parquet import actor_frame
+
+    docs = [doc for doc in iter_documents([data_dir() / "samples"]) if isinstance(doc, Document)]
+    with tempfile.TemporaryDirectory(prefix="kg-warm-") as stage:
+        config = replace(config, stage=stage)
+        part = extract_partition(0, docs, config)
+        merge_bucket(0, [bucket(part, 0)], config)
+        actor_frame(part["graph"])
+
+
+def cpu_seconds() -> float:
+    """This process's CPU time so far (user and system; ``kg -v build --engine dask`` logs the workers')."""
+    import os
+
+    t = os.times()
+    return t.user + t.system
 
 
 def loads() -> int:
