@@ -2,10 +2,10 @@
 
 Usage: python bench/fingerprint.py [--json OUT.json] [--synth DIR] [--synth-words 60000] [--compare BEFORE.json]
 
-Corpora: the bundled samples (data/samples), every subfolder of the shared gold corpus (../shared/corpus/*
-or $KG_SHARED/corpus/*, its .txt files) and a synthetic corpus made by bench/corpus_gen.py (generated into --synth once, then reused
-as it is, so later lexicon edits do not change its text). For each corpus and each output one SHA-256 is
-printed:
+Corpora: the bundled samples (data/samples), every subfolder of the shared gold corpus (../shared/corpus/* or
+$KG_SHARED/corpus/*, its .txt files) and a synthetic corpus made by bench/corpus_gen.py (generated into
+--synth once, then reused as it is, so later lexicon edits do not change its text). For each corpus and each
+output one SHA-256 is printed:
 
 - ``events``: every event of every document, all fields (kg's typed model as JSON, one report per event,
   before merging), sorted by event id;

@@ -2,15 +2,15 @@
 
 Usage: python bench/pipeline_speed.py [--words 60000] [--repeat 3]
 
-The texts are the news articles of ../shared/corpus/dev ($KG_SHARED/corpus/dev; none there stops the run) and data/samples, repeated (each copy its own
-document) until each language holds --words words. For each language the run measures, --repeat times
-each, taking the median: spaCy's blank tokenizer (words/s), kg's extraction (Extractor.extract_many, as
-kg.build runs it, after one warm-up pass) with syntax on (the default) and off, and the whole kg.build with
-syntax on with 1 and 2 workers. It prints ratios to the tokenizer in wall time and in this process's CPU
-time (``*_cpu_*``: steadier when other processes share the cores), the share of sentences parsed, and the
-2-worker speed-up, with the machine's load average before and after. ``build_w*_cpu_s`` is the CPU time of
-one build (parent and workers): ``workers2_cpu_bound`` = 2 x w1 / w2 is the speed-up two idle cores would
-give, what a loaded machine cannot show in wall time.
+The texts are the news articles of ../shared/corpus/dev ($KG_SHARED/corpus/dev; none there stops the run) and
+data/samples, repeated (each copy its own document) until each language holds --words words. For each language
+the run measures, --repeat times each, taking the median: spaCy's blank tokenizer (words/s), kg's extraction
+(Extractor.extract_many, as kg.build runs it, after one warm-up pass) with syntax on (the default) and off,
+and the whole kg.build with syntax on with 1 and 2 workers. It prints ratios to the tokenizer in wall time and
+in this process's CPU time (``*_cpu_*``: steadier when other processes share the cores), the share of
+sentences parsed, and the 2-worker speed-up, with the machine's load average before and after.
+``build_w*_cpu_s`` is the CPU time of one build (parent and workers): ``workers2_cpu_bound`` = 2 x w1 / w2 is
+the speed-up two idle cores would give, what a loaded machine cannot show in wall time.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))
 def texts(lang: str, words: int) -> list[str]:
     dev = sorted((SHARED / "corpus" / "dev").glob(f"{lang}-*.txt"))
     if not dev:  # the samples alone are other texts: English measured ~1.7x higher against the tokenizer
-        raise SystemExit(f"no {lang} texts in {SHARED / 'corpus' / 'dev'}: set KG_SHARED to the shared folder (a git worktree's ../shared is not it)")
+        raise SystemExit(f"no {lang} texts in {SHARED / 'corpus' / 'dev'}: set KG_SHARED to the shared folder "
+                         "(a git worktree's ../shared is not it)")
     base = [p.read_text(encoding="utf-8") for p in dev]
     base += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data" / "samples").glob(f"{lang}-*.txt"))]
     out, n, k = [], 0, 0

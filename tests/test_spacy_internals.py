@@ -83,7 +83,7 @@ def _parses(nlp, sentences):
 def test_the_syntax_models_multiply_on_numpys_blas_on_one_thread_with_the_same_parses():
     from kg.nlp.syntax import _load_uncached, model_dir
 
-    assert si._openblas() is not None, "numpy's OpenBLAS (or its thread functions) not found: the parse runs on thinc's BLIS, ~11% slower"
+    assert si._openblas() is not None, "numpy's OpenBLAS (or its thread functions) not found: the parse runs on BLIS, 7-9% slower"
     get, set_ = si._openblas()
     threads = get()
     sentences = ["Iran accused Israel of striking its consulate in Damascus on Monday .",
