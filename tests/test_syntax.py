@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.nlp import syntax
+from kg.nlp import syntax, syntax_train
 from kg.nlp.syntax import ConlluError, read_conllu
 
 REPO = Path(__file__).resolve().parents[1]
@@ -135,7 +135,7 @@ def test_conllu_errors_name_file_and_line(tmp_path):
 def test_the_judging_test_sets_are_refused(tmp_path):
     forbidden = _write(tmp_path, "en_ewt-ud-test.conllu", EN_TREEBANK)
     with pytest.raises(ValueError, match="never trains on them"):
-        syntax.train("en", out=tmp_path / "m", train_files=[forbidden], steps=1)
+        syntax_train.train("en", out=tmp_path / "m", train_files=[forbidden], steps=1)
 
 
 # -- the shipped models -----------------------------------------------------------------------------------

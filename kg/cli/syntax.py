@@ -41,8 +41,10 @@ def train(lang, steps, out, ud_dir, train_files, dev_files, seed, threads):
     """Train LANG's tagger + dependency parser from UD treebanks and save it to --out.
 
     English trains on the GUM documents (every 10th held out as dev) and the EWT dev set; Indonesian on
-    CSUI train+test and PUD, with GSD dev as dev. The configs are data/syntax/configs/. The EWT and
-    GSD test sets are never used.
+    CSUI train+test and PUD rewritten to GSD's conventions plus part of GSD dev, the rest of GSD dev
+    being the dev set. The configs and each language's recipe (data/syntax/configs/<lang>.json: hold-out,
+    repeats, steps, rewrites) are those of the shipped models; scripts/train_syntax.py runs the same
+    recipe with more options. The EWT and GSD test sets are never used.
 
     \b
     Examples:
@@ -52,13 +54,17 @@ def train(lang, steps, out, ud_dir, train_files, dev_files, seed, threads):
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, str(threads))
     from kg.nlp.syntax import ConlluError, model_dir
-    from kg.nlp.syntax import train as run_train
+    from kg.nlp.syntax_train import train as run_train
+    from kg.nlp.syntax_train import train_recipe
 
     target = Path(out) if out else model_dir(lang)
     try:
-        summary = run_train(lang, out=target, steps=steps, ud_dir=ud_dir, seed=seed, threads=threads,
-                            train_files=list(train_files) or None, dev_files=list(dev_files) or None)  # fmt: skip
-    except (ConlluError, ValueError, OSError) as exc:
+        if train_files or dev_files:
+            summary = run_train(lang, out=target, steps=steps, ud_dir=ud_dir, seed=seed, threads=threads,
+                                train_files=list(train_files) or None, dev_files=list(dev_files) or None)  # fmt: skip
+        else:
+            summary = train_recipe(lang, out=target, steps=steps, ud_dir=ud_dir, seed=seed, threads=threads)
+    except (ConlluError, ValueError, OSError, LookupError) as exc:
         _fail(str(exc))
     dev = summary.get("dev_scores") or {}
     click.echo(f"{lang}: {summary.get('train_sentences')} training sentences -> {target}"

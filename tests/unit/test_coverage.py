@@ -20,7 +20,8 @@ NOT_RULES = {
     "kg/nlp/context.py": "the typed per-document context, no rules",
     "kg/nlp/pipeline.py": "assembles the spaCy pipeline (every component is tested through it here)",
     "kg/nlp/spacy_internals.py": "spaCy internals, guarded by tests/test_spacy_internals.py",
-    "kg/nlp/syntax.py": "CoNLL-U reading, training and loading of the parser (tests/test_syntax.py)",
+    "kg/nlp/syntax.py": "CoNLL-U reading, loading and scoring of the parser (tests/test_syntax.py)",
+    "kg/nlp/syntax_train.py": "training data preparation and training of the parser (tests/test_syntax_data.py, tests/test_syntax.py)",
 }
 
 
