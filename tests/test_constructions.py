@@ -48,16 +48,19 @@ CONSTRUCTIONS = {
 # precision 0.921, dates 0.955; id 139, 97 pass (0.698), precision 0.879, dates 0.981
 # then, with 'tiba di' taking the city after 'di' as its host (as 'arrived in' does) and one arrival sentence per
 # language: en 140, 108 pass (0.771), precision 0.922; id 140, 99 pass (0.707), precision 0.881
-FLOORS = {"en": {"pass_rate": 0.76, "precision": 0.90}, "id": {"pass_rate": 0.68, "precision": 0.86}}
+# then, with a passive verb's required word read before it ("Moscow's envoy was expelled by Estonia": 16, not
+# 174) and one passive expulsion per language: en 141, 111 pass (0.787), precision 0.938; id 141, 102 pass
+# (0.723), precision 0.898
+FLOORS = {"en": {"pass_rate": 0.78, "precision": 0.93}, "id": {"pass_rate": 0.71, "precision": 0.89}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
     "en": {"accusation": 7, "apposition": 5, "condemnation": 9, "conjunction": 6, "control_verb": 5, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 5, "negative": 7, "nominal_possessor": 5, "object": 5, "oblique": 7,
-           "passive_agent": 5, "passive_no_agent": 7, "relative_clause": 5, "reported_speech": 8, "svo": 5,
+           "passive_agent": 7, "passive_no_agent": 7, "relative_clause": 6, "reported_speech": 8, "svo": 5,
            "withdrawal_refusal": 6},
     "id": {"accusation": 5, "apposition": 6, "condemnation": 9, "conjunction": 5, "control_verb": 4, "long_multi": 4,
            "name_trigger": 6, "negation_modality": 6, "negative": 6, "nominal_possessor": 4, "object": 2, "oblique": 6,
-           "passive_agent": 6, "passive_no_agent": 7, "relative_clause": 5, "reported_speech": 8, "svo": 5,
+           "passive_agent": 8, "passive_no_agent": 7, "relative_clause": 6, "reported_speech": 8, "svo": 5,
            "withdrawal_refusal": 5},
 }  # fmt: skip
 

@@ -10,8 +10,11 @@ from spacy.util import filter_spans
 
 from kg.caching import per_language
 from kg.nlp.context import kg_set, set_span_list, span_list
-from kg.nlp.morphology import _forms, lemma_table
+from kg.nlp.morphology import _forms, is_passive_form, lemma_table
 from kg.resources import lang_dir, read_jsonl
+
+
+PASSIVE_BEFORE = 6  # how far before a passive verb its required word (the patient: "envoy was expelled") may be
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +137,11 @@ class TriggerTagger:
                     if end > n or any(trig.words[k] not in forms[i + k] for k in range(1, len(trig.words))):
                         continue
                     if trig.requires and not any(trig.requires.intersection(f) for f in forms[end : min(n, end + (trig.window or self.window))]):
-                        continue
+                        # a passive verb's patient is written before it: "Moscow's envoy was expelled by Estonia",
+                        # "tiga diplomat Iran diusir Albania", "the diplomats who were expelled by Germany"
+                        before = forms[max(doc[i].sent.start if doc.has_annotation("SENT_START") else 0, i - PASSIVE_BEFORE) : i]
+                        if not (any(trig.requires.intersection(f) for f in before) and is_passive_form(doc[i], self.lang)):
+                            continue
                     best = (rank, trig, form)
             if best is not None:
                 _rank, trig, form = best
