@@ -121,6 +121,19 @@ def test_cli_dask_build_same_events_and_parquet(corpus, tmp_path):
     assert not [p for p in dask.iterdir() if p.name.startswith(".")]  # no staging folder left behind
 
 
+def test_outputs_written_on_the_cluster_are_the_local_ones(client, duplicates, tmp_path):
+    """kg build --engine dask writes its outputs while the cluster runs (the RDF serialised on a worker):
+    the same bytes as the default engine's, in the order asked for; a bad output is one clear error."""
+    names = ["graph.nt", "events.csv", "graph.ttl"]
+    local = kg.build([duplicates]).write(tmp_path / "local", formats=names)
+    dask = engine.build([duplicates], client=client, partition_words=1, outputs=(tmp_path / "dask", names))
+    assert list(dask.written) == [*names, "merges.json"] == list(local)
+    for name, path in dask.written.items():
+        assert path.read_bytes() == local[name].read_bytes(), name
+    with pytest.raises(engine.OutputsError, match="^cannot write outputs: unknown output 'graph.foo'"):
+        engine.build([duplicates], client=client, outputs=(tmp_path / "bad", ["graph.ttl", "graph.foo"]))
+
+
 def test_parquet_tables_are_replaced_whole(client, corpus, tmp_path):
     import pandas as pd
 

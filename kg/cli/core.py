@@ -52,7 +52,7 @@ def build(inputs, outdir, formats, workers, lang, ref_date, lexicon_files, model
         from kg.scale.cluster import show_progress
         from kg.scale.parquet import TABLES
 
-        dask_options = {"scheduler": scheduler, "parquet_dir": outdir, "progress": show_progress()}
+        dask_options = {"scheduler": scheduler, "parquet_dir": outdir, "progress": show_progress(), "outputs": (outdir, names)}
     try:
         check_outputs(inputs, [Path(outdir) / name for name in names + (list(TABLES) if engine == "dask" else [])])
     except OutputOverInput as exc:
@@ -73,7 +73,7 @@ def build(inputs, outdir, formats, workers, lang, ref_date, lexicon_files, model
     if result.documents == 0:
         _fail("no input could be processed (see the messages above)", EXIT_NOTHING)
     try:
-        written = result.write(outdir, formats=names)
+        written = result.written if engine == "dask" else result.write(outdir, formats=names)  # dask: written on the cluster
     except (OSError, ValueError) as exc:
         _fail(f"cannot write outputs: {exc}")
     s = result.summary()

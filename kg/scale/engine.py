@@ -143,13 +143,16 @@ def build(
     on_partition: Callable[[int], None] | None = None,
     syntax=None,
     min_confidence: float | None = None,
+    outputs: tuple[str | Path, Iterable[str]] | None = None,
 ) -> BuildResult:
     """``kg build --engine dask``: :func:`kg.api.build`'s result, computed on a Dask cluster (``client``, or
     the scheduler at ``scheduler``, or a new LocalCluster of ``workers`` processes). ``parquet_dir``: write
     ``events.parquet``, ``mentions.parquet`` and ``actors.parquet`` there (:mod:`kg.scale.parquet`; with a
     remote scheduler it must be a folder the workers can write). ``on_partition(i)``: called as partition
     ``i``'s graph arrives. ``syntax`` and ``min_confidence``: as :func:`kg.api.build`'s (the default mode;
-    the graph's default threshold)."""
+    the graph's default threshold). ``outputs``: ``(outdir, formats)`` to write as :meth:`BuildResult.write`
+    does (``kg build``), while the cluster runs: the RDF is serialised on a worker while this process writes
+    the others (``result.written``: the files; a failure to write raises :class:`OutputsError`)."""
     from kg.extract.confidence import DEFAULT_MIN_CONFIDENCE, drop_unconfident
     from kg.extract.syntax.use import parse_mode
     from kg.io.inputs import iter_documents
@@ -242,11 +245,40 @@ def build(
 
             result.parquet = publish(stage, parquet_dir, result.graph, empty_like=event_frame(nx.MultiDiGraph()))
             mark("parquet published")
+        if outputs is not None and result.documents:
+            t_out = time.perf_counter()
+            result.written = write_outputs(client, result.graph, *outputs)
+            t0 += time.perf_counter() - t_out  # result.seconds: the build, as kg.api.build's (its outputs not counted)
+            mark("outputs written")
         if log.isEnabledFor(logging.INFO):
             log.info("dask workers CPU: %.2f s", sum(client.run(tasks.cpu_seconds).values()))
     mark("cluster closed")
     result.seconds = time.perf_counter() - t0
     return result
+
+
+class OutputsError(ValueError):
+    """An output of ``kg build`` could not be written (a one-line message)."""
+
+
+def write_outputs(client, G: nx.MultiDiGraph, outdir: str | Path, formats: Iterable[str]) -> dict[str, Path]:
+    """:func:`kg.outputs.write.write_outputs` of ``G``, its RDF files serialised on the cluster's workers
+    (sent back as bytes: no folder shared with them is needed) while this process writes the others."""
+    from kg.outputs.write import RDF_SUFFIXES
+    from kg.outputs.write import write_outputs as write_here
+
+    formats = list(formats)
+    rdf = [name for name in dict.fromkeys(formats) if name.endswith(RDF_SUFFIXES)]
+    try:
+        if not rdf:
+            return write_here(G, outdir, formats=formats)
+        [graph] = client.scatter([G], hash=False)
+        futures = {name: client.submit(tasks.rdf_bytes, graph, name, pure=False) for name in rdf}
+        return write_here(G, outdir, formats=formats, rendered={name: (lambda f=f: _result(f)) for name, f in futures.items()})
+    except (OSError, ValueError) as exc:
+        if isinstance(exc, ClusterError):
+            raise
+        raise OutputsError(f"cannot write outputs: {exc}") from None
 
 
 def extract_stream(items: Iterable, *, client, extractor, partition_words: int = PARTITION_WORDS) -> Iterator[tuple]:

@@ -80,10 +80,13 @@ def _warm_up(config: Config) -> None:
 
     from kg.io.inputs import iter_documents
     from kg.model import Document
-    from kg.resources import data_dir
+    from kg.resources import data_dir, languages
     from kg.scale.parquet import actor_frame
 
-    docs = [doc for doc in iter_documents([data_dir() / "samples"]) if isinstance(doc, Document)]
+    # each sample in the language its name starts with: identifying it would load the language identifier,
+    # which the workers never use (their documents come with their language)
+    samples = data_dir() / "samples"
+    docs = [doc for lang in languages() for doc in iter_documents(sorted(samples.glob(f"{lang}-*.txt")), lang=lang) if isinstance(doc, Document)]
     with tempfile.TemporaryDirectory(prefix="kg-warm-") as stage:
         config = replace(config, stage=stage)
         part = extract_partition(0, docs, config)
@@ -190,6 +193,13 @@ def extract_documents(docs: list, config: Config) -> list:
 def graph_of(result: dict) -> dict:
     """The part of a partition's result the client gathers (the reports stay on the workers)."""
     return {k: v for k, v in result.items() if k != "buckets"}
+
+
+def rdf_bytes(G: nx.MultiDiGraph, name: str) -> bytes:
+    """The RDF file ``name`` of ``G`` (its format from the suffix), as :func:`kg.outputs.rdf.write` writes it."""
+    from kg.outputs.rdf.write import format_of, serialize
+
+    return serialize(G, format_of(name))
 
 
 def bucket(result: dict, b: int) -> tuple[list, dict]:
