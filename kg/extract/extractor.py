@@ -75,6 +75,24 @@ class _Prepared:
     parsed: dict = field(default_factory=dict)
 
 
+def _parsed_as_noun(rules, trig) -> bool:
+    """A verb trigger's bare word that the parse reads as a noun argument: "mengecam blokade Israel atas Gaza",
+    "protes terhadap blokade China" (an Indonesian root without its verbal prefix, as an object or after a
+    preposition). Read as a verb, the one who condemns or protests became the blockade's doer."""
+    if rules.syntax is None or len(trig) != 1 or kg_get(trig)["trigger"].pos != "verb":
+        return False
+    sub, off = rules.syntax
+    tok = sub[trig.start - off]
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("obj", "nmod", "obl"):
+        return False
+    if rules.s.has_morphology:
+        return True
+    # without morphology a noun reading needs its actor as a modifier: "condemned the US strikes on ...",
+    # "protests Chinese blockade" (not "a day after Israel struck Damascus", which the tagger may misread)
+    names = {i - off for a in rules.actors for i in range(a.start, a.end)}
+    return any(c.dep_ in ("compound", "amod", "nmod:poss") and c.i in names and c.i < tok.i for c in tok.children)
+
+
 def _sure_doer(source, fr, cands, nominal: bool, rules, trig) -> bool:
     """Whether the window rules' ``source`` of a trigger that found no target can be remembered as the doer
     of an attack (:meth:`_Memory.remember_attack`). When the sentence was parsed the parse must name it too;
@@ -237,7 +255,7 @@ class Extractor:
                 continue
             # nominal arguments first, so that "serangan Israel" does not lend Israel to the next verb
             for trig in rules.triggers:
-                if self._is_nominal(trig, lang):
+                if self._is_nominal(trig, lang) or _parsed_as_noun(rules, trig):
                     rules.nominal.add(trig.start)
                     agent = rules.nominal_agent(trig)
                     if agent:
