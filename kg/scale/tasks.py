@@ -118,6 +118,23 @@ def _extract(extractor, doc):
         return InputProblem(doc.source, f"extraction failed ({type(exc).__name__}: {exc}); please report this")
 
 
+def _extract_all(extractor, docs: list) -> list:
+    """Each document's Extraction (or InputProblem), in order, extracted in batches as ``kg build`` does
+    (:func:`kg.extract.extractor.doc_batches`: their sentences parsed together, ~20% less CPU than one
+    document at a time); a batch that fails is extracted one by one, so that a bad document costs only itself."""
+    from kg.extract.extractor import doc_batches
+
+    out: list = []
+    for batch in doc_batches(docs):
+        try:
+            with _LOCK:
+                out.extend(extractor.extract_batch(batch))
+        except Exception:
+            log.debug("batch extraction failed; extracting one by one", exc_info=True)
+            out.extend(_extract(extractor, doc) for doc in batch)
+    return out
+
+
 def bucket_of(key: tuple, buckets: int) -> int:
     """The hash bucket of a blocking key, the same in every process (Python's own ``hash`` of a string is
     not: it is salted per process)."""
@@ -154,8 +171,7 @@ def extract_partition(index: int, docs: list, config: Config) -> dict:
     extractor = extractor_for(config.lexicon_files, config.model, syntax=config.syntax)
     G = build_graph(())
     problems, words = [], 0
-    for doc in docs:
-        ex = _extract(extractor, doc)
+    for doc, ex in zip(docs, _extract_all(extractor, docs)):
         if isinstance(ex, InputProblem):
             problems.append(ex)
             continue
@@ -180,13 +196,11 @@ def extract_documents(docs: list, config: Config) -> list:
     from kg.model import Extraction
 
     extractor = extractor_for(config.lexicon_files, config.model, syntax=config.syntax)
-    out = []
-    for doc in docs:
-        ex = _extract(extractor, doc)
+    out = _extract_all(extractor, docs)
+    for ex in out:
         if isinstance(ex, Extraction):
             lex = extractor.lex
             ex.actors = {k: (k if lex.actors.get(k) is v else v) for k, v in ex.actors.items()}
-        out.append(ex)
     return out
 
 
