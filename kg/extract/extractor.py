@@ -93,6 +93,31 @@ def _parsed_as_noun(rules, trig) -> bool:
     return any(c.dep_ in ("compound", "amod", "nmod:poss") and c.i in names and c.i < tok.i for c in tok.children)
 
 
+OFFICIAL_SECTORS = frozenset({"GOV", "DIP", "LEG", "JUD"})  # who speaks for a state when it protests
+
+
+def _state_protest(rules, spans, sources, trig) -> bool:
+    """A protest made by a state or its officials, not by its people: every source is a government, a diplomat or
+    an office-holder, or a state's bare name right before the verb ("Japan protested", "Turki protes terhadap",
+    with at most short function words between: "Japan has also protested"; not "South Korean activists
+    protested", "Aktivis Korea Selatan memprotes", where the name only modifies the protesters)."""
+    if not sources:
+        return False
+    if all(p.sector in OFFICIAL_SECTORS or (p.role and p.sector != "CVL") for p in sources):
+        return True
+    if any(p.sector for p in sources) or any(isinstance(sp, _Ref) for sp in spans):
+        return False
+    first, last = min(sp.start for sp in spans), max(sp.end for sp in spans)
+    if first > rules.sent.start and not _short_or_punct(rules.doc[first - 1]):
+        return False  # "Aktivis Korea Selatan memprotes ...": the name after a noun modifies it
+    gap = rules.doc[last : trig.start] if last <= trig.start else None
+    return gap is not None and all(_short_or_punct(t) and not t.is_punct for t in gap)
+
+
+def _short_or_punct(tok) -> bool:
+    return tok.is_punct or (tok.is_lower and len(tok) <= 4)
+
+
 def _sure_doer(source, fr, cands, nominal: bool, rules, trig) -> bool:
     """Whether the window rules' ``source`` of a trigger that found no target can be remembered as the doer
     of an attack (:meth:`_Memory.remember_attack`). When the sentence was parsed the parse must name it too;
@@ -396,6 +421,8 @@ class Extractor:
         info = cameo.info(t.code)
         if info.root == "17" and rules.hostage_patient(trig, passive):
             info = cameo.info("181")  # "Hamas menahan dua sandera": taking hostages, not an arrest
+        if info.code == "140" and _state_protest(rules, source.spans, sources, trig):
+            info = cameo.info("114")  # "Manila protests ...", "Japan protested to China": an official complaint
         if info.root in ("18", "19") and sources and all(p.sector == "CVL" for p in sources):
             info = cameo.info("145")  # civilians storming or besieging: a violent protest, not an armed attack
         all_spans = [trig] + source.spans + target.spans
