@@ -120,16 +120,16 @@ def _short_or_punct(tok) -> bool:
 
 def _sure_doer(source, fr, cands, nominal: bool, rules, trig) -> bool:
     """Whether the window rules' ``source`` of a trigger that found no target can be remembered as the doer
-    of an attack (:meth:`_Memory.remember_attack`). When the sentence was parsed the parse must name it too;
-    else nothing may stand between them that makes it another act's doer: a verb of saying ("Safadi said the
-    strike, which killed six aid workers, ...": Safadi killed no one) or another verb's trigger; and an event
-    noun's doer must be its own (its possessor, adjective, agent phrase), not the subject of the sentence
-    ("Jordan condemns strike on aid convoy": Jordan did not strike)."""
+    of an attack (:meth:`_Memory.remember_attack`). When the parse names the doer it must be this one; else
+    (not parsed, or the parse names none) nothing may stand between them that makes it another act's doer: a
+    verb of saying ("Safadi said the strike, which killed six aid workers, ...": Safadi killed no one) or
+    another verb's trigger; and an event noun's doer must be its own (its possessor, adjective, agent phrase),
+    not the subject of the sentence ("Jordan condemns strike on aid convoy": Jordan did not strike)."""
     if all(isinstance(sp, _Ref) for sp in source.spans):
         return True  # a pronoun's antecedent ("It fired a missile"): the parse names no actor either way
-    if fr is not None:
-        said = {id(cands[a.index]) for a in fr.sources}
-        return bool(said) and all(id(sp) in said for sp in source.spans if not isinstance(sp, _Ref))
+    said = {id(cands[a.index]) for a in fr.sources} if fr is not None else set()
+    if said:  # the parse names the doer: it must be this one
+        return all(id(sp) in said for sp in source.spans if not isinstance(sp, _Ref))
     if nominal and source.how in ("subject", "nominal-subject", "clause-subject"):
         return False
     end = max(sp.end for sp in source.spans)
