@@ -57,14 +57,16 @@ CONSTRUCTIONS = {
 # then, with a state's own 'protest'/'protes' coded as an official complaint (114; its people's stays 14) and
 # 'protested to X' naming the recipient, one sentence per language: en 143, 114 pass (0.797), precision 0.940;
 # id 143, 104 pass (0.727), precision 0.901
+# then, with 'call/sebut X a violation ...' taking only its object as the accused (no target after a preposition)
+# and one such sentence per language: en 144, 115 pass (0.799), precision 0.940; id 144, 105 pass (0.729), 0.901
 FLOORS = {"en": {"pass_rate": 0.78, "precision": 0.93}, "id": {"pass_rate": 0.71, "precision": 0.89}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
-    "en": {"accusation": 7, "apposition": 5, "condemnation": 10, "conjunction": 6, "control_verb": 5, "long_multi": 5,
+    "en": {"accusation": 8, "apposition": 5, "condemnation": 10, "conjunction": 6, "control_verb": 5, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 5, "negative": 7, "nominal_possessor": 5, "object": 5, "oblique": 9,
            "passive_agent": 7, "passive_no_agent": 7, "relative_clause": 6, "reported_speech": 8, "svo": 5,
            "withdrawal_refusal": 6},
-    "id": {"accusation": 5, "apposition": 6, "condemnation": 11, "conjunction": 5, "control_verb": 4, "long_multi": 4,
+    "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 5, "control_verb": 4, "long_multi": 4,
            "name_trigger": 6, "negation_modality": 6, "negative": 6, "nominal_possessor": 4, "object": 2, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "relative_clause": 6, "reported_speech": 8, "svo": 5,
            "withdrawal_refusal": 5},
