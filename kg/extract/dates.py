@@ -97,7 +97,7 @@ class DateRules:
             return TimeValue(ref.isoformat(), Precision.DAY, "", inferred=True)
         return None
 
-    def _relative_clause(self, t: Span, trig: Span) -> str | None:
+    def _relative_clause(self, t: Span, trig: Span) -> bool | None:
         """Whether the parse puts time span ``t`` in a relative clause on ``trig``'s own noun (True), on
         another noun (False) or in none (None): :func:`kg.extract.syntax.use.relative_clause_noun`."""
         from kg.extract.syntax.use import relative_clause_noun

@@ -111,6 +111,15 @@ class TriggerTagger:
                         hits.add(h)
         return forms, [i for i, h in enumerate(hashes) if h in hits]
 
+    def _patient_before(self, doc: Doc, forms: list, i: int, requires: frozenset) -> bool:
+        """A required word within :data:`PASSIVE_BEFORE` words before the passive verb at ``i``, in its
+        sentence. The sentence is looked up only for a hit (``Doc.has_annotation`` and ``Token.sent`` walk the
+        tokens; this runs for every candidate whose required word is not after it)."""
+        hits = [j for j in range(max(0, i - PASSIVE_BEFORE), i) if requires.intersection(forms[j])]
+        if not hits or not is_passive_form(doc[i], self.lang):
+            return False
+        return hits[-1] >= (doc[i].sent.start if doc.has_annotation("SENT_START") else 0)
+
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
         n = len(doc)
@@ -139,8 +148,7 @@ class TriggerTagger:
                     if trig.requires and not any(trig.requires.intersection(f) for f in forms[end : min(n, end + (trig.window or self.window))]):
                         # a passive verb's patient is written before it: "Moscow's envoy was expelled by Estonia",
                         # "tiga diplomat Iran diusir Albania", "the diplomats who were expelled by Germany"
-                        before = forms[max(doc[i].sent.start if doc.has_annotation("SENT_START") else 0, i - PASSIVE_BEFORE) : i]
-                        if not (any(trig.requires.intersection(f) for f in before) and is_passive_form(doc[i], self.lang)):
+                        if not self._patient_before(doc, forms, i, trig.requires):
                             continue
                     best = (rank, trig, form)
             if best is not None:

@@ -229,7 +229,6 @@ def dates_other_event(rules, time_span, trig) -> bool:
     return False
 
 
-
 def relative_clause_noun(rules, time_span, trig):
     """Whether ``time_span`` lies in a relative clause that ``trig`` is not part of, and on what: True when
     the clause is on the event noun ``trig`` or a noun inside its phrase ("an Israeli strike on [a school in
