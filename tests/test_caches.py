@@ -69,6 +69,7 @@ CACHES = {
     # pure functions of their arguments
     "kg.outputs.rdf.write._actor": ("lru_cache", "node id"),
     "kg.outputs.rdf.write._doc": ("lru_cache", "document id"),
+    "kg.lexicon.names._key_words": ("lru_cache", "text (data/actors/name_variants.json is fixed for an installed kg)"),
     # module state: changed at run time
     "kg.nlp.pipeline._PIPELINES": ("module", "language code and folder, model, lexicon files, actors_only, kg.caching.settings_key()"),
     "kg.extract.resolve._EXTRACTORS": ("module", "lexicon files, kg.caching.settings_key()"),

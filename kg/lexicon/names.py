@@ -30,7 +30,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from kg.resources import data_dir
@@ -87,16 +87,23 @@ def skeleton(word: str) -> str:
 
 def key_words(text: str) -> list[str]:
     """The words of ``text``'s key (see the module doc)."""
+    return list(_key_words(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _key_words(text: str) -> tuple[str, ...]:
+    """:func:`key_words`, remembered: the same names recur in every document (and in every stretch of a
+    run of capitalised words, :mod:`kg.nlp.names`), and folding and the skeleton cost ~10 µs a name."""
     canon, particles, _j = _variants()
     words = [canon.get(w, w) for w in fold_words(text)]
     words = [w for i, w in enumerate(words) if i == 0 or i == len(words) - 1 or w not in particles]
     if len(words) > 1 and words[-1] in particles:
         words = words[:-1]
-    return [skeleton(w) for w in words]
+    return tuple(skeleton(w) for w in words)
 
 
 def key(text: str) -> str:
-    return " ".join(key_words(text))
+    return " ".join(_key_words(text))
 
 
 def person_keys(name: str) -> list[str]:
