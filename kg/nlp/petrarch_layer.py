@@ -200,22 +200,25 @@ class Layer:
         return frozenset(self.triggers) | frozenset(self.patterns)
 
     # -- matching ------------------------------------------------------------------------------------
-    def _gap_ok(self, lows: list[str], doc: Doc, a: int, b: int) -> bool:
-        """Tokens a..b-1 may stand between two elements: few, no clause break, no punctuation but a hyphen."""
-        if b - a > GAP:
-            return False
-        for k in range(a, b):
-            if lows[k] in self.breaks or lows[k] in self.complementisers or (doc[k].is_punct and lows[k] not in ("-", "'", "\u2019")):
-                return False  # a clause break, or "to"/"not" (what follows is a verb: "expected to visit")
-        return True
+    def _breaks_gap(self, lows: list[str], doc: Doc, k: int) -> bool:
+        """Token k may not stand between two elements: a clause break, or "to"/"not" (what follows is a verb:
+        "expected to visit"), or punctuation but a hyphen."""
+        low = lows[k]
+        return low in self.breaks or low in self.complementisers or (doc[k].is_punct and low not in ("-", "'", "\u2019"))
 
-    def _seq_at(self, forms, i: int, words: tuple[str, ...], n: int) -> bool:
-        return i + len(words) <= n and all(w in forms[i + k] for k, w in enumerate(words))
+    @staticmethod
+    def _seq_at(forms, i: int, words: tuple[str, ...], n: int) -> bool:
+        if i + len(words) > n:
+            return False
+        for k, w in enumerate(words):
+            if w not in forms[i + k]:
+                return False
+        return True
 
     def _match_forward(self, e: Element, forms, lows, doc: Doc, start: int, limit: int) -> int | None:
         """The end of the first match of ``e`` starting at most GAP tokens after ``start``, else None."""
         for i in range(start, min(limit, start + GAP + 1)):
-            if i > start and not self._gap_ok(lows, doc, start, i):
+            if i > start and self._breaks_gap(lows, doc, i - 1):  # the gap start..i-2 was checked before
                 return None
             if e.kind in ("words", "synset"):
                 for words in e.words:
@@ -233,7 +236,7 @@ class Layer:
     def _match_backward(self, e: Element, forms, lows, doc: Doc, end: int, floor: int) -> int | None:
         """The start of a match of ``e`` ending at most GAP tokens before ``end``, else None."""
         for j in range(end, max(floor, end - GAP - 1) - 1, -1):
-            if j < end and not self._gap_ok(lows, doc, j, end):
+            if j < end and (end - j > GAP or self._breaks_gap(lows, doc, j)):  # the gap j+1..end-1 was checked before
                 return None
             if e.kind in ("words", "synset"):
                 for words in e.words:
@@ -256,7 +259,7 @@ class Layer:
             # after a source/target slot an actor's name may stand before the element: look further
             end = None
             for start in range(pos, min(sent_end, pos + (8 if slot else 1))):
-                if start > pos and not self._gap_ok(lows, doc, start - 1, start):
+                if start > pos and self._breaks_gap(lows, doc, start - 1):
                     break
                 end = self._match_forward(e, forms, lows, doc, start, sent_end)
                 if end is not None:
