@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.caching import per_language
 from kg.lang.schema import load
@@ -49,9 +49,20 @@ class RoleData:
     passive_prefixes: tuple = ()
     control_marks: frozenset = frozenset()  # marks of a controlled clause: "urged X to", "accused X of"
     infinitive_marks: frozenset = frozenset()  # the mark of an infinitive clause: "to", "untuk"
+    by_role: dict = field(init=False, repr=False, compare=False)  # role -> its adpositions (from adp_roles)
+
+    def __post_init__(self):
+        by_role: dict[str, set] = {}
+        for a, rs in self.adp_roles.items():
+            for r in rs:
+                by_role.setdefault(r, set()).add(a)
+        object.__setattr__(self, "by_role", {r: frozenset(a) for r, a in by_role.items()})
 
     def adps(self, *roles: str) -> frozenset:
-        return frozenset(a for a, rs in self.adp_roles.items() if any(r in rs for r in roles))
+        """The adpositions that have one of ``roles``."""
+        if len(roles) == 1:
+            return self.by_role.get(roles[0], frozenset())
+        return frozenset().union(*(self.by_role.get(r, ()) for r in roles))
 
 
 @per_language
