@@ -71,7 +71,7 @@ def is_junk_line(line: str, rules: JunkRules) -> bool:
     if any(rx.fullmatch(s) for rx in rules.drop):
         return True
     words = s.split()
-    if any(len(_GLUED.findall(w)) >= 2 for w in words):  # "HomeNewsInternasional...": glued navigation
+    if _GLUED.search(s) and any(len(_GLUED.findall(w)) >= 2 for w in words):  # "HomeNewsInternasional...": glued navigation
         return True
     return len(words) <= 2 and not _TERMINAL.search(s) and not _HAS_DIGIT.search(s)
 
@@ -112,8 +112,8 @@ def _drop_glued_link(line: str) -> str:
 def _unglue(line: str) -> str:
     """Split a section heading glued to the next sentence by scraping ("AkibatSehari setelah ...",
     "Aspek hukumMenurut ..."): a lower-case letter directly followed by a capitalised word."""
-    if len(line) < 80:  # titles and short lines keep their camel case
-        return line
+    if len(line) < 80 or not _GLUED.search(line):  # titles and short lines keep their camel case; the pattern
+        return line  # needs a lower-case letter before a capital
     return _GLUED_HEADING.sub(r"\1 ", line)
 
 
@@ -141,7 +141,8 @@ def clean_text(text: str, lang: str | None = None) -> tuple[str, int]:
             dropped += 1
             continue
         line = _drop_glued_link(line)
-        kept.append(_unglue(footnotes.sub("", line.rstrip())))
+        line = line.rstrip()
+        kept.append(_unglue(footnotes.sub("", line) if "[" in line else line))  # a footnote mark is in brackets
     out = "\n".join(kept)
     out = re.sub(r"\n{3,}", "\n\n", out).strip()
     return out, dropped
@@ -396,7 +397,7 @@ def choose_date(text: str, lang: str, *, ref_date: date | None = None, meta_date
         return found, "text"
     if ref_date is not None:
         return ref_date, "option"
-    found = tagger.first_explicit_date(text)
+    found = tagger.first_day_date(text)  # the date line is not there (first_explicit_date would look again)
     return (found, "text") if found else (None, None)
 
 

@@ -246,8 +246,10 @@ class TimeTagger:
         """The document's date as stated in ``text``: its :meth:`dateline`, else the first fully
         specified day date."""
         found = self.dateline(text)
-        if found is not None:
-            return found
+        return found if found is not None else self.first_day_date(text)
+
+    def first_day_date(self, text: str) -> date | None:
+        """The first fully specified day date in ``text`` (date line or not)."""
         for m in self.find(text, None):
             if m.kind in ("absolute",) and m.value and m.value.precision is Precision.DAY:
                 return m.value.as_date()
