@@ -29,7 +29,7 @@ HELD = {lang: ROOT / "bench" / "heldapart" / f"constructions_{lang}.jsonl" for l
 CONSTRUCTIONS = {
     "svo", "passive_agent", "passive_no_agent", "object", "oblique", "nominal_possessor", "apposition",
     "conjunction", "relative_clause", "control_verb", "reported_speech", "accusation", "withdrawal_refusal",
-    "condemnation", "name_trigger", "negation_modality", "long_multi", "negative",
+    "condemnation", "name_trigger", "negation_modality", "long_multi", "negative", "group_noun", "previous_sentence",
 }  # fmt: skip
 
 # measured 2026-12-03 on 71b0c1f: en 126 sentences, 89 pass (0.706), event precision 0.904, dates 0.977;
@@ -59,17 +59,19 @@ CONSTRUCTIONS = {
 # id 143, 104 pass (0.727), precision 0.901
 # then, with 'call/sebut X a violation ...' taking only its object as the accused (no target after a preposition)
 # and one such sentence per language: en 144, 115 pass (0.799), precision 0.940; id 144, 105 pass (0.729), 0.901
-FLOORS = {"en": {"pass_rate": 0.78, "precision": 0.93}, "id": {"pass_rate": 0.71, "precision": 0.89}}
+# then (h26), 16 new sentences per language of two constructions, before any rule for them: en 160, 119 pass (0.744),
+# precision 0.931; id 160, 111 pass (0.694), precision 0.909
+FLOORS = {"en": {"pass_rate": 0.74, "precision": 0.93}, "id": {"pass_rate": 0.69, "precision": 0.90}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
-    "en": {"accusation": 8, "apposition": 5, "condemnation": 10, "conjunction": 6, "control_verb": 5, "long_multi": 5,
+    "en": {"accusation": 8, "apposition": 5, "condemnation": 10, "conjunction": 6, "control_verb": 5, "group_noun": 1, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 5, "negative": 7, "nominal_possessor": 5, "object": 5, "oblique": 9,
-           "passive_agent": 7, "passive_no_agent": 7, "relative_clause": 6, "reported_speech": 8, "svo": 5,
-           "withdrawal_refusal": 6},
-    "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 5, "control_verb": 4, "long_multi": 4,
+           "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 3, "relative_clause": 6, "reported_speech": 8,
+           "svo": 5, "withdrawal_refusal": 6},
+    "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 5, "control_verb": 4, "group_noun": 1, "long_multi": 4,
            "name_trigger": 6, "negation_modality": 6, "negative": 6, "nominal_possessor": 4, "object": 2, "oblique": 6,
-           "passive_agent": 8, "passive_no_agent": 7, "relative_clause": 6, "reported_speech": 8, "svo": 5,
-           "withdrawal_refusal": 5},
+           "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 4, "relative_clause": 6, "reported_speech": 8,
+           "svo": 5, "withdrawal_refusal": 5},
 }  # fmt: skip
 
 
