@@ -27,6 +27,7 @@ CACHES = {
     "kg.extract.sentence._negation_exceptions": ("per_language", "language folder"),
     "kg.extract.sentence._group_nouns": ("per_language", "language folder"),
     "kg.extract.sentence._group_last_words": ("per_language", "language folder"),
+    "kg.extract.sentence._coref_words": ("per_language", "language folder"),
     "kg.extract.sentence._all_preps": ("per_language", "language folder"),
     "kg.extract.syntax.data.role_data": ("per_language", "language folder"),
     "kg.io.ingest.junk_rules": ("per_language", "language folder (None: kg's own junk.txt only)"),

@@ -77,8 +77,14 @@ class ArgumentRules:
                 two = f"{lows[i - 1]} {low}" if i > 0 else low
                 three = f"{lows[i - 2]} {two}" if i > 1 else two
                 if three in groups or two in groups:
+                    if kg_get(trig)["trigger"].symmetric:  # "both sides agreed": the pair named before, or no one
+                        return self._pair_ref(self.doc[i])
                     return self._group_ref(self.doc[i])
             kind = pronouns.get(low)
+            if kind is not None:
+                ref = self._prev_subject_ref(self.doc[i], kind)  # "... arrived in Seoul. He signed ..."
+                if ref is not None:
+                    return ref
             if kind == "person":
                 return self._person_ref(self.doc[i])
             if kind == "group":

@@ -39,6 +39,7 @@ class Evidence:
     actor_conf: float  # the lowest confidence of the actor spans
     date_inferred: bool
     coref: bool  # a side is a pronoun or group noun resolved to an earlier actor
+    coref_kind: str = ""  # "pair" ("both sides": the pair named before), "prev-subject" ("He ...": the last sentence's subject)
 
 
 WEAK_HOW = ("first-named", "place", "event-anaphor", "nominal-subject", "coref", "asked")
@@ -51,6 +52,8 @@ def features(e: Evidence) -> dict[str, float]:
          f"modality={e.modality}": 1.0, "multiword_trigger": float(e.trigger_words > 1),
          "far": float(e.distance > 12), "very_far": float(e.distance > 25),
          "date_inferred": float(e.date_inferred), "coref": float(e.coref)}  # fmt: skip
+    for kind in filter(None, e.coref_kind.split("+")):
+        f[f"coref={kind}"] = 1.0
     for weak in WEAK_HOW:
         if any(h.startswith(weak) for h in hows):
             f[f"how={weak}"] = 1.0

@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Span
 from kg.extract import confidence as confidence_mod
 from kg.extract.intent import _intent_is_now, intent_event
 from kg.extract.rules import SentenceRules
-from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, sentences_of
-from kg.extract.syntax.use import STATS, needs_parse, parse_mode, parse_sentences, syntax_args, syntax_frame, veto
+from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _coref_words, _Memory, _Ref, sentences_of
+from kg.extract.syntax.use import STATS, coref_target, needs_parse, parse_mode, parse_sentences, syntax_args, syntax_frame, veto
 from kg.lexicon import cameo
 from kg.lexicon.lexicon import load_lexicon
 from kg.model import Actor, ActorKind, ActorMention, Document, Event, Extraction, Mention, Modality, Participant, Role, stable_id
@@ -22,7 +22,7 @@ from kg.nlp.context import doc_context, kg_get, span_list
 from kg.nlp.morphology import is_nominal_form, is_passive_form
 from kg.nlp.pipeline import get_pipeline
 from kg.nlp.sections import SECTION_CHARS, join_docs, split_sections
-from kg.nlp.sentences import doc_text
+from kg.nlp.sentences import doc_text, lowers
 
 
 @cache
@@ -112,6 +112,11 @@ def _state_protest(rules, spans, sources, trig) -> bool:
         return False  # "Aktivis Korea Selatan memprotes ...": the name after a noun modifies it
     gap = rules.doc[last : trig.start] if last <= trig.start else None
     return gap is not None and all(_short_or_punct(t) and not t.is_punct for t in gap)
+
+
+def _resolved(arg: _Arg) -> bool:
+    """Whether ``arg`` stands for actors named in an earlier sentence (:mod:`kg.extract.coref`)."""
+    return any(isinstance(sp, _Ref) and sp._.kg["rule"] in ("coref:pair", "coref:prev-subject") for sp in arg.spans)
 
 
 def _short_or_punct(tok) -> bool:
@@ -243,11 +248,17 @@ class Extractor:
         trigger_starts, actor_starts = starts["kg_triggers"], starts["kg_actors"]
         wanted = []
         all_sents = sentences_of(doc)
+        coref = None
         for s_index, sent in enumerate(all_sents):
             s_start, s_end = sent.start, sent.end
+            if bisect_left(trigger_starts, s_start) == bisect_left(trigger_starts, s_end):
+                continue  # no trigger in the sentence: nothing to extract
             n_spans = bisect_left(actor_starts, s_end) - bisect_left(actor_starts, s_start)
-            if not n_spans or bisect_left(trigger_starts, s_start) == bisect_left(trigger_starts, s_end):
-                continue  # no trigger or no actor (or place) in the sentence: nothing to extract
+            if not n_spans:
+                # no actor (or place): only a pronoun or group noun for an earlier one ("Both sides agreed ...")
+                coref = _coref_words(document.lang) if coref is None else coref
+                if coref.isdisjoint(lowers(doc)[s_start:s_end]):
+                    continue
             wanted.append((s_index, sent, n_spans))
         STATS.sentences += len(all_sents)
         return _Prepared(document, doc, ex, wanted)
@@ -271,13 +282,14 @@ class Extractor:
         document, doc, ex, parsed = prep.document, prep.doc, prep.ex, prep.parsed
         lang = document.lang
         seen: set[tuple] = set()
-        memory = _Memory()
-        for s_index, sent, _ in prep.wanted:
+        memory = _Memory(sents=sentences_of(doc))
+        for s_index, sent, n_spans in prep.wanted:
+            memory.s_index = s_index
             rules = SentenceRules(doc, sent, lang, self.lex, memory)
             if sent.start in parsed:
                 rules.syntax = (parsed[sent.start], sent.start)
-            if not rules.triggers or len(rules.actors) < 1:
-                continue
+            if not rules.triggers or (not rules.actors and n_spans and _coref_words(lang).isdisjoint(lowers(doc)[sent.start : sent.end])):
+                continue  # places only, and no pronoun or group noun for an earlier actor
             # nominal arguments first, so that "serangan Israel" does not lend Israel to the next verb
             for trig in rules.triggers:
                 if self._is_nominal(trig, lang) or _parsed_as_noun(rules, trig):
@@ -333,6 +345,8 @@ class Extractor:
                 if nominal and subj is not None and rules.verb_between(subj, trig):
                     return None  # "refused to return to talks with X": the talks are what was refused
             partner = rules.after(trig, verb_preps | noun_preps | s.partner_preps, direct=not nominal, stop=stop)
+            if partner is not None and subj is not None and _resolved(subj) and not partner.how.startswith(("prep:", "place:")):
+                partner = None  # "the two ministers met to discuss North Korea's launches": a topic, no third party
             if subj is not None and partner is not None and len(subj.spans) >= 2:
                 # "the two leaders met with the UN envoy": each of them met the envoy
                 source, target = subj, partner
@@ -392,6 +406,8 @@ class Extractor:
                     said = {id(cands[a.index]) for a in fr.sources + fr.targets}
                     agrees = any(id(sp) in said for sp in source.spans + target.spans)
                     path = "window+parse" if agrees else "window?parse"
+        if fr is not None and path != "syntax" and source is not None and target is not None and not t.symmetric and _resolved(source):
+            target = coref_target(fr, cands, target)  # "He backed China's plan for Ukraine": the parse's object
         if source is not None and target is None and cameo.quad_of_root(t.code[:2]) == 4 and not t.symmetric:
             target = rules.place_target(trig, source, stop, via=(noun_preps - s.locative_preps) if nominal else None)
         if source is not None and target is None and _sure_doer(source, fr, cands, nominal, rules, trig):
@@ -446,6 +462,9 @@ class Extractor:
             trig, when, document.date if document.date_source in ("option", "metadata") else None
         ))
         args = source.spans + target.spans
+        refs = sorted({sp._.kg["rule"].removeprefix("coref:") for sp in args if isinstance(sp, _Ref)} & {"pair", "prev-subject"})
+        if not refs:  # who did it to whom, as named here: what "both sides", "the two countries" may stand for next
+            rules.memory.event_sides.setdefault(s_index, []).append((list(source.spans), list(target.spans)))
         evidence = confidence_mod.Evidence(
             path=path,
             source_how=source.how,
@@ -458,6 +477,7 @@ class Extractor:
             actor_conf=min((kg_get(sp) or {}).get("conf", 0.8) for sp in args),
             date_inferred=bool(when is not None and when.inferred),
             coref=any(isinstance(sp, _Ref) for sp in args),
+            coref_kind="+".join(refs),
         )
         conf = confidence_mod.score(evidence)
         if syn_rule:
@@ -481,7 +501,8 @@ class Extractor:
             quantities=rules.quantities(trig, stop),
             symmetric=t.symmetric,
             confidence=conf,
-            rule=f"syntax:{syn_rule}" if syn_rule else f"window:{'symmetric' if t.symmetric else 'passive' if passive else 'nominal' if nominal else 'active'}:{source.how}>{target.how}",
+            rule=(f"syntax:{syn_rule}" if syn_rule else f"window:{'symmetric' if t.symmetric else 'passive' if passive else 'nominal' if nominal else 'active'}:{source.how}>{target.how}")
+            + "".join(f"+{r}" for r in refs),
         )
         if confidence_mod.RECORD is not None:
             confidence_mod.RECORD[event.id] = evidence

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
@@ -51,11 +51,11 @@ class _Ref:
 
     __slots__ = ("doc", "start", "end", "label_", "kb_id_", "_", "start_char", "end_char", "text")
 
-    def __init__(self, doc: Doc, i: int, kb_id: str, kg: dict):
+    def __init__(self, doc: Doc, i: int, kb_id: str, kg: dict, label: str = "coref"):
         from types import SimpleNamespace
 
-        tok = doc[i]
-        self.doc, self.start, self.end, self.label_, self.kb_id_ = doc, i, i + 1, "coref", kb_id
+        tok = doc[i]  # label "place": a gazetteer place standing for its state, as the span it refers to
+        self.doc, self.start, self.end, self.label_, self.kb_id_ = doc, i, i + 1, label, kb_id
         self.start_char, self.end_char, self.text = tok.idx, tok.idx + len(tok.text), tok.text
         self._ = SimpleNamespace(kg=kg)
 
@@ -67,6 +67,11 @@ class _Memory:
 
     last_group: list[Span] | None = None
     last_conflict_sources: list[Span] | None = None
+    # for "both sides", "kedua negara" and a sentence's pronoun subject ("He met ..."): the document's
+    # sentences, the index of the one under the rules, and the sides of the events found so far by sentence
+    sents: list[Span] | None = None
+    s_index: int = 0
+    event_sides: dict[int, list[tuple[list[Span], list[Span]]]] = field(default_factory=dict)
 
     # what "the attack", "serangan tersebut" can refer to: a show of force (a missile test or launch), an
     # assault, a fight or mass violence; not a protest, a cut in relations or a coercion ("Germany recalled its
@@ -103,6 +108,12 @@ def _group_nouns(lang: str) -> frozenset[str]:
 @per_language
 def _group_last_words(lang: str) -> frozenset[str]:
     return frozenset(g.split()[-1] for g in _group_nouns(lang))
+
+
+@per_language
+def _coref_words(lang: str) -> frozenset[str]:
+    """Words that may stand for an actor named in an earlier sentence: pronouns, group nouns' last words."""
+    return frozenset(settings(lang).pronouns) | _group_last_words(lang)
 
 
 @per_language

@@ -196,6 +196,18 @@ def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
     return source, target, None
 
 
+def coref_target(fr, cands, target):
+    """The target of an event whose doer is a pronoun or group noun for an earlier actor (the parse names
+    no source: the subject is no actor span): the window's target when the parse names it too or names no
+    target; else the parse's own ("He backed China's plan for peace in Ukraine": China, the object's
+    possessor, not Ukraine after "for")."""
+    syn_tgt = _spans_of(fr.targets, cands)
+    if not syn_tgt or any(sp is x for sp in target.spans for x in syn_tgt):
+        return target
+    how = "+".join(dict.fromkeys(a.rule for a in fr.targets))
+    return _Arg(syn_tgt, f"syn:{how}")
+
+
 def dates_other_event(rules, time_span, trig) -> bool:
     """True when the parse attaches ``time_span`` (said before ``trig``) to a noun phrase or to another event
     word rather than to ``trig``'s clause: "In response to the bombing in December 2023, Jordan recalled ..."

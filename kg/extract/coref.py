@@ -1,0 +1,156 @@
+"""Coreference across sentences (conservative): a group noun for the pair named before, and a sentence's
+pronoun subject for the previous sentence's subject (a part of :class:`kg.extract.rules.SentenceRules`).
+
+- **pair** (``coref:pair``, event rule ``...+pair``): "Kenya and Tanzania signed a deal. Both sides agreed to
+  ...", "Turkey's foreign minister visited Iraq. The two countries signed ...", "Kedua negara ...". A group
+  noun (``group_nouns`` in lang.json: "both sides", "the two leaders", "kedua pihak", "dua negara itu")
+  that is the subject of a symmetric or joint event (meet, agree, sign, talk, call, negotiate) stands for
+  the two actors last named as a pair: two actors joined by a coordinator, or the source and target of an
+  event, in the sentence before the group noun or in one of the :data:`PAIR_SENTENCES` sentences before
+  it. When the nearest sentence that names a pair names more than one, or a list of three actors or more,
+  which two are meant cannot be told, and nothing is resolved.
+- **previous subject** (``coref:prev-subject``, event rule ``...+prev-subject``): "Japan's foreign minister
+  arrived in Seoul on Monday. He signed ...". A pronoun at the start of a sentence (``pronouns``: a
+  ``person`` one, "he", "ia", "beliau", for an office-holder or a person; a ``group`` or ``state`` one, "it",
+  "they", "mereka", for a state, a ministry or an organisation) stands for the actor that opens the
+  previous sentence as its subject. Anything else (a writer, a tourist, no actor there) resolves nothing
+  here, and the older rules (:meth:`ArgumentRules._person_ref`, ``_group_ref``) have their say.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Span
+
+from kg.extract.sentence import _Arg, _Ref
+from kg.nlp.context import doc_context, kg_get, span_list
+
+PAIR_SENTENCES = 3  # how many sentences back a group noun's pair may be named
+
+PRONOUN_LEAD = 4  # at most this many words before a sentence's pronoun subject ("On Tuesday, he ...")
+
+
+class CorefRules:
+    """Group nouns for a pair, pronoun subjects for the previous sentence's subject."""
+
+    def _spans_of_sentence(self, sent: Span, upto: int | None = None) -> list[Span]:
+        """The actor and place spans of ``sent`` (of any sentence of the document), those ending by ``upto``."""
+        starts = doc_context(self.doc).span_starts["kg_actors"]
+        items = span_list(self.doc, "kg_actors")
+        end = sent.end if upto is None else min(upto, sent.end)
+        lo, hi = bisect_left(starts, sent.start), bisect_left(starts, end)
+        return [x for x in items[lo:hi] if x.end <= end]
+
+    def _who(self, span) -> str | None:
+        """The state or non-state actor a span stands for (a place: its country's state)."""
+        if span.label_ == "place":
+            place = self.lex.places.get(span.kb_id_.removeprefix("place:"))
+            state = self.lex.state(place.country if place else None)
+            return state.id if state else None
+        return self._side(span)
+
+    def _joined(self, a: Span, b: Span) -> bool:
+        between = self.lows[a.end : b.start]
+        s = self.s
+        return 0 < len(between) <= 3 and all(w in s.coordinators or w in s.determiners or w in s.pair_words or w == "&" for w in between)
+
+    def _lists(self, spans: list[Span]) -> list[list[Span]]:
+        """The coordinated lists among ``spans`` ("Kenya and Tanzania", "Russia, China and Iran"): runs of
+        spans joined by coordinators, with at least one coordinating word (not only commas)."""
+        out, run = [], spans[:1]
+        for a, b in zip(spans, spans[1:]):
+            if self._joined(a, b):
+                run.append(b)
+                continue
+            out.append(run)
+            run = [b]
+        if run:
+            out.append(run)
+        words = {w for w in self.s.coordinators if w.isalpha()}
+        return [r for r in out if len(r) > 1 and any(w in words for a, b in zip(r, r[1:]) for w in self.lows[a.end : b.start])]
+
+    def _pair_in(self, s_index: int, upto: int | None) -> tuple[bool, list[Span] | None]:
+        """(whether sentence ``s_index`` names any pair or a list of three or more, the one pair it names)."""
+        sent = self.memory.sents[s_index]
+        spans = self._spans_of_sentence(sent, upto)
+        pairs: dict[frozenset, list[Span]] = {}
+        crowd = False
+        for run in self._lists(spans):
+            firsts: dict[str, Span] = {}
+            for sp in run:
+                who = self._who(sp)
+                if who is not None:
+                    firsts.setdefault(who, sp)
+            if len(firsts) >= 3:
+                crowd = True
+            elif len(firsts) == 2:
+                pairs[frozenset(firsts)] = list(firsts.values())
+        for src, tgt in self.memory.event_sides.get(s_index, ()):
+            if upto is not None and any(sp.end > upto for sp in src + tgt):
+                continue
+            s_ids = {self._who(sp) for sp in src} - {None}
+            t_ids = {self._who(sp) for sp in tgt} - {None}
+            if len(s_ids) == 1 and len(t_ids) == 1 and s_ids != t_ids:
+                pairs.setdefault(frozenset(s_ids | t_ids), [src[0], tgt[0]])
+            elif len(s_ids | t_ids) >= 3:
+                crowd = True
+        if crowd or len(pairs) > 1:
+            return True, None
+        return bool(pairs), next(iter(pairs.values()), None)
+
+    def _pair_ref(self, tok) -> _Arg | None:
+        """The pair a group noun at ``tok`` stands for (module doc), as two references; None when no pair, or
+        more than one, is named in the nearest sentence that names any."""
+        memory = self.memory
+        if memory.sents is None:
+            return None
+        k = memory.s_index
+        for back in range(PAIR_SENTENCES + 1):
+            if k - back < 0:
+                break
+            named, pair = self._pair_in(k - back, tok.i if back == 0 else None)
+            if named:
+                if pair is None:
+                    return None
+                return _Arg([self._ref_to(sp, tok.i, "coref:pair") for sp in pair], "coref")
+        return None
+
+    def _ref_to(self, span, i: int, rule: str) -> _Ref:
+        kg = {**(kg_get(span) or {}), "rule": rule, "conf": 0.6, "locative": False}
+        return _Ref(self.doc, i, span.kb_id_, kg, label="place" if span.label_ == "place" else "coref")
+
+    def _sentence_subject(self, sent: Span) -> Span | None:
+        """The actor that opens ``sent`` as its subject ("Japan's foreign minister arrived ...", "The
+        Hungarian prime minister visited ..."): the first actor span, with only determiners or titles before
+        it, not followed by a possessive or by another actor it is coordinated with."""
+        spans = self._spans_of_sentence(sent)
+        if not spans or spans[0].label_ == "place":
+            return None
+        first = spans[0]
+        s = self.s
+        if any(not (w in s.determiners or w in s.titles) for w in self.lows[sent.start : first.start]):
+            return None
+        nxt = self.lows[first.end] if first.end < sent.end else ""
+        if nxt in s.possessives or nxt.startswith("'") or nxt in s.coordinators:
+            return None
+        return first
+
+    def _prev_subject_ref(self, tok, kind: str) -> _Arg | None:
+        """The previous sentence's subject for a pronoun ``tok`` of ``kind`` opening this sentence (module doc)."""
+        memory = self.memory
+        if memory.sents is None or memory.s_index == 0:
+            return None
+        lead = range(self.sent.start, tok.i)
+        if len(lead) > PRONOUN_LEAD or any(a.start < tok.i for a in self.actors + self.places):
+            return None
+        if any(self.lows[i] in self.s.clause_breaks or self.lows[i] in self.s.speech_verbs for i in lead):
+            return None
+        subj = self._sentence_subject(memory.sents[memory.s_index - 1])
+        if subj is None:
+            return None
+        kg = kg_get(subj) or {}
+        person = self._kind(subj) == "person" or subj.label_ in ("apposition", "discovered") or bool(kg.get("role"))
+        if person != (kind == "person"):
+            return None
+        return _Arg([self._ref_to(subj, tok.i, "coref:prev-subject")], "coref")

@@ -1,0 +1,112 @@
+"""kg/extract/coref.py: a group noun for the pair named before ("Both sides agreed ..."), a sentence's pronoun
+subject for the previous sentence's subject ("... arrived in Seoul. He signed ..."). Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.confidence import features
+
+from .support import extract, pairs
+
+
+def _sym(ex, root):
+    """The unordered pairs of the events of CAMEO ``root``, with each event's rule."""
+    return {(frozenset((s.code, t.code)), e.rule) for e in ex.events if e.root == root for s in e.sources for t in e.targets}
+
+
+# -- a group noun for a pair ------------------------------------------------------------------------------
+@pytest.mark.parametrize("mode", ["window_extractor", "full_extractor"])
+@pytest.mark.parametrize("lang,text,pair", [
+    ("en", "Chile and Peru settled a maritime dispute last year. The two countries signed a fishing treaty on Monday.", {"CHL", "PER"}),
+    ("id", "Malaysia dan Brunei menyelesaikan sengketa maritim tahun lalu. Kedua negara menandatangani perjanjian perikanan pada Senin.", {"MYS", "BRN"}),
+    ("id", "Malaysia dan Brunei menyelesaikan sengketa maritim tahun lalu. Dua negara itu menandatangani perjanjian perikanan pada Senin.", {"MYS", "BRN"}),
+])
+def test_group_noun_is_the_pair_of_a_conjunction(request, mode, lang, text, pair):
+    found = _sym(extract(request.getfixturevalue(mode), text, lang), "05")
+    assert [p for p, _ in found] == [frozenset(pair)]
+    assert all(rule.endswith("+pair") for _, rule in found)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Vietnam's president visited Laos on Monday. Both sides signed a border treaty."),
+    ("id", "Presiden Vietnam mengunjungi Laos pada Senin. Kedua pihak menandatangani perjanjian perbatasan."),
+])
+def test_group_noun_is_the_source_and_target_of_the_event_before(full_extractor, lang, text):
+    assert {p for p, _ in _sym(extract(full_extractor, text, lang), "05")} == {frozenset({"VNM", "LAO"})}
+
+
+@pytest.mark.parametrize("lang,text", [
+    # three actors in a list: which two is not known
+    ("en", "Chile, Peru and Bolivia share the Atacama desert. The two countries signed a water treaty on Monday."),
+    ("id", "Malaysia, Brunei, dan Filipina berbagi Laut Sulu. Kedua negara menandatangani perjanjian air pada Senin."),
+    # two pairs named in the sentence before
+    ("en", "Chile and Peru met Bolivia and Ecuador on Sunday. Both sides signed a water treaty on Monday."),
+    # no pair at all
+    ("en", "Both sides signed a water treaty on Monday."),
+    ("id", "Kedua pihak menandatangani perjanjian air pada Senin."),
+])
+def test_group_noun_without_exactly_one_pair_is_nobody(full_extractor, lang, text):
+    assert not _sym(extract(full_extractor, text, lang), "05")
+
+
+def test_pair_is_not_looked_for_too_far_back(full_extractor):
+    text = ("Chile and Peru settled a maritime dispute in 2023. The ruling was final. Fishing resumed. Prices fell. "
+            "Exports rose. The two countries signed a fishing treaty on Monday.")
+    assert not _sym(extract(full_extractor, text, "en"), "05")
+
+
+@pytest.mark.parametrize("lang,text,pair,topic", [
+    ("en", "Chile and Peru sent ministers to Lima on Monday. The two ministers met to discuss Bolivia's gas exports.", ("CHL", "PER"), "BOL"),
+    ("id", "Malaysia dan Brunei mengirim menteri ke Manila pada Senin. Kedua menteri bertemu untuk membahas ekspor gas Myanmar.", ("MYS", "BRN"), "MMR"),
+])
+def test_a_topic_after_the_pair_is_no_third_party(full_extractor, lang, text, pair, topic):
+    met = pairs(extract(full_extractor, text, lang))
+    assert (*pair, "04") in met or (pair[1], pair[0], "04") in met
+    assert not {p for p in met if topic in p[:2]}
+
+
+# -- a pronoun subject for the previous sentence's subject ------------------------------------------------------
+@pytest.mark.parametrize("mode", ["window_extractor", "full_extractor"])
+@pytest.mark.parametrize("lang,text,pair", [
+    ("en", "Chile's foreign minister arrived in Lima on Monday. She criticised Bolivia on Tuesday.", ("CHL", "BOL")),
+    ("id", "Menteri luar negeri Malaysia tiba di Manila pada Senin. Ia mengecam Myanmar pada Selasa.", ("MYS", "MMR")),
+    ("en", "Chile's foreign ministry issued a statement on Monday. It accused Bolivia of spying.", ("CHL", "BOL")),
+    ("id", "Kementerian Luar Negeri Malaysia mengeluarkan pernyataan pada Senin. Mereka menuduh Myanmar melakukan spionase.", ("MYS", "MMR")),
+])
+def test_pronoun_subject_is_the_previous_subject(request, mode, lang, text, pair):
+    ex = extract(request.getfixturevalue(mode), text, lang)
+    found = [e for e in ex.events if e.root == "11"]
+    assert [([s.code for s in e.sources], [t.code for t in e.targets]) for e in found] == [([pair[0]], [pair[1]])]
+    assert found[0].rule.endswith("+prev-subject")
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the subject before is no actor: a writer, a tourist
+    ("en", "The novelist spent May in Lima. He criticised Bolivia in an interview."),
+    ("id", "Novelis itu menghabiskan bulan Mei di Lima. Ia mengecam Bolivia dalam sebuah wawancara."),
+    # a person pronoun for a ministry, a thing pronoun for a minister
+    ("en", "Chile's foreign ministry issued a statement on Monday. He criticised Bolivia."),
+    ("en", "Chile's foreign minister issued a statement on Monday. It criticised Bolivia."),
+])
+def test_pronoun_for_no_actor_of_its_kind_is_nobody(full_extractor, lang, text):
+    assert not [e for e in extract(full_extractor, text, lang).events if e.root == "11"]
+
+
+def test_pronoun_inside_a_sentence_is_not_the_previous_subject(full_extractor):
+    # "it" after a verb of saying is not the sentence's subject: no prev-subject reading
+    ex = extract(full_extractor, "Chile's foreign ministry issued a statement. Officials said it accused Bolivia.", "en")
+    assert not any(e.rule.endswith("+prev-subject") for e in ex.events)
+
+
+def test_the_confidence_model_sees_the_path(full_extractor):
+    from kg.extract import confidence
+
+    confidence.RECORD = {}
+    try:
+        ex = extract(full_extractor, "Chile and Peru settled a dispute. The two countries signed a treaty.", "en")
+        (e,) = [e for e in ex.events if e.root == "05"]
+        assert features(confidence.RECORD[e.id])["coref=pair"] == 1.0
+    finally:
+        confidence.RECORD = None
