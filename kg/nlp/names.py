@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from kg.lexicon import names as nk
 from kg.nlp.context import doc_context, kg_get, kg_set
-from kg.nlp.sentences import doc_text
+from kg.nlp.sentences import doc_text, lowers
 
 _INITIAL = re.compile(r"[A-Z]\.?")
 MAX_WORDS = 7
@@ -74,6 +74,7 @@ def match_names(tagger, doc: Doc, spans: list[Span], sectors: list[Span], used_s
     stop = tagger._name_stopwords
     hits: list[tuple[int, int, str, str]] = []
     leftovers: list[tuple[int, tuple[int, int]]] = []
+    lows = lowers(doc)
     for a, b in _runs(doc):
         if b - a == 1 and a in by_token:
             continue
@@ -83,9 +84,9 @@ def match_names(tagger, doc: Doc, spans: list[Span], sectors: list[Span], used_s
         for length in range(min(b - a, MAX_WORDS), 1, -1):
             for s in range(a, b - length + 1):
                 e = s + length
-                if any(k in taken for k in range(s, e)) or doc[s].lower_ in join or doc[e - 1].lower_ in join:
+                if any(k in taken for k in range(s, e)) or lows[s] in join or lows[e - 1] in join:
                     continue
-                if doc[s].text == "-" or doc[e - 1].text == "-":
+                if lows[s] == "-" or lows[e - 1] == "-":
                     continue
                 inside = {by_token[k] for k in range(s, e) if k in by_token}
                 if any(sp.start < s or sp.end > e for sp in inside) or any(sp.start == s and sp.end == e for sp in inside):
@@ -105,8 +106,8 @@ def match_names(tagger, doc: Doc, spans: list[Span], sectors: list[Span], used_s
             if k in taken or k in by_token or k in sector_of:
                 continue
             others = [x for x in range(a, b) if x != k]
-            if all(x in taken or x in by_token or x in sector_of or doc[x].lower_ in titles or doc[x].lower_ in join
-                   or doc[x].text in (".", "-") for x in others):  # fmt: skip
+            if all(x in taken or x in by_token or x in sector_of or lows[x] in titles or lows[x] in join
+                   or lows[x] in (".", "-") for x in others):  # fmt: skip
                 leftovers.append((k, (a, b)))
     new_spans = []
     for s, e, aid, rule in hits:
