@@ -63,17 +63,22 @@ CONSTRUCTIONS = {
 # "Both sides agreed", "Kedua negara menandatangani"; a pronoun subject for the previous sentence's subject: "Japan's
 # foreign minister arrived in Seoul. He signed ...", "Ia menandatangani ...") and the rules for them (kg/extract/coref.py):
 # en 160, 126 pass (0.787; 0.744 before the rules), precision 0.936; id 160, 118 pass (0.738; 0.694 before), precision 0.916
-FLOORS = {"en": {"pass_rate": 0.78, "precision": 0.93}, "id": {"pass_rate": 0.73, "precision": 0.91}}
+# then (h27), with refusals taking the other party of the refused act as their target (and the refused act no
+# event), stopping cooperation coded as 16, weapon and force nouns with a nationality as doers ("Russian missiles
+# hit Kyiv"), an attack's patient located in a state ("a clinic in Dnipro"), makers not doers ("Russian-made"),
+# and 38 new sentences per language (refusals, 16, weapon doers, possessor events, negatives): en 198, 170 pass
+# (0.859), precision 0.948; id 198, 157 pass (0.793), precision 0.930
+FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
-    "en": {"accusation": 8, "apposition": 5, "condemnation": 10, "conjunction": 6, "control_verb": 5, "group_noun": 6, "long_multi": 5,
-           "name_trigger": 6, "negation_modality": 5, "negative": 7, "nominal_possessor": 5, "object": 5, "oblique": 9,
-           "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 5, "relative_clause": 6, "reported_speech": 8,
-           "svo": 5, "withdrawal_refusal": 6},
-    "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 5, "control_verb": 4, "group_noun": 7, "long_multi": 4,
-           "name_trigger": 6, "negation_modality": 6, "negative": 6, "nominal_possessor": 4, "object": 2, "oblique": 6,
-           "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 5, "relative_clause": 6, "reported_speech": 8,
-           "svo": 5, "withdrawal_refusal": 5},
+    "en": {"accusation": 8, "apposition": 5, "condemnation": 10, "conjunction": 7, "control_verb": 6, "group_noun": 6, "long_multi": 5,
+           "name_trigger": 6, "negation_modality": 5, "negative": 11, "nominal_possessor": 14, "object": 5, "oblique": 9,
+           "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 5, "relative_clause": 6, "reported_speech": 9,
+           "svo": 13, "withdrawal_refusal": 26},
+    "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 6, "control_verb": 4, "group_noun": 7, "long_multi": 5,
+           "name_trigger": 6, "negation_modality": 6, "negative": 10, "nominal_possessor": 11, "object": 2, "oblique": 6,
+           "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 5, "relative_clause": 5, "reported_speech": 9,
+           "svo": 13, "withdrawal_refusal": 24},
 }  # fmt: skip
 
 

@@ -130,6 +130,18 @@ CASES = [
      [], ["Syria"], "noun:->nmod(on)", {"light": False, "governor": "condemned"}),
     ("en-trigger-inside-name", "en", "Ban Ki-moon visited Jakarta.", ["Ban Ki-moon", "Jakarta"], "Ban",
      None, None, "", {}),
+    # a refusal's target is the other party of the act it refuses (the caller says the trigger is a 12)
+    ("en-refusal-recipient", "en", "Greece refused to extradite the pilot to Turkey.", ["Greece", "Turkey"], "refused",
+     ["Greece"], ["Turkey"], "verb:nsubj>xcomp-refused>", {"refusal": True}),
+    ("en-refusal-needs-its-code", "en", "Greece refused to extradite the pilot to Turkey.", ["Greece", "Turkey"], "refused",
+     ["Greece"], [], "verb:nsubj>-", {}),
+    # an attack's patient in a state (the caller says the trigger is an 18-20), but not at sea off it
+    ("en-located-patient", "en", "Russia shelled a school in Kharkiv.", ["Russia", "Kharkiv"], "shelled",
+     ["Russia"], ["Kharkiv"], "verb:nsubj>obj>nmod(in)", {"located": True}),
+    ("en-located-not-at-sea", "en", "The rebels attacked a tanker in the waters off Yemen.", ["Yemen"], "attacked",
+     [], [], "verb:->-", {"located": True}),
+    ("en-maker-not-doer", "en", "Iranian-made drones hit Kyiv.", ["Iranian", "Kyiv"], "hit",
+     [], ["Kyiv"], "verb:->obj", {}),
     # -- Indonesian --------------------------------------------------------------------------------
     ("id-subject-object", "id", "Tiongkok mengecam Amerika Serikat pada hari Jumat.", ["Tiongkok", "Amerika Serikat"], "mengecam",
      ["Tiongkok"], ["Amerika Serikat"], "verb:nsubj>obj", {}),
@@ -164,6 +176,12 @@ CASES = [
      ["Rusia"], ["Ukraina"], "noun:light-verb-subj>nmod(ke)", {"light": True}),
     ("id-trigger-inside-name", "id", "Sekjen PBB Ban Ki-moon mengunjungi Jakarta.", ["Ban Ki-moon", "Jakarta"], "Ban",
      None, None, "", {}),
+    ("id-refusal-recipient", "id", "Yunani menolak mengembalikan kapal itu kepada Turki.", ["Yunani", "Turki"], "menolak",
+     ["Yunani"], ["Turki"], "verb:nsubj>xcomp-refused>", {"refusal": True}),
+    ("id-located-patient", "id", "Rusia membom sebuah sekolah di Kharkiv.", ["Rusia", "Kharkiv"], "membom",
+     ["Rusia"], ["Kharkiv"], "verb:nsubj>obj>nmod(di)", {"located": True}),
+    ("id-maker-not-doer", "id", "Drone buatan Iran menghantam Kyiv.", ["Iran", "Kyiv"], "menghantam",
+     [], ["Kyiv"], "verb:->obj", {}),
 ]
 
 
@@ -184,6 +202,9 @@ def test_construction(case):
     options = {}
     if extra.get("symmetric"):
         options["symmetric"] = True
+    for key in ("refusal", "located"):
+        if extra.get(key):
+            options[key] = True
     if extra.get("events"):
         doc = _doc(lang, text)
         ev = _span(doc, extra["events"])

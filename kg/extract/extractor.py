@@ -14,7 +14,10 @@ from kg.extract import confidence as confidence_mod
 from kg.extract.intent import _intent_is_now, intent_event
 from kg.extract.rules import SentenceRules
 from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _coref_words, _Memory, _Ref, sentences_of
-from kg.extract.syntax.use import STATS, coref_target, needs_parse, parse_mode, parse_sentences, syntax_args, syntax_frame, veto
+from kg.extract.syntax.results import head_token
+from kg.extract.syntax.use import (
+    STATS, coref_target, needs_parse, parse_mode, parse_sentences, refused, syntax_args, syntax_frame, veto,
+)
 from kg.lexicon import cameo
 from kg.lexicon.lexicon import load_lexicon
 from kg.model import Actor, ActorKind, ActorMention, Document, Event, Extraction, Mention, Modality, Participant, Role, stable_id
@@ -93,6 +96,18 @@ def _parsed_as_noun(rules, trig) -> bool:
     return any(c.dep_ in ("compound", "amod", "nmod:poss") and c.i in names and c.i < tok.i for c in tok.children)
 
 
+def _parsed_as_verb(rules, trig) -> bool:
+    """A noun trigger of several words that the parse reads as a clause, subject and verb: "drone strike"
+    matched on the lemmas of "Ukrainian drones struck Moscow". Read as a noun it has no doer or target."""
+    if rules.syntax is None or len(trig) < 2 or kg_get(trig)["trigger"].pos != "noun":
+        return False
+    sub, off = rules.syntax
+    own = range(trig.start - off, trig.end - off)
+    head = head_token(sub, own.start, own.stop)
+    return head.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i in own for c in head.children)
+
+
+STATE_FORCES = frozenset({None, "GOV", "MIL"})  # a state itself, its government or its armed forces
 OFFICIAL_SECTORS = frozenset({"GOV", "DIP", "LEG", "JUD"})  # who speaks for a state when it protests
 
 
@@ -292,7 +307,7 @@ class Extractor:
                 continue  # places only, and no pronoun or group noun for an earlier actor
             # nominal arguments first, so that "serangan Israel" does not lend Israel to the next verb
             for trig in rules.triggers:
-                if self._is_nominal(trig, lang) or _parsed_as_noun(rules, trig):
+                if (self._is_nominal(trig, lang) and not _parsed_as_verb(rules, trig)) or _parsed_as_noun(rules, trig):
                     rules.nominal.add(trig.start)
                     agent = rules.nominal_agent(trig)
                     if agent:
@@ -391,6 +406,8 @@ class Extractor:
         syn_rule = None
         path = "window"
         fr, cands = syntax_frame(rules, trig, nominal)
+        if refused(fr, rules):
+            return None  # "refused to send weapons to Ukraine": the refusal (12) is the event, not the sending
         if fr is not None:
             syn = syntax_args(fr, cands, t) if "full" in self.syntax else None
             if syn is not None:
@@ -439,6 +456,8 @@ class Extractor:
             info = cameo.info("181")  # "Hamas menahan dua sandera": taking hostages, not an arrest
         if info.code == "140" and _state_protest(rules, source.spans, sources, trig):
             info = cameo.info("114")  # "Manila protests ...", "Japan protested to China": an official complaint
+        if info.code == "183" and all(":" not in p.code and p.sector in STATE_FORCES for p in sources):
+            info = cameo.info("195")  # "Israel's bombing of Gaza": a state's bombing is an air strike, not a car bomb
         if info.root in ("18", "19") and sources and all(p.sector == "CVL" for p in sources):
             info = cameo.info("145")  # civilians storming or besieging: a violent protest, not an armed attack
         all_spans = [trig] + source.spans + target.spans

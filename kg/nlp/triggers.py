@@ -28,6 +28,7 @@ class Trigger:
     number: int
     speaker: bool = False  # the act is the speaker's: "X says Y is responsible for the attack" -> X accuses Y
     window: int | None = None  # how far after the trigger ``requires`` looks (default: the tagger's window)
+    before: int = 0  # how far before the trigger a required word may be its doer: "Russian missiles hit Kyiv"
     origin: str = "kg"  # where the entry comes from: kg's curated file, or "petrarch2" (kg.nlp.petrarch_layer)
 
 
@@ -51,6 +52,7 @@ def load_triggers(lang: str) -> tuple[Trigger, ...]:
                 number=number,
                 speaker=bool(obj.get("speaker_source", False)),
                 window=int(obj["window"]) if obj.get("window") else None,
+                before=int(obj.get("before", 0)),
             )
         )
     return tuple(out)
@@ -120,6 +122,15 @@ class TriggerTagger:
             return False
         return hits[-1] >= (doc[i].sent.start if doc.has_annotation("SENT_START") else 0)
 
+    @staticmethod
+    def _doer_before(doc: Doc, forms: list, i: int, trig: Trigger) -> bool:
+        """A required word within the trigger's ``before`` words before it, in its sentence: the weapon or
+        force that acts ("Russian missiles hit Kyiv", "missiles and drones hit Haifa")."""
+        if not trig.before:
+            return False
+        hits = [j for j in range(max(0, i - trig.before), i) if trig.requires.intersection(forms[j])]
+        return bool(hits) and hits[-1] >= (doc[i].sent.start if doc.has_annotation("SENT_START") else 0)
+
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
         n = len(doc)
@@ -148,7 +159,7 @@ class TriggerTagger:
                     if trig.requires and not any(trig.requires.intersection(f) for f in forms[end : min(n, end + (trig.window or self.window))]):
                         # a passive verb's patient is written before it: "Moscow's envoy was expelled by Estonia",
                         # "tiga diplomat Iran diusir Albania", "the diplomats who were expelled by Germany"
-                        if not self._patient_before(doc, forms, i, trig.requires):
+                        if not self._patient_before(doc, forms, i, trig.requires) and not self._doer_before(doc, forms, i, trig):
                             continue
                     best = (rank, trig, form)
             if best is not None:

@@ -29,17 +29,23 @@ Paths, as they appear in ``Arg.rule`` (``a>b`` reads "the trigger's a, then insi
   ``nmod(by)``, ``nmod(of)`` (target, or source for nouns such as *visit*), ``nmod(on)`` ...,
   ``nmod`` (Indonesian bare possessor "serangan Israel"), ``light-verb-subj`` ("launched an attack"),
   ``compound-head>...`` ("the north's bombing campaign");
+- a target taken from elsewhere: ``xcomp-refused>...`` (a refusal's target is the refused act's other party:
+  "refused to send weapons to Ukraine"), ``obj>nmod(in)`` / ``nmod(of)>nmod(in)`` (an attack's patient in a
+  state: "hit a clinic in Dnipro", "the shelling of towns in Syria");
 - speech: ``ccomp<speech``, ``parataxis-speech`` ("..., the ministry said"), ``according-to``.
 
 Language data (``syntax.json``; a token matches a word on its lower-case form or its lemma):
 ``adpositions`` (role -> adpositions: ``target``, ``recipient``, ``partner``, ``agent``, ``of``, ``source``,
-``instrument``, ``location``), ``passive_agent`` ("by", "oleh"), ``passive_prefixes`` (Indonesian "di"),
+``instrument``, ``location``, ``containment``: in a place, which an attack's patient may be), ``passive_agent``
+("by", "oleh"), ``passive_prefixes`` (Indonesian "di"),
 ``bare_passive_agent`` (an agent may follow a passive verb without a preposition), ``speaker_adps``
 ("according", "menurut"), ``speech_verbs``, ``object_control`` / ``subject_control`` verbs, ``negation``,
 ``light_verbs`` (whose subject is the agent of their event-noun object: "launched an attack"),
 ``control_marks`` (the marks a controlled clause may carry: "urged X *to*", "accused X *of*"),
 ``of_agent_nouns`` (nouns whose *of* phrase is the doer: "the visit of"), ``bare_nmod`` (``agent``: an
 unmarked noun after an event noun is its doer, "serangan Israel"; ``modifier``: it is not),
+``vicinity_words`` (a place near a state, not in it: "waters", "lepas pantai"),
+``origin_words`` (a maker is not a doer: a name under "made"/"buatan" is no argument: "Russian-made drones"),
 ``patient_prefixes`` and ``patient_prefix_exceptions`` (Indonesian peN- nouns whose bare noun is the
 patient: "pengeboman Gaza"), ``self_pronouns``, ``possessive_pronouns``, ``relative_pronouns``.
 

@@ -49,6 +49,8 @@ class RoleData:
     passive_prefixes: tuple = ()
     control_marks: frozenset = frozenset()  # marks of a controlled clause: "urged X to", "accused X of"
     infinitive_marks: frozenset = frozenset()  # the mark of an infinitive clause: "to", "untuk"
+    vicinity_words: frozenset = frozenset()  # a place near, not in, a state: "waters", "lepas (pantai)"
+    origin_words: frozenset = frozenset()  # where a thing was made is not who used it: "Russian-made", "buatan"
     by_role: dict = field(init=False, repr=False, compare=False)  # role -> its adpositions (from adp_roles)
 
     def __post_init__(self):
@@ -99,6 +101,8 @@ def role_data(lang: str) -> RoleData:
         passive_prefixes=tuple(w.lower() for w in raw.get("passive_prefixes", [])),
         control_marks=low("control_marks"),
         infinitive_marks=low("infinitive_marks"),
+        vicinity_words=low("vicinity_words"),
+        origin_words=low("origin_words"),
     )
 
 

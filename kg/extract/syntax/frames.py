@@ -19,6 +19,8 @@ def frame(
     symmetric: bool = False,
     nominal: bool | None = None,
     events: Sequence[int] = (),
+    refusal: bool = False,
+    located: bool = False,
 ) -> Frame | None:
     """The argument frame of ``trigger`` (a Span, a ``(start, end)`` pair or a token index) in the parsed
     ``doc``, with ``actors`` (Spans or ``(start, end)`` pairs) as the candidates. ``Arg.index`` points
@@ -29,7 +31,10 @@ def frame(
     ``events``: token indices of the sentence's event words (all triggers); a path does not reach an
     actor through an event noun's *of* phrase ("defended its annexation of Crimea" is not about Crimea).
     ``nominal``: force the trigger to be read as an event noun (True) or a verb (False); by default
-    its part of speech decides. Returns None when the trigger lies inside an actor's span.
+    its part of speech decides. ``refusal``: the trigger rejects (CAMEO 12); without a target of its own, its
+    target is the other party of the act it governs ("refused to send weapons to Ukraine"). Returns None
+    when the trigger lies inside an actor's span. ``located``: the trigger is an attack (CAMEO 18-20); without a
+    target of its own, the place its patient is in is its target ("hit a clinic in Dnipro").
     """
     if isinstance(trigger, int):
         start, end = trigger, trigger + 1
@@ -52,6 +57,8 @@ def frame(
             sources = [_re(a, f"compound-head>{a.rule}") for a in s2]
             targets = [_re(a, f"compound-head>{a.rule}") for a in t2]
             obliques += o2
+        if not targets and located:
+            targets = r.located_patient(tok, noun=True)
         gov, gdep = r.governor(tok)
         if gov is not None:
             f.governor, f.governor_dep = gov.i, gdep
@@ -112,6 +119,10 @@ def frame(
                         t3, _ = r.objects_of(c, preps)
                         targets += [_re(a, "conj-share-obj") for a in t3 if a.rule.startswith("obj")]
                         break
+            if not targets and refusal:
+                targets = r.refused_party(tok)
+            if not targets and located:
+                targets = r.located_patient(tok, noun=False)
     f.negated = r.negated(tok)
     if tok.dep_ in ("xcomp",) or (tok.dep_ == "advcl" and any(c.lower_ in d.infinitive_marks for c in tok.children if c.dep_ == "mark")):
         head = tok.head

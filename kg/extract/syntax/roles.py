@@ -55,8 +55,8 @@ class _Roles:
             for t, r in level:
                 for c in t.children:
                     dep = c.dep_
-                    if dep not in NP_INNER:
-                        continue
+                    if dep not in NP_INNER or _is(c, self.d.origin_words, self.lang):
+                        continue  # "Russian-made drones", "drone buatan Rusia": the maker did not act
                     adp = self._case(c)
                     if dep == "nmod" and adp is not None and (adp not in self.d.adps("of") or t.i in self.events):
                         continue  # "the attack on Gaza", "the annexation of Crimea" are not who acted; "forces of Russia" is
@@ -231,6 +231,51 @@ class _Roles:
                     found += self.actors_in(cc, f"obl({adp})>nmod({inner})")
         return found
 
+    def refused_party(self, tok) -> list[Arg]:
+        """The other party of the act a refusal verb governs ("refused to send weapons to Ukraine", "menolak
+        menarik pasukannya dari Lebanon", "refused to renew its pact with France"): the controlled verb's
+        object or its oblique marked as a target, recipient, partner or source, or such an oblique on its
+        object ("hand over the suspects to India")."""
+        roles = self.d.adps("target", "recipient", "partner", "source")
+        for x in tok.children:
+            infinitive = any(c.dep_ == "mark" and c.lower_ in self.d.infinitive_marks for c in x.children)
+            if x.pos_ not in VERB_POS or not (x.dep_ == "xcomp" or (x.dep_ == "advcl" and infinitive)):
+                continue
+            targets, obliques = self.objects_of(x, roles)
+            found = targets + [a for a in obliques if a.adp in roles]
+            if not found:
+                for c in x.children:
+                    if c.dep_ in OBJECTS + ("obl",) and c.i not in self.at:
+                        for cc in c.children:
+                            adp = self._case(cc)
+                            if cc.dep_ == "nmod" and adp in roles:
+                                found += self.actors_in(cc, f"{c.dep_}>nmod({adp})")
+            if found:
+                return [_re(a, f"xcomp-refused>{a.rule}") for a in found]
+        return []
+
+    def located_patient(self, tok, noun: bool) -> list[Arg]:
+        """The place an attack's patient is in, when the patient names no actor: "hit a clinic in Dnipro",
+        "shelling of Kurdish towns in northern Syria", "menyerang kilang minyak di Ryazan". The object's (a
+        verb's) or the of-phrase's (an event noun's, or its bare patient: "pengeboman kota di ...") nmod
+        marked by a *containment* adposition, unless it names the sea or the coast (``vicinity_words``)."""
+        inside = self.d.adps("containment")
+        found: list[Arg] = []
+        for c in tok.children:
+            adp = self._case(c)
+            if noun:
+                patient = c.dep_ in ("nmod", "compound") and (adp in self.d.adps("of") or (adp is None and c.i > tok.i))
+            else:
+                patient = c.dep_ in OBJECTS
+            if not patient or c.i in self.at:
+                continue
+            for cc in c.children:
+                inner = self._case(cc)
+                if cc.dep_ == "nmod" and inner in inside and not _is(cc, self.d.vicinity_words, self.lang):
+                    # not "a ship in the waters off Yemen", "kapal di lepas pantai Yaman": the sea is no state's
+                    found += self.actors_in(cc, f"{c.dep_}{f'({adp})' if adp else ''}>nmod({inner})")
+        return found
+
     # nouns ------------------------------------------------------------------------------------------
     def _patient_noun(self, tok) -> bool:
         low = tok.lower_
@@ -265,8 +310,8 @@ class _Roles:
                 else:
                     roles = self.d.adp_roles.get(adp, ())
                     obliques += [_re(a, a.rule, adp=adp, role=roles[0] if roles else None) for a in self.actors_in(c, f"nmod({adp})")]
-            elif dep in ("nmod", "compound") and adp is None and c.i > tok.i:
-                bare += self.actors_in(c, "nmod")
+            elif dep in ("nmod", "compound", "flat", "flat:name") and adp is None and c.i > tok.i:
+                bare += self.actors_in(c, "nmod")  # "Blokade [Arab Saudi] atas ...", parsed as a name
         if bare:
             # Indonesian "serangan Israel" (agent) / "pengeboman Gaza" (patient) / English "the Gaza strikes" (none)
             if self.d.bare_nmod == "agent" and (targets or not self._patient_noun(tok)):

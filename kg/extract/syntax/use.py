@@ -129,8 +129,25 @@ def syntax_frame(rules, trig, nominal: bool):
         symmetric=t.symmetric,
         nominal=True if nominal else None,
         events=events,
+        refusal=t.code[:2] == "12",
+        located=t.code[:2] in ("18", "19", "20"),
     )
     return f, cands
+
+
+def refused(fr, rules) -> bool:
+    """Whether the act of ``fr`` is what a rejection (CAMEO 12) in its sentence refuses: its verb (or the light
+    verb of its event noun, "refused to impose sanctions") is controlled by a 12 trigger ("Hungary refused
+    to send weapons to Ukraine", "Serbia menolak untuk menjatuhkan sanksi"). The rejection codes the act;
+    the act itself did not happen and is not an event of its own."""
+    if fr is None or rules.syntax is None:
+        return False
+    sub, off = rules.syntax
+    node = sub[fr.governor] if fr.kind == "noun" and fr.light and fr.governor is not None else sub[fr.trigger]
+    if node.dep_ not in ("xcomp", "advcl") or node.head.i == node.i:
+        return False
+    head = node.head.i + off
+    return any(x.start <= head < x.end and kg_get(x)["trigger"].code[:2] == "12" for x in rules.triggers)
 
 
 def _spans_of(args, cands) -> list:
@@ -168,6 +185,26 @@ def syntax_args(fr, cands, t):
     return _Arg(src, f"syn:{how_s}"), _Arg(tgt, f"syn:{how_t}"), rule
 
 
+def _made_in(fr, spans, rules) -> bool:
+    """Whether one of the window's spans only says where a thing was made: its head hangs, within the noun
+    phrase, on an origin word ("Russian-made", "drone buatan Rusia"; ``origin_words``)."""
+    from kg.extract.syntax.data import _is, role_data
+
+    sub, off = rules.syntax
+    origin = role_data(rules.lang).origin_words
+    for sp in spans:
+        if isinstance(sp, _Ref) or not (0 <= sp.start - off < len(sub)):
+            continue
+        tok = sub[sp.start - off]
+        for _ in range(3):
+            if tok.head.i == tok.i or tok.head.i == fr.trigger:
+                break
+            tok = tok.head
+            if _is(tok, origin, rules.lang):
+                return True
+    return False
+
+
 def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
     """(source, target, reason): the window pair, or (None, None, reason) when the parse contradicts it."""
     if source is None or target is None or t.speaker:
@@ -179,6 +216,8 @@ def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
     speakers = {id(s) for s in _spans_of(fr.speech.speakers, cands)} if fr.speech else set()
     if win_src and win_src <= syn_tgt and win_tgt and win_tgt <= syn_src:
         return None, None, "reversed"  # the parse reads the pair the other way round
+    if _made_in(fr, source.spans + target.spans, rules):
+        return None, None, "origin"  # "Russian-made drones were shot down by Ukraine": the maker is no party
     if speakers and syn_src and not syn_src & speakers and win_src and win_src <= speakers:
         return None, None, "speaker"  # the speaker is not the doer of what is reported
     if (
