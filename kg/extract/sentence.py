@@ -156,6 +156,7 @@ class RulesBase:
         self.preps = _all_preps(lang)
         self.lows = lowers(doc)
         self.syntax = None  # (the parsed copy of the sentence, its offset in doc) when it was parsed
+        self.frame_inputs = None  # what syntax_frame reads of the sentence: (candidate spans, their bounds, event tokens)
 
     # -- helpers ---------------------------------------------------------------------------------------
     def _skippable(self, token) -> bool:

@@ -114,15 +114,18 @@ def syntax_frame(rules, trig, nominal: bool):
     from kg.extract.syntax.frames import frame
 
     sub, off = rules.syntax
-    # a place before the paper's date line ("JAKARTA, Rabu (6/3/2024) – ...") is where the story was filed,
-    # not a party to the sentence's act, though the parse may hang it on the verb
-    filed = max((m.end for m in rules.times if kg_get(m)["time"].kind == "dateline"), default=-1)
-    cands = [a for a in rules.actors + rules.places if a.end > filed]
+    if rules.frame_inputs is None:  # the same for every trigger of the sentence
+        # a place before the paper's date line ("JAKARTA, Rabu (6/3/2024) – ...") is where the story was filed,
+        # not a party to the sentence's act, though the parse may hang it on the verb
+        filed = max((m.end for m in rules.times if kg_get(m)["time"].kind == "dateline"), default=-1)
+        cands = [a for a in rules.actors + rules.places if a.end > filed]
+        events = [i - off for x in rules.triggers for i in range(x.start, x.end)]
+        rules.frame_inputs = (cands, [(a.start - off, a.end - off) for a in cands], events)
+    cands, bounds, events = rules.frame_inputs
     t = kg_get(trig)["trigger"]
-    events = [i - off for x in rules.triggers for i in range(x.start, x.end)]
     f = frame(
         sub,
-        [(a.start - off, a.end - off) for a in cands],
+        bounds,
         (trig.start - off, trig.end - off),
         rules.lang,
         target_adps=t.target_preps,
