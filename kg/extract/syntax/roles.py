@@ -232,14 +232,26 @@ class _Roles:
         return found
 
     def refused_party(self, tok) -> list[Arg]:
-        """The other party of the act a refusal verb governs ("refused to send weapons to Ukraine", "menolak
-        menarik pasukannya dari Lebanon", "refused to renew its pact with France"): the controlled verb's
-        object or its oblique marked as a target, recipient, partner or source, or such an oblique on its
-        object ("hand over the suspects to India")."""
+        """The other party of what a refusal verb rejects: who asked for it, when the object is a request
+        ("rejected calls from the United States to ...", "rejected demands by Ukraine"), else the other party of
+        the act refused ("refused to send weapons to Ukraine", "menolak menarik pasukannya dari Lebanon",
+        "rejected calls to impose sanctions on Russia"): the controlled verb's object or its oblique marked as
+        a target, recipient, partner or source, or such an oblique on its object ("hand over the suspects to
+        India")."""
         roles = self.d.adps("target", "recipient", "partner", "source")
-        for x in tok.children:
+        requests = [c for c in tok.children if c.dep_ in OBJECTS and c.i in self.events and c.i not in self.at]
+        for c in requests:
+            found = []
+            for cc in c.children:
+                adp = self._case(cc)
+                if cc.dep_ == "nmod:poss" or (cc.dep_ in ("nmod",) + AGENTS and adp in self.d.adps("agent", "source")):
+                    found += self.actors_in(cc, f"obj>{cc.dep_}" + (f"({adp})" if adp else ""))
+            if found:
+                return [_re(a, f"request-refused>{a.rule}") for a in found]
+        acts = [x for x in tok.children if x.dep_ in ("xcomp", "advcl")] + [x for c in requests for x in c.children if x.dep_ == "acl"]
+        for x in acts:
             infinitive = any(c.dep_ == "mark" and c.lower_ in self.d.infinitive_marks for c in x.children)
-            if x.pos_ not in VERB_POS or not (x.dep_ == "xcomp" or (x.dep_ == "advcl" and infinitive)):
+            if x.pos_ not in VERB_POS or not (x.dep_ == "xcomp" or infinitive):
                 continue
             targets, obliques = self.objects_of(x, roles)
             found = targets + [a for a in obliques if a.adp in roles]
