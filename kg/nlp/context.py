@@ -33,6 +33,7 @@ class DocContext:
     parsed: bool | None = None  # the doc has a dependency parse
     role_tokens: set[int] | None = None  # tokens of role and sector nouns
     sector_starts: dict[int, Span] | None = None  # sector noun spans by start token
+    actor_ends: tuple[list[Span], dict[int, Span]] | None = None  # (the kg_actors list, its first span by end token)
 
 
 def doc_context(doc: Doc) -> DocContext:
@@ -64,7 +65,13 @@ def span_list(doc: Doc, group: str) -> list[Span]:
 
 
 def _actor_ending_at(doc: Doc, i: int) -> Span | None:
-    for span in span_list(doc, "kg_actors"):
-        if span.end == i:
-            return span
-    return None
+    """The first actor span (in start order) that ends at token ``i``, from a table made once per span list."""
+    spans = span_list(doc, "kg_actors")
+    ctx = doc_context(doc)
+    ends = ctx.actor_ends
+    if ends is None or ends[0] is not spans:
+        by_end: dict[int, Span] = {}
+        for span in spans:
+            by_end.setdefault(span.end, span)
+        ends = ctx.actor_ends = (spans, by_end)
+    return ends[1].get(i)

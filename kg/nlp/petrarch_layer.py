@@ -311,7 +311,8 @@ class Layer:
                     for p in self.patterns.get(form, ()):
                         if best is not None and p.size <= best.size:
                             continue
-                        if not self._seq_at(forms, i, p.verb, s_end) or any(i + k in taken for k in range(len(p.verb))):
+                        # a one-word verb is there (indexed by a form of token i, which is not taken)
+                        if len(p.verb) > 1 and (not self._seq_at(forms, i, p.verb, s_end) or any(i + k in taken for k in range(len(p.verb)))):
                             continue
                         if self._pattern_matches(p, forms, lows, doc, i, s_start, s_end, taken):
                             best = p
@@ -323,7 +324,7 @@ class Layer:
             else:
                 for form in forms[i]:
                     for t in self.triggers.get(form, ()):
-                        if self._seq_at(forms, i, t.words, s_end) and not any(i + k in taken for k in range(len(t.words))):
+                        if len(t.words) == 1 or self._seq_at(forms, i, t.words, s_end) and not any(i + k in taken for k in range(len(t.words))):
                             if trig is None or len(t.words) > len(trig.words):
                                 trig, form_used = t, form
             if trig is None:

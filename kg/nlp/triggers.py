@@ -150,11 +150,13 @@ class TriggerTagger:
                 if not entries:
                     continue
                 for trig in entries:
-                    rank = (len(trig.words), len(trig.requires))
+                    words = trig.words
+                    size = len(words)
+                    rank = (size, len(trig.requires))
                     if best is not None and rank <= best[0]:
                         continue
-                    end = i + len(trig.words)
-                    if end > n or any(trig.words[k] not in forms[i + k] for k in range(1, len(trig.words))):
+                    end = i + size
+                    if end > n or size > 1 and any(words[k] not in forms[i + k] for k in range(1, size)):
                         continue
                     if trig.requires and not any(trig.requires.intersection(f) for f in forms[end : min(n, end + (trig.window or self.window))]):
                         # a passive verb's patient is written before it: "Moscow's envoy was expelled by Estonia",
