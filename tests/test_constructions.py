@@ -71,16 +71,19 @@ CONSTRUCTIONS = {
 # then, with a rejected request's asker as the target ("rejected calls from the United States to ...") and the act
 # it asks for no event ("rejected calls to impose sanctions on Russia"), five sentences per language: en 203, 175
 # pass (0.862), precision 0.949; id 203, 162 pass (0.798), precision 0.932
+# then (h26), with a person pronoun joined to an actor ("he and Albanese signed", "ia dan ... menandatangani") and
+# 'terbang ke' as a visit, two conjunction sentences per language: en 205, 177 pass (0.863), precision 0.950; id 205,
+# 164 pass (0.800), precision 0.933
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
-    "en": {"accusation": 8, "apposition": 5, "condemnation": 10, "conjunction": 7, "control_verb": 6, "group_noun": 6, "long_multi": 5,
+    "en": {"accusation": 8, "apposition": 5, "condemnation": 10, "conjunction": 9, "control_verb": 6, "group_noun": 6, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 5, "negative": 11, "nominal_possessor": 14, "object": 5, "oblique": 9,
            "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 5, "relative_clause": 6, "reported_speech": 9,
            "svo": 13, "withdrawal_refusal": 31},
-    "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 6, "control_verb": 4, "group_noun": 7, "long_multi": 5,
+    "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 4, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 6, "negative": 10, "nominal_possessor": 11, "object": 2, "oblique": 6,
-           "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 5, "relative_clause": 5, "reported_speech": 9,
+           "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 6, "relative_clause": 5, "reported_speech": 9,
            "svo": 13, "withdrawal_refusal": 29},
 }  # fmt: skip
 

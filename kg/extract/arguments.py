@@ -41,6 +41,9 @@ class ArgumentRules:
                         return _Arg(self._group_left(span), "speaker-itself")
                 return None
             group = self._group_left(span)
+            partner = self._pronoun_conjunct(group[0])  # "he and Albanese signed ...": the pronoun's actor too
+            if partner is not None:
+                group.insert(0, partner)
             if len(group) >= 2:
                 self.memory.last_group = group
             return _Arg(group, "subject")

@@ -149,8 +149,51 @@ class CorefRules:
         subj = self._sentence_subject(memory.sents[memory.s_index - 1])
         if subj is None:
             return None
-        kg = kg_get(subj) or {}
-        person = self._kind(subj) == "person" or subj.label_ in ("apposition", "discovered") or bool(kg.get("role"))
-        if person != (kind == "person"):
+        if self._person_like(subj) != (kind == "person"):
             return None
         return _Arg([self._ref_to(subj, tok.i, "coref:prev-subject")], "coref")
+
+    def _pronoun_conjunct(self, first: Span) -> _Ref | None:
+        """"he and Australian Prime Minister Anthony Albanese signed ...", "ia dan Perdana Menteri Australia ...":
+        a person pronoun joined to the actors of a subject group that starts at ``first`` (a possessive and
+        determiners may stand between: "he and his French counterpart"), resolved like a pronoun subject (the
+        previous sentence's subject when it opens the sentence, else the last person named), when that is
+        another actor (``coref:pronoun-and``)."""
+        i = first.start - 1
+        owners = self.s.possessive_pronouns if isinstance(self.s.possessive_pronouns, dict) else {}
+        while i > self.sent.start and (self.lows[i] in self.s.determiners or self.lows[i] in self.s.possessives or self.lows[i] in owners):
+            i -= 1
+        words = {w for w in self.s.coordinators if w.isalpha()}
+        if i - 1 < self.sent.start or self.lows[i] not in words or self.s.pronouns.get(self.lows[i - 1]) != "person":
+            return None
+        tok = self.doc[i - 1]
+        found = self._prev_subject_ref(tok, "person") or self._own_subject_ref(tok) or self._speaker_ref(tok) or self._person_ref(tok)
+        if found is None or self._side(found.spans[0]) == self._side(first):
+            return None
+        ref = found.spans[0]
+        return self._ref_to(ref, tok.i, "coref:pronoun-and")
+
+    def _person_like(self, span) -> bool:
+        kg = kg_get(span) or {}
+        return self._kind(span) == "person" or span.label_ in ("apposition", "discovered") or bool(kg.get("role"))
+
+    def _own_subject_ref(self, tok) -> _Arg | None:
+        """"Chile's president flew to Lima, where he and ...": the office-holder or person opening the pronoun's
+        own sentence as its subject."""
+        subj = self._sentence_subject(self.sent)
+        if subj is None or subj.end > tok.i or not self._person_like(subj):
+            return None
+        return _Arg([subj], "own-subject")
+
+    def _speaker_ref(self, tok) -> _Arg | None:
+        """"Britain's foreign secretary said on Friday that he ...": the office-holder or person who says it,
+        named right before a verb of saying a few words before the pronoun ``tok``."""
+        for i in range(tok.i - 1, max(self.sent.start, tok.i - 6) - 1, -1):
+            if self.lows[i] in self.s.speech_verbs:
+                before = [a for a in self.actors if a.end <= i and i - a.end <= 2]
+                if not before:
+                    return None
+                return _Arg([before[-1]], "speaker") if self._person_like(before[-1]) else None
+            if any(a.start <= i < a.end for a in self.actors):
+                return None
+        return None

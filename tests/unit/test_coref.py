@@ -110,3 +110,27 @@ def test_the_confidence_model_sees_the_path(full_extractor):
         assert features(confidence.RECORD[e.id])["coref=pair"] == 1.0
     finally:
         confidence.RECORD = None
+
+
+# -- a pronoun joined to an actor ("he and X") ------------------------------------------------------------------
+@pytest.mark.parametrize("lang,text,pair", [
+    ("en", "Chile's president flew to Lima on Monday, where he and Peru's president signed a border treaty.", {"CHL", "PER"}),
+    ("en", "Chile's foreign minister said on Monday that he and his Peruvian counterpart had signed a border treaty.", {"CHL", "PER"}),
+    ("id", "Menteri luar negeri Malaysia mengatakan pada Senin bahwa ia dan Menteri Luar Negeri Brunei telah menandatangani perjanjian perbatasan.", {"MYS", "BRN"}),
+])
+def test_pronoun_joined_to_an_actor_is_its_own_actor(full_extractor, lang, text, pair):
+    found = _sym(extract(full_extractor, text, lang), "05")
+    assert [p for p, _ in found] == [frozenset(pair)]
+    assert all(rule.endswith("+pronoun-and") for _, rule in found)
+
+
+def test_pronoun_for_no_actor_joins_nobody(full_extractor):
+    # the writer is no actor: only Peru's president is named, and a treaty needs two
+    ex = extract(full_extractor, "The novelist said on Monday that he and Peru's president had signed a treaty.", "en")
+    assert not _sym(ex, "05")
+
+
+def test_an_accord_reached_by_two_has_no_third_party_after_to(full_extractor):
+    # "to" before a verb is no partner: Chile and Peru agreed with each other, not with Bolivia
+    ex = extract(full_extractor, "Chile and Peru agreed on Monday to bring Bolivia's leaders to the table.", "en")
+    assert {p for p, _ in _sym(ex, "03")} == {frozenset({"CHL", "PER"})}
