@@ -77,6 +77,7 @@ CACHES = {
     "kg.scale.tasks._EXTRACTORS": ("module", "lexicon files, model, kg.caching.settings_key()"),
     "kg.scale.tasks.LOADS": ("module", "a count of Extractors made in this process (measured by the scale tests)"),
     "kg.nlp.sentences._LOWER_CACHE": ("module", "string hash (the same in every spaCy vocabulary)"),
+    "kg.nlp.names._NAME_LIKE": ("module", "string hash (the same in every spaCy vocabulary; spaCy's lexical flags are the word's)"),
     "kg.io.decode._TRAFILATURA": ("module", "nothing: the optional module once imported"),
     "kg.outputs.rdf.vocab._BAD_QIDS_SEEN": ("module", "Wikidata id (each bad one is logged once)"),
     "kg.extract.parallel._WORKER": ("module", "the Extractor of a worker process"),

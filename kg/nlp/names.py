@@ -36,21 +36,41 @@ def _starts(t) -> bool:
     )
 
 
+def _name_like(doc: Doc) -> list[bool]:
+    """:func:`_starts` of every token, remembered per word (its string hash): it reads only the word's text
+    and lexical flags, and a Token per token of every document cost more than the rest of :func:`_runs`."""
+    from spacy.attrs import ORTH
+
+    if len(_NAME_LIKE) > 1_000_000:
+        _NAME_LIKE.clear()
+    hashes = doc.to_array(ORTH).tolist() if len(doc) else []
+    out = list(map(_NAME_LIKE.get, hashes))
+    if None in out:  # words not seen yet
+        for i, flag in enumerate(out):
+            if flag is None:
+                out[i] = _NAME_LIKE[hashes[i]] = _starts(doc[i])
+    return out
+
+
+_NAME_LIKE: dict[int, bool] = {}  # string hash -> _starts (hashes are the same in every vocab)
+
+
 def _runs(doc: Doc) -> list[tuple[int, int]]:
     """Maximal runs of name-like tokens within a sentence (joiners and hyphens only inside)."""
     join = nk.joiners()
+    starts = _name_like(doc)
     out, i, n = [], 0, len(doc)
     while i < n:
-        if not _starts(doc[i]):
+        if not starts[i]:
             i += 1
             continue
         j = i + 1
         while j < n and not doc[j].is_sent_start:
             t = doc[j]
-            if _starts(t):
+            if starts[j]:
                 j += 1
-            elif (t.text in ("-", "'") or t.lower_ in join) and j + 1 < n and (_starts(doc[j + 1]) or t.text == "-" and doc[j + 1].is_alpha):
-                j += 2 if t.text == "-" and not _starts(doc[j + 1]) else 1
+            elif (t.text in ("-", "'") or t.lower_ in join) and j + 1 < n and (starts[j + 1] or t.text == "-" and doc[j + 1].is_alpha):
+                j += 2 if t.text == "-" and not starts[j + 1] else 1
             else:
                 break
         out.append((i, j))
