@@ -15,6 +15,12 @@ pronoun subject for the previous sentence's subject (a part of :class:`kg.extrac
   "they", "mereka", for a state, a ministry or an organisation) stands for the actor that opens the
   previous sentence as its subject. Anything else (a writer, a tourist, no actor there) resolves nothing
   here, and the older rules (:meth:`ArgumentRules._person_ref`, ``_group_ref``) have their say.
+- **pronoun and actor** (``coref:pronoun-and``, ``...+pronoun-and``): "Kishida flew to Manila, where he and Marcos
+  signed ...": a person pronoun joined to a subject's actors is one of them (the previous subject, the own
+  sentence's subject, the speaker before a verb of saying, else the last person named).
+- **counterpart** (``coref:host-counterpart``, ``...+host-counterpart``): "... arrived in Vientiane. He signed an accord with
+  his counterpart", "Ia dan mitranya ...": a counterpart noun (``counterpart_nouns``) naming no actor is the host
+  of the last visit (042) its subject made.
 """
 
 from __future__ import annotations
@@ -86,7 +92,7 @@ class CorefRules:
                 crowd = True
             elif len(firsts) == 2:
                 pairs[frozenset(firsts)] = list(firsts.values())
-        for src, tgt in self.memory.event_sides.get(s_index, ()):
+        for src, tgt, _code in self.memory.event_sides.get(s_index, ()):
             if upto is not None and any(sp.end > upto for sp in src + tgt):
                 continue
             s_ids = {self._who(sp) for sp in src} - {None}
@@ -196,4 +202,30 @@ class CorefRules:
                 return _Arg([before[-1]], "speaker") if self._person_like(before[-1]) else None
             if any(a.start <= i < a.end for a in self.actors):
                 return None
+        return None
+
+    VISIT_CODES = ("042",)  # a visit or a trip: its target is the host
+
+    def counterpart_target(self, trig: Span, source: _Arg, stop: int) -> _Arg | None:
+        """"Japan's foreign minister arrived in Seoul. He met his counterpart", "... tiba di Seoul. Ia bertemu
+        mitranya": a counterpart noun (``counterpart_nouns``) with no actor of its own, near the trigger (after
+        it, or in its subject: "he and his counterpart signed"), is the host of the last visit its source made,
+        in this sentence or up to :data:`PAIR_SENTENCES` before (``coref:host-counterpart``)."""
+        words = self.s.counterpart_nouns
+        hi = min(stop, trig.end + 8, self.sent.end)
+        spots = [i for i in range(max(self.sent.start, trig.start - 4), hi) if self.lows[i] in words and not trig.start <= i < trig.end]
+        if len(spots) != 1:
+            return None
+        i = spots[0]
+        near = range(min(i, trig.start) - 3, max(i, trig.end) + 4)
+        if any(a.start in near or a.end - 1 in near for a in self.actors + self.places):
+            return None  # "his South Korean counterpart", "his counterpart, Wang Yi": named, the other rules read it
+        sides = {self._who(sp) for sp in source.spans} - {None}
+        memory = self.memory
+        if not sides or memory.sents is None:
+            return None
+        for back in range(PAIR_SENTENCES + 1):
+            for src, tgt, code in reversed(memory.event_sides.get(memory.s_index - back, [])):
+                if code.startswith(self.VISIT_CODES) and {self._who(sp) for sp in src} == sides and len(tgt) == 1:
+                    return _Arg([self._ref_to(tgt[0], i, "coref:host-counterpart")], "host-counterpart")
         return None

@@ -362,6 +362,8 @@ class Extractor:
             partner = rules.after(trig, verb_preps | noun_preps | s.partner_preps, direct=not nominal, stop=stop)
             if partner is not None and subj is not None and _resolved(subj) and not partner.how.startswith(("prep:", "place:")):
                 partner = None  # "the two ministers met to discuss North Korea's launches": a topic, no third party
+            if partner is None and subj is not None:
+                partner = rules.counterpart_target(trig, subj, stop)  # "... arrived in Seoul. He met his counterpart"
             if subj is not None and partner is not None and len(subj.spans) >= 2 and partner.how.startswith("prep:"):
                 if partner.how.removeprefix("prep:") not in (t.target_preps or s.partner_preps):
                     partner = None  # "X and Y agreed to get Syria's factions to talks": no third party "to" the accord
@@ -484,9 +486,9 @@ class Extractor:
             trig, when, document.date if document.date_source in ("option", "metadata") else None
         ))
         args = source.spans + target.spans
-        refs = sorted({sp._.kg["rule"].removeprefix("coref:") for sp in args if isinstance(sp, _Ref)} & {"pair", "prev-subject", "pronoun-and"})
+        refs = sorted({sp._.kg["rule"].removeprefix("coref:") for sp in args if isinstance(sp, _Ref)} & {"pair", "prev-subject", "pronoun-and", "host-counterpart"})
         if not refs:  # who did it to whom, as named here: what "both sides", "the two countries" may stand for next
-            rules.memory.event_sides.setdefault(s_index, []).append((list(source.spans), list(target.spans)))
+            rules.memory.event_sides.setdefault(s_index, []).append((list(source.spans), list(target.spans), info.code))
         evidence = confidence_mod.Evidence(
             path=path,
             source_how=source.how,

@@ -71,7 +71,7 @@ class _Memory:
     # sentences, the index of the one under the rules, and the sides of the events found so far by sentence
     sents: list[Span] | None = None
     s_index: int = 0
-    event_sides: dict[int, list[tuple[list[Span], list[Span]]]] = field(default_factory=dict)
+    event_sides: dict[int, list[tuple[list[Span], list[Span], str]]] = field(default_factory=dict)  # (sources, targets, CAMEO code)
 
     # what "the attack", "serangan tersebut" can refer to: a show of force (a missile test or launch), an
     # assault, a fight or mass violence; not a protest, a cut in relations or a coercion ("Germany recalled its

@@ -134,3 +134,26 @@ def test_an_accord_reached_by_two_has_no_third_party_after_to(full_extractor):
     # "to" before a verb is no partner: Chile and Peru agreed with each other, not with Bolivia
     ex = extract(full_extractor, "Chile and Peru agreed on Monday to bring Bolivia's leaders to the table.", "en")
     assert {p for p, _ in _sym(ex, "03")} == {frozenset({"CHL", "PER"})}
+
+
+# -- "his counterpart": the host's ----------------------------------------------------------------------------
+@pytest.mark.parametrize("lang,text,pair", [
+    ("en", "Chile's foreign minister arrived in Lima on Sunday. She signed a fisheries accord with her counterpart on Monday.", {"CHL", "PER"}),
+    ("en", "Chile's foreign minister visited Lima on Sunday. She and her counterpart signed a fisheries accord.", {"CHL", "PER"}),
+    ("id", "Menteri luar negeri Malaysia tiba di Manila pada Minggu. Ia menandatangani perjanjian perikanan dengan mitranya.", {"MYS", "PHL"}),
+])
+def test_counterpart_is_the_hosts(full_extractor, lang, text, pair):
+    found = _sym(extract(full_extractor, text, lang), "05")
+    assert [p for p, _ in found] == [frozenset(pair)]
+    assert all("+host-counterpart" in rule for _, rule in found)
+
+
+@pytest.mark.parametrize("lang,text", [
+    # no visit before: whose counterpart is not said
+    ("en", "Chile's foreign minister gave a speech on Sunday. She signed a fisheries accord with her counterpart on Monday."),
+    ("id", "Menteri luar negeri Malaysia berpidato pada Minggu. Ia menandatangani perjanjian perikanan dengan mitranya."),
+    # the visit was another actor's
+    ("en", "Peru's president visited Quito on Sunday. Chile's foreign minister signed a fisheries accord with her counterpart."),
+])
+def test_counterpart_without_a_visit_of_its_own_is_nobody(full_extractor, lang, text):
+    assert not _sym(extract(full_extractor, text, lang), "05")
