@@ -80,17 +80,19 @@ CONSTRUCTIONS = {
 # then (h26), with a counterpart noun without a nationality as the host of its actor's visit ("... arrived in
 # Vientiane. He signed ... with his counterpart", "Ia dan mitranya menandatangani ..."), two previous_sentence
 # sentences per language: en 210, 182 pass (0.867), precision 0.951; id 210, 170 pass (0.810), precision 0.936
+# then, with a trigger's doer words before it ('before': "Ukrainian drones targeted", "Drone Ukraina menyasar"),
+# three sentences per language: en 213, 185 pass (0.869), precision 0.952; id 213, 173 pass (0.812), precision 0.936
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
     "en": {"accusation": 8, "apposition": 5, "condemnation": 10, "conjunction": 9, "control_verb": 6, "group_noun": 6, "long_multi": 5,
-           "name_trigger": 6, "negation_modality": 5, "negative": 11, "nominal_possessor": 14, "object": 5, "oblique": 9,
+           "name_trigger": 6, "negation_modality": 5, "negative": 12, "nominal_possessor": 14, "object": 5, "oblique": 9,
            "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 7, "relative_clause": 6, "reported_speech": 9,
-           "svo": 13, "withdrawal_refusal": 34},
+           "svo": 15, "withdrawal_refusal": 34},
     "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 4, "group_noun": 7, "long_multi": 5,
-           "name_trigger": 6, "negation_modality": 6, "negative": 10, "nominal_possessor": 11, "object": 2, "oblique": 6,
+           "name_trigger": 6, "negation_modality": 6, "negative": 11, "nominal_possessor": 11, "object": 2, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 5, "reported_speech": 9,
-           "svo": 13, "withdrawal_refusal": 33},
+           "svo": 15, "withdrawal_refusal": 33},
 }  # fmt: skip
 
 

@@ -14,6 +14,7 @@ from kg.nlp.morphology import _forms, is_passive_form, lemma_table
 from kg.resources import lang_dir, read_jsonl
 
 
+DOER_BEFORE = 4  # how far before a trigger one of its ``before`` words (its doer: "missiles and drones hit") may be
 PASSIVE_BEFORE = 6  # how far before a passive verb its required word (the patient: "envoy was expelled") may be
 
 
@@ -28,7 +29,7 @@ class Trigger:
     number: int
     speaker: bool = False  # the act is the speaker's: "X says Y is responsible for the attack" -> X accuses Y
     window: int | None = None  # how far after the trigger ``requires`` looks (default: the tagger's window)
-    before: int = 0  # how far before the trigger a required word may be its doer: "Russian missiles hit Kyiv"
+    before: frozenset[str] = frozenset()  # words that, just before the trigger, are its doer: "Russian missiles hit Kyiv"
     origin: str = "kg"  # where the entry comes from: kg's curated file, or "petrarch2" (kg.nlp.petrarch_layer)
 
 
@@ -52,7 +53,7 @@ def load_triggers(lang: str) -> tuple[Trigger, ...]:
                 number=number,
                 speaker=bool(obj.get("speaker_source", False)),
                 window=int(obj["window"]) if obj.get("window") else None,
-                before=int(obj.get("before", 0)),
+                before=frozenset(w.lower() for w in obj.get("before", [])),
             )
         )
     return tuple(out)
@@ -124,11 +125,11 @@ class TriggerTagger:
 
     @staticmethod
     def _doer_before(doc: Doc, forms: list, i: int, trig: Trigger) -> bool:
-        """A required word within the trigger's ``before`` words before it, in its sentence: the weapon or
-        force that acts ("Russian missiles hit Kyiv", "missiles and drones hit Haifa")."""
+        """One of the trigger's ``before`` words within :data:`DOER_BEFORE` words before it, in its sentence: the
+        weapon or force that acts ("Russian missiles hit Kyiv", "missiles and drones hit Haifa")."""
         if not trig.before:
             return False
-        hits = [j for j in range(max(0, i - trig.before), i) if trig.requires.intersection(forms[j])]
+        hits = [j for j in range(max(0, i - DOER_BEFORE), i) if trig.before.intersection(forms[j])]
         return bool(hits) and hits[-1] >= (doc[i].sent.start if doc.has_annotation("SENT_START") else 0)
 
     def __call__(self, doc: Doc) -> Doc:

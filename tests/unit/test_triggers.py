@@ -83,3 +83,17 @@ def test_trigger_file_loads_with_codes_and_numbers(lang):
 
 def test_unknown_language_has_no_triggers():
     assert load_triggers("xx") == ()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a weapon written before the verb is its doer and settles it ("before" words)
+    ("en", "Syrian rockets hit the town.", [("hit", "190")]),
+    ("id", "Roket Suriah menyasar kota itu.", [("menyasar", "190")]),
+    # not any word before it: an attack noun before "targets" (the noun) makes no trigger of it
+    ("en", "The strikes on rebel targets continued.", [("strikes", "190")]),
+    ("en", "The storm hit the town.", []),
+    # the Indonesian noun of the same root is a target, not an act
+    ("id", "Roket itu jatuh jauh dari sasaran.", []),
+])
+def test_doer_word_before_the_verb_settles_it(window_extractor, lang, text, expected):
+    assert found(window_extractor, text, lang) == expected
