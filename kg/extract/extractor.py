@@ -134,6 +134,11 @@ def _resolved(arg: _Arg) -> bool:
     return any(isinstance(sp, _Ref) and sp._.kg["rule"] in ("coref:pair", "coref:prev-subject") for sp in arg.spans)
 
 
+def _new_reading(*args) -> bool:
+    """Whether a side of the event is a pair ("both sides") or a host's counterpart (:mod:`kg.extract.coref`)."""
+    return any(isinstance(sp, _Ref) and sp._.kg["rule"] in ("coref:pair", "coref:host-counterpart") for a in args if a for sp in a.spans)
+
+
 def _short_or_punct(tok) -> bool:
     return tok.is_punct or (tok.is_lower and len(tok) <= 4)
 
@@ -430,6 +435,8 @@ class Extractor:
                     path = "window+parse" if agrees else "window?parse"
         if fr is not None and path != "syntax" and source is not None and target is not None and not t.symmetric and _resolved(source):
             target = coref_target(fr, cands, target)  # "He backed China's plan for Ukraine": the parse's object
+        if not rules.actors and not rules.places and not _new_reading(source, target):
+            return None  # a sentence read only for its pronoun or group noun: only a pair ("both sides") or a host's counterpart
         if source is not None and target is None and cameo.quad_of_root(t.code[:2]) == 4 and not t.symmetric:
             target = rules.place_target(trig, source, stop, via=(noun_preps - s.locative_preps) if nominal else None)
         if source is not None and target is None and _sure_doer(source, fr, cands, nominal, rules, trig):

@@ -157,3 +157,10 @@ def test_counterpart_is_the_hosts(full_extractor, lang, text, pair):
 ])
 def test_counterpart_without_a_visit_of_its_own_is_nobody(full_extractor, lang, text):
     assert not _sym(extract(full_extractor, text, lang), "05")
+
+
+def test_a_sentence_without_actors_gives_only_the_new_readings(full_extractor):
+    # read only for its pronoun: "he" (Japan's minister) and "the attack" (Russia's shelling) would be two
+    # inferences in one event; such sentences give only a pair or a host's counterpart (precision first)
+    text = "Russian forces shelled Kharkiv on Sunday. Japan's foreign minister arrived in Kyiv on Monday. He condemned the attack."
+    assert not [e for e in extract(full_extractor, text, "en").events if e.root == "11"]
