@@ -135,6 +135,8 @@ CASES = [
      ["Greece"], ["Turkey"], "verb:nsubj>xcomp-refused>", {"refusal": True}),
     ("en-refusal-of-a-request", "en", "Chile rejected demands by Peru to return the artefacts.", ["Chile", "Peru"], "rejected",
      ["Chile"], ["Peru"], "verb:nsubj>request-refused>obj>obl:agent(by)", {"refusal": True, "events": "demands"}),
+    ("en-refusal-of-what-another-made", "en", "Chile rejected the treaty drafted by Peru.", ["Chile", "Peru"], "rejected",
+     ["Chile"], ["Peru"], "verb:nsubj>request-refused>obj>acl>", {"refusal": True}),
     ("en-refusal-needs-its-code", "en", "Greece refused to extradite the pilot to Turkey.", ["Greece", "Turkey"], "refused",
      ["Greece"], [], "verb:nsubj>-", {}),
     # an attack's patient in a state (the caller says the trigger is an 18-20), but not at sea off it

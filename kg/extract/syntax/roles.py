@@ -232,20 +232,25 @@ class _Roles:
         return found
 
     def refused_party(self, tok) -> list[Arg]:
-        """The other party of what a refusal verb rejects: who asked for it, when the object is a request
-        ("rejected calls from the United States to ...", "rejected demands by Ukraine"), else the other party of
+        """The other party of what a refusal verb rejects: who asked for or made it ("rejected calls from the
+        United States to ...", "rejected demands by Ukraine", "rejected the proposal put forward by Egypt"), else the other party of
         the act refused ("refused to send weapons to Ukraine", "menolak menarik pasukannya dari Lebanon",
         "rejected calls to impose sanctions on Russia"): the controlled verb's object or its oblique marked as
         a target, recipient, partner or source, or such an oblique on its object ("hand over the suspects to
         India")."""
         roles = self.d.adps("target", "recipient", "partner", "source")
-        requests = [c for c in tok.children if c.dep_ in OBJECTS and c.i in self.events and c.i not in self.at]
+        requests = [c for c in tok.children if c.dep_ in OBJECTS and c.i not in self.at]
         for c in requests:
             found = []
             for cc in c.children:
                 adp = self._case(cc)
                 if cc.dep_ == "nmod:poss" or (cc.dep_ in ("nmod",) + AGENTS and adp in self.d.adps("agent", "source")):
                     found += self.actors_in(cc, f"obj>{cc.dep_}" + (f"({adp})" if adp else ""))
+                elif cc.dep_ in ("acl", "acl:relcl") and cc.pos_ in VERB_POS and (
+                    self.is_passive(cc) or any(self._case(x) in self.d.passive_agent for x in cc.children if x.dep_ in ("obl", "nmod"))
+                ):  # a participle with a by-phrase is passive, however it was tagged ("put forward by Egypt")
+                    # "the proposal put forward by Egypt", "proposal yang diajukan Mesir": who made it
+                    found += [_re(a, f"obj>{cc.dep_}>{a.rule}") for a in self.subject_of(cc, True)]
             if found:
                 return [_re(a, f"request-refused>{a.rule}") for a in found]
         acts = [x for x in tok.children if x.dep_ in ("xcomp", "advcl")] + [x for c in requests for x in c.children if x.dep_ == "acl"]
