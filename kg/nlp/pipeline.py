@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.caching import lang_key, settings_key
+from kg.caching import keep_loaded, lang_key, settings_key
 from kg.lang.settings import settings
 from kg.nlp.actors import ActorTagger
 from kg.nlp.context import doc_context, kg_set, set_span_list
@@ -123,4 +123,5 @@ def get_pipeline(lang: str, *, model: str | None = None, lexicon_files: tuple[st
     key = (*where, actors_only)
     if key not in _PIPELINES:
         _PIPELINES[key] = build_pipeline(lang, model=model, lexicon_files=tuple(lexicon_files), actors_only=actors_only)
+        keep_loaded()
     return _PIPELINES[key]

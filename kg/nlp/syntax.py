@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from kg.caching import keep_loaded
 from kg.lang.settings import settings
 from kg.resources import data_dir
 
@@ -232,6 +233,7 @@ def _load_syntax(lang: str, model: str | None, _lang_path: str):
     nlp = _spacy_load(path)
     if nlp.lang != path.name and model is None:
         raise LookupError(f"{path}: the syntax model is for {nlp.lang!r}, not {lang!r}")
+    keep_loaded()
     return nlp
 
 
