@@ -85,17 +85,20 @@ CONSTRUCTIONS = {
 # then, with a rejected thing's maker as the target ("rejected the proposal put forward by Egypt", "menolak rencana
 # yang disusun Hungaria"), three sentences per language: en 216, 188 pass (0.870), precision 0.952; id 216, 176 pass
 # (0.815), precision 0.937
+# then, with a refusal noun's refused act ("Hungary's refusal to send weapons to Ukraine") giving its target and
+# being no event (it was asserted: 07, 06), three sentences per language: en 219, 190 pass (0.868), precision 0.953;
+# id 219, 179 pass (0.817), precision 0.938
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
     "en": {"accusation": 8, "apposition": 5, "condemnation": 10, "conjunction": 9, "control_verb": 6, "group_noun": 6, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 5, "negative": 12, "nominal_possessor": 14, "object": 5, "oblique": 9,
            "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 7, "relative_clause": 6, "reported_speech": 9,
-           "svo": 15, "withdrawal_refusal": 37},
+           "svo": 15, "withdrawal_refusal": 39},
     "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 4, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 6, "negative": 11, "nominal_possessor": 11, "object": 2, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 5, "reported_speech": 9,
-           "svo": 15, "withdrawal_refusal": 36},
+           "svo": 15, "withdrawal_refusal": 39},
 }  # fmt: skip
 
 

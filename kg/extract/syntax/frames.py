@@ -59,6 +59,8 @@ def frame(
             obliques += o2
         if not targets and located:
             targets = r.located_patient(tok, noun=True)
+        if not targets and refusal:
+            targets = r.refused_party(tok)  # "Hungary's refusal to send weapons to Ukraine"
         gov, gdep = r.governor(tok)
         if gov is not None:
             f.governor, f.governor_dep = gov.i, gdep

@@ -253,7 +253,8 @@ class _Roles:
                     found += [_re(a, f"obj>{cc.dep_}>{a.rule}") for a in self.subject_of(cc, True)]
             if found:
                 return [_re(a, f"request-refused>{a.rule}") for a in found]
-        acts = [x for x in tok.children if x.dep_ in ("xcomp", "advcl")] + [x for c in requests for x in c.children if x.dep_ == "acl"]
+        acts = [x for x in tok.children if x.dep_ in ("xcomp", "advcl", "acl")]  # "refused to ...", "refusal to ..."
+        acts += [x for c in requests for x in c.children if x.dep_ == "acl"]  # "rejected calls to ..."
         for x in acts:
             infinitive = any(c.dep_ == "mark" and c.lower_ in self.d.infinitive_marks for c in x.children)
             if x.pos_ not in VERB_POS or not (x.dep_ == "xcomp" or infinitive):

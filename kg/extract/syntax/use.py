@@ -141,21 +141,31 @@ def syntax_frame(rules, trig, nominal: bool):
 def refused(fr, rules) -> bool:
     """Whether the act of ``fr`` is what a rejection (CAMEO 12) in its sentence refuses: its verb (or the light
     verb of its event noun, "refused to impose sanctions") is controlled by a 12 trigger ("Hungary refused
-    to send weapons to Ukraine", "Serbia menolak untuk menjatuhkan sanksi"), or is what a rejected request
-    asks for ("rejected calls to impose sanctions on Russia"). The rejection codes the act;
+    to send weapons to Ukraine", "Serbia menolak untuk menjatuhkan sanksi", "Hungary's refusal to send ..."), or
+    is what a rejected request asks for ("rejected calls to impose sanctions on Russia"). The rejection codes the act;
     the act itself did not happen and is not an event of its own."""
     if fr is None or rules.syntax is None:
         return False
+    from kg.extract.syntax.data import role_data
+
     sub, off = rules.syntax
     node = sub[fr.governor] if fr.kind == "noun" and fr.light and fr.governor is not None else sub[fr.trigger]
+    marks = role_data(rules.lang).infinitive_marks
+    infinitive = any(c.dep_ == "mark" and c.lower_ in marks for c in node.children)
+    if node.dep_ == "acl" and infinitive and _rejects(node.head.i + off, rules):
+        return True  # "Hungary's refusal to send weapons to Ukraine"
     if node.dep_ == "acl" and node.head.dep_ in ("obj", "dobj"):
         node = node.head  # "rejected calls to impose sanctions on Russia" (not the call itself: it was made)
     elif node.dep_ not in ("xcomp", "advcl"):
         return False
     if node.head.i == node.i:
         return False
-    head = node.head.i + off
-    return any(x.start <= head < x.end and kg_get(x)["trigger"].code[:2] == "12" for x in rules.triggers)
+    return _rejects(node.head.i + off, rules)
+
+
+def _rejects(i: int, rules) -> bool:
+    """Whether token ``i`` (of the document) is in a rejection trigger (CAMEO 12)."""
+    return any(x.start <= i < x.end and kg_get(x)["trigger"].code[:2] == "12" for x in rules.triggers)
 
 
 def _spans_of(args, cands) -> list:
