@@ -182,6 +182,8 @@ CASES = [
      None, None, "", {}),
     ("id-refusal-recipient", "id", "Yunani menolak mengembalikan kapal itu kepada Turki.", ["Yunani", "Turki"], "menolak",
      ["Yunani"], ["Turki"], "verb:nsubj>xcomp-refused>", {"refusal": True}),
+    ("id-refusal-word-on-the-verb", "id", "Yunani enggan mengembalikan kapal itu kepada Turki.", ["Yunani", "Turki"], "enggan",
+     ["Yunani"], ["Turki"], "verb:refused-act>nsubj>refused-act>", {"refusal": True}),
     ("id-located-patient", "id", "Rusia membom sebuah sekolah di Kharkiv.", ["Rusia", "Kharkiv"], "membom",
      ["Rusia"], ["Kharkiv"], "verb:nsubj>obj>nmod(di)", {"located": True}),
     ("id-maker-not-doer", "id", "Drone buatan Iran menghantam Kyiv.", ["Iran", "Kyiv"], "menghantam",

@@ -98,10 +98,17 @@ def _parsed_as_noun(rules, trig) -> bool:
 
 def _parsed_as_verb(rules, trig) -> bool:
     """A noun trigger of several words that the parse reads as a clause, subject and verb: "drone strike"
-    matched on the lemmas of "Ukrainian drones struck Moscow". Read as a noun it has no doer or target."""
-    if rules.syntax is None or len(trig) < 2 or kg_get(trig)["trigger"].pos != "noun":
+    matched on the lemmas of "Ukrainian drones struck Moscow" (read as a noun it has no doer or target); or a
+    verb trigger that only looks like a noun and modifies a verb ("Hungaria enggan mengirim ...")."""
+    if rules.syntax is None:
         return False
     sub, off = rules.syntax
+    if len(trig) == 1 and kg_get(trig)["trigger"].pos == "verb":
+        # a verb of the lexicon that only looks like a noun ("enggan": -an) and modifies a verb: "enggan mengirim"
+        tok = sub[trig.start - off]
+        return tok.dep_ in ("advmod", "aux") and tok.head.pos_ == "VERB"
+    if len(trig) < 2 or kg_get(trig)["trigger"].pos != "noun":
+        return False
     own = range(trig.start - off, trig.end - off)
     head = head_token(sub, own.start, own.stop)
     return head.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i in own for c in head.children)

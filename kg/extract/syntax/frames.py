@@ -123,6 +123,11 @@ def frame(
                         break
             if not targets and refusal:
                 targets = r.refused_party(tok)
+            if not sources and refusal and tok.dep_ in ("advmod", "aux") and tok.head.pos_ in VERB_POS:
+                # "Hungaria enggan mengirim senjata ke Ukraina": the refusal word modifies the refused act's verb
+                act = tok.head
+                sources = [_re(a, f"refused-act>{a.rule}") for a in r.subject_of(act, r.is_passive(act))]
+                targets = [_re(a, f"refused-act>{a.rule}") for a in r.act_party(act)]
             if not targets and located:
                 targets = r.located_patient(tok, noun=False)
     f.negated = r.negated(tok)

@@ -253,24 +253,31 @@ class _Roles:
                     found += [_re(a, f"obj>{cc.dep_}>{a.rule}") for a in self.subject_of(cc, True)]
             if found:
                 return [_re(a, f"request-refused>{a.rule}") for a in found]
-        acts = [x for x in tok.children if x.dep_ in ("xcomp", "advcl", "acl")]  # "refused to ...", "refusal to ..."
+        acts = [x for x in tok.children if x.pos_ in VERB_POS]  # "refused to ...", "refusal to ..."
         acts += [x for c in requests for x in c.children if x.dep_ == "acl"]  # "rejected calls to ..."
         for x in acts:
             infinitive = any(c.dep_ == "mark" and c.lower_ in self.d.infinitive_marks for c in x.children)
             if x.pos_ not in VERB_POS or not (x.dep_ == "xcomp" or infinitive):
                 continue
-            targets, obliques = self.objects_of(x, roles)
-            found = targets + [a for a in obliques if a.adp in roles]
-            if not found:
-                for c in x.children:
-                    if c.dep_ in OBJECTS + ("obl",) and c.i not in self.at:
-                        for cc in c.children:
-                            adp = self._case(cc)
-                            if cc.dep_ == "nmod" and adp in roles:
-                                found += self.actors_in(cc, f"{c.dep_}>nmod({adp})")
+            found = self.act_party(x)
             if found:
                 return [_re(a, f"xcomp-refused>{a.rule}") for a in found]
         return []
+
+    def act_party(self, x) -> list[Arg]:
+        """The other party of the act ``x`` (a verb): its object, or its oblique marked as a target, recipient,
+        partner or source, or such an oblique on its object ("hand over the suspects to India")."""
+        roles = self.d.adps("target", "recipient", "partner", "source")
+        targets, obliques = self.objects_of(x, roles)
+        found = targets + [a for a in obliques if a.adp in roles]
+        if not found:
+            for c in x.children:
+                if c.dep_ in OBJECTS + ("obl",) and c.i not in self.at:
+                    for cc in c.children:
+                        adp = self._case(cc)
+                        if cc.dep_ == "nmod" and adp in roles:
+                            found += self.actors_in(cc, f"{c.dep_}>nmod({adp})")
+        return found
 
     def located_patient(self, tok, noun: bool) -> list[Arg]:
         """The place an attack's patient is in, when the patient names no actor: "hit a clinic in Dnipro",

@@ -152,8 +152,10 @@ def refused(fr, rules) -> bool:
     node = sub[fr.governor] if fr.kind == "noun" and fr.light and fr.governor is not None else sub[fr.trigger]
     marks = role_data(rules.lang).infinitive_marks
     infinitive = any(c.dep_ == "mark" and c.lower_ in marks for c in node.children)
-    if node.dep_ == "acl" and infinitive and _rejects(node.head.i + off, rules):
-        return True  # "Hungary's refusal to send weapons to Ukraine"
+    if infinitive and node.head.i != node.i and _rejects(node.head.i + off, rules):
+        return True  # "Hungary's refusal to send weapons to Ukraine", "declined to condemn" (however it is labelled)
+    if any(c.dep_ in ("advmod", "aux") and _rejects(c.i + off, rules) for c in node.children):
+        return True  # "Hungaria enggan mengirim senjata": the refusal word modifies the act's verb
     if node.dep_ == "acl" and node.head.dep_ in ("obj", "dobj"):
         node = node.head  # "rejected calls to impose sanctions on Russia" (not the call itself: it was made)
     elif node.dep_ not in ("xcomp", "advcl"):
