@@ -90,17 +90,19 @@ CONSTRUCTIONS = {
 # id 219, 179 pass (0.817), precision 0.938
 # then, with 'declined to' and 'enggan' as refusals (their act no event, however the parser labels it), three
 # sentences per language: en 222, 193 pass (0.869), precision 0.953; id 222, 182 pass (0.820), precision 0.938
+# then, with force nouns ("Russian forces hit", "Israeli tanks hit") among 'hit'/'target' doers, three sentences per
+# language: en 225, 196 pass (0.871), precision 0.953; id 225, 185 pass (0.822), precision 0.939
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
     "en": {"accusation": 8, "apposition": 5, "condemnation": 10, "conjunction": 9, "control_verb": 6, "group_noun": 6, "long_multi": 5,
-           "name_trigger": 6, "negation_modality": 5, "negative": 13, "nominal_possessor": 14, "object": 5, "oblique": 9,
+           "name_trigger": 6, "negation_modality": 5, "negative": 14, "nominal_possessor": 14, "object": 5, "oblique": 9,
            "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 7, "relative_clause": 6, "reported_speech": 9,
-           "svo": 15, "withdrawal_refusal": 41},
+           "svo": 17, "withdrawal_refusal": 41},
     "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 4, "group_noun": 7, "long_multi": 5,
-           "name_trigger": 6, "negation_modality": 6, "negative": 12, "nominal_possessor": 11, "object": 2, "oblique": 6,
+           "name_trigger": 6, "negation_modality": 6, "negative": 13, "nominal_possessor": 11, "object": 2, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 5, "reported_speech": 9,
-           "svo": 15, "withdrawal_refusal": 41},
+           "svo": 17, "withdrawal_refusal": 41},
 }  # fmt: skip
 
 
