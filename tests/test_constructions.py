@@ -92,6 +92,10 @@ CONSTRUCTIONS = {
 # sentences per language: en 222, 193 pass (0.869), precision 0.953; id 222, 182 pass (0.820), precision 0.938
 # then, with force nouns ("Russian forces hit", "Israeli tanks hit") among 'hit'/'target' doers, three sentences per
 # language: en 225, 196 pass (0.871), precision 0.953; id 225, 185 pass (0.822), precision 0.939
+# then (h29), with a group noun as the object of a third party's appeal, demand or criticism ("Egypt urged both sides
+# to ...", "PBB mendesak kedua pihak ...": one event to each of the pair, never with the speaker among them, and the
+# act asked of them no act of theirs), nine sentences per language (two negatives): en 234, 205 pass (0.876; 0.855
+# before the rule), precision 0.957; id 234, 194 pass (0.829; 0.803 before), precision 0.942
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {

@@ -80,6 +80,8 @@ class ArgumentRules:
                 two = f"{lows[i - 1]} {low}" if i > 0 else low
                 three = f"{lows[i - 2]} {two}" if i > 1 else two
                 if three in groups or two in groups:
+                    if self.asked_group(i - (2 if three in groups else 1)):
+                        return None  # "urged both sides to return to talks": asked of them, not done by them
                     if kg_get(trig)["trigger"].symmetric:  # "both sides agreed": the pair named before, or no one
                         return self._pair_ref(self.doc[i])
                     return self._group_ref(self.doc[i])

@@ -18,6 +18,11 @@ pronoun subject for the previous sentence's subject (a part of :class:`kg.extrac
 - **pronoun and actor** (``coref:pronoun-and``, ``...+pronoun-and``): "Kishida flew to Manila, where he and Marcos
   signed ...": a person pronoun joined to a subject's actors is one of them (the previous subject, the own
   sentence's subject, the speaker before a verb of saying, else the last person named).
+- **pair as object** (``coref:pair``, ``...+pair``): "Egypt urged both sides to return to talks", "PBB meminta kedua
+  negara menahan diri", "The EU criticised both sides": a group noun right after an appeal, demand or criticism
+  (CAMEO roots :data:`ADDRESSED_ROOTS`) by a third party is the pair named before (as for a subject), one event to
+  each; nothing when the speaker is one of the pair ("Thailand urged both sides ..."). The act asked of them
+  ("to return to talks") is no act of theirs: the group noun is then nobody's subject (:meth:`asked_group`).
 - **counterpart** (``coref:host-counterpart``, ``...+host-counterpart``): "... arrived in Vientiane. He signed an accord with
   his counterpart", "Ia dan mitranya ...": a counterpart noun (``counterpart_nouns``) naming no actor is the host
   of the last visit (042) its subject made.
@@ -29,10 +34,14 @@ from bisect import bisect_left
 
 from spacy.tokens import Span
 
-from kg.extract.sentence import _Arg, _Ref
+from kg.extract.sentence import _Arg, _group_nouns, _Ref
 from kg.nlp.context import doc_context, kg_get, span_list
 
 PAIR_SENTENCES = 3  # how many sentences back a group noun's pair may be named
+
+ADDRESSED_ROOTS = ("02", "10", "11")  # appeals, demands, criticism: their object is who is addressed
+
+GROUP_OBJECT_GAP = 2  # at most this many words (prepositions, determiners) between such a verb and its group noun
 
 PRONOUN_LEAD = 4  # at most this many words before a sentence's pronoun subject ("On Tuesday, he ...")
 
@@ -121,6 +130,51 @@ class CorefRules:
                     return None
                 return _Arg([self._ref_to(sp, tok.i, "coref:pair") for sp in pair], "coref")
         return None
+
+    def _group_at(self, i: int) -> int | None:
+        """The end of a group noun ("both sides", "kedua pihak", "dua negara itu") that starts at token ``i``."""
+        groups = _group_nouns(self.lang)
+        for n in (3, 2):
+            if i + n <= self.sent.end and " ".join(self.lows[i : i + n]) in groups:
+                return i + n
+        return None
+
+    def _addressing_trigger(self, i: int) -> Span | None:
+        """The appeal, demand or criticism verb (not an event noun) whose object a group noun at ``i`` is: a trigger
+        of :data:`ADDRESSED_ROOTS` ending at most :data:`GROUP_OBJECT_GAP` words before it, with only
+        prepositions and determiners between ("urged both sides", "called on the two countries")."""
+        for t in self.triggers:
+            if t.end <= i and i - t.end <= GROUP_OBJECT_GAP and t.start not in self.nominal:
+                if kg_get(t)["trigger"].code[:2] in ADDRESSED_ROOTS:
+                    between = self.lows[t.end : i]
+                    if all(w in self.preps or w in self.s.determiners for w in between):
+                        return t
+        return None
+
+    def asked_group(self, i: int) -> bool:
+        """Whether a group noun at ``i`` is the object of an appeal or demand: "urged both sides to return to
+        talks": the talks are asked for, not held, so the group noun is no subject of them."""
+        return self._addressing_trigger(i) is not None
+
+    def group_object(self, trig: Span, source: _Arg) -> _Arg | None:
+        """The pair a group noun right after ``trig`` (an appeal, demand or criticism) stands for (module doc), when
+        the speaker ``source`` is not one of them."""
+        if kg_get(trig)["trigger"].code[:2] not in ADDRESSED_ROOTS or trig.start in self.nominal:
+            return None
+        for i in range(trig.end, min(trig.end + GROUP_OBJECT_GAP + 1, self.sent.end)):
+            if self._group_at(i) is not None:
+                break
+        else:
+            return None
+        if self._addressing_trigger(i) is not trig:
+            return None
+        pair = self._pair_ref(self.doc[i])
+        if pair is None:
+            return None
+        speaker = {self._who(sp) for sp in source.spans}
+        if speaker & {self._who(sp) for sp in pair.spans}:
+            return None  # "Thailand urged both sides ...": itself among them, or not: unknown
+        return _Arg(pair.spans, "group-object")
 
     def _ref_to(self, span, i: int, rule: str) -> _Ref:
         kg = {**(kg_get(span) or {}), "rule": rule, "conf": 0.6, "locative": False}

@@ -164,3 +164,47 @@ def test_a_sentence_without_actors_gives_only_the_new_readings(full_extractor):
     # inferences in one event; such sentences give only a pair or a host's counterpart (precision first)
     text = "Russian forces shelled Kharkiv on Sunday. Japan's foreign minister arrived in Kyiv on Monday. He condemned the attack."
     assert not [e for e in extract(full_extractor, text, "en").events if e.root == "11"]
+
+
+# -- a group noun as the object of a third party's appeal, demand or criticism -------------------------------
+def _addressed(ex):
+    return {(s.code, t.code, e.root, e.rule.endswith("+pair")) for e in ex.events for s in e.sources for t in e.targets if e.root in ("02", "10", "11")}
+
+
+@pytest.mark.parametrize("mode", ["window_extractor", "full_extractor"])
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Chile and Peru met Bolivia and Ecuador on Sunday. Brazil urged both sides to reach a water deal.", None),
+    ("en", "Lithuania and Belarus closed border crossings on Friday. Poland called on the two governments to reopen them.",
+     {("POL", "LTU", "02", True), ("POL", "BLR", "02", True)}),
+    ("id", "Lituania dan Belarus menutup perbatasan pada Jumat. Polandia mendesak kedua pemerintah membukanya kembali.",
+     {("POL", "LTU", "02", True), ("POL", "BLR", "02", True)}),
+    ("en", "Lithuania and Belarus closed border crossings on Friday. Poland criticised both governments over the closure.",
+     {("POL", "LTU", "11", True), ("POL", "BLR", "11", True)}),
+])
+def test_group_noun_object_is_each_of_the_pair(request, mode, lang, text, want):
+    found = _addressed(extract(request.getfixturevalue(mode), text, lang))
+    if want is None:  # Georgia, Abkhazia's backers, Russia: no one pair
+        assert not {f for f in found if f[3]}
+    else:
+        assert found == want
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the speaker is one of the pair
+    ("en", "Lithuania and Belarus closed border crossings on Friday. Lithuania urged both governments to reopen them."),
+    ("id", "Lituania dan Belarus menutup perbatasan pada Jumat. Lituania meminta kedua pemerintah membukanya kembali."),
+    # no pair before
+    ("id", "Perbatasan ditutup pada Jumat. Polandia mendesak kedua pemerintah membukanya kembali."),
+])
+def test_group_noun_object_without_a_third_party_pair_is_nobody(full_extractor, lang, text):
+    assert not {f for f in _addressed(extract(full_extractor, text, lang)) if f[3]}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Lithuania and Belarus closed border crossings on Friday. Poland urged the two countries to hold talks."),
+    ("id", "Lituania dan Belarus menutup perbatasan pada Jumat. Polandia meminta kedua negara menggelar perundingan."),
+])
+def test_the_act_asked_of_a_pair_is_not_theirs(full_extractor, lang, text):
+    ex = extract(full_extractor, text, lang)
+    assert not [e for e in ex.events if e.root == "04"]  # the talks are asked for, not held
+    assert {(s.code, t.code) for e in ex.events if e.root == "02" for s in e.sources for t in e.targets} == {("POL", "LTU"), ("POL", "BLR")}
