@@ -109,13 +109,15 @@ def frame(
             targets = t2
     else:
         targets, obliques = r.objects_of(tok, preps, prefer_adps=target_adps is not None)
+        # "condemned and rejected the plan": a conjunct verb's object is shared only by a verb with no object of
+        # its own ("welcomed the ruling and urged Jakarta to ...": Jakarta is not what was welcomed)
         if not targets:
-            # "condemned and rejected the plan": a conjunct verb's shared object, written after it
-            if tok.dep_ == "conj" and tok.head.pos_ in VERB_POS:
+            own_object = any(c.dep_ in OBJECTS for c in tok.children)
+            if tok.dep_ == "conj" and tok.head.pos_ in VERB_POS and not own_object:
                 targets = [
                     _re(a, "conj-share-obj") for c in tok.head.children if c.dep_ in OBJECTS and c.i > tok.i for a in r.actors_in(c, "obj")
                 ]
-            if not targets:
+            if not targets and not own_object:
                 for c in tok.children:
                     if c.dep_ == "conj" and c.pos_ in VERB_POS and not any(cc.dep_ in SUBJECTS for cc in c.children):
                         t3, _ = r.objects_of(c, preps)
