@@ -53,6 +53,7 @@ class ActorTagger:
         sector_at = {sp.start: sp for sp in sectors}
         sector_end = {sp.end: sp for sp in sectors}
         loc = self.s.locative_preps
+        cur = frozenset(self.s.currency_words)
         out: list[Span] = []
         used_sectors: set[int] = set()
         for text, start, end in mentions:
@@ -63,6 +64,8 @@ class ActorTagger:
                 continue
             if start >= 2 and lows[start - 1] == "-" and lows[start - 2] in self.s.stance_prefixes:
                 continue  # "pro-Palestinian demonstrators" take a side; they are not Palestinians
+            if (start > 0 and lows[start - 1] in cur) or (end < len(lows) and lows[end] in cur):
+                continue  # "1 juta dolar AS", "5 million Australian dollars": a currency's state is no actor
             new = Span(doc, start, end, label=choice.type, kb_id=choice.target)
             info = {"sector": choice.sector, "role": None, "rule": f"lexicon:{choice.type}", "conf": 0.9, "locative": locative}
             if choice.type == "place":
