@@ -66,6 +66,9 @@ def main(argv=None) -> int:
     from kg.extract.syntax.use import STATS
     from kg.model import Document
 
+    from kg.caching import own_process
+
+    own_process()  # as the kg command does: models loaded here may leave the garbage collector's passes
     report = {"load_before": os.getloadavg(), "cpus": os.cpu_count(), "texts": str(SHARED / "corpus" / "dev")}
     for lang in ("en", "id"):
         docs = texts(lang, args.words)

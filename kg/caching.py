@@ -60,11 +60,24 @@ def per_language(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+_OWN_PROCESS = False
+
+
+def own_process(on: bool = True) -> None:
+    """Say that kg owns this process (the ``kg`` command, a benchmark): from then on :func:`keep_loaded`
+    freezes what a load leaves behind. A program that imports kg as a library does not call it, so kg never
+    changes how the caller's own objects are collected."""
+    global _OWN_PROCESS
+    _OWN_PROCESS = on
+
+
 def keep_loaded() -> None:
-    """Leave what exists now out of the cyclic garbage collector's passes (``gc.freeze``): called right after
-    a pipeline or a syntax model is loaded, which with the lexicon are ~135,000 objects that live as long as
-    the process. Full passes walked them all to find nothing: ~85 ms each, about once per 30,000 words of
-    English extraction (~2% of it). Objects that exist at that moment are from then on freed by reference
-    counting only (the ~1,500 that were already garbage stay; ``gc.unfreeze()`` undoes it all); objects made
-    later are collected as before."""
-    gc.freeze()
+    """In a process kg owns (:func:`own_process`), leave what exists now out of the cyclic garbage
+    collector's passes (``gc.freeze``, after one collection so that nothing already garbage is kept): called
+    right after a pipeline or a syntax model is loaded, which with the lexicon are ~135,000 objects that live as
+    long as the process. Full passes walked them all to find nothing: ~85 ms each, about once per 30,000 words
+    of English extraction (~2% of it). Objects made later are collected as before. In a library caller's
+    process it does nothing."""
+    if _OWN_PROCESS:
+        gc.collect()
+        gc.freeze()

@@ -78,6 +78,7 @@ CACHES = {
     "kg.scale.tasks.LOADS": ("module", "a count of Extractors made in this process (measured by the scale tests)"),
     "kg.nlp.sentences._LOWER_CACHE": ("module", "string hash (the same in every spaCy vocabulary)"),
     "kg.nlp.names._NAME_LIKE": ("module", "string hash (the same in every spaCy vocabulary; spaCy's lexical flags are the word's)"),
+    "kg.caching._OWN_PROCESS": ("module", "process: set once by the kg command (kg.caching.own_process); decides only whether loads gc.freeze"),
     "kg.io.decode._TRAFILATURA": ("module", "nothing: the optional module once imported"),
     "kg.outputs.rdf.vocab._BAD_QIDS_SEEN": ("module", "Wikidata id (each bad one is logged once)"),
     "kg.extract.parallel._WORKER": ("module", "the Extractor of a worker process"),
@@ -298,3 +299,25 @@ def test_indexes_of_a_lexicon_live_with_it():
             break
     assert _places_by_name(other) is not _places_by_name(lex)
     assert set(_places_by_name(other)) <= set(_places_by_name(lex))
+
+
+def _freeze_count_after_load(own: bool) -> int:
+    import subprocess
+    import sys
+
+    code = (
+        "import gc, kg.caching\n"
+        + ("kg.caching.own_process()\n" if own else "")
+        + "from kg.nlp.pipeline import get_pipeline\n"
+        "get_pipeline('en')\n"
+        "print(gc.get_freeze_count())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300)
+    return int(out.stdout.split()[-1])
+
+
+def test_loading_a_pipeline_leaves_a_library_callers_garbage_collection_alone():
+    # kg as a library must not move the caller's objects out of the cyclic collector (gc.freeze)
+    assert _freeze_count_after_load(own=False) == 0
+    # the kg command's own process (kg.caching.own_process) freezes what the load left behind
+    assert _freeze_count_after_load(own=True) > 10_000

@@ -16,6 +16,7 @@ from datetime import date
 import click
 
 from kg import __version__
+from kg.caching import own_process
 from kg.errors import Terminated, raise_terminated
 
 EXIT_PARTIAL = 1  # some inputs were bad; the good ones were processed
@@ -98,6 +99,7 @@ def main(verbose: bool) -> None:
       kg evaluate ../shared/corpus/dev
     """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    own_process()  # the command's process is kg's: loaded models may leave the garbage collector's passes
     # SIGTERM raises Terminated for the whole command, not only inside its worker pools: a signal that lands
     # after the work (while the summary or the outputs are written) still ends kg with 143 and one line
     if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
