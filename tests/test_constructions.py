@@ -96,6 +96,10 @@ CONSTRUCTIONS = {
 # to ...", "PBB mendesak kedua pihak ...": one event to each of the pair, never with the speaker among them, and the
 # act asked of them no act of theirs), nine sentences per language (two negatives): en 234, 205 pass (0.876; 0.855
 # before the rule), precision 0.957; id 234, 194 pass (0.829; 0.803 before), precision 0.942
+# then, with 'landed in' and 'mendarat di' as visits (042) and no visit by a state's name that only modifies the
+# subject's noun ("A Japanese tourist landed in Seoul", "Rudal Korea Utara mendarat di ..."), ten oblique and negative
+# sentences per language: en 244, 216 pass (0.885; 0.873 before), precision 0.957; id 244, 206 pass (0.844; 0.828
+# before), precision 0.948
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {

@@ -426,7 +426,7 @@ class Extractor:
         if refused(fr, rules):
             return None  # "refused to send weapons to Ukraine": the refusal (12) is the event, not the sending
         if fr is not None:
-            syn = syntax_args(fr, cands, t) if "full" in self.syntax else None
+            syn = syntax_args(fr, cands, t, rules) if "full" in self.syntax else None
             if syn is not None:
                 source, target, syn_rule = syn
                 path = "syntax"

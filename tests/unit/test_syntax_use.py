@@ -86,3 +86,27 @@ def test_the_attack_condemned_is_the_last_attack_not_the_last_conflict(full_extr
 def test_parse_off_gives_window_rules(window_extractor):
     e = one_event(extract(window_extractor, "Israel was attacked by Iran on Saturday.", "en"))
     assert e.rule.startswith("window:passive")
+
+
+# -- arrivals as visits: the visitor is the subject, not a name modifying it (h29) ----------------------------
+@pytest.mark.parametrize("lang,text,pair", [
+    ("en", "Chile's foreign minister landed in Lima on Sunday.", ("CHL", "PER")),
+    ("id", "Menteri Luar Negeri Chili mendarat di Lima pada Minggu.", ("CHL", "PER")),
+    ("en", "A Chinese delegation landed in Hanoi on Sunday.", ("CHN", "VNM")),
+    ("id", "Delegasi China mendarat di Hanoi pada Minggu.", ("CHN", "VNM")),
+])
+def test_landing_in_a_capital_is_a_visit(full_extractor, lang, text, pair):
+    assert pairs(extract(full_extractor, text, lang)) == {(*pair, "04")}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "A Chilean tourist landed in Lima on Sunday."),
+    ("en", "A Chilean businessman arrived in Lima on Sunday."),
+    ("en", "An Iranian drone landed in Iraq on Sunday."),
+    ("id", "Seorang turis Chili mendarat di Lima pada Minggu."),
+    ("id", "Drone Iran mendarat di Irak pada Minggu."),
+    ("en", "Peru's foreign minister landed in Lima on Sunday after a tour of Asia."),  # home, not a visit
+    ("id", "Menteri Luar Negeri Peru mendarat di Lima pada Minggu."),
+])
+def test_no_visit_by_a_name_modifying_the_subject_or_at_home(full_extractor, lang, text):
+    assert not [p for p in pairs(extract(full_extractor, text, lang)) if p[2] == "04"]

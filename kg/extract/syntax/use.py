@@ -179,7 +179,7 @@ def _spans_of(args, cands) -> list:
     return out
 
 
-def syntax_args(fr, cands, t):
+def syntax_args(fr, cands, t, rules=None):
     """(source, target, rule) from a frame that names both sides, else None. For a speaker trigger ("the
     U.S. says the Syrian government is responsible") the speaker acts on the reported clause's subject."""
     sources, targets = list(fr.sources), list(fr.targets)
@@ -197,12 +197,46 @@ def syntax_args(fr, cands, t):
     if not sources or not targets:
         return None
     src, tgt = _spans_of(sources, cands), _spans_of(targets, cands)
+    if rules is not None and _no_visitor(sources, src, t, rules):
+        return None
     if any(a is b for a in src for b in tgt):
         return None
     rule = fr.rule if not t.speaker else f"speaker:{fr.rule}"
     how_s = "+".join(dict.fromkeys(a.rule for a in sources))
     how_t = "+".join(dict.fromkeys(a.rule for a in targets))
     return _Arg(src, f"syn:{how_s}"), _Arg(tgt, f"syn:{how_t}"), rule
+
+
+VISIT_CODES = ("042", "043")  # visits and trips: the visitor is who arrives, not what
+
+MODIFIER_HOPS = ("amod", "nmod", "compound", "flat")  # a name inside the subject's noun phrase, modifying it
+
+
+def _no_visitor(sources, spans, t, rules) -> bool:
+    """Whether the doers the parse gives a visit or an arrival are only states' names that modify its subject's
+    noun ("A Japanese tourist landed in Seoul", "A North Korean missile landed in ...", "Rudal Korea Utara
+    mendarat di ...": nsubj>amod, nsubj>flat), or, in a language whose modifiers follow their noun, come right
+    after one ("Seorang turis Chili mendarat di Lima", parsed with Chili as the subject): a tourist, a missile or a
+    plane of a state is no visitor of it. Agents of a state ("Chinese officials", "delegasi China") are one actor
+    span with their noun, and so the subject itself; a person's name under a title ("Presiden Jokowi",
+    "Secretary of State Antony Blinken") is the visitor."""
+    if not t.code.startswith(VISIT_CODES) or any(isinstance(sp, _Ref) or rules._person_like(sp) for sp in spans):
+        return False
+    if all(a.rule.startswith("nsubj>") and a.rule.removeprefix("nsubj>").startswith(MODIFIER_HOPS) for a in sources):
+        return True
+    return all(_after_a_noun(sp, rules) for sp in spans)
+
+
+def _after_a_noun(span, rules) -> bool:
+    """In a language whose modifiers follow their noun, whether a name comes right after a lower-case word that
+    is no determiner, title or coordinator ("turis Chili", "pesawat pengangkut pupuk Rusia"): it names the
+    noun's state, not a doer of its own (what :func:`_no_visitor` reads from a parse that got it right)."""
+    s = rules.s
+    if s.head_final or span.start <= rules.sent.start:
+        return False
+    tok = rules.doc[span.start - 1]
+    low = tok.lower_
+    return tok.is_lower and tok.is_alpha and not (low in s.determiners or low in s.titles or low in s.coordinators)
 
 
 def _made_in(fr, spans, rules) -> bool:
@@ -236,6 +270,8 @@ def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
     speakers = {id(s) for s in _spans_of(fr.speech.speakers, cands)} if fr.speech else set()
     if win_src and win_src <= syn_tgt and win_tgt and win_tgt <= syn_src:
         return None, None, "reversed"  # the parse reads the pair the other way round
+    if fr.sources and win_src and win_src <= syn_src and _no_visitor(fr.sources, source.spans, t, rules):
+        return None, None, "visitor"  # "A Japanese tourist landed in Seoul": no visit of Japan's
     if _made_in(fr, source.spans + target.spans, rules):
         return None, None, "origin"  # "Russian-made drones were shot down by Ukraine": the maker is no party
     if speakers and syn_src and not syn_src & speakers and win_src and win_src <= speakers:
