@@ -338,7 +338,7 @@ class Extractor:
                     continue
                 seen.add(key)
                 ex.events.append(event)
-                intent = intent_event(event, document.date)
+                intent = intent_event(event, document.date, scheduled=rules.scheduled(trig))
                 if intent is not None and (key[:2] + (intent.root, s_index)) not in seen:
                     seen.add(key[:2] + (intent.root, s_index))
                     ex.events.append(intent)

@@ -13,9 +13,17 @@ from kg.model import Modality, Precision, TimeValue
 class ModalityRules:
     """How sure: asserted, negated, future or hypothetical, from the words around a trigger (a part of :class:`kg.extract.rules.SentenceRules`)."""
 
-    def modality(self, trig: Span) -> Modality:
+    def _window_start(self, trig: Span) -> int:
         n = int(self.s.modality_window or 6) + (3 if trig.start in self.nominal else 0)
-        lo = max(self.sent.start, trig.start - n)
+        return max(self.sent.start, trig.start - n)
+
+    def scheduled(self, trig: Span) -> bool:
+        """The act is said to be on a schedule ("is scheduled to visit", "is due to", "dijadwalkan bertemu"): the
+        press reports a plan, which is no intent the actor expressed (kg.extract.intent.SCHEDULED_FACTOR)."""
+        return not self.s.schedule_words.isdisjoint(self.lows[self._window_start(trig) : trig.start])
+
+    def modality(self, trig: Span) -> Modality:
+        lo = self._window_start(trig)
         in_time = {i for t in self.times for i in range(t.start, t.end)}  # "May 3" is a date, not "may"
         words = {self.lows[i] for i in range(lo, trig.start) if i not in in_time}
         if words & self.s.negation:

@@ -73,3 +73,32 @@ def test_expressed_intent_is_asserted_not_future():
 
 def test_specific_code_wins_over_its_root():
     assert INTENT_CODES["061"] == "0311" and INTENT_CODES["06"] == "031"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Japanese Prime Minister Fumio Kishida is scheduled to visit Jakarta next week."),
+    ("en", "Lithuanian President Gitanas Nauseda is due to visit Warsaw on Friday."),
+    ("id", "Perdana Menteri Jepang Fumio Kishida dijadwalkan mengunjungi Jakarta pekan depan."),
+    ("id", "Presiden Prabowo Subianto diagendakan bertemu Perdana Menteri Malaysia Anwar Ibrahim pekan depan."),
+])  # fmt: skip
+def test_a_scheduled_visit_is_a_weak_intent(window_extractor, lang, text):
+    """h28: a schedule the press reports is no intent the actor stated; its 036 stays below the graph's bar."""
+    from kg.extract.confidence import DEFAULT_MIN_CONFIDENCE
+    from kg.extract.intent import SCHEDULED_FACTOR
+
+    ex = extract(window_extractor, text, lang)
+    acts = [e for e in ex.events if e.root == "04"]
+    intents = [e for e in ex.events if e.root == "03"]
+    assert acts and acts[0].modality is Modality.FUTURE and len(intents) == 1
+    assert intents[0].confidence == round(acts[0].confidence * 0.9 * SCHEDULED_FACTOR, 3) < DEFAULT_MIN_CONFIDENCE
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Japan will meet Vietnam on Friday."),
+    ("id", "Jepang akan bertemu dengan Vietnam pada Jumat."),
+])  # fmt: skip
+def test_a_stated_will_to_meet_is_kept(window_extractor, lang, text):
+    from kg.extract.confidence import DEFAULT_MIN_CONFIDENCE
+
+    intents = [e for e in extract(window_extractor, text, lang).events if e.root == "03"]
+    assert len(intents) == 1 and intents[0].confidence >= DEFAULT_MIN_CONFIDENCE
