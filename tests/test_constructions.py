@@ -100,6 +100,9 @@ CONSTRUCTIONS = {
 # subject's noun ("A Japanese tourist landed in Seoul", "Rudal Korea Utara mendarat di ..."), ten oblique and negative
 # sentences per language: en 244, 216 pass (0.885; 0.873 before), precision 0.957; id 244, 206 pass (0.844; 0.828
 # before), precision 0.948
+# then, with an act done by a pair or a previous subject ("Both sides signed", "He signed") dated by the one date
+# stated in its antecedents' sentence of the same paragraph when its own sentence states none, eight sentences per
+# language: en 256, 227 pass (0.887; 0.867 before), dates 0.972; id 256, 218 pass (0.852; 0.832 before), dates 0.976
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {

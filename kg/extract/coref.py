@@ -35,7 +35,9 @@ from bisect import bisect_left
 from spacy.tokens import Span
 
 from kg.extract.sentence import _Arg, _group_nouns, _Ref
+from kg.model import TimeValue
 from kg.nlp.context import doc_context, kg_get, span_list
+from kg.nlp.sentences import doc_text
 
 PAIR_SENTENCES = 3  # how many sentences back a group noun's pair may be named
 
@@ -177,7 +179,7 @@ class CorefRules:
         return _Arg(pair.spans, "group-object")
 
     def _ref_to(self, span, i: int, rule: str) -> _Ref:
-        kg = {**(kg_get(span) or {}), "rule": rule, "conf": 0.6, "locative": False}
+        kg = {**(kg_get(span) or {}), "rule": rule, "conf": 0.6, "locative": False, "antecedent": span.start}
         return _Ref(self.doc, i, span.kb_id_, kg, label="place" if span.label_ == "place" else "coref")
 
     def _sentence_subject(self, sent: Span) -> Span | None:
@@ -257,6 +259,39 @@ class CorefRules:
             if any(a.start <= i < a.end for a in self.actors):
                 return None
         return None
+
+    def coref_date(self, when: TimeValue | None, source: _Arg | None) -> TimeValue | None:
+        """The date of an event done by a pair or a previous subject (``coref:pair``, ``coref:prev-subject``):
+        its own sentence's (``when``, when stated there), else the one date stated in the sentence its antecedents
+        were named in ("Kenya and Tanzania met in Arusha on Monday. Both sides signed ...": Monday), when that
+        sentence is in the same paragraph (no line break between); else ``when`` (the article date, inferred). Not
+        for an act done to them by another ("Egypt urged both sides ...": Egypt's appeal may come days later)."""
+        if when is not None and not when.inferred:
+            return when
+        refs = [sp for sp in (source.spans if source else ()) if isinstance(sp, _Ref)]  # the doers: not "X urged both sides"
+        starts = {sp._.kg.get("antecedent") for sp in refs if sp._.kg["rule"] in ("coref:pair", "coref:prev-subject")}
+        sents = self.memory.sents
+        if not starts or None in starts or sents is None:
+            return when
+        found = {k for k in range(self.memory.s_index) if any(sents[k].start <= i < sents[k].end for i in starts)}
+        if len(found) != 1:
+            return when
+        sent = sents[found.pop()]
+        if "\n" in doc_text(self.doc)[sent.end_char : self.sent.start_char]:
+            return when  # another paragraph
+        times = span_list(self.doc, "kg_time")
+        lo = bisect_left(doc_context(self.doc).span_starts["kg_time"], sent.start)
+        values = set()
+        for t in times[lo:]:
+            if t.start >= sent.end:
+                break
+            m = kg_get(t)["time"]
+            if m.value is not None and m.kind not in ("dateline", "connective"):
+                values.add(m.value)
+        if len(values) != 1:
+            return when  # none stated there, or more than one: which is the antecedent's is not known
+        value = values.pop()
+        return TimeValue(value.value, value.precision, value.text)
 
     VISIT_CODES = ("042",)  # a visit or a trip: its target is the host
 

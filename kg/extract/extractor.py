@@ -457,7 +457,7 @@ class Extractor:
         if path == "syntax":
             target = rules.with_located_state(target)
         target, visited = rules.located_place(target)
-        when = rules.time_for(trig, document.date)
+        when = rules.coref_date(rules.time_for(trig, document.date), source)  # "Both sides signed": their date
         when_date = when.as_date() if when else document.date
         try:
             sources = [self._participant(sp, ex, when_date) for sp in source.spans]

@@ -4,6 +4,8 @@ these tests."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from kg.extract.confidence import features
@@ -208,3 +210,38 @@ def test_the_act_asked_of_a_pair_is_not_theirs(full_extractor, lang, text):
     ex = extract(full_extractor, text, lang)
     assert not [e for e in ex.events if e.root == "04"]  # the talks are asked for, not held
     assert {(s.code, t.code) for e in ex.events if e.root == "02" for s in e.sources for t in e.targets} == {("POL", "LTU"), ("POL", "BLR")}
+
+
+# -- the date of an act done by a pair or a previous subject: its own, else its antecedent's sentence's -------------
+def _dates(ex, root):
+    return {(e.date.value, e.date.inferred) for e in ex.events if e.root == root}
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Peru and Ecuador met in Quito on Tuesday. Both sides signed a fishing accord.", {("2024-04-16", False)}),
+    ("id", "Peru dan Ekuador bertemu di Quito pada Selasa. Kedua pihak menandatangani perjanjian perikanan.", {("2024-04-16", False)}),
+    ("en", "Peru's foreign minister arrived in Quito on Monday. He signed a fishing accord with Ecuador.", {("2024-04-15", False)}),
+    ("id", "Menteri luar negeri Peru tiba di Quito pada Senin. Ia menandatangani perjanjian perikanan dengan Ekuador.", {("2024-04-15", False)}),
+    # its own date first
+    ("en", "Peru and Ecuador met in Quito on Monday. Both sides signed a fishing accord on Tuesday.", {("2024-04-16", False)}),
+])
+def test_a_coreferred_act_takes_its_antecedents_date(full_extractor, lang, text, want):
+    assert _dates(extract(full_extractor, text, lang, dt.date(2024, 4, 18)), "05") == want
+
+
+@pytest.mark.parametrize("lang,text", [
+    # another paragraph
+    ("en", "Peru and Ecuador met in Quito on Tuesday.\n\nBoth sides signed a fishing accord."),
+    ("id", "Peru dan Ekuador bertemu di Quito pada Selasa.\nKedua pihak menandatangani perjanjian perikanan."),
+    # two dates in the antecedent's sentence: whose is not known
+    ("en", "Peru and Ecuador, which fought a war in 1995, met in Quito on Tuesday. Both sides signed a fishing accord."),
+    # no date there
+    ("en", "Peru's foreign minister arrived in Quito. He signed a fishing accord with Ecuador."),
+])
+def test_a_coreferred_act_without_one_antecedent_date_keeps_the_article_date(full_extractor, lang, text):
+    assert _dates(extract(full_extractor, text, lang, dt.date(2024, 4, 18)), "05") == {("2024-04-18", True)}
+
+
+def test_an_appeal_to_a_pair_is_not_dated_by_the_pair(full_extractor):
+    text = "Peru and Ecuador met in Quito on Tuesday. Chile urged both sides to settle the dispute."
+    assert _dates(extract(full_extractor, text, "en", dt.date(2024, 4, 18)), "02") == {("2024-04-18", True)}
