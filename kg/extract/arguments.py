@@ -10,6 +10,7 @@ from kg.extract.sentence import (
     _Arg,
     _group_last_words,
     _group_nouns,
+    _group_size,
     _places_by_name,
     _Ref,
     _sector_index,
@@ -82,9 +83,10 @@ class ArgumentRules:
                 if three in groups or two in groups:
                     if self.asked_group(i - (2 if three in groups else 1)):
                         return None  # "urged both sides to return to talks": asked of them, not done by them
+                    size = _group_size(self.lang, three if three in groups else two)
                     if kg_get(trig)["trigger"].symmetric:  # "both sides agreed": the pair named before, or no one
-                        return self._pair_ref(self.doc[i])
-                    return self._group_ref(self.doc[i])
+                        return self._pair_ref(self.doc[i], size)
+                    return self._group_ref(self.doc[i]) if size == 2 else None  # "the three countries": joint acts only
             kind = pronouns.get(low)
             if kind is not None:
                 ref = self._prev_subject_ref(self.doc[i], kind)  # "... arrived in Seoul. He signed ..."

@@ -23,6 +23,9 @@ pronoun subject for the previous sentence's subject (a part of :class:`kg.extrac
   (CAMEO roots :data:`ADDRESSED_ROOTS`) by a third party is the pair named before (as for a subject), one event to
   each; nothing when the speaker is one of the pair ("Thailand urged both sides ..."). The act asked of them
   ("to return to talks") is no act of theirs: the group noun is then nobody's subject (:meth:`asked_group`).
+- **trio** (``coref:pair``, ``...+pair``): a group noun for three (``trio_nouns``: "the three countries", "ketiga
+  negara itu") stands for the one list of exactly three actors named in the nearest sentence that names any group,
+  as the subject of a joint act or the object of a third party's appeal; the subject of any other act, nobody.
 - **counterpart** (``coref:host-counterpart``, ``...+host-counterpart``): "... arrived in Vientiane. He signed an accord with
   his counterpart", "Ia dan mitranya ...": a counterpart noun (``counterpart_nouns``) naming no actor is the host
   of the last visit (042) its subject made.
@@ -34,14 +37,14 @@ from bisect import bisect_left
 
 from spacy.tokens import Span
 
-from kg.extract.sentence import _Arg, _group_nouns, _Ref
+from kg.extract.sentence import _Arg, _group_nouns, _group_size, _Ref
 from kg.model import TimeValue
 from kg.nlp.context import doc_context, kg_get, span_list
 from kg.nlp.sentences import doc_text
 
 PAIR_SENTENCES = 3  # how many sentences back a group noun's pair may be named
 
-ADDRESSED_ROOTS = ("02", "10", "11")  # appeals, demands, criticism: their object is who is addressed
+ADDRESSED_ROOTS = ("02", "10", "11", "051")  # appeals, demands, criticism, praise: their object is who is addressed
 
 GROUP_OBJECT_GAP = 2  # at most this many words (prepositions, determiners) between such a verb and its group noun
 
@@ -87,18 +90,21 @@ class CorefRules:
         words = {w for w in self.s.coordinators if w.isalpha()}
         return [r for r in out if len(r) > 1 and any(w in words for a, b in zip(r, r[1:]) for w in self.lows[a.end : b.start])]
 
-    def _pair_in(self, s_index: int, upto: int | None) -> tuple[bool, list[Span] | None]:
-        """(whether sentence ``s_index`` names any pair or a list of three or more, the one pair it names)."""
+    def _pair_in(self, s_index: int, upto: int | None, size: int = 2) -> tuple[bool, list[Span] | None]:
+        """(whether sentence ``s_index`` names any pair or a list of three or more, the one pair it names; with
+        ``size`` 3, the one list of exactly three it names and nothing else)."""
         sent = self.memory.sents[s_index]
         spans = self._spans_of_sentence(sent, upto)
         pairs: dict[frozenset, list[Span]] = {}
         crowd = False
+        runs = []
         for run in self._lists(spans):
             firsts: dict[str, Span] = {}
             for sp in run:
                 who = self._who(sp)
                 if who is not None:
                     firsts.setdefault(who, sp)
+            runs.append(list(firsts.values()))
             if len(firsts) >= 3:
                 crowd = True
             elif len(firsts) == 2:
@@ -112,11 +118,17 @@ class CorefRules:
                 pairs.setdefault(frozenset(s_ids | t_ids), [src[0], tgt[0]])
             elif len(s_ids | t_ids) >= 3:
                 crowd = True
+        if size == 3:  # "Mali, Burkina Faso and Niger ...": a trio, only when that list is all the sentence names
+            named = [r for r in runs if len(r) >= 2]
+            trio = named[0] if len(named) == 1 and len(named[0]) == 3 else None
+            if trio is not None and any(not k <= {self._who(sp) for sp in trio} for k in pairs):
+                trio = None  # another pair named beside it
+            return bool(named or pairs), trio
         if crowd or len(pairs) > 1:
             return True, None
         return bool(pairs), next(iter(pairs.values()), None)
 
-    def _pair_ref(self, tok) -> _Arg | None:
+    def _pair_ref(self, tok, size: int = 2) -> _Arg | None:
         """The pair a group noun at ``tok`` stands for (module doc), as two references; None when no pair, or
         more than one, is named in the nearest sentence that names any."""
         memory = self.memory
@@ -126,7 +138,7 @@ class CorefRules:
         for back in range(PAIR_SENTENCES + 1):
             if k - back < 0:
                 break
-            named, pair = self._pair_in(k - back, tok.i if back == 0 else None)
+            named, pair = self._pair_in(k - back, tok.i if back == 0 else None, size)
             if named:
                 if pair is None:
                     return None
@@ -147,7 +159,7 @@ class CorefRules:
         prepositions and determiners between ("urged both sides", "called on the two countries")."""
         for t in self.triggers:
             if t.end <= i and i - t.end <= GROUP_OBJECT_GAP and t.start not in self.nominal:
-                if kg_get(t)["trigger"].code[:2] in ADDRESSED_ROOTS:
+                if kg_get(t)["trigger"].code.startswith(ADDRESSED_ROOTS):
                     between = self.lows[t.end : i]
                     if all(w in self.preps or w in self.s.determiners for w in between):
                         return t
@@ -158,19 +170,24 @@ class CorefRules:
         talks": the talks are asked for, not held, so the group noun is no subject of them."""
         return self._addressing_trigger(i) is not None
 
-    def group_object(self, trig: Span, source: _Arg) -> _Arg | None:
-        """The pair a group noun right after ``trig`` (an appeal, demand or criticism) stands for (module doc), when
-        the speaker ``source`` is not one of them."""
-        if kg_get(trig)["trigger"].code[:2] not in ADDRESSED_ROOTS or trig.start in self.nominal:
-            return None
+    def group_object(self, trig: Span, source: _Arg | None, target: _Arg | None) -> _Arg | None:
+        """The target of ``trig`` (an appeal, demand, criticism or praise) when a group noun right after it is its
+        object: the pair or trio it stands for (module doc), when the speaker ``source`` is not one of them, else
+        no one (not a name further on: "praised the three governments for their support of Ukraine"). Else
+        ``target``, as found."""
+        if source is None or trig.start in self.nominal or not kg_get(trig)["trigger"].code.startswith(ADDRESSED_ROOTS):
+            return target
+        if target is not None and any(sp.start < trig.end for sp in target.spans):
+            return target
         for i in range(trig.end, min(trig.end + GROUP_OBJECT_GAP + 1, self.sent.end)):
-            if self._group_at(i) is not None:
+            end = self._group_at(i)
+            if end is not None:
                 break
         else:
-            return None
-        if self._addressing_trigger(i) is not trig:
-            return None
-        pair = self._pair_ref(self.doc[i])
+            return target
+        if self._addressing_trigger(i) is not trig or (target is not None and any(sp.start < end for sp in target.spans)):
+            return target
+        pair = self._pair_ref(self.doc[i], _group_size(self.lang, " ".join(self.lows[i:end])))
         if pair is None:
             return None
         speaker = {self._who(sp) for sp in source.spans}

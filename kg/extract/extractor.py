@@ -442,8 +442,7 @@ class Extractor:
                     path = "window+parse" if agrees else "window?parse"
         if fr is not None and path != "syntax" and source is not None and target is not None and not t.symmetric and _resolved(source):
             target = coref_target(fr, cands, target)  # "He backed China's plan for Ukraine": the parse's object
-        if source is not None and target is None:
-            target = rules.group_object(trig, source)  # "Egypt urged both sides to ...": each of the pair named before
+        target = rules.group_object(trig, source, target)  # "Egypt urged both sides to ...": each of the pair named before
         if not rules.actors and not rules.places and not _new_reading(source, target):
             return None  # a sentence read only for its pronoun or group noun: only a pair ("both sides") or a host's counterpart
         if source is not None and target is None and cameo.quad_of_root(t.code[:2]) == 4 and not t.symmetric:

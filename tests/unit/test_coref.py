@@ -245,3 +245,28 @@ def test_a_coreferred_act_without_one_antecedent_date_keeps_the_article_date(ful
 def test_an_appeal_to_a_pair_is_not_dated_by_the_pair(full_extractor):
     text = "Peru and Ecuador met in Quito on Tuesday. Chile urged both sides to settle the dispute."
     assert _dates(extract(full_extractor, text, "en", dt.date(2024, 4, 18)), "02") == {("2024-04-18", True)}
+
+
+# -- a group noun for three ("the three countries", "ketiga negara itu") after a list of exactly three -------------
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Jordan, Egypt and Iraq held a summit in Amman last month. The United States praised the three countries for their cooperation."),
+    ("id", "Yordania, Mesir, dan Irak menggelar pertemuan puncak di Amman bulan lalu. Amerika Serikat memuji ketiga negara itu atas kerja sama mereka."),
+])
+def test_trio_noun_object_is_each_of_the_three(full_extractor, lang, text):
+    assert {(s, t) for s, t, r in pairs(extract(full_extractor, text, lang)) if r == "05" and s == "USA"} == {("USA", "JOR"), ("USA", "EGY"), ("USA", "IRQ")}
+
+
+@pytest.mark.parametrize("lang,text", [
+    # four named, or two: which three is not known
+    ("en", "Jordan, Egypt, Iraq and Syria share water worries. The United States praised the three countries for their cooperation."),
+    ("en", "Jordan and Egypt share water worries. The United States praised the three countries for their cooperation."),
+    ("id", "Yordania dan Mesir berbagi kekhawatiran soal air. Amerika Serikat memuji ketiga negara itu atas kerja sama mereka."),
+])
+def test_trio_noun_without_exactly_three_is_nobody(full_extractor, lang, text):
+    assert not [p for p in pairs(extract(full_extractor, text, lang)) if p[0] == "USA"]
+
+
+def test_trio_noun_doing_a_joint_act_is_the_three(full_extractor):
+    text = "Jordan, Egypt and Iraq held a summit in Amman last month. The three countries signed a water accord."
+    found = {frozenset((s, t)) for s, t, r in pairs(extract(full_extractor, text, "en")) if r == "05"}
+    assert found and all(p <= {"JOR", "EGY", "IRQ"} for p in found)
