@@ -188,6 +188,11 @@ CASES = [
      ["Rusia"], ["Kharkiv"], "verb:nsubj>obj>nmod(di)", {"located": True}),
     ("id-maker-not-doer", "id", "Drone buatan Iran menghantam Kyiv.", ["Iran", "Kyiv"], "menghantam",
      [], ["Kyiv"], "verb:->obj", {}),
+    # h28: a clause a relative adverb opens has its own doer, never one inherited across the adverb
+    ("en-relative-adverb-own-doer", "en", "Poland summoned the Belarusian envoy over a clash near Grodno, where armed men attacked "
+     "Lithuania's border guards.", ["Poland", "Lithuania"], "attacked", [], ["Lithuania"], "verb:->obj", {}),
+    ("id-relative-adverb-own-doer", "id", "Polandia memanggil duta besar Belarus atas bentrokan di dekat Grodno, di mana sekelompok pria "
+     "bersenjata menyerang penjaga perbatasan Lituania.", ["Polandia", "Lituania"], "menyerang", [], ["Lituania"], "verb:->obj", {}),
 ]
 
 

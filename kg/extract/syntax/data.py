@@ -51,6 +51,7 @@ class RoleData:
     infinitive_marks: frozenset = frozenset()  # the mark of an infinitive clause: "to", "untuk"
     vicinity_words: frozenset = frozenset()  # a place near, not in, a state: "waters", "lepas (pantai)"
     origin_words: frozenset = frozenset()  # where a thing was made is not who used it: "Russian-made", "buatan"
+    relative_adverbs: frozenset = frozenset()  # a clause they open ("..., where Serbs attacked ...", "di mana") has its own doer
     by_role: dict = field(init=False, repr=False, compare=False)  # role -> its adpositions (from adp_roles)
 
     def __post_init__(self):
@@ -103,6 +104,7 @@ def role_data(lang: str) -> RoleData:
         infinitive_marks=low("infinitive_marks"),
         vicinity_words=low("vicinity_words"),
         origin_words=low("origin_words"),
+        relative_adverbs=low("relative_adverbs"),
     )
 
 

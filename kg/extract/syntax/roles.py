@@ -150,6 +150,11 @@ class _Roles:
         head, dep = tok.head, tok.dep_
         if head.i == tok.i:
             return []
+        if head.i < tok.i and any(t.lower_ in self.d.relative_adverbs for t in tok.doc[head.i + 1 : tok.i]):
+            # "summoned the envoy over a shootout in Kosovo, where armed Serbs attacked police" (parsed as an advcl
+            # of 'summoned'), "..., di mana sekitar 30 pria bersenjata menyerang ...": a clause a relative adverb
+            # opens is about the place; its doer is its own, never one inherited across the adverb
+            return []
         if dep == "conj" and head.pos_ in VERB_POS + ("ADJ",):
             return [_re(a, "conj-share-subj") for a in self.subject_of(head, self.is_passive(head), depth + 1)]
         if dep in ("xcomp", "advcl") and head.pos_ in VERB_POS:

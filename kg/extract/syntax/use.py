@@ -259,6 +259,17 @@ def _made_in(fr, spans, rules) -> bool:
     return False
 
 
+def _across_relative_adverb(fr, spans, rules) -> bool:
+    """Whether a relative adverb ("where", "di mana": syntax.json ``relative_adverbs``) stands between the
+    window's doer and the verb: the verb is in a clause about a place, whose doer is its own."""
+    from kg.extract.syntax.data import role_data
+
+    sub, off = rules.syntax
+    adverbs = role_data(rules.lang).relative_adverbs
+    return any(not isinstance(sp, _Ref) and 0 <= sp.end - off < fr.trigger <= len(sub)
+               and any(t.lower_ in adverbs for t in sub[sp.end - off : fr.trigger]) for sp in spans)  # fmt: skip
+
+
 def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
     """(source, target, reason): the window pair, or (None, None, reason) when the parse contradicts it."""
     if source is None or target is None or t.speaker:
@@ -276,6 +287,8 @@ def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
         return None, None, "origin"  # "Russian-made drones were shot down by Ukraine": the maker is no party
     if speakers and syn_src and not syn_src & speakers and win_src and win_src <= speakers:
         return None, None, "speaker"  # the speaker is not the doer of what is reported
+    if fr.kind != "noun" and win_src and _across_relative_adverb(fr, source.spans, rules):
+        return None, None, "relative-adverb"  # "summoned X over a shootout in Kosovo, where Serbs attacked police"
     if (
         nominal
         and fr.kind == "noun"
