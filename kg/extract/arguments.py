@@ -18,6 +18,53 @@ from kg.extract.sentence import (
 from kg.nlp.context import doc_context, kg_get, span_list
 
 
+# Checks the extractor makes on an event's arguments once they are found (kg.extract.extractor)
+
+OFFICIAL_SECTORS = frozenset({"GOV", "DIP", "LEG", "JUD"})  # who speaks for a state when it protests
+
+
+def _state_protest(rules, spans, sources, trig) -> bool:
+    """A protest made by a state or its officials, not by its people: every source is a government, a diplomat or
+    an office-holder, or a state's bare name right before the verb ("Japan protested", "Turki protes terhadap",
+    with at most short function words between: "Japan has also protested"; not "South Korean activists
+    protested", "Aktivis Korea Selatan memprotes", where the name only modifies the protesters)."""
+    if not sources:
+        return False
+    if all(p.sector in OFFICIAL_SECTORS or (p.role and p.sector != "CVL") for p in sources):
+        return True
+    if any(p.sector for p in sources) or any(isinstance(sp, _Ref) for sp in spans):
+        return False
+    first, last = min(sp.start for sp in spans), max(sp.end for sp in spans)
+    if first > rules.sent.start and not _short_or_punct(rules.doc[first - 1]):
+        return False  # "Aktivis Korea Selatan memprotes ...": the name after a noun modifies it
+    gap = rules.doc[last : trig.start] if last <= trig.start else None
+    return gap is not None and all(_short_or_punct(t) and not t.is_punct for t in gap)
+
+
+def _short_or_punct(tok) -> bool:
+    return tok.is_punct or (tok.is_lower and len(tok) <= 4)
+
+
+def _sure_doer(source, fr, cands, nominal: bool, rules, trig) -> bool:
+    """Whether the window rules' ``source`` of a trigger that found no target can be remembered as the doer
+    of an attack (:meth:`_Memory.remember_attack`). When the parse names the doer it must be this one; else
+    (not parsed, or the parse names none) nothing may stand between them that makes it another act's doer: a
+    verb of saying ("Safadi said the strike, which killed six aid workers, ...": Safadi killed no one) or
+    another verb's trigger; and an event noun's doer must be its own (its possessor, adjective, agent phrase),
+    not the subject of the sentence ("Jordan condemns strike on aid convoy": Jordan did not strike)."""
+    if all(isinstance(sp, _Ref) for sp in source.spans):
+        return True  # a pronoun's antecedent ("It fired a missile"): the parse names no actor either way
+    said = {id(cands[a.index]) for a in fr.sources} if fr is not None else set()
+    if said:  # the parse names the doer: it must be this one
+        return all(id(sp) in said for sp in source.spans if not isinstance(sp, _Ref))
+    if nominal and source.how in ("subject", "nominal-subject", "clause-subject"):
+        return False
+    end = max(sp.end for sp in source.spans)
+    if end > trig.start:
+        return True  # an agent after the trigger ("fired by North Korea")
+    return not rules.verb_between(source, trig) and not any(rules.lows[i] in rules.s.speech_verbs for i in range(end, trig.start))
+
+
 class ArgumentRules:
     """Who did it and to whom: subjects, objects, prepositional targets, agents of passives and nominal events (a part of :class:`kg.extract.rules.SentenceRules`)."""
 
