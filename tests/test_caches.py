@@ -144,6 +144,11 @@ def _found() -> dict[str, str]:
                 elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _MUTATORS:
                     if isinstance(node.func.value, ast.Name):
                         target = node.func.value.id
+                if isinstance(node, ast.Call):  # handed to a function that fills it: ``per_word(..., cache=_NAME_LIKE)``
+                    for kw in node.keywords:
+                        if kw.arg == "cache" and isinstance(kw.value, ast.Name):
+                            for name in owner(kw.value.id, mod):
+                                found[name] = "module"
                 for name in owner(target, mod) if target else ():
                     found[name] = "module"
     return found

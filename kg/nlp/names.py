@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from kg.lexicon import names as nk
 from kg.nlp.context import doc_context, kg_get, kg_set
-from kg.nlp.sentences import doc_text, lowers
+from kg.nlp.sentences import doc_text, lowers, per_word
 
 _INITIAL = re.compile(r"[A-Z]\.?")
 MAX_WORDS = 7
@@ -41,15 +41,7 @@ def _name_like(doc: Doc) -> list[bool]:
     and lexical flags, and a Token per token of every document cost more than the rest of :func:`_runs`."""
     from spacy.attrs import ORTH
 
-    if len(_NAME_LIKE) > 1_000_000:
-        _NAME_LIKE.clear()
-    hashes = doc.to_array(ORTH).tolist() if len(doc) else []
-    out = list(map(_NAME_LIKE.get, hashes))
-    if None in out:  # words not seen yet
-        for i, flag in enumerate(out):
-            if flag is None:
-                out[i] = _NAME_LIKE[hashes[i]] = _starts(doc[i])
-    return out
+    return per_word(doc, ORTH, lambda i, _h: _starts(doc[i]), cache=_NAME_LIKE)
 
 
 _NAME_LIKE: dict[int, bool] = {}  # string hash -> _starts (hashes are the same in every vocab)

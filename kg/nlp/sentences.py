@@ -51,24 +51,30 @@ def doc_text(doc: Doc) -> str:
     return ctx.text
 
 
+def per_word(doc: Doc, attr: int, compute, *, cache: dict) -> list:
+    """``compute(i, hash)`` for every token ``i`` of ``doc``, remembered in ``cache`` by the token's ``attr`` string
+    hash (hashes are the same in every vocabulary), for values that depend only on that string: one
+    ``Doc.to_array`` instead of a Token per token. The cache is emptied past a million words."""
+    if len(cache) > 1_000_000:
+        cache.clear()
+    hashes = doc.to_array(attr).tolist() if len(doc) else []
+    out = list(map(cache.get, hashes))
+    if None in out:  # words not seen yet
+        for i, value in enumerate(out):
+            if value is None:
+                out[i] = cache[hashes[i]] = compute(i, hashes[i])
+    return out
+
+
 def lowers(doc: Doc) -> list[str]:
     """Every token's lower-case form, computed once per doc (``doc[i].lower_`` builds a Token each time)."""
     ctx = doc_context(doc)
-    lows = ctx.lowers
-    if lows is None:
+    if ctx.lowers is None:
         from spacy.attrs import LOWER
 
-        strings, cache = doc.vocab.strings, _LOWER_CACHE
-        if len(cache) > 1_000_000:
-            cache.clear()
-        hashes = doc.to_array(LOWER).tolist() if len(doc) else []
-        lows = list(map(cache.get, hashes))
-        if None in lows:  # words not seen yet
-            for i, low in enumerate(lows):
-                if low is None:
-                    lows[i] = cache[hashes[i]] = strings[hashes[i]]
-        ctx.lowers = lows
-    return lows
+        strings = doc.vocab.strings
+        ctx.lowers = per_word(doc, LOWER, lambda _i, h: strings[h], cache=_LOWER_CACHE)
+    return ctx.lowers
 
 
 _LOWER_CACHE: dict[int, str] = {}  # string hash -> string (hashes are the same in every vocab)
