@@ -116,6 +116,8 @@ def _parsed_as_verb(rules, trig) -> bool:
 
 
 STATE_FORCES = frozenset({None, "GOV", "MIL"})  # a state itself, its government or its armed forces
+
+
 def _resolved(arg: _Arg) -> bool:
     """Whether ``arg`` stands for actors named in an earlier sentence (:mod:`kg.extract.coref`)."""
     return any(isinstance(sp, _Ref) and sp._.kg["rule"] in ("coref:pair", "coref:prev-subject") for sp in arg.spans)
