@@ -108,15 +108,19 @@ CONSTRUCTIONS = {
 # (051) among the acts a group noun is the object of, eight sentences per language (three negatives; a trio's joint act
 # still lacks the dyad between the second and third named): en 265, 235 pass (0.887; 0.872 before), precision 0.960;
 # id 265, 226 pass (0.853; 0.838 before), precision 0.955
+# then, with a person's title and name after a state's name or adjective as the object ("met Chinese President Xi
+# Jinping", "menelepon Presiden Ukraina Volodymyr Zelensky"), seven object sentences per language (two negatives; "met
+# Chinese businessman Jack Ma" still gives a wrong JPN-CHN meeting): en 275, 243 pass (0.884), precision 0.957; id 275,
+# 235 pass (0.855), precision 0.953
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
     "en": {"accusation": 8, "apposition": 5, "condemnation": 10, "conjunction": 9, "control_verb": 6, "group_noun": 6, "long_multi": 5,
-           "name_trigger": 6, "negation_modality": 5, "negative": 14, "nominal_possessor": 14, "object": 5, "oblique": 9,
+           "name_trigger": 6, "negation_modality": 5, "negative": 14, "nominal_possessor": 14, "object": 11, "oblique": 9,
            "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 7, "relative_clause": 6, "reported_speech": 9,
            "svo": 17, "withdrawal_refusal": 41},
     "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 4, "group_noun": 7, "long_multi": 5,
-           "name_trigger": 6, "negation_modality": 6, "negative": 13, "nominal_possessor": 11, "object": 2, "oblique": 6,
+           "name_trigger": 6, "negation_modality": 6, "negative": 13, "nominal_possessor": 11, "object": 9, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 5, "reported_speech": 9,
            "svo": 17, "withdrawal_refusal": 41},
 }  # fmt: skip
