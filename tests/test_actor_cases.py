@@ -112,3 +112,13 @@ def test_actor_resolution_accuracy():
     assert overall[2] >= FLOORS["all"], overall
     for lang, (_, _, share) in per_lang.items():
         assert share >= FLOORS[lang], (lang, share)
+
+
+def test_a_states_word_before_a_known_persons_title_is_part_of_the_mention():
+    # "President Xi Jinping" is a lexicon surface: the adjective before it was left out of every span
+    from kg.nlp.pipeline import get_pipeline
+
+    doc = get_pipeline("en")("Putin met Chinese President Xi Jinping and US President Joe Biden, then a Chinese tourist.")
+    texts = {sp.text for sp in doc.spans["kg_actors"]}
+    assert {"Chinese President Xi Jinping", "US President Joe Biden"} <= texts
+    assert "President Xi Jinping" not in texts

@@ -15,25 +15,7 @@ from kg.extract.sentence import (
     _Ref,
     _sector_index,
 )
-from kg.lang.settings import settings
-from kg.model import ActorKind
 from kg.nlp.context import doc_context, kg_get, span_list
-
-
-def state_words(lex, lang: str) -> frozenset[str]:
-    """One-word names and adjectives of states in the lexicon for ``lang`` ("Chinese", "US", "Iranian"),
-    kept with the lexicon (:meth:`~kg.lexicon.lexicon.Lexicon.derived`)."""
-    names_lang = settings(lang).names_lang
-
-    def build(lexicon) -> frozenset[str]:
-        out = set()
-        for surf in lexicon.surfaces(names_lang):
-            actor = lexicon.actors.get(surf.target)
-            if surf.type in ("name", "adjective") and " " not in surf.text and actor is not None and actor.kind == ActorKind.STATE:
-                out.add(surf.text)
-        return frozenset(out)
-
-    return lex.derived(f"state_words:{names_lang}", build)
 
 
 # Checks the extractor makes on an event's arguments once they are found (kg.extract.extractor)
@@ -449,18 +431,9 @@ class ArgumentRules:
                 continue
             if direct and span.start - trig.end <= 4:
                 between = [self.doc[i] for i in range(trig.end, span.start)]
-                if all(self._skippable(t) or t.like_num or (t.is_alpha and t.is_lower) for t in between) or (
-                    # a state's name or adjective right before a person's title and name that left it out:
-                    # "met Chinese President Xi Jinping", "bertemu ... AS": the person is the object
-                    between and self._state_word(between[-1].text) and self._kind(span) == "person"
-                    and all(self._skippable(t) or t.like_num or (t.is_alpha and t.is_lower) for t in between[:-1])
-                ):
+                if all(self._skippable(t) or t.like_num or (t.is_alpha and t.is_lower) for t in between):
                     return _Arg(self._group_right(span, hi), "object")
         return None
-
-    def _state_word(self, text: str) -> bool:
-        """Whether ``text`` is one word that names a state or is its adjective ("Chinese", "US", "Iranian")."""
-        return text in state_words(self.lex, self.lang)
 
     def nominal_agent(self, trig: Span) -> _Arg | None:
         doc = self.doc

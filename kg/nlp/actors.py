@@ -78,6 +78,7 @@ class ActorTagger:
         out = self._combine(doc, out, sector_at, sector_end, used_sectors)
         out = self._placed_groups(doc, out, sectors, used_sectors)
         out = self._appositions(doc, out)
+        out = self._state_before_person(doc, out)
         out = self._role_phrases(doc, out, sectors, used_sectors)
         out = self._drop_name_parts(doc, out, sectors)
         out = self._head_mentions(doc, out)
@@ -501,6 +502,25 @@ class ActorTagger:
             if tuple(lows[end : end + len(words)]) == words:
                 return True
         return False
+
+    def _state_before_person(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """"Chinese President Xi Jinping", "US President Joe Biden": a person the lexicon knows with the title
+        ("President Xi Jinping") leaves the state's name or adjective before it out of every span; it is part of
+        the person's mention, as in "Japanese Prime Minister Fumio Kishida" (a role phrase and a name)."""
+        covered = {i for sp in spans for i in range(sp.start, sp.end)}
+        out = []
+        for sp in spans:
+            j = sp.start - 1
+            if j >= 0 and j not in covered and self._is_person(sp) and doc[j].is_alpha and not doc[j].is_lower:
+                _place, actor = self._choices(doc[j].text) if doc[j].text in self.by_text else (None, None)
+                state = self.lex.actors.get(actor.target) if actor is not None and actor.type in ("name", "adjective") else None
+                if state is not None and state.kind.value == "state":
+                    wider = Span(doc, j, sp.end, label=sp.label_, kb_id=sp.kb_id_)
+                    kg_set(wider, dict(kg_get(sp)))
+                    covered.add(j)
+                    sp = wider
+            out.append(sp)
+        return out
 
     def _is_person(self, span: Span) -> bool:
         actor = self.lex.actors.get(span.kb_id_)
