@@ -14,6 +14,17 @@ from kg.nlp.morphology import _forms, is_passive_form, lemma_table
 from kg.resources import lang_dir, read_jsonl
 
 
+def _last_before(forms: list, i: int, words: frozenset, n: int) -> int | None:
+    """The last token of the ``n`` before ``i`` with a form in ``words``, else None."""
+    return next((j for j in range(i - 1, max(0, i - n) - 1, -1) if words.intersection(forms[j])), None)
+
+
+def _in_sentence_of(doc: Doc, i: int, j: int) -> bool:
+    """Whether token ``j`` (before ``i``) is in ``i``'s sentence. Looked up only for a hit: ``Doc.has_annotation``
+    and ``Token.sent`` walk the tokens."""
+    return j >= (doc[i].sent.start if doc.has_annotation("SENT_START") else 0)
+
+
 DOER_BEFORE = 4  # how far before a trigger one of its ``before`` words (its doer: "missiles and drones hit") may be
 PASSIVE_BEFORE = 6  # how far before a passive verb its required word (the patient: "envoy was expelled") may be
 
@@ -116,21 +127,16 @@ class TriggerTagger:
 
     def _patient_before(self, doc: Doc, forms: list, i: int, requires: frozenset) -> bool:
         """A required word within :data:`PASSIVE_BEFORE` words before the passive verb at ``i``, in its
-        sentence. The sentence is looked up only for a hit (``Doc.has_annotation`` and ``Token.sent`` walk the
-        tokens; this runs for every candidate whose required word is not after it)."""
-        hits = [j for j in range(max(0, i - PASSIVE_BEFORE), i) if requires.intersection(forms[j])]
-        if not hits or not is_passive_form(doc[i], self.lang):
-            return False
-        return hits[-1] >= (doc[i].sent.start if doc.has_annotation("SENT_START") else 0)
+        sentence (the patient: "envoy was expelled")."""
+        j = _last_before(forms, i, requires, PASSIVE_BEFORE)
+        return j is not None and is_passive_form(doc[i], self.lang) and _in_sentence_of(doc, i, j)
 
     @staticmethod
     def _doer_before(doc: Doc, forms: list, i: int, trig: Trigger) -> bool:
         """One of the trigger's ``before`` words within :data:`DOER_BEFORE` words before it, in its sentence: the
         weapon or force that acts ("Russian missiles hit Kyiv", "missiles and drones hit Haifa")."""
-        if not trig.before:
-            return False
-        hits = [j for j in range(max(0, i - DOER_BEFORE), i) if trig.before.intersection(forms[j])]
-        return bool(hits) and hits[-1] >= (doc[i].sent.start if doc.has_annotation("SENT_START") else 0)
+        j = _last_before(forms, i, trig.before, DOER_BEFORE) if trig.before else None
+        return j is not None and _in_sentence_of(doc, i, j)
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
