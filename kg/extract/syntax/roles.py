@@ -243,7 +243,6 @@ class _Roles:
         "rejected calls to impose sanctions on Russia"): the controlled verb's object or its oblique marked as
         a target, recipient, partner or source, or such an oblique on its object ("hand over the suspects to
         India")."""
-        roles = self.d.adps("target", "recipient", "partner", "source")
         requests = [c for c in tok.children if c.dep_ in OBJECTS and c.i not in self.at]
         for c in requests:
             found = []
