@@ -103,13 +103,17 @@ def _negation_exceptions(lang: str) -> tuple[tuple[str, ...], ...]:
 @per_language
 def _group_nouns(lang: str) -> frozenset[str]:
     """Group nouns for two ("both sides", ``group_nouns``) and for three ("the three countries", ``trio_nouns``)."""
-    raw = settings(lang).raw
-    return frozenset(g.lower() for g in raw["group_nouns"] + raw["trio_nouns"])
+    return frozenset(g.lower() for g in settings(lang).raw["group_nouns"]) | _trio_nouns(lang)
+
+
+@per_language
+def _trio_nouns(lang: str) -> frozenset[str]:
+    return frozenset(g.lower() for g in settings(lang).raw["trio_nouns"])
 
 
 def _group_size(lang: str, noun: str) -> int:
     """How many actors a group noun of :func:`_group_nouns` stands for: 3 for a ``trio_nouns`` one, else 2."""
-    return 3 if noun in (g.lower() for g in settings(lang).raw["trio_nouns"]) else 2
+    return 3 if noun in _trio_nouns(lang) else 2
 
 
 @per_language
