@@ -14,7 +14,7 @@ from kg.extract import confidence as confidence_mod
 from kg.extract.arguments import _state_protest, _sure_doer
 from kg.extract.intent import _intent_is_now, intent_event
 from kg.extract.rules import SentenceRules
-from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _coref_words, _Memory, _Ref, sentences_of
+from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, names_earlier_actor, sentences_of
 from kg.extract.syntax.results import head_token
 from kg.extract.syntax.use import (
     STATS, coref_target, needs_parse, parse_mode, parse_sentences, refused, syntax_args, syntax_frame, veto,
@@ -26,7 +26,7 @@ from kg.nlp.context import doc_context, kg_get, span_list
 from kg.nlp.morphology import is_nominal_form, is_passive_form
 from kg.nlp.pipeline import get_pipeline
 from kg.nlp.sections import SECTION_CHARS, join_docs, split_sections
-from kg.nlp.sentences import doc_text, lowers
+from kg.nlp.sentences import doc_text
 
 
 @cache
@@ -233,7 +233,6 @@ class Extractor:
         trigger_starts, actor_starts = starts["kg_triggers"], starts["kg_actors"]
         wanted = []
         all_sents = sentences_of(doc)
-        coref = None
         for s_index, sent in enumerate(all_sents):
             s_start, s_end = sent.start, sent.end
             if bisect_left(trigger_starts, s_start) == bisect_left(trigger_starts, s_end):
@@ -241,8 +240,7 @@ class Extractor:
             n_spans = bisect_left(actor_starts, s_end) - bisect_left(actor_starts, s_start)
             if not n_spans:
                 # no actor (or place): only a pronoun or group noun for an earlier one ("Both sides agreed ...")
-                coref = _coref_words(document.lang) if coref is None else coref
-                if coref.isdisjoint(lowers(doc)[s_start:s_end]):
+                if not names_earlier_actor(doc, sent, document.lang):
                     continue
             wanted.append((s_index, sent, n_spans))
         STATS.sentences += len(all_sents)
@@ -273,7 +271,7 @@ class Extractor:
             rules = SentenceRules(doc, sent, lang, self.lex, memory)
             if sent.start in parsed:
                 rules.syntax = (parsed[sent.start], sent.start)
-            if not rules.triggers or (not rules.actors and n_spans and _coref_words(lang).isdisjoint(lowers(doc)[sent.start : sent.end])):
+            if not rules.triggers or (not rules.actors and n_spans and not names_earlier_actor(doc, sent, lang)):
                 continue  # places only, and no pronoun or group noun for an earlier actor
             # nominal arguments first, so that "serangan Israel" does not lend Israel to the next verb
             for trig in rules.triggers:

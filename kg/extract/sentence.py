@@ -127,6 +127,11 @@ def _coref_words(lang: str) -> frozenset[str]:
     return frozenset(settings(lang).pronouns) | _group_last_words(lang)
 
 
+def names_earlier_actor(doc: Doc, sent: Span, lang: str) -> bool:
+    """Whether ``sent`` has a word that may stand for an actor named before (:func:`_coref_words`)."""
+    return not _coref_words(lang).isdisjoint(lowers(doc)[sent.start : sent.end])
+
+
 @per_language
 def _all_preps(lang: str) -> frozenset[str]:
     """Every preposition the language's rules and triggers name ("between" only for mediation)."""
