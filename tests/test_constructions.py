@@ -112,6 +112,11 @@ CONSTRUCTIONS = {
 # Jinping", "menelepon Presiden Ukraina Volodymyr Zelensky"), seven object sentences per language (two negatives; "met
 # Chinese businessman Jack Ma" still gives a wrong JPN-CHN meeting): en 275, 243 pass (0.884), precision 0.957; id 275,
 # 235 pass (0.855), precision 0.953
+# then (h31), with a rejection or denial of "the accusation", "this", "tuduhan itu" aimed at the accusation's maker
+# (kg/extract/coref.py, '+accuser'; denials coded 016 as PETRARCH2 does) and a comma-set-off participle of saying or
+# accusing taking the main clause's subject ("imposed sanctions on Belarus, accusing Minsk of ..."), 19 sentences per
+# language (previous_sentence, accusation; three negatives): en 294, 261 pass (0.888; 0.857 before the rules),
+# precision 0.962; id 294, 250 pass (0.850; 0.823 before), precision 0.948
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {

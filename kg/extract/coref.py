@@ -29,6 +29,14 @@ pronoun subject for the previous sentence's subject (a part of :class:`kg.extrac
 - **counterpart** (``coref:host-counterpart``, ``...+host-counterpart``): "... arrived in Vientiane. He signed an accord with
   his counterpart", "Ia dan mitranya ...": a counterpart noun (``counterpart_nouns``) naming no actor is the host
   of the last visit (042) its subject made.
+- **accuser** (``coref:accuser``, ``...+accuser``): "Azerbaijan accused Armenia of ... Yerevan rejected the
+  accusation", "Minsk denies this", "Tuduhan itu dibantah Kementerian Luar Negeri India": a rejection (CAMEO 12) or
+  a denial (016, :data:`REJECTION_CODES`) whose object (or passive subject) is a claim noun that refers back
+  (``claim_nouns`` with a ``claim_determiners`` word: "the allegations", "kritik tersebut", "hal itu"; or a
+  demonstrative alone: "this") is aimed at the maker of the accusation or criticism (CAMEO 11,
+  :data:`~kg.extract.sentence._Memory.CLAIM_ROOTS`) made at the rejecter: the nearest one earlier in its sentence,
+  in the :data:`CLAIM_SENTENCES` before it or further back in its paragraph. Nothing when that accusation has more
+  than one maker, or the rejecter among them.
 """
 
 from __future__ import annotations
@@ -49,6 +57,14 @@ ADDRESSED_ROOTS = ("02", "10", "11", "051")  # appeals, demands, criticism, prai
 GROUP_OBJECT_GAP = 2  # at most this many words (prepositions, determiners) between such a verb and its group noun
 
 PRONOUN_LEAD = 4  # at most this many words before a sentence's pronoun subject ("On Tuesday, he ...")
+
+CLAIM_SENTENCES = 2  # a rejected accusation may be made this many sentences back, across paragraphs
+CLAIM_PARAGRAPH = 4  # ... or up to this many back within the rejection's paragraph
+
+CLAIM_GAP = 3  # at most this many filler words between a rejection verb and its claim noun phrase
+
+REJECTION_CODES = ("12", "016")  # a rejection, or a denial ("denied the claim", "membantah tuduhan itu": 016, as
+# PETRARCH2 codes 'deny * accusation' and the shared dev gold 'Damascus denies this')
 
 
 class CorefRules:
@@ -335,3 +351,105 @@ class CorefRules:
                 if code.startswith(self.VISIT_CODES) and {self._who(sp) for sp in src} == sides and len(tgt) == 1:
                     return _Arg([self._ref_to(tgt[0], i, "coref:host-counterpart")], "host-counterpart")
         return None
+
+    # -- "rejected the accusation": the accuser ---------------------------------------------------------------
+    def _claim_noun_at(self, i: int, forward: bool) -> int | None:
+        """The claim noun of a referring noun phrase that starts (``forward``) or ends at ``i``: "the (latest)
+        accusation", "these allegations", "this" alone before a punctuation mark or a coordinator ("Minsk denies
+        this."), "tuduhan (terbaru) itu", "hal tersebut"."""
+        s, lows, sent = self.s, self.lows, self.sent
+        nouns, dets = s.claim_nouns, s.claim_determiners
+
+        def adjective(j: int) -> bool:
+            tok = self.doc[j]
+            return tok.is_alpha and tok.is_lower and lows[j] not in nouns and lows[j] not in dets and lows[j] not in self.preps
+
+        if s.head_final:
+            if forward:
+                if not sent.start <= i < sent.end or lows[i] not in dets:
+                    return None
+                after = lows[i + 1] if i + 1 < sent.end else "."
+                if lows[i] in nouns and (self.doc[i + 1].is_punct if i + 1 < sent.end else True) or after in s.coordinators:
+                    return i  # "denies this."
+                for j in range(i + 1, min(i + 4, sent.end)):
+                    if lows[j] in nouns:
+                        return j
+                    if not adjective(j):
+                        return None
+                return None
+            if not sent.start <= i < sent.end or lows[i] not in nouns:
+                return None
+            for j in range(i - 1, max(sent.start, i - 3) - 1, -1):
+                if lows[j] in dets:
+                    return i
+                if not adjective(j):
+                    return None
+            return None
+        if forward:
+            if not sent.start <= i < sent.end or lows[i] not in nouns:
+                return None
+            for j in range(i + 1, min(i + 3, sent.end)):
+                if lows[j] in dets:
+                    return i
+                if not adjective(j):
+                    return None
+            return None
+        if not sent.start <= i < sent.end or lows[i] not in dets:
+            return None
+        for j in range(i - 1, max(sent.start, i - 2) - 1, -1):
+            if lows[j] in nouns:
+                return j
+            if not adjective(j):
+                return None
+        return None
+
+    def _claim_anaphor(self, trig: Span, passive: bool) -> int | None:
+        """The claim noun that a rejection ``trig`` rejects: its object ("rejected the accusation", "menolak tuduhan
+        itu"), or before a passive one ("The accusation was rejected by", "Tuduhan itu dibantah"), with at most
+        :data:`CLAIM_GAP` filler words (``claim_fillers``) between."""
+        fillers = self.s.claim_fillers | self.s.passive_auxiliaries
+        step = -1 if passive else 1
+        i = trig.start - 1 if passive else trig.end
+        for _ in range(CLAIM_GAP + 1):
+            if not self.sent.start <= i < self.sent.end:
+                return None
+            found = self._claim_noun_at(i, forward=not passive)
+            if found is not None:
+                return found
+            if self.lows[i] not in fillers:
+                return None
+            i += step
+        return None
+
+    def _paragraph_break(self, a: int, b: int) -> bool:
+        """Whether a line break stands between the document's sentences ``a`` and ``b`` (``a`` < ``b``)."""
+        sents = self.memory.sents
+        return "\n" in doc_text(self.doc)[sents[a].end_char : sents[b].start_char]
+
+    def accuser_target(self, trig: Span, source: _Arg | None, passive: bool) -> _Arg | None:
+        """The maker of the accusation a rejection ``trig`` by ``source`` answers (module doc: **accuser**), as a
+        reference at the claim noun; None when the rejection has no referring claim noun as its object, or no one
+        accuser is found."""
+        if source is None or self.memory.sents is None or not kg_get(trig)["trigger"].code.startswith(REJECTION_CODES):
+            return None
+        i = self._claim_anaphor(trig, passive)
+        if i is None:
+            return None
+        me = {self._who(sp) for sp in source.spans} - {None}
+        if not me:
+            return None
+        k = self.memory.s_index
+        for back in range(CLAIM_PARAGRAPH + 1):
+            if k - back < 0 or (back > CLAIM_SENTENCES and self._paragraph_break(k - back, k)):
+                return None
+            claims = [c for c in self.memory.claims.get(k - back, ()) if back or c[0] < trig.start]
+            aimed = [src for _start, src, tgt in claims if me & {self._who(sp) for sp in tgt}]
+            if not aimed:
+                continue
+            makers = {self._who(sp) for src in aimed for sp in src} - {None}
+            if len(makers) != 1 or makers & me:
+                return None  # several accusers, or the rejecter among them: which one is answered is not known
+            maker = next(sp for src in aimed for sp in src if self._who(sp) in makers)
+            return _Arg([self._ref_to(maker, i, "coref:accuser")], "accuser")
+        return None
+

@@ -115,6 +115,8 @@ def _parsed_as_verb(rules, trig) -> bool:
     return head.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i in own for c in head.children)
 
 
+COREF_KINDS = frozenset({"pair", "prev-subject", "pronoun-and", "host-counterpart", "accuser"})  # in the rule: "...+pair"
+
 STATE_FORCES = frozenset({None, "GOV", "MIL"})  # a state itself, its government or its armed forces
 
 
@@ -399,6 +401,8 @@ class Extractor:
         if fr is not None and path != "syntax" and source is not None and target is not None and not t.symmetric and _resolved(source):
             target = coref_target(fr, cands, target)  # "He backed China's plan for Ukraine": the parse's object
         target = rules.group_object(trig, source, target)  # "Egypt urged both sides to ...": each of the pair named before
+        if target is None:
+            target = rules.accuser_target(trig, source, passive)  # "Moscow rejected the accusation": the accuser before
         if not rules.actors and not rules.places and not _new_reading(source, target):
             return None  # a sentence read only for its pronoun or group noun: only a pair ("both sides") or a host's counterpart
         if source is not None and target is None and cameo.quad_of_root(t.code[:2]) == 4 and not t.symmetric:
@@ -457,7 +461,8 @@ class Extractor:
             trig, when, document.date if document.date_source in ("option", "metadata") else None
         ))
         args = source.spans + target.spans
-        refs = sorted({sp._.kg["rule"].removeprefix("coref:") for sp in args if isinstance(sp, _Ref)} & {"pair", "prev-subject", "pronoun-and", "host-counterpart"})
+        refs = sorted({sp._.kg["rule"].removeprefix("coref:") for sp in args if isinstance(sp, _Ref)} & COREF_KINDS)
+        rules.memory.remember_claim(info.root, s_index, trig.start, source.spans, target.spans)  # "... rejected the accusation"
         if not refs:  # who did it to whom, as named here: what "both sides", "the two countries" may stand for next
             rules.memory.event_sides.setdefault(s_index, []).append((list(source.spans), list(target.spans), info.code))
         evidence = confidence_mod.Evidence(

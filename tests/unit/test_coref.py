@@ -270,3 +270,39 @@ def test_trio_noun_doing_a_joint_act_is_the_three(full_extractor):
     text = "Jordan, Egypt and Iraq held a summit in Amman last month. The three countries signed a water accord."
     found = {frozenset((s, t)) for s, t, r in pairs(extract(full_extractor, text, "en")) if r == "05"}
     assert found and all(p <= {"JOR", "EGY", "IRQ"} for p in found)
+
+
+# -- a rejection of "the accusation": its maker -----------------------------------------------------------
+@pytest.mark.parametrize("mode", ["window_extractor", "full_extractor"])
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Morocco accused Algeria of arming the rebels. Algiers rejected the accusation.", ("DZA", "MAR", "12")),
+    ("en", "Morocco accused Algeria of arming the rebels.\n\nAlgeria's foreign ministry firmly rejected these allegations.", ("DZA", "MAR", "12")),
+    ("en", "Morocco accused Algeria of arming the rebels. The accusation was rejected by Algiers on Friday.", ("DZA", "MAR", "12")),
+    ("en", "Morocco accused Algeria of arming the rebels. Algeria denies this.", ("DZA", "MAR", "01")),
+    ("id", "Maroko menuduh Aljazair mempersenjatai pemberontak. Aljir menolak tuduhan tersebut.", ("DZA", "MAR", "12")),
+    ("id", "Maroko menuduh Aljazair mempersenjatai pemberontak. Tuduhan itu ditolak Aljir.", ("DZA", "MAR", "12")),
+    ("id", "Maroko menuduh Aljazair mempersenjatai pemberontak. Aljazair membantah hal tersebut.", ("DZA", "MAR", "01")),
+])
+def test_a_rejected_accusation_is_aimed_at_its_maker(request, mode, lang, text, want):
+    ex = extract(request.getfixturevalue(mode), text, lang)
+    assert want in pairs(ex)
+    event = next(e for e in ex.events if e.root == want[2])
+    assert event.rule.endswith("+accuser")
+
+
+@pytest.mark.parametrize("lang,text", [
+    # no accusation before; one after the rejection
+    ("en", "Algeria rejected the accusation on Friday. Morocco accused Algeria of arming the rebels."),
+    ("id", "Aljazair menolak tuduhan itu pada Jumat. Maroko menuduh Aljazair mempersenjatai pemberontak."),
+    # two accusers: which one is answered is not known
+    ("en", "Morocco and Mauritania accused Algeria of arming the rebels. Algiers rejected the accusation."),
+    # the accusation was not aimed at the rejecter
+    ("en", "Morocco accused Algeria of arming the rebels. Tunisia rejected the accusation."),
+    # not a claim noun, or no referring determiner
+    ("en", "Morocco accused Algeria of arming the rebels. Algiers rejected the proposal."),
+    ("id", "Maroko menuduh Aljazair mempersenjatai pemberontak. Aljir menolak usulan itu."),
+    # too far back, in another paragraph
+    ("en", "Morocco accused Algeria of arming the rebels.\n\nTrade fell.\n\nPrices rose.\n\nAlgiers rejected the accusation."),
+])
+def test_a_rejected_accusation_without_one_maker_aimed_at_the_rejecter_is_nobody(full_extractor, lang, text):
+    assert not {p for p in pairs(extract(full_extractor, text, lang)) if p[0] == "DZA" and p[2] in ("12", "01")}

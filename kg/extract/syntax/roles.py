@@ -178,8 +178,27 @@ class _Roles:
         if dep == "acl:relcl":
             return self.actors_in(head, "relcl-antecedent")
         if dep == "acl" and head.pos_ in NOUN_POS:
+            main = self._set_off_main_verb(tok)
+            if main is not None:
+                return [_re(a, "advcl-share-subj") for a in self.subject_of(main, self.is_passive(main), depth + 1)]
             return self.actors_in(head, "acl-antecedent")
         return []
+
+    def _set_off_main_verb(self, tok):
+        """The main clause's verb of a verb of saying or accusing (``speech_verbs``) that a comma sets off after
+        the clause, which the parser hung on one of its nouns: "imposed sanctions on Belarus, accusing Minsk of
+        ...", "export controls on Chinese firms, saying Beijing had violated ...". Such a clause is the main
+        subject's comment on its own act, not something said of the noun; None for any other acl."""
+        if tok.i == 0 or tok.doc[tok.i - 1].text != "," or not _is(tok, self.d.speech_verbs, self.lang):
+            return None
+        node = tok.head
+        for _ in range(4):
+            if node.head.i == node.i or node.dep_ in ("acl", "acl:relcl", "appos", "conj"):
+                return None
+            node = node.head
+            if node.pos_ in VERB_POS:
+                return node
+        return None
 
     def objects_of(self, tok, preps: frozenset, prefer_adps: bool = False) -> tuple[list[Arg], list[Arg]]:
         """(targets, other obliques) of the verb ``tok``; with ``prefer_adps`` an oblique marked by one
