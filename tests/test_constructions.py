@@ -117,6 +117,11 @@ CONSTRUCTIONS = {
 # accusing taking the main clause's subject ("imposed sanctions on Belarus, accusing Minsk of ..."), 19 sentences per
 # language (previous_sentence, accusation; three negatives): en 294, 261 pass (0.888; 0.857 before the rules),
 # precision 0.962; id 294, 250 pass (0.850; 0.823 before), precision 0.948
+# then (h33), with pledges and offers of aid or cooperation (a recipient as people 'for'/'untuk' in a named state, a
+# controlled 'siap memperkuat ... dengan Y' after a speech verb), background acts ("the war between A and B broke out",
+# "perang antara A dan B pecah", "menginvasi") and withdrawals from an organisation (a trigger's target_kinds: 'igo'),
+# 30 sentences per language in existing constructions (notes 'h33 (...)'; 5 negatives; measured after h31): en 324,
+# 291 pass (0.898; 0.855 before the rules), precision 0.965; id 324, 279 pass (0.861; 0.812 before), precision 0.952
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {

@@ -174,6 +174,9 @@ CASES = [
      ["Israel"], ["Lebanon"], "verb:nsubj>obj@ccomp<speech", {"speaker": ["Retno Marsudi"]}),
     ("id-speech-dropped-subject", "id", "Hamas mengatakan siap berunding dengan Israel.", ["Hamas", "Israel"], "berunding",
      ["Hamas"], ["Israel"], "obl(dengan)", {"symmetric": True, "speaker": ["Hamas"]}),
+    # h33: the parser makes 'siap' the speech verb's object and the act a ccomp of 'siap': the controller's subject
+    ("id-speech-object-control", "id", "Beijing menyatakan siap memperkuat kemitraan strategis dengan Jakarta.",
+     ["Beijing", "Jakarta"], "memperkuat", ["Beijing"], ["Jakarta"], "ccomp-control>obl(dengan)", {"symmetric": True}),
     ("id-negation-object-nmod", "id", "Jepang tidak akan mengirim pasukan ke Ukraina.", ["Jepang", "Ukraina"], "mengirim",
      ["Jepang"], ["Ukraina"], "obj>nmod(ke)", {"negated": True}),
     ("id-light-verb", "id", "Rusia melancarkan serangan ke Ukraina.", ["Rusia", "Ukraina"], "serangan",

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract import confidence as confidence_mod
 from kg.extract.arguments import _state_protest, _sure_doer
-from kg.extract.intent import _intent_is_now, intent_event
+from kg.extract.intent import _intent_is_now, gives_aid, intent_event
 from kg.extract.rules import SentenceRules
 from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, names_earlier_actor, sentences_of
 from kg.extract.syntax.results import head_token
@@ -47,6 +47,10 @@ def model_language(model: str) -> str:
     except (OSError, KeyError, ValueError):
         raise LookupError(f"{model!r} is not a spaCy pipeline folder (no meta.json)") from None
 
+
+# how the parse finds the doer of a verb its subject controls ("siap memperkuat", "ready to deepen"); not one an
+# object controls ("urged X and Y to agree": only asked for)
+CONTROLLED = ("verb:xcomp-control", "verb:ccomp-control", "verb:ccomp-speaker")
 
 BATCH_DOCS = 16  # documents extracted together by extract_many (their sentences parsed in one batch)
 BATCH_CHARS = 200_000  # ... unless they hold more characters than this
@@ -323,6 +327,7 @@ class Extractor:
         verb_preps = t.target_preps if t.target_preps is not None else s.target_preps_verb
         noun_preps = t.target_preps if t.target_preps is not None else s.target_preps_noun
         source = target = None
+        lone = False  # a symmetric verb with one side found by the window rules: the parse must give its controller
         if t.symmetric:
             subj = rules.nominal_agent(trig) if nominal else None
             if subj is None:
@@ -342,9 +347,12 @@ class Extractor:
                 source, target = subj, partner
             else:
                 people = (subj.spans if subj else []) + (partner.spans if partner else [])
-                if len(people) < 2:
+                if len(people) >= 2:
+                    source, target = _Arg(people[:1], "first-named"), _Arg(people[1:], "participants")
+                elif nominal or not people:
                     return None
-                source, target = _Arg(people[:1], "first-named"), _Arg(people[1:], "participants")
+                else:  # the parse may still name the doer of a controlled verb ("X menyatakan siap memperkuat ... dengan Y")
+                    lone = True
         elif passive:
             target = rules.subject(trig)
             source = rules.agent_after(trig, stop)
@@ -387,6 +395,8 @@ class Extractor:
             syn = syntax_args(fr, cands, t, rules) if "full" in self.syntax else None
             if syn is not None:
                 source, target, syn_rule = syn
+                if lone and (not syn_rule.startswith(CONTROLLED) or syn_rule.startswith("verb:xcomp-control(obj)")):
+                    return None
                 path = "syntax"
                 requested = requested or any(a.rule.startswith("xcomp-control(obj)") for a in fr.sources)
             else:
@@ -407,6 +417,8 @@ class Extractor:
             return None  # a sentence read only for its pronoun or group noun: only a pair ("both sides") or a host's counterpart
         if source is not None and target is None and cameo.quad_of_root(t.code[:2]) == 4 and not t.symmetric:
             target = rules.place_target(trig, source, stop, via=(noun_preps - s.locative_preps) if nominal else None)
+        elif source is not None and target is None and gives_aid(t.code):  # "pledged aid for flood victims in Pakistan"
+            target = rules.place_target(trig, source, stop, via=(noun_preps if nominal else verb_preps) - s.locative_preps)
         if source is not None and target is None and _sure_doer(source, fr, cands, nominal, rules, trig):
             rules.memory.remember_attack(t.code, source.spans)  # "North Korea fired a missile": remembered
         if source is None or target is None:
@@ -427,6 +439,8 @@ class Extractor:
         sources = [p for p in sources if p.code]
         if not sources or not targets:
             return None
+        if t.target_kinds and any(ex.actors[p.actor_id].kind.value not in t.target_kinds for p in targets):
+            return None  # "quit the WHO" is a withdrawal from an organisation; "left Gaza" is not
         rules.used_as_target.update(sp.start for sp in target.spans)
         rules.memory.remember_attack(t.code, source.spans)
         if nominal:

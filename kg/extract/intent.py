@@ -14,6 +14,12 @@ INTENT_CODES = {"04": "036", "05": "032", "06": "031", "061": "0311", "062": "03
                 "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "08": "035"}  # fmt: skip
 
 
+def gives_aid(code: str) -> bool:
+    """Is CAMEO ``code`` giving material aid (07) or the intent to (033)? Its recipient may be people in a
+    state: "pledged aid for flood victims in Pakistan" is aid to Pakistan."""
+    return code.startswith(("033", "07"))
+
+
 def _intent_is_now(root: str, modality: Modality) -> Modality:
     """An expressed intent (CAMEO 03) happens when it is expressed: "Egypt is ready to host talks",
     "Turkey will offer to mediate" are asserted intents, not future ones."""

@@ -42,6 +42,7 @@ class Trigger:
     window: int | None = None  # how far after the trigger ``requires`` looks (default: the tagger's window)
     before: frozenset[str] = frozenset()  # words that, just before the trigger, are its doer: "Russian missiles hit Kyiv"
     origin: str = "kg"  # where the entry comes from: kg's curated file, or "petrarch2" (kg.nlp.petrarch_layer)
+    target_kinds: frozenset[str] = frozenset()  # the target must be an actor of one of these kinds ("igo": "quit the WHO")
 
 
 @per_language
@@ -65,6 +66,7 @@ def load_triggers(lang: str) -> tuple[Trigger, ...]:
                 speaker=bool(obj.get("speaker_source", False)),
                 window=int(obj["window"]) if obj.get("window") else None,
                 before=frozenset(w.lower() for w in obj.get("before", [])),
+                target_kinds=frozenset(obj.get("target_kinds", [])),
             )
         )
     return tuple(out)

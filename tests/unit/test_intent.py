@@ -102,3 +102,18 @@ def test_a_stated_will_to_meet_is_kept(window_extractor, lang, text):
 
     intents = [e for e in extract(window_extractor, text, lang).events if e.root == "03"]
     assert len(intents) == 1 and intents[0].confidence >= DEFAULT_MIN_CONFIDENCE
+
+
+@pytest.mark.parametrize("lang,text,pair", [
+    ("en", "Norway pledged emergency aid for flood victims in Libya.", ("NOR", "LBY")),
+    ("id", "Norwegia menjanjikan bantuan darurat untuk korban banjir di Libya.", ("NOR", "LBY")),
+])
+def test_aid_for_people_in_a_named_state_goes_to_that_state(full_extractor, lang, text, pair):
+    """h33: a pledge of aid whose recipient is people 'for'/'untuk' in a state is a pledge to that state (033)."""
+    from .support import pairs
+
+    assert pairs(extract(full_extractor, text, lang)) == {(*pair, "03")}
+
+
+def test_aid_for_people_nowhere_named_has_no_target(full_extractor):
+    assert extract(full_extractor, "Norway pledged emergency aid for flood victims.", "en").events == []

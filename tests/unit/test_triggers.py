@@ -97,3 +97,32 @@ def test_unknown_language_has_no_triggers():
 ])
 def test_doer_word_before_the_verb_settles_it(window_extractor, lang, text, expected):
     assert found(window_extractor, text, lang) == expected
+
+
+def test_target_kinds_are_loaded_from_the_trigger_file():
+    """h33: an entry's ``target_kinds`` (the kinds of actor its target must be) is read from triggers.jsonl."""
+    quits = [t for t in load_triggers("en") if t.words == ("quit",) and t.target_kinds]
+    assert quits and quits[0].target_kinds == frozenset({"igo"}) and quits[0].code == "160"
+    assert all(not t.target_kinds for t in load_triggers("en") if t.words == ("attack",))
+
+
+@pytest.mark.parametrize("lang,text,pair", [
+    ("en", "Russia quit the World Trade Organization.", ("RUS", "IGO:WTO")),
+    ("id", "Rusia keluar dari Organisasi Perdagangan Dunia.", ("RUS", "IGO:WTO")),
+])
+def test_leaving_an_organisation_is_a_withdrawal_from_it(full_extractor, lang, text, pair):
+    from .support import extract, pairs
+
+    assert pairs(extract(full_extractor, text, lang)) == {(*pair, "16")}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Russia quit Kherson in November."),
+    ("en", "Israel left Gaza in 2005."),
+    ("id", "Rusia keluar dari Kherson pada November."),
+])
+def test_leaving_a_place_is_no_withdrawal_from_an_organisation(full_extractor, lang, text):
+    """The same verbs with a state or a place as their target: the target_kinds check leaves them out."""
+    from .support import extract
+
+    assert [e.root for e in extract(full_extractor, text, lang).events if e.root == "16"] == []

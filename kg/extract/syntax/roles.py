@@ -172,8 +172,12 @@ class _Roles:
                 return []  # the object is the doer, and it is no actor
             label = "xcomp-control" if dep == "xcomp" or marks & self.d.infinitive_marks else "advcl-share-subj"
             return [_re(a, label) for a in self.subject_of(head, self.is_passive(head), depth + 1)]
-        if dep == "ccomp" and head.pos_ in VERB_POS and _is(head, self.d.speech_verbs, self.lang):
-            # "Hamas mengatakan siap berunding": a reported clause without a subject is the speaker's
+        if dep == "ccomp" and head.pos_ in VERB_POS + ("ADJ",) and _is(head, self.d.subject_control, self.lang):
+            # "siap [memperkuat kemitraan]" parsed as a ccomp: a control word's complement is done by its subject
+            return [_re(a, "ccomp-control") for a in self.subject_of(head, self.is_passive(head), depth + 1)]
+        if (dep == "ccomp" or dep in OBJECTS and tok.pos_ in VERB_POS) and head.pos_ in VERB_POS and _is(head, self.d.speech_verbs, self.lang):
+            # "Hamas mengatakan siap berunding": a reported clause without a subject is the speaker's (the parser
+            # may make its verb the speech verb's object: "Beijing menyatakan siap ...")
             return [_re(a, "ccomp-speaker") for a in self.subject_of(head, self.is_passive(head), depth + 1)]
         if dep == "acl:relcl":
             return self.actors_in(head, "relcl-antecedent")
