@@ -30,7 +30,11 @@ CONSTRUCTIONS = {
     "svo", "passive_agent", "passive_no_agent", "object", "oblique", "nominal_possessor", "apposition",
     "conjunction", "relative_clause", "control_verb", "reported_speech", "accusation", "withdrawal_refusal",
     "condemnation", "name_trigger", "negation_modality", "long_multi", "negative", "group_noun", "previous_sentence",
+    "dateline",
 }  # fmt: skip
+# constructions written with their rule (h32) and so without a held-apart third: sentences written after the rule
+# by its author would not be held apart from it
+DEV_ONLY = {"dateline"}
 
 # measured 2026-12-03 on 71b0c1f: en 126 sentences, 89 pass (0.706), event precision 0.904, dates 0.977;
 # id 126 sentences, 83 pass (0.659), precision 0.846, dates 0.988
@@ -122,14 +126,17 @@ CONSTRUCTIONS = {
 # "perang antara A dan B pecah", "menginvasi") and withdrawals from an organisation (a trigger's target_kinds: 'igo'),
 # 30 sentences per language in existing constructions (notes 'h33 (...)'; 5 negatives; measured after h31): en 324,
 # 291 pass (0.898; 0.855 before the rules), precision 0.965; id 324, 279 pass (0.861; 0.812 before), precision 0.952
+# then (h32), with a sentence's date line ("KYIV, Ukraine (AP) —", "JAKARTA (ANTARA) -", "BEIRUT, Minggu (21/1/2024) -")
+# no part of its parse and its place no party, 14 dateline sentences per language (before the rule: en 13 pass, id 9;
+# measured after h33): en 338, 305 pass (0.902), precision 0.966; id 338, 292 pass (0.864), precision 0.951
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
-    "en": {"accusation": 8, "apposition": 5, "condemnation": 10, "conjunction": 9, "control_verb": 6, "group_noun": 6, "long_multi": 5,
+    "en": {"accusation": 8, "apposition": 5, "condemnation": 10, "conjunction": 9, "control_verb": 6, "dateline": 14, "group_noun": 6, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 5, "negative": 14, "nominal_possessor": 14, "object": 11, "oblique": 9,
            "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 7, "relative_clause": 6, "reported_speech": 9,
            "svo": 17, "withdrawal_refusal": 41},
-    "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 4, "group_noun": 7, "long_multi": 5,
+    "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 4, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 6, "negative": 13, "nominal_possessor": 11, "object": 9, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 5, "reported_speech": 9,
            "svo": 17, "withdrawal_refusal": 41},
@@ -236,7 +243,7 @@ def test_split_is_disjoint_and_covers_every_construction():
         held = [case for _, case in read_jsonl(HELD[lang])]
         assert not {c["text"] for c in dev} & {c["text"] for c in held}
         assert len(dev) + len(held) >= 150
-        for name in CONSTRUCTIONS:
+        for name in CONSTRUCTIONS - DEV_ONLY:
             n_dev = sum(c["construction"] == name for c in dev)
             n_held = sum(c["construction"] == name for c in held)
             assert n_dev >= 5 and n_held >= 3, (lang, name, n_dev, n_held)

@@ -45,7 +45,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Span
 
-from kg.extract.sentence import _Arg, _group_nouns, _group_size, _Ref
+from kg.extract.sentence import _Arg, _group_nouns, _group_size, _Ref, filed_end
 from kg.model import TimeValue
 from kg.nlp.context import doc_context, kg_get, span_list
 from kg.nlp.sentences import doc_text
@@ -75,7 +75,7 @@ class CorefRules:
         starts = doc_context(self.doc).span_starts["kg_actors"]
         items = span_list(self.doc, "kg_actors")
         end = sent.end if upto is None else min(upto, sent.end)
-        lo, hi = bisect_left(starts, sent.start), bisect_left(starts, end)
+        lo, hi = bisect_left(starts, filed_end(self.doc, sent)), bisect_left(starts, end)  # not its date line's place
         return [x for x in items[lo:hi] if x.end <= end]
 
     def _who(self, span) -> str | None:

@@ -14,7 +14,7 @@ from kg.extract import confidence as confidence_mod
 from kg.extract.arguments import _state_protest, _sure_doer
 from kg.extract.intent import _intent_is_now, gives_aid, intent_event
 from kg.extract.rules import SentenceRules
-from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, names_earlier_actor, sentences_of
+from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, filed_end, names_earlier_actor, sentences_of
 from kg.extract.syntax.results import head_token
 from kg.extract.syntax.use import (
     STATS, coref_target, needs_parse, parse_mode, parse_sentences, refused, syntax_args, syntax_frame, veto,
@@ -240,7 +240,7 @@ class Extractor:
         wanted = []
         all_sents = sentences_of(doc)
         for s_index, sent in enumerate(all_sents):
-            s_start, s_end = sent.start, sent.end
+            s_start, s_end = filed_end(doc, sent), sent.end  # a date line's place and words are none of its own
             if bisect_left(trigger_starts, s_start) == bisect_left(trigger_starts, s_end):
                 continue  # no trigger in the sentence: nothing to extract
             n_spans = bisect_left(actor_starts, s_end) - bisect_left(actor_starts, s_start)
@@ -263,8 +263,12 @@ class Extractor:
                 if needs_parse(n_spans, len(sent)):
                     by_lang.setdefault(prep.document.lang, []).append((prep, sent))
         for lang, items in by_lang.items():
-            for (prep, sent), sub in zip(items, parse_sentences([sent for _, sent in items], lang)):
-                prep.parsed[sent.start] = sub
+            # a sentence's parse starts after its date line ("KYIV, Ukraine (AP) — Russia launched ..."),
+            # which a parser reads as the sentence's subject or hangs its verb on
+            items = [(prep, sent, filed_end(prep.doc, sent)) for prep, sent in items]
+            subs = parse_sentences([prep.doc[opens : sent.end] for prep, sent, opens in items], lang)
+            for (prep, sent, opens), sub in zip(items, subs):
+                prep.parsed[sent.start] = (sub, opens)
         STATS.parsed += sum(len(p.parsed) for p in preps)
 
     def _finish(self, prep: _Prepared) -> Extraction:
@@ -276,7 +280,7 @@ class Extractor:
             memory.s_index = s_index
             rules = SentenceRules(doc, sent, lang, self.lex, memory)
             if sent.start in parsed:
-                rules.syntax = (parsed[sent.start], sent.start)
+                rules.syntax = parsed[sent.start]  # (the parsed copy, the token it starts at)
             if not rules.triggers or (not rules.actors and n_spans and not names_earlier_actor(doc, sent, lang)):
                 continue  # places only, and no pronoun or group noun for an earlier actor
             # nominal arguments first, so that "serangan Israel" does not lend Israel to the next verb

@@ -142,6 +142,19 @@ def names_earlier_actor(doc: Doc, sent: Span, lang: str) -> bool:
     return not _coref_words(lang).isdisjoint(lowers(doc)[sent.start : sent.end])
 
 
+def filed_end(doc: Doc, sent: Span) -> int:
+    """The first token of ``sent`` after the date line it opens with ("KYIV, Ukraine (AP) —", "JAKARTA, Senin
+    (3/6/2024) -": the ``kg_dateline`` spans of :mod:`kg.nlp.pipeline`), else its start. The date line says
+    where and when the story was filed: its place is no party of the sentence's acts, and the sentence's
+    parse starts after it."""
+    for line in span_list(doc, "kg_dateline"):
+        if line.start >= sent.end:
+            break
+        if line.start >= sent.start and line.end < sent.end:
+            return line.end
+    return sent.start
+
+
 @per_language
 def _all_preps(lang: str) -> frozenset[str]:
     """Every preposition the language's rules and triggers name ("between" only for mediation)."""
@@ -167,10 +180,11 @@ class RulesBase:
             lo, hi = bisect_left(keys, sent.start), bisect_left(keys, sent.end)
             return [x for x in items[lo:hi] if x.end <= sent.end]
 
-        actors = within("kg_actors")
+        self.opens = filed_end(doc, sent)  # the sentence's first token after its date line, if any
+        actors = [a for a in within("kg_actors") if a.start >= self.opens]
         self.actors = [a for a in actors if a.label_ != "place"]
         self.places = [a for a in actors if a.label_ == "place"]
-        self.triggers = within("kg_triggers")
+        self.triggers = [t for t in within("kg_triggers") if t.start >= self.opens]
         self.times = within("kg_time")
         self.used_as_target: set[int] = set()  # actor span starts taken as objects of earlier triggers
         self.attached: set[int] = set()  # actor span starts that are arguments of nominal triggers

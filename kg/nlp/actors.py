@@ -14,7 +14,7 @@ from kg.lexicon.lexicon import Lexicon, load_lexicon, sector_nouns
 from kg.nlp.context import kg_get, kg_set, set_span_list
 from kg.nlp.names import match_names
 from kg.nlp.phrases import PhraseIndex, _filter_overlaps
-from kg.nlp.sentences import _headline_at, _sentence_at, doc_text, lowers
+from kg.nlp.sentences import _headline_at, _sentence_at, doc_text, lowers, opens_clause
 from kg.nlp.spacy_internals import tokenized
 
 log = logging.getLogger(__name__)
@@ -455,7 +455,8 @@ class ActorTagger:
                 glued_before = glued(before) and not (  # "Kurdish SDF" (English adjectives come first)
                     self.s.head_final and before.lower_.endswith(self.s.adjective_suffixes)
                 )
-                if (glued(after) or (glued_before and (not before.is_sent_start or self._given_name_like(before)))) and not _headline_at(doc, start):
+                glued_before = glued_before and (not opens_clause(before) or self._given_name_like(before))
+                if (glued(after) or glued_before) and not _headline_at(doc, start):
                     continue
             keep.append(span)
         return keep

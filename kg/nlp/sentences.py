@@ -43,6 +43,18 @@ def _is_headline(sent: Span) -> bool:
     return bool(words) and sum(t.is_title or t.is_upper for t in words) >= 0.6 * len(words)
 
 
+DASHES = frozenset({"-", "--", "–", "—"})
+
+
+def opens_clause(tok) -> bool:
+    """Whether a word opens a sentence, or follows a dash set off by a space, as the first word after a date
+    line does ("JAKARTA (ANTARA) - Kelompok Hizbullah ...", "KYIV (AP) — Embattled Ukraine ...")."""
+    if tok.is_sent_start:
+        return True
+    i = tok.i
+    return i >= 2 and tok.doc[i - 1].text in DASHES and bool(tok.doc[i - 2].whitespace_)
+
+
 def doc_text(doc: Doc) -> str:
     """The doc's text, computed once: ``Doc.text`` joins every token anew on each access."""
     ctx = doc_context(doc)

@@ -51,7 +51,17 @@ class TimeMention:
 _WORD = re.compile(r"\w+")
 # a date line: at most a place name (a few capitalised words) and a comma before the date, a dash after it
 _DATELINE_BEFORE = re.compile(r"\s*(?:[^\W\d][\w.'’-]*(?:\s+[^\W\d][\w.'’-]*){0,3}\s*[,/]\s*)?")
-_DATELINE_AFTER = re.compile(r"\s*\)?\s*(?:[—–-]{1,2}|:)\s")
+_DATELINE_AFTER = re.compile(r"\s*\)?\s*(?:\([^\W\d][^()\n]{0,29}\)\s*)?(?:[—–-]{1,2}|:)\s")  # "(Reuters) -", "(ANTARA) –"
+# a date line with no date: a place in capitals ("WASHINGTON —", "NAIROBI, Kenya —", "MOSCOW, June 3 (Reuters) -"),
+# or any place with the news agency in brackets ("Jakarta (ANTARA) -") or a news site's domain
+# ("Liputan6.com, Jakarta -"); at most three comma-separated parts of at most four words, then a dash
+_DATELINE_PART = r"[^\W\d][\w.'’&-]*(?:[ \t]+[\w.'’&/-]+){0,3}"
+_PLAIN_DATELINE = re.compile(
+    rf"[ \t]*(?P<place>{_DATELINE_PART}(?:[ \t]*,[ \t]*{_DATELINE_PART}){{0,2}})"
+    r"[ \t]*(?P<agency>\([^\W\d][^()\n]{0,29}\))?[ \t]*(?P<dash>[—–]|--?)[ \t]+(?=\S)"
+)
+_DOMAIN = re.compile(r"[^\W_]\.[^\W\d_]{2,3}\b")
+DATELINE_CHARS = 2000  # a date line opens a paragraph among the first this many characters of a document
 
 
 def _alt(words) -> str:
@@ -241,6 +251,36 @@ class TimeTagger:
         and is closed by a dash: the paper's date line, not the date of something it reports?"""
         line_start = text.rfind("\n", 0, start) + 1
         return bool(_DATELINE_BEFORE.fullmatch(text, line_start, start) and _DATELINE_AFTER.match(text, end))
+
+    @staticmethod
+    def dateline_end(text: str, end: int) -> int:
+        """Where the date line whose date ends at ``end`` ends: after its closing dash (or colon)."""
+        m = _DATELINE_AFTER.match(text, end)
+        return m.end() - 1 if m else end
+
+    def datelines(self, text: str, found: list[TimeMention]) -> list[tuple[int, int, bool]]:
+        """The date lines among the first :data:`DATELINE_CHARS` characters of ``text``: (the line's start, the
+        end of its dash, whether it holds a date), for a date of ``found`` that :meth:`is_dateline_at` and for a
+        line that opens with a place and a dash and no date (``_PLAIN_DATELINE``: a place in capitals, an
+        agency in brackets or a news site's domain): "JAKARTA (ANTARA) - ...", "KYIV, Ukraine (AP) — ..."."""
+        out = {}
+        for m in found:
+            if m.start < DATELINE_CHARS and m.kind == "absolute" and self.is_dateline_at(text, m.start, m.end):
+                out[text.rfind("\n", 0, m.start) + 1] = (self.dateline_end(text, m.end), True)
+        line = 0
+        while line < min(len(text), DATELINE_CHARS):
+            if line not in out:
+                m = _PLAIN_DATELINE.match(text, line)
+                if m is not None and "\n" not in m.group():
+                    head = m["place"].split(",")[0]
+                    capitals = sum(c.isalpha() for c in head) >= 3 and head.upper() == head
+                    if capitals or m["agency"] or _DOMAIN.search(m["place"]):
+                        out[line] = (m.end("dash"), False)
+            nxt = text.find("\n", line)
+            if nxt < 0:
+                break
+            line = nxt + 1
+        return [(start, end, dated) for start, (end, dated) in sorted(out.items())]
 
     def first_explicit_date(self, text: str) -> date | None:
         """The document's date as stated in ``text``: its :meth:`dateline`, else the first fully

@@ -105,6 +105,17 @@ def test_dateline_dates_the_story(window_extractor):
     assert when(window_extractor, text, "en") == ("2024-03-08", False)
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("en", "BEIRUT, Lebanon (AP) — Hezbollah fired rockets at Israel."),
+    ("id", "BEIRUT, Lebanon (ANTARA) - Hizbullah menembakkan roket ke Israel."),
+])
+def test_a_datelines_place_is_none_of_the_rules_actors(window_extractor, lang, text):
+    rules = rules_for(window_extractor, text, lang)
+    assert [a.text for a in rules.actors] == ["Hezbollah" if lang == "en" else "Hizbullah", "Israel"]
+    assert rules.places == [] and rules.opens > rules.sent.start
+    assert [sp.text for sp in rules._spans_of_sentence(rules.sent)] == [a.text for a in rules.actors]
+
+
 def test_time_after_stops_at_the_next_trigger(window_extractor):
     rules = rules_for(window_extractor, "Iran attacked Israel and Egypt criticised Qatar on Monday.", "en")
     attacked, criticised = trigger(rules, "attacked"), trigger(rules, "criticised")

@@ -110,3 +110,23 @@ def test_landing_in_a_capital_is_a_visit(full_extractor, lang, text, pair):
 ])
 def test_no_visit_by_a_name_modifying_the_subject_or_at_home(full_extractor, lang, text):
     assert not [p for p in pairs(extract(full_extractor, text, lang)) if p[2] == "04"]
+
+
+@pytest.mark.parametrize("lang,text,rule", [
+    # the parse starts after the date line: the doer is the sentence's subject, not an apposition of the place
+    ("en", "KYIV (Reuters) - Ukrainian drones struck an oil depot in Russia's Belgorod region.",
+     "syntax:verb:nsubj>compound>obj>nmod(in)"),
+    ("id", "TEHERAN (ANTARA) - Menteri Luar Negeri Iran mengkritik Amerika Serikat atas sanksi baru.", "syntax:verb:nsubj>obj"),
+])
+def test_a_sentence_is_parsed_from_after_its_dateline(full_extractor, lang, text, rule):
+    ev = one_event(extract(full_extractor, text, lang))
+    assert ev.rule == rule
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "BEIRUT, Lebanon (AP) — Hezbollah fired rockets at an Israeli army base.", {("NSA:HEZBOLLAH", "ISR", "19")}),
+    ("id", "ANKARA, Turki (ANTARA) - Menteri Luar Negeri Swedia mengkritik Hungaria.", {("SWE", "HUN", "11")}),
+    ("id", "MOSKWA, Senin (3/6/2024) - Rusia mengkritik Ukraina.", {("RUS", "UKR", "11")}),  # named, so a party
+])
+def test_a_datelines_place_is_no_party(full_extractor, lang, text, want):
+    assert pairs(extract(full_extractor, text, lang)) == want

@@ -123,6 +123,33 @@ def test_dateline_is_the_documents_date(lang, text, day):
     assert TimeTagger.for_lang(lang).dateline(text) == day
 
 
+@pytest.mark.parametrize("lang,text,line,dated", [
+    ("en", "WASHINGTON (Reuters) -- Iran's navy seized a tanker.", "WASHINGTON (Reuters) --", False),
+    ("en", "KYIV, Ukraine (AP) — Russia launched drones.", "KYIV, Ukraine (AP) —", False),
+    ("en", "MOSCOW, June 3 (Reuters) - Russia accused Ukraine.", "MOSCOW, June 3 (Reuters) -", False),
+    ("en", "Title\n\nLONDON, June 5, 2024 — Britain expelled an attache.", "LONDON, June 5, 2024 —", True),
+    ("id", "BEIRUT, Minggu (21/1/2024) - Hizbullah menembakkan roket.", "BEIRUT, Minggu (21/1/2024) -", True),
+    ("id", "BEIRUT, Minggu (21/1/2024) (ANTARA) - Hizbullah menembakkan roket.", "BEIRUT, Minggu (21/1/2024) (ANTARA) -", True),
+    ("id", "Jakarta (ANTARA) - Indonesia mengecam serangan itu.", "Jakarta (ANTARA) -", False),
+    ("id", "Liputan6.com, Jakarta - Presiden bertemu Xi.", "Liputan6.com, Jakarta -", False),
+])
+def test_datelines_with_and_without_a_date(lang, text, line, dated):
+    tagger = TimeTagger.for_lang(lang)
+    assert [(text[a:b], d) for a, b, d in tagger.datelines(text, tagger.find_in_narrative(text, None))] == [(line, dated)]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Russia - Ukraine talks resume in Istanbul"),  # title case, no agency: a headline, not a place
+    ("en", "UN - Russia vetoed the draft."),  # two capitals are no place name
+    ("en", "The talks — held in Doha — ended."),
+    ("id", "Jakarta - Presiden Joko Widodo bertemu Xi."),  # title case without agency or date: left alone
+    ("id", "Kata Menlu: Indonesia mengecam serangan itu."),
+])
+def test_no_dateline(lang, text):
+    tagger = TimeTagger.for_lang(lang)
+    assert tagger.datelines(text, tagger.find_in_narrative(text, None)) == []
+
+
 def test_date_inside_a_sentence_is_no_dateline():
     assert TimeTagger.for_lang("en").dateline("The minister said on March 6, 2024 that talks would go on.") is None
 

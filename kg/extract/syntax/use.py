@@ -119,10 +119,9 @@ def syntax_frame(rules, trig, nominal: bool):
 
     sub, off = rules.syntax
     if rules.frame_inputs is None:  # the same for every trigger of the sentence
-        # a place before the paper's date line ("JAKARTA, Rabu (6/3/2024) – ...") is where the story was filed,
-        # not a party to the sentence's act, though the parse may hang it on the verb
-        filed = max((m.end for m in rules.times if kg_get(m)["time"].kind == "dateline"), default=-1)
-        cands = [a for a in rules.actors + rules.places if a.end > filed]
+        # (a place in the paper's date line, "JAKARTA, Rabu (6/3/2024) – ...", is none of rules.actors or
+        # rules.places, and the parse starts after it: kg.extract.sentence.filed_end)
+        cands = rules.actors + rules.places
         events = [i - off for x in rules.triggers for i in range(x.start, x.end)]
         rules.frame_inputs = (cands, [(a.start - off, a.end - off) for a in cands], events)
     cands, bounds, events = rules.frame_inputs
@@ -327,6 +326,8 @@ def dates_other_event(rules, time_span, trig) -> bool:
     if rules.syntax is None:
         return False
     sub, off = rules.syntax
+    if time_span.start < off:
+        return False  # the date line's date, before the parse
     own = set(range(trig.start - off, trig.end - off))
     if kg_get(trig)["trigger"].speaker:  # the speaker's act is dated by the verb of saying that governs the
         own |= {a.i for a in sub[trig.start - off].ancestors}  # clause ("Manila mengatakan pada hari Kamis bahwa ...")
@@ -363,6 +364,8 @@ def relative_clause_noun(rules, time_span, trig):
     if rules.syntax is None:
         return None
     sub, off = rules.syntax
+    if time_span.start < off:
+        return None  # the date line's date, before the parse
     own = set(range(trig.start - off, trig.end - off))
     tok = sub[time_span.start - off]
     for _ in range(12):
