@@ -129,6 +129,11 @@ DEV_ONLY = {"dateline"}
 # then (h32), with a sentence's date line ("KYIV, Ukraine (AP) —", "JAKARTA (ANTARA) -", "BEIRUT, Minggu (21/1/2024) -")
 # no part of its parse and its place no party, 14 dateline sentences per language (before the rule: en 13 pass, id 9;
 # measured after h33): en 338, 305 pass (0.902), precision 0.966; id 338, 292 pass (0.864), precision 0.951
+# then (h31), with 'without'/'tanpa' before a noun negating that noun, not a later act ("Without warning, Russian
+# bombers struck ...", "... tanpa izin dan menuduh London ..."), an accusation joined to a reported clause being the
+# speaker's, and the act an accusation alleges no event ("menuduh Rusia menembaki Kharkiv"), four sentences in English
+# and three in Indonesian (measured after h32): en 342, 311 pass (0.909), precision 0.969; id 341, 300 pass (0.880),
+# precision 0.962 (on 298/297 sentences before h33 and h32: en 0.886 -> 0.896, id 0.845 -> 0.865)
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {

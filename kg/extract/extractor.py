@@ -17,7 +17,7 @@ from kg.extract.rules import SentenceRules
 from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, filed_end, names_earlier_actor, sentences_of
 from kg.extract.syntax.results import head_token
 from kg.extract.syntax.use import (
-    STATS, coref_target, needs_parse, parse_mode, parse_sentences, refused, syntax_args, syntax_frame, veto,
+    STATS, alleged, coref_target, needs_parse, parse_mode, parse_sentences, refused, syntax_args, syntax_frame, veto,
 )
 from kg.lexicon import cameo
 from kg.lexicon.lexicon import load_lexicon
@@ -393,8 +393,8 @@ class Extractor:
         syn_rule = None
         path = "window"
         fr, cands = syntax_frame(rules, trig, nominal)
-        if refused(fr, rules):
-            return None  # "refused to send weapons to Ukraine": the refusal (12) is the event, not the sending
+        if refused(fr, rules) or alleged(fr, rules):
+            return None  # "refused to send weapons to Ukraine", "menuduh Rusia menembaki Kharkiv": the refusal, the accusation is the event
         if fr is not None:
             syn = syntax_args(fr, cands, t, rules) if "full" in self.syntax else None
             if syn is not None:

@@ -10,6 +10,9 @@ from kg.extract.sentence import _negation_exceptions
 from kg.model import Modality, Precision, TimeValue
 
 
+NEGATION_PREP_REACH = 2  # a 'without'/'tanpa' negates a trigger at most this many words after it ("without first consulting")
+
+
 class ModalityRules:
     """How sure: asserted, negated, future or hypothetical, from the words around a trigger (a part of :class:`kg.extract.rules.SentenceRules`)."""
 
@@ -27,9 +30,13 @@ class ModalityRules:
         in_time = {i for t in self.times for i in range(t.start, t.end)}  # "May 3" is a date, not "may"
         words = {self.lows[i] for i in range(lo, trig.start) if i not in in_time}
         if words & self.s.negation:
-            # "Tidak lama kemudian", "not long after": a negation word inside a fixed expression negates nothing
-            fixed = self._in_fixed_expressions(lo, trig.start)
-            words = {self.lows[i] for i in range(lo, trig.start) if i not in in_time and i not in fixed}
+            # "Tidak lama kemudian", "not long after": a negation word inside a fixed expression negates nothing;
+            # "Without warning, Russia struck ...", "... tanpa izin dan menuding ...": one that governs a noun phrase
+            # negates only a trigger right after it ("without attacking", "tanpa menyerang")
+            skip = self._in_fixed_expressions(lo, trig.start) | {
+                i for i in range(lo, trig.start - NEGATION_PREP_REACH) if self.lows[i] in self.s.negation_preps
+            }
+            words = {self.lows[i] for i in range(lo, trig.start) if i not in in_time and i not in skip}
         # a condition after the main clause: "Hamas would free the hostages if Israel agreed ..."
         after = set(self.lows[trig.end : self.sent.end])
         if after & self.s.conditionals and words & (self.s.future | self.s.hypothetical):

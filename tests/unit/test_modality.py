@@ -113,3 +113,20 @@ def test_dated_after_a_real_publication_date_is_future(window_extractor, lang, t
 def test_date_from_the_text_alone_does_not_say_what_is_future(window_extractor):
     ex = extract(window_extractor, "Japan hosts Vietnam on April 20.", "en", date_source="text")
     assert one_event(ex, "04").modality is Modality.ASSERTED
+
+
+@pytest.mark.parametrize("lang,text,verb", [
+    ("en", "Without any warning, Serbian police raided the Kosovo village.", "raided"),
+    ("id", "Tanpa pemberitahuan, polisi Serbia menyerang desa di Kosovo itu.", "menyerang"),
+    ("id", "Kapal itu masuk tanpa izin dan menuduh Manila.", "menuduh"),
+])
+def test_without_a_noun_negates_that_noun_not_the_act(window_extractor, lang, text, verb):
+    assert modality_of(window_extractor, text, lang, verb) is Modality.ASSERTED
+
+
+@pytest.mark.parametrize("lang,text,verb", [
+    ("en", "Serbia closed the crossing without warning Kosovo.", "warning"),
+    ("id", "Serbia menutup perbatasan tanpa memperingatkan Kosovo.", "memperingatkan"),
+])
+def test_without_right_before_the_verb_negates_it(window_extractor, lang, text, verb):
+    assert modality_of(window_extractor, text, lang, verb) is Modality.NEGATED

@@ -130,3 +130,31 @@ def test_a_sentence_is_parsed_from_after_its_dateline(full_extractor, lang, text
 ])
 def test_a_datelines_place_is_no_party(full_extractor, lang, text, want):
     assert pairs(extract(full_extractor, text, lang)) == want
+
+
+@pytest.mark.parametrize("lang,text,alleged", [
+    ("en", "Kenya accused Somalia of shelling Tanzanian fishing boats.", ("SOM", "TZA")),
+    ("id", "Kenya menuding Somalia menembaki kapal nelayan Tanzania.", ("SOM", "TZA")),
+])
+def test_the_act_an_accusation_alleges_is_no_event(full_extractor, lang, text, alleged):
+    found = pairs(extract(full_extractor, text, lang))
+    assert ("KEN", "SOM", "11") in found
+    assert not {p for p in found if p[:2] == alleged}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Kenya's foreign ministry said Somali troops had crossed the border without permission and accused Mogadishu of a provocation."),
+    ("id", "Kementerian Luar Negeri Kenya mengatakan pasukan Somalia melintasi perbatasan tanpa izin dan menuduh Mogadishu melakukan provokasi."),
+])
+def test_an_accusation_joined_to_a_reported_clause_is_the_speakers(full_extractor, lang, text):
+    event = one_event(extract(full_extractor, text, lang), "11")
+    assert ([p.code for p in event.sources], [p.code for p in event.targets]) == (["KEN"], ["SOM"])
+    assert "conj-speaker" in event.rule
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Kenya closed its border with Somalia, accusing Mogadishu of harbouring militants."),
+    ("en", "Kenya imposed a trade ban on Somali goods, saying Mogadishu had violated its territory."),
+])
+def test_a_set_off_participle_of_accusing_is_the_main_subjects(full_extractor, lang, text):
+    assert ("KEN", "SOM", "11") in pairs(extract(full_extractor, text, lang))

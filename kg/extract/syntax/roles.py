@@ -156,6 +156,11 @@ class _Roles:
             # opens is about the place; its doer is its own, never one inherited across the adverb
             return []
         if dep == "conj" and head.pos_ in VERB_POS + ("ADJ",):
+            said = head.head if head.dep_ == "ccomp" and head.head.i != head.i else None
+            if said is not None and said.pos_ in VERB_POS and _is(said, self.d.speech_verbs, self.lang) and _is(tok, self.d.speech_verbs, self.lang):
+                # "Rusia mengatakan kapal Inggris berlayar tanpa izin dan menuduh London ...": a verb of saying or
+                # accusing joined to the reported clause is the speaker's second act, not the reported subject's
+                return [_re(a, "conj-speaker") for a in self.subject_of(said, self.is_passive(said), depth + 1)]
             return [_re(a, "conj-share-subj") for a in self.subject_of(head, self.is_passive(head), depth + 1)]
         if dep in ("xcomp", "advcl") and head.pos_ in VERB_POS:
             marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}

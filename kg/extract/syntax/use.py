@@ -168,9 +168,29 @@ def refused(fr, rules) -> bool:
     return _rejects(node.head.i + off, rules)
 
 
-def _rejects(i: int, rules) -> bool:
-    """Whether token ``i`` (of the document) is in a rejection trigger (CAMEO 12)."""
-    return any(x.start <= i < x.end and kg_get(x)["trigger"].code[:2] == "12" for x in rules.triggers)
+def _rejects(i: int, rules, root: str = "12") -> bool:
+    """Whether token ``i`` (of the document) is in a rejection trigger (CAMEO 12; or of another ``root``)."""
+    return any(x.start <= i < x.end and kg_get(x)["trigger"].code[:2] == root for x in rules.triggers)
+
+
+def alleged(fr, rules) -> bool:
+    """Whether the act of ``fr`` (a verb) is what an accusation or criticism (CAMEO 11) alleges: the verb it controls
+    ("Ukraina menuduh Rusia menembaki Kharkiv", an xcomp), its clause after a control mark that is no infinitive one
+    ("accused Russia of shelling Kharkiv") or its reported clause ("Kenya menuding Somalia menembaki ...", parsed as a
+    ccomp). The accusation is the event; the act alleged is not asserted, and no act of the accuser's either."""
+    if fr is None or rules.syntax is None or fr.kind == "noun":
+        return False
+    from kg.extract.syntax.data import role_data
+
+    sub, off = rules.syntax
+    node = sub[fr.trigger]
+    if node.head.i == node.i or node.dep_ not in ("xcomp", "advcl", "ccomp"):
+        return False
+    if node.dep_ == "advcl":
+        d = role_data(rules.lang)
+        if not any(c.dep_ == "mark" and c.lower_ in d.control_marks - d.infinitive_marks for c in node.children):
+            return False
+    return _rejects(node.head.i + off, rules, "11")
 
 
 def _spans_of(args, cands) -> list:
