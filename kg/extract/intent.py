@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from datetime import date
+
+from kg.extract import confidence
 
 from kg.lexicon import cameo
 from kg.model import Event, Modality, Precision, TimeValue, stable_id
@@ -33,6 +36,15 @@ def _intent_is_now(root: str, modality: Modality) -> Modality:
 SCHEDULED_FACTOR = 0.75
 
 
+def _undated_act(event: Event) -> float:
+    """The act's confidence without the penalty for a date kg inferred: the intent is dated when it was stated
+    (the document's date), whether or not the act to come has a date ("will give Ukraine a new package")."""
+    if event.date is None or not event.date.inferred or not 0 < event.confidence < 1:
+        return event.confidence
+    z = math.log(event.confidence / (1 - event.confidence)) - confidence.WEIGHTS.get("date_inferred", 0.0)
+    return 1 / (1 + math.exp(-z))
+
+
 def intent_event(event: Event, stated: date | None, *, scheduled: bool = False) -> Event | None:
     """The asserted intent (CAMEO 03) expressed by a future cooperative event, or None. It is dated
     when it was stated (``stated``, the document's date), not when the act is to happen.
@@ -56,6 +68,6 @@ def intent_event(event: Event, stated: date | None, *, scheduled: bool = False) 
         goldstein=info.goldstein,
         modality=Modality.ASSERTED,
         date=TimeValue(stated.isoformat(), Precision.DAY, "", inferred=True) if stated else None,
-        confidence=round(event.confidence * 0.9 * (SCHEDULED_FACTOR if scheduled else 1.0), 3),
+        confidence=round(_undated_act(event) * 0.9 * (SCHEDULED_FACTOR if scheduled else 1.0), 3),
         rule=f"intent:{event.rule}",
     )

@@ -29,10 +29,17 @@ def test_intent_is_dated_when_stated(future_aid):
 
 
 def test_intent_has_its_own_id_and_lower_confidence(future_aid):
-    intent = intent_event(future_aid, REF)
+    dated = replace(future_aid, date=replace(future_aid.date, inferred=False))
+    intent = intent_event(dated, REF)
     assert intent.id != future_aid.id
     assert intent.confidence == round(future_aid.confidence * 0.9, 3)
     assert intent.rule.startswith("intent:")
+
+
+def test_intent_confidence_leaves_out_the_acts_inferred_date(future_aid):
+    """h33: the act's inferred date lowers its confidence, not that of the intent stated on the document's date."""
+    undated = replace(future_aid, date=replace(future_aid.date, inferred=True))
+    assert intent_event(undated, REF).confidence > round(undated.confidence * 0.9, 3)
 
 
 @pytest.mark.parametrize("modality", [Modality.ASSERTED, Modality.NEGATED, Modality.HYPOTHETICAL])
@@ -117,3 +124,16 @@ def test_aid_for_people_in_a_named_state_goes_to_that_state(full_extractor, lang
 
 def test_aid_for_people_nowhere_named_has_no_target(full_extractor):
     assert extract(full_extractor, "Norway pledged emergency aid for flood victims.", "en").events == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Norway will give Libya a new package of humanitarian aid."),
+    ("id", "Norwegia akan memberikan bantuan kemanusiaan kepada Libya."),
+])
+def test_an_undated_future_aid_gives_an_intent_above_the_graph_threshold(full_extractor, lang, text):
+    """h33: the intent is dated when stated, so the act's inferred date does not lower it: an announced provision
+    with no date ("will give Libya ...") is an intent (03) the graph keeps."""
+    from kg.extract.confidence import DEFAULT_MIN_CONFIDENCE
+
+    intents = [e for e in extract(full_extractor, text, lang).events if e.root == "03"]
+    assert intents and intents[0].confidence >= DEFAULT_MIN_CONFIDENCE, intents
