@@ -34,7 +34,8 @@ pronoun subject for the previous sentence's subject (a part of :class:`kg.extrac
   a denial (016, :data:`REJECTION_CODES`) whose object (or passive subject) is a claim noun that refers back
   (``claim_nouns`` with a ``claim_determiners`` word: "the allegations", "kritik tersebut", "hal itu"; or a
   demonstrative alone: "this") is aimed at the maker of the accusation or criticism (CAMEO 11,
-  :data:`~kg.extract.sentence._Memory.CLAIM_ROOTS`) made at the rejecter: the nearest one earlier in its sentence,
+  :data:`~kg.extract.sentence._Memory.CLAIM_ROOTS`) made at the rejecter (of the demand or appeal, 10 or 02, for
+  ``demand_nouns``: "Moscow rejected the demand", "menolak tuntutan itu"): the nearest one earlier in its sentence,
   in the :data:`CLAIM_SENTENCES` before it or further back in its paragraph. Nothing when that accusation has more
   than one maker, or the rejecter among them.
 """
@@ -358,7 +359,7 @@ class CorefRules:
         accusation", "these allegations", "this" alone before a punctuation mark or a coordinator ("Minsk denies
         this."), "tuduhan (terbaru) itu", "hal tersebut"."""
         s, lows, sent = self.s, self.lows, self.sent
-        nouns, dets = s.claim_nouns, s.claim_determiners
+        nouns, dets = s.claim_nouns | s.demand_nouns, s.claim_determiners
 
         def adjective(j: int) -> bool:
             tok = self.doc[j]
@@ -435,6 +436,7 @@ class CorefRules:
         i = self._claim_anaphor(trig, passive)
         if i is None:
             return None
+        roots = self.memory.DEMAND_ROOTS if self.lows[i] in self.s.demand_nouns else self.memory.CLAIM_ROOTS
         me = {self._who(sp) for sp in source.spans} - {None}
         if not me:
             return None
@@ -442,8 +444,8 @@ class CorefRules:
         for back in range(CLAIM_PARAGRAPH + 1):
             if k - back < 0 or (back > CLAIM_SENTENCES and self._paragraph_break(k - back, k)):
                 return None
-            claims = [c for c in self.memory.claims.get(k - back, ()) if back or c[0] < trig.start]
-            aimed = [src for _start, src, tgt in claims if me & {self._who(sp) for sp in tgt}]
+            claims = [c for c in self.memory.claims.get(k - back, ()) if (back or c[0] < trig.start) and c[3] in roots]
+            aimed = [src for _start, src, tgt, _root in claims if me & {self._who(sp) for sp in tgt}]
             if not aimed:
                 continue
             makers = {self._who(sp) for src in aimed for sp in src} - {None}

@@ -72,16 +72,20 @@ class _Memory:
     sents: list[Span] | None = None
     s_index: int = 0
     event_sides: dict[int, list[tuple[list[Span], list[Span], str]]] = field(default_factory=dict)  # (sources, targets, CAMEO code)
-    # for "rejected the accusation", "menolak tuduhan itu": the accusations and criticisms (CAMEO 11) found so far by
-    # sentence, as (trigger start, sources, targets), their sides resolved ("He accused Poland ..." included)
-    claims: dict[int, list[tuple[int, list[Span], list[Span]]]] = field(default_factory=dict)
+    # for "rejected the accusation", "menolak tuntutan itu": the accusations, criticisms, demands and appeals found so
+    # far by sentence, as (trigger start, sources, targets, CAMEO root), their sides resolved ("He accused ..." included)
+    claims: dict[int, list[tuple[int, list[Span], list[Span], str]]] = field(default_factory=dict)
 
-    CLAIM_ROOTS = ("11",)  # what "the accusation", "the claim", "kritik itu" can stand for: a disapproval, an accusation
+    # what "the accusation", "the claim", "kritik itu" can stand for (a disapproval, an accusation), and what "the
+    # demand", "the request", "tuntutan itu" can (a demand, an appeal)
+    CLAIM_ROOTS = ("11",)
+    DEMAND_ROOTS = ("10", "02")
 
     def remember_claim(self, root: str, s_index: int, start: int, sources: list[Span], targets: list[Span]) -> None:
-        """Remember an event of ``root`` as a claim (:data:`CLAIM_ROOTS`) its targets may reject later."""
-        if root in self.CLAIM_ROOTS and sources and targets:
-            self.claims.setdefault(s_index, []).append((start, list(sources), list(targets)))
+        """Remember an event of ``root`` as a claim or demand (:data:`CLAIM_ROOTS`, :data:`DEMAND_ROOTS`) that its
+        targets may reject later."""
+        if root in self.CLAIM_ROOTS + self.DEMAND_ROOTS and sources and targets:
+            self.claims.setdefault(s_index, []).append((start, list(sources), list(targets), root))
 
     # what "the attack", "serangan tersebut" can refer to: a show of force (a missile test or launch), an
     # assault, a fight or mass violence; not a protest, a cut in relations or a coercion ("Germany recalled its

@@ -282,6 +282,9 @@ def test_trio_noun_doing_a_joint_act_is_the_three(full_extractor):
     ("id", "Maroko menuduh Aljazair mempersenjatai pemberontak. Aljir menolak tuduhan tersebut.", ("DZA", "MAR", "12")),
     ("id", "Maroko menuduh Aljazair mempersenjatai pemberontak. Tuduhan itu ditolak Aljir.", ("DZA", "MAR", "12")),
     ("id", "Maroko menuduh Aljazair mempersenjatai pemberontak. Aljazair membantah hal tersebut.", ("DZA", "MAR", "01")),
+    # a demand or an appeal: its maker
+    ("en", "Morocco demanded that Algeria close the camps. Algiers rejected the demand.", ("DZA", "MAR", "12")),
+    ("id", "Maroko mendesak Aljazair menutup kamp-kamp itu. Aljir menolak desakan tersebut.", ("DZA", "MAR", "12")),
 ])
 def test_a_rejected_accusation_is_aimed_at_its_maker(request, mode, lang, text, want):
     ex = extract(request.getfixturevalue(mode), text, lang)
@@ -300,6 +303,9 @@ def test_a_rejected_accusation_is_aimed_at_its_maker(request, mode, lang, text, 
     ("en", "Morocco accused Algeria of arming the rebels. Tunisia rejected the accusation."),
     # not a claim noun, or no referring determiner
     ("en", "Morocco accused Algeria of arming the rebels. Algiers rejected the proposal."),
+    # a demand is no accusation, an accusation no demand
+    ("en", "Morocco accused Algeria of arming the rebels. Algiers rejected the demand."),
+    ("id", "Maroko mendesak Aljazair menutup kamp-kamp itu. Aljir menolak tuduhan itu."),
     ("id", "Maroko menuduh Aljazair mempersenjatai pemberontak. Aljir menolak usulan itu."),
     # too far back, in another paragraph
     ("en", "Morocco accused Algeria of arming the rebels.\n\nTrade fell.\n\nPrices rose.\n\nAlgiers rejected the accusation."),
