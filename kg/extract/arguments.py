@@ -133,7 +133,8 @@ class ArgumentRules:
                     size = _group_size(self.lang, three if three in groups else two)
                     if kg_get(trig)["trigger"].symmetric:  # "both sides agreed": the pair named before, or no one
                         return self._pair_ref(self.doc[i], size)
-                    return self._group_ref(self.doc[i]) if size == 2 else None  # "the three countries": joint acts only
+                    # "the three countries announced ...": the one list of three named before (each does the act)
+                    return self._group_ref(self.doc[i]) if size == 2 else self._pair_ref(self.doc[i], size)
             kind = pronouns.get(low)
             if kind is not None:
                 ref = self._prev_subject_ref(self.doc[i], kind)  # "... arrived in Seoul. He signed ..."
@@ -144,6 +145,9 @@ class ArgumentRules:
             if kind == "group":
                 return self._group_ref(self.doc[i])
             if low in self.s.clause_breaks or low == ";":
+                if low in self.s.speech_verbs and all(w in self.s.future for w in lows[i + 1 : trig.start]):
+                    i -= 1  # "Ketiga negara itu menyatakan keluar dari ...": a reported act with no subject is the speaker's
+                    continue
                 return None
             i -= 1
         return None
