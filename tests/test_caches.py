@@ -216,6 +216,19 @@ def test_language_data_follows_kg_lang_path(tmp_path, monkeypatch):
     assert settings("xq") is first and load_triggers("xq") is first_triggers  # still cached, per folder
 
 
+def test_the_language_path_is_read_as_os_environ_has_it(monkeypatch):
+    from kg.resources import lang_path  # read from os.environ's own dict: set, changed and removed as it is
+
+    monkeypatch.delenv("KG_LANG_PATH", raising=False)
+    assert lang_path() == ""
+    monkeypatch.setenv("KG_LANG_PATH", "/one/é")
+    assert lang_path() == "/one/é"
+    monkeypatch.setenv("KG_LANG_PATH", "/two")
+    assert lang_path() == "/two"
+    monkeypatch.delenv("KG_LANG_PATH")
+    assert lang_path() == ""
+
+
 def test_word_caches_are_per_language_folder(tmp_path, monkeypatch):
     from kg.nlp.morphology import _morph, affix_candidates
 
