@@ -158,3 +158,14 @@ def test_an_accusation_joined_to_a_reported_clause_is_the_speakers(full_extracto
 ])
 def test_a_set_off_participle_of_accusing_is_the_main_subjects(full_extractor, lang, text):
     assert ("KEN", "SOM", "11") in pairs(extract(full_extractor, text, lang))
+
+
+@pytest.mark.parametrize("lang,text,reversed_pair", [
+    # 'calling' hangs on 'Beijing' in the parse: the name is not who calls the incursion a violation
+    ("en", "Tokyo lodged a protest with Beijing, calling the incursion a violation of Japanese sovereignty.", ("CHN", "JPN", "11")),
+    ("en", "Hanoi lodged a protest with Beijing, calling the incursion a violation of Vietnamese sovereignty.", ("CHN", "VNM", "11")),
+])
+def test_a_set_off_participle_on_an_actor_is_not_the_actors(full_extractor, lang, text, reversed_pair):
+    found = pairs(extract(full_extractor, text, lang))
+    assert reversed_pair not in found
+    assert reversed_pair[1::-1] + ("11",) in found
