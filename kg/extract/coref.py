@@ -29,6 +29,10 @@ pronoun subject for the previous sentence's subject (a part of :class:`kg.extrac
 - **counterpart** (``coref:host-counterpart``, ``...+host-counterpart``): "... arrived in Vientiane. He signed an accord with
   his counterpart", "Ia dan mitranya ...": a counterpart noun (``counterpart_nouns``) naming no actor is the host
   of the last visit (042) its subject made.
+- **organisation** (``coref:org``, ``...+org``): "Guinea has been a member of ECOWAS ... Guinea quit the bloc", "keluar
+  dari organisasi itu": a referring organisation noun (``organisation_nouns`` with a ``claim_determiners`` word) right
+  after a trigger (or its preposition) is the one organisation named earlier in its sentence or in the
+  :data:`CLAIM_SENTENCES` before it, in its paragraph; nobody when several are named there.
 - **accuser** (``coref:accuser``, ``...+accuser``): "Azerbaijan accused Armenia of ... Yerevan rejected the
   accusation", "Minsk denies this", "Tuduhan itu dibantah Kementerian Luar Negeri India": a rejection (CAMEO 12) or
   a denial (016, :data:`REJECTION_CODES`) whose object (or passive subject) is a claim noun that refers back
@@ -354,12 +358,12 @@ class CorefRules:
         return None
 
     # -- "rejected the accusation": the accuser ---------------------------------------------------------------
-    def _claim_noun_at(self, i: int, forward: bool) -> int | None:
+    def _claim_noun_at(self, i: int, forward: bool, nouns: frozenset | None = None) -> int | None:
         """The claim noun of a referring noun phrase that starts (``forward``) or ends at ``i``: "the (latest)
         accusation", "these allegations", "this" alone before a punctuation mark or a coordinator ("Minsk denies
-        this."), "tuduhan (terbaru) itu", "hal tersebut"."""
+        this."), "tuduhan (terbaru) itu", "hal tersebut"; or of ``nouns`` ("the bloc", "organisasi itu")."""
         s, lows, sent = self.s, self.lows, self.sent
-        nouns, dets = s.claim_nouns | s.demand_nouns, s.claim_determiners
+        nouns, dets = nouns if nouns is not None else s.claim_nouns | s.demand_nouns, s.claim_determiners
 
         def adjective(j: int) -> bool:
             tok = self.doc[j]
@@ -455,3 +459,28 @@ class CorefRules:
             return _Arg([self._ref_to(maker, i, "coref:accuser")], "accuser")
         return None
 
+    # -- "quit the bloc": the organisation named before -----------------------------------------------------------
+    def org_target(self, trig: Span, source: _Arg | None) -> _Arg | None:
+        """The organisation a referring organisation noun (``organisation_nouns`` with a ``claim_determiners`` word)
+        right after ``trig`` stands for ("quit the bloc", "withdrawal from the alliance", "keluar dari organisasi
+        itu"): the one organisation (igo) named earlier in the sentence or in the :data:`CLAIM_SENTENCES` before it in
+        its paragraph, not the source's own; None when none or several are named there."""
+        nouns = self.s.organisation_nouns
+        if source is None or self.memory.sents is None or not nouns:
+            return None
+        i = trig.end + (1 if trig.end < self.sent.end and self.lows[trig.end] in self.preps else 0)
+        found = self._claim_noun_at(i, forward=True, nouns=nouns)
+        if found is None:
+            return None
+        me = {self._who(sp) for sp in source.spans}
+        k = self.memory.s_index
+        for back in range(CLAIM_SENTENCES + 1):
+            if k - back < 0 or (back and self._paragraph_break(k - back, k)):
+                return None
+            spans = self._spans_of_sentence(self.memory.sents[k - back], trig.start if back == 0 else None)
+            orgs = {self._who(sp): sp for sp in reversed(spans) if self._kind(sp) == "igo" and self._who(sp) not in me}
+            if len(orgs) > 1:
+                return None  # which one is meant is not known
+            if orgs:
+                return _Arg([self._ref_to(next(iter(orgs.values())), found, "coref:org")], "org")
+        return None

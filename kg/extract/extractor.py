@@ -119,7 +119,7 @@ def _parsed_as_verb(rules, trig) -> bool:
     return head.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i in own for c in head.children)
 
 
-COREF_KINDS = frozenset({"pair", "prev-subject", "pronoun-and", "host-counterpart", "accuser"})  # in the rule: "...+pair"
+COREF_KINDS = frozenset({"pair", "prev-subject", "pronoun-and", "host-counterpart", "accuser", "org"})  # in the rule: "...+pair"
 
 STATE_FORCES = frozenset({None, "GOV", "MIL"})  # a state itself, its government or its armed forces
 
@@ -417,6 +417,8 @@ class Extractor:
         target = rules.group_object(trig, source, target)  # "Egypt urged both sides to ...": each of the pair named before
         if target is None:
             target = rules.accuser_target(trig, source, passive)  # "Moscow rejected the accusation": the accuser before
+        if target is None:
+            target = rules.org_target(trig, source)  # "Mali quit the bloc": the organisation named before
         if not rules.actors and not rules.places and not _new_reading(source, target):
             return None  # a sentence read only for its pronoun or group noun: only a pair ("both sides") or a host's counterpart
         if source is not None and target is None and cameo.quad_of_root(t.code[:2]) == 4 and not t.symmetric:
