@@ -483,6 +483,10 @@ class Extractor:
         args = source.spans + target.spans
         refs = sorted({sp._.kg["rule"].removeprefix("coref:") for sp in args if isinstance(sp, _Ref)} & COREF_KINDS)
         rules.memory.remember_claim(info.root, s_index, trig.start, source.spans, target.spans)  # "... rejected the accusation"
+        if fr is not None and fr.speech is not None and fr.speech.speakers:
+            # "Russia said Ukrainian drones had attacked ...": the speaker claims it of both sides ("Kyiv denied the claim")
+            said = [cands[a.index] for a in fr.speech.speakers]
+            rules.memory.remember_claim(rules.memory.CLAIM_ROOTS[0], s_index, trig.start, said, source.spans + target.spans)
         if not refs:  # who did it to whom, as named here: what "both sides", "the two countries" may stand for next
             rules.memory.event_sides.setdefault(s_index, []).append((list(source.spans), list(target.spans), info.code))
         evidence = confidence_mod.Evidence(

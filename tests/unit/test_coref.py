@@ -312,3 +312,15 @@ def test_a_rejected_accusation_is_aimed_at_its_maker(request, mode, lang, text, 
 ])
 def test_a_rejected_accusation_without_one_maker_aimed_at_the_rejecter_is_nobody(full_extractor, lang, text):
     assert not {p for p in pairs(extract(full_extractor, text, lang)) if p[0] == "DZA" and p[2] in ("12", "01")}
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Algeria said Moroccan drones had attacked Algerian trucks. Rabat denied the claim.", ("MAR", "DZA", "01")),
+    ("id", "Aljazair mengatakan drone Maroko menyerang truk-truk Aljazair. Rabat menolak klaim tersebut.", ("MAR", "DZA", "12")),
+])
+def test_a_rejected_claim_is_aimed_at_its_speaker(full_extractor, lang, text, want):
+    """The parse says who reported the act: the claim is the speaker's, made of both sides of the act."""
+    ex = extract(full_extractor, text, lang)
+    assert want in pairs(ex)
+    assert next(e for e in ex.events if e.root == want[2]).rule.endswith("+accuser")
+
