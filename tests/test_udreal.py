@@ -77,3 +77,25 @@ def test_the_gold_files_keep_the_split_rule_and_store_no_text():
         lines = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
         assert [x["split"] for x in lines] == ["apart" if i % 3 == 2 else "tune" for i in range(len(lines))], path
         assert all("text" not in x and "#" in x["ref"] for x in lines), path
+
+
+ID_TREEBANK = "id_gsd-ud-dev.conllu"  # two GSD dev sentences on optics and a building, not in gold_id.jsonl
+
+
+@pytest.mark.skipif(not (UD / "id" / ID_TREEBANK).is_file(), reason=f"no UD treebank {ID_TREEBANK} in {UD} (set KG_SHARED)")
+def test_indonesian_two_line_gold_lists_the_tune_failure_only(tmp_path):
+    event = {"source": "IDN", "target": "MYS", "root": "19", "modality": "asserted"}  # no such act in either sentence
+    lines = [{"ref": f"{ID_TREEBANK}#dev-s1", "events": [event], "date": None, "split": "tune", "note": "test"},
+             {"ref": f"{ID_TREEBANK}#dev-s2", "events": [event], "date": None, "split": "apart", "note": "test"}]
+    gold = tmp_path / "gold_id.jsonl"
+    gold.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    texts = udreal.read_texts(UD / "id" / ID_TREEBANK)
+    assert {x["ref"].split("#")[1] for x in lines}.isdisjoint(
+        json.loads(x)["ref"].split("#")[1] for x in (udreal.GOLD / "gold_id.jsonl").read_text(encoding="utf-8").splitlines()
+        if ID_TREEBANK in x)  # fmt: skip
+    run = _run("--gold", str(gold), "--failures")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("gold_id.jsonl tune: 1 sentences, pass rate 0.000; events tp 0 fp ")
+    assert "gold_id.jsonl apart: 1 sentences, pass rate 0.000" in run.stdout
+    assert f"{ID_TREEBANK}#dev-s1: {texts['dev-s1']}" in run.stdout  # text read from the treebank at run time
+    assert "dev-s2" not in run.stdout and texts["dev-s2"] not in run.stdout  # the apart failure is never printed
