@@ -319,6 +319,9 @@ class ArgumentRules:
                 continue
             b = next((x for x in self.actors if x.start == a.end + 1), None)
             if b is not None and b not in spans and self.lows[a.end : b.start] == [","]:
+                place = self._place_named(a)
+                if place is None or place.country != self._country_of(b):
+                    continue  # "Since Russia's invasion of Ukraine, Poland has ...": the next clause's subject
                 spans.insert(spans.index(a) + 1, b)
         return _Arg(spans, target.how) if len(spans) != len(target.spans) else target
 

@@ -50,6 +50,9 @@ class DateRules:
         found = self._time_after(trig, conn.start if x_part else self.sent.end)
         if found is not None:
             return found
+        year = self._year_of_noun(trig)
+        if year is not None:
+            return year
         if trig.start in self.nominal and self.syntax is not None:
             told = [t for t in self.times if t.start >= trig.end and self._stated(t) and self._relative_clause(t, trig) is True]
             if told:
@@ -96,6 +99,25 @@ class DateRules:
         if ref is not None:
             return TimeValue(ref.isoformat(), Precision.DAY, "", inferred=True)
         return None
+
+    def _year_of_noun(self, trig: Span) -> TimeValue | None:
+        """The year written as an event noun's modifier: "Russia's 2014 annexation of Crimea", "the 2008 war"
+        (after a determiner or possessive, before the noun and its adjectives); "perang 2008" (right after the noun,
+        where heads come first). Only the noun's own date: no time expression for the rest of the sentence."""
+        if trig.start not in self.nominal:
+            return None
+        lows, s = self.lows, self.s
+        if s.head_final:
+            i = trig.start - 1
+            while i > self.sent.start and self.doc[i].is_lower and not self.doc[i].like_num and lows[i] not in s.determiners:
+                i -= 1  # "Russia's 2014 full-scale invasion"
+            ok = i > self.sent.start and (lows[i - 1] in s.determiners or lows[i - 1] in s.possessives)
+        else:
+            i = trig.end
+            ok = i < self.sent.end
+        if not ok or i >= self.sent.end or not (len(lows[i]) == 4 and lows[i].isdigit() and lows[i][:2] in ("19", "20")):
+            return None
+        return TimeValue(lows[i], Precision.YEAR, self.doc[i].text)
 
     def _relative_clause(self, t: Span, trig: Span) -> bool | None:
         """Whether the parse puts time span ``t`` in a relative clause on ``trig``'s own noun (True), on
