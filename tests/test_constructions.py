@@ -151,14 +151,19 @@ DEV_ONLY = {"dateline"}
 # Kyiv denied the claim") aimed at the speaker, three previous_sentence sentences per language: en 356, 325 pass (0.913;
 # 0.904 before the rule), precision 0.971; id 354, 312 pass (0.881; 0.873 before), precision 0.964 (with the sentences
 # landed beside it: en 368, 337 pass (0.916), precision 0.972; id 366, 324 pass (0.885), precision 0.966)
+# then (h32), with the one an object-control verb addresses read from the parse when the parser makes it the subject
+# of the controlled clause ("meminta Israel menjamin ...": ccomp>nsubj) and a ccomp of such a verb controlled by its
+# object ("mendesak Hamas menghentikan ..."), the one asked as the doer of the act asked for instead of the window's
+# asker, nine control_verb sentences per language (one negative; measured after h31's claim rule): en 377, 345 pass
+# (0.915; same before), precision 0.970; id 375, 334 pass (0.891; 0.885 before), precision 0.969 (0.964 before)
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
-    "en": {"accusation": 8, "apposition": 5, "condemnation": 10, "conjunction": 9, "control_verb": 6, "dateline": 14, "group_noun": 6, "long_multi": 5,
+    "en": {"accusation": 8, "apposition": 5, "condemnation": 10, "conjunction": 9, "control_verb": 19, "dateline": 14, "group_noun": 6, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 5, "negative": 14, "nominal_possessor": 14, "object": 11, "oblique": 9,
            "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 7, "relative_clause": 6, "reported_speech": 9,
            "svo": 17, "withdrawal_refusal": 41},
-    "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 4, "dateline": 13, "group_noun": 7, "long_multi": 5,
+    "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 17, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 6, "negative": 13, "nominal_possessor": 11, "object": 9, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 5, "reported_speech": 9,
            "svo": 17, "withdrawal_refusal": 41},

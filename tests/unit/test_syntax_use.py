@@ -169,3 +169,24 @@ def test_a_set_off_participle_on_an_actor_is_not_the_actors(full_extractor, lang
     found = pairs(extract(full_extractor, text, lang))
     assert reversed_pair not in found
     assert reversed_pair[1::-1] + ("11",) in found
+
+
+@pytest.mark.parametrize("text", [
+    "Qatar, yang menampung kantor politik Hamas, meminta Israel mengizinkan bantuan masuk.",
+    "Indonesia, yang menempatkan ribuan prajurit dalam misi PBB di Lebanon, meminta Israel menjamin keselamatan mereka.",
+])
+def test_the_one_an_appeal_addresses_may_be_parsed_as_its_clauses_subject(full_extractor, text):
+    # the parser reads "meminta Israel menjamin" as a ccomp with Israel its subject; Israel is still the one asked,
+    # and the actor in the relative clause on the subject (Hamas, the UN) is not the one who asks
+    ev = one_event(extract(full_extractor, text, "id"))
+    assert ev.rule.startswith("syntax:verb:nsubj>") and ev.rule.endswith("comp>nsubj")
+    assert [p.code for p in ev.targets] == ["ISR"] and [p.code for p in ev.sources] != ["NSA:HAMAS"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("id", "Mesir mendesak Hamas menghentikan serangan roket ke Israel."),
+    ("id", "PBB mendesak Myanmar mengizinkan pemantau internasional masuk ke Rakhine."),
+])
+def test_the_act_asked_for_is_never_the_askers(full_extractor, lang, text):
+    got = pairs(extract(full_extractor, text, lang))
+    assert not {p for p in got if p[0] in ("EGY", "IGO:UN") and p[2] != "02"}, got

@@ -31,7 +31,8 @@ Paths, as they appear in ``Arg.rule`` (``a>b`` reads "the trigger's a, then insi
   ``compound-head>...`` ("the north's bombing campaign");
 - a target taken from elsewhere: ``xcomp-refused>...`` (a refusal's target is the refused act's other party:
   "refused to send weapons to Ukraine"), ``obj>nmod(in)`` / ``nmod(of)>nmod(in)`` (an attack's patient in a
-  state: "hit a clinic in Dnipro", "the shelling of towns in Syria");
+  state: "hit a clinic in Dnipro", "the shelling of towns in Syria"), ``ccomp>nsubj``/``xcomp>nsubj`` (the one an
+  object-control verb addresses, parsed as the subject of the clause it controls: "meminta Israel menjamin ...");
 - speech: ``ccomp<speech``, ``parataxis-speech`` ("..., the ministry said"), ``according-to``.
 
 Language data (``syntax.json``; a token matches a word on its lower-case form or its lemma):

@@ -123,6 +123,8 @@ def frame(
                         t3, _ = r.objects_of(c, preps)
                         targets += [_re(a, "conj-share-obj") for a in t3 if a.rule.startswith("obj")]
                         break
+            if not targets and not own_object:
+                targets = r.controlled_subject(tok)  # "meminta Israel menjamin": Israel parsed as nsubj
             if not targets and refusal:
                 targets = r.refused_party(tok)
             if not sources and refusal and tok.dep_ in ("advmod", "aux") and tok.head.pos_ in VERB_POS:

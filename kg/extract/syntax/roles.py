@@ -162,9 +162,11 @@ class _Roles:
                 # accusing joined to the reported clause is the speaker's second act, not the reported subject's
                 return [_re(a, "conj-speaker") for a in self.subject_of(said, self.is_passive(said), depth + 1)]
             return [_re(a, "conj-share-subj") for a in self.subject_of(head, self.is_passive(head), depth + 1)]
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+        objs = [c for c in head.children if c.dep_ in OBJECTS + ("iobj",)]
+        if dep == "ccomp" and objs and marks <= self.d.control_marks and _is(head, self.d.object_control, self.lang):
+            dep = "xcomp"  # "Mesir mendesak Hamas menghentikan ...", parsed as a ccomp: object control all the same
         if dep in ("xcomp", "advcl") and head.pos_ in VERB_POS:
-            marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
-            objs = [c for c in head.children if c.dep_ in OBJECTS + ("iobj",)]
             if self.is_passive(head) and dep == "xcomp":
                 # "Russia was ordered by the court to halt ...": the passive subject is the one controlled
                 found = [a for c in head.children if c.dep_ in PASSIVE_SUBJECTS for a in self.actors_in(c, "xcomp-control(pass)")]
@@ -246,6 +248,23 @@ class _Roles:
         if not targets and not by_adp:
             by_adp = self._partner_of_left(tok)
         return targets + by_adp, obliques
+
+    def controlled_subject(self, tok) -> list[Arg]:
+        """The one an object-control verb addresses when the parse made it the subject of the controlled clause
+        ("Indonesia meminta Israel menjamin keselamatan ...": ``ccomp`` with ``nsubj`` Israel, not ``obj`` and
+        ``xcomp``): the subject right after the verb of a clausal complement with no mark but a control mark
+        ("untuk", "agar"; not "bahwa": "warned that Israel would ..." addresses no one)."""
+        if not _is(tok, self.d.object_control, self.lang):
+            return []
+        for c in tok.children:
+            if c.dep_ not in ("ccomp", "xcomp") or c.pos_ not in VERB_POS or c.i < tok.i:
+                continue
+            if not {m.lower_ for m in c.children if m.dep_ == "mark"} <= self.d.control_marks:
+                continue
+            for subj in c.children:
+                if subj.dep_ in SUBJECTS and subj.left_edge.i == tok.i + 1:
+                    return self.actors_in(subj, f"{c.dep_}>nsubj")
+        return []
 
     def _partner_of_left(self, tok) -> list[Arg]:
         """"pulled out of its defence pact with France", "menarik diri dari pakta dengan Prancis": the

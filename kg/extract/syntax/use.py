@@ -308,6 +308,10 @@ def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
         return None, None, "visitor"  # "A Japanese tourist landed in Seoul": no visit of Japan's
     if _made_in(fr, source.spans + target.spans, rules):
         return None, None, "origin"  # "Russian-made drones were shot down by Ukraine": the maker is no party
+    if fr.sources and all(a.rule.startswith("xcomp-control(obj)") for a in fr.sources) and win_src and not win_src & syn_src:
+        # "Egypt urged Hamas to stop firing at Israel", "Mesir mendesak Hamas menghentikan serangan ke Israel": the
+        # one asked acts (the parse's controlled doer), not the one who asks (the window's subject)
+        return _Arg(_spans_of(fr.sources, cands), "syn:xcomp-control(obj)"), target, None
     if speakers and syn_src and not syn_src & speakers and win_src and win_src <= speakers:
         return None, None, "speaker"  # the speaker is not the doer of what is reported
     if fr.kind != "noun" and win_src and _across_relative_adverb(fr, source.spans, rules):
