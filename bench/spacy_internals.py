@@ -9,7 +9,9 @@ Usage: python bench/spacy_internals.py
   (each in a fresh process);
 - the syntax models on numpy's BLAS: CPU time of each language's syntax components on the sentences of the
   bundled samples (repeated to ~20,000 words) with thinc's BLIS and inside ``numpy_blas`` (one thread), and
-  whether the parses are the same.
+  whether the parses are the same;
+- the parser stepped from Python: CPU time of the parser component alone on the same sentences, through
+  spaCy's ``pipe`` (its greedy loop in C) and through ``parse_docs``, and whether the parses are the same.
 """
 
 from __future__ import annotations
@@ -120,8 +122,46 @@ def syntax_blas() -> None:
               f"(one thread), {1 - numpy / blis:.0%} less; same parses: {a == b}")  # fmt: skip
 
 
+def parser_steps() -> None:
+    from spacy.tokens import Doc
+
+    from kg.extract.extractor import Extractor
+    from kg.nlp.spacy_internals import numpy_blas, parse_docs
+    from kg.nlp.syntax import _load_uncached, model_dir
+
+    for lang in ("en", "id"):
+        text = " ".join(p.read_text(encoding="utf-8") for p in sorted((REPO / "data" / "samples").glob(f"{lang}-*.txt")))
+        ex = Extractor()
+        sents = [[t.text for t in s] for s in ex._process(ex.nlp(lang), text, None).sents]
+        sents = sents * max(1, 20000 // sum(map(len, sents)))
+        nlp = _load_uncached(model_dir(lang))
+        parser = nlp.get_pipe("parser")
+        with numpy_blas(nlp):
+            def tagged():
+                docs = [Doc(nlp.vocab, words=w) for w in sents]
+                for name, proc in nlp.pipeline:
+                    if name != "parser":
+                        docs = list(proc.pipe(docs, batch_size=256))
+                return docs
+
+            def cpu(run):
+                times = []
+                for _ in range(5):
+                    docs = tagged()
+                    t = time.process_time()
+                    docs = run(docs)
+                    times.append(time.process_time() - t)
+                return sorted(times)[2], [(t.head.i, t.dep_) for d in docs for t in d]
+
+            own, a = cpu(lambda docs: list(parser.pipe(docs, batch_size=256)))
+            stepped, b = cpu(lambda docs: parse_docs(parser, docs, 256))
+        print(f"parser stepped from Python: {lang} {len(a)} tokens, CPU {own:.3f} s in spaCy's greedy loop, {stepped:.3f} s "
+              f"stepped, {1 - stepped / own:.0%} less; same parses: {a == b}")  # fmt: skip
+
+
 if __name__ == "__main__":
     span_info()
     tokenizer()
     token_cache()
     syntax_blas()
+    parser_steps()

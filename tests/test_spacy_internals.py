@@ -103,3 +103,29 @@ def test_the_syntax_models_multiply_on_numpys_blas_on_one_thread_with_the_same_p
             assert _parses(nlp, sentences) == blis
         assert get() == 1
     set_(threads)
+
+
+def test_the_parser_stepped_from_python_gives_spacys_own_parses():
+    from spacy.tokens import Doc
+
+    from kg.nlp.syntax import _load_uncached, model_dir
+
+    sentences = ["Iran accused Israel of striking its consulate in Damascus on Monday .",
+                 "The talks , which Egypt hosted , were suspended after the raid .", "Talks .",
+                 "Indonesia dan Malaysia menandatangani perjanjian perbatasan di Jakarta pada Selasa ."]  # fmt: skip
+    for lang in ("en", "id"):
+        nlp = _load_uncached(model_dir(lang))
+        parser = nlp.get_pipe("parser")
+        assert parser.cfg["beam_width"] == 1 and hasattr(parser, "transition_states"), "spaCy's parser changed"
+        runs = []
+        for stepped in (False, True):
+            docs = [Doc(nlp.vocab, words=s.split()) for s in sentences] + [Doc(nlp.vocab, words=[])]
+            with si.numpy_blas(nlp):
+                for name, proc in nlp.pipeline:
+                    if name == "parser" and stepped:
+                        out = si.parse_docs(proc, docs, 2)  # batches of two: the last one is a sentence and an empty doc
+                        assert out is docs
+                    else:
+                        docs = list(proc.pipe(docs))
+            runs.append([[(t.head.i, t.dep_) for t in d] for d in docs])
+        assert runs[0] == runs[1] and all(dep for d in runs[1] for _, dep in d)

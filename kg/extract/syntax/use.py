@@ -89,7 +89,7 @@ def parse_sentences(sents: list, lang: str) -> list:
     if not sents:
         return []
     try:
-        from kg.nlp.spacy_internals import numpy_blas
+        from kg.nlp.spacy_internals import numpy_blas, parse_docs
         from kg.nlp.syntax import load_syntax, share_strings
 
         nlp = load_syntax(lang)
@@ -105,8 +105,10 @@ def parse_sentences(sents: list, lang: str) -> list:
     subs = [Doc(sent.doc.vocab, words=[t.text for t in sent], spaces=[bool(t.whitespace_) for t in sent]) for sent in sents]
     with numpy_blas(nlp):  # numpy's OpenBLAS on one thread: 7-9% less time than thinc's BLIS, same parses
         for name, proc in nlp.pipeline:  # the English tagger too: its VBN tells a participle better than the
-            size = ENCODE_BATCH if name == "tok2vec" else PARSE_BATCH  # morphologizer's features (roles.is_passive)
-            subs = list(proc.pipe(subs, batch_size=size))
+            if name == "parser":  # morphologizer's features (roles.is_passive)
+                subs = parse_docs(proc, subs, PARSE_BATCH)  # spaCy's own steps, ~3x faster driven from Python
+            else:
+                subs = list(proc.pipe(subs, batch_size=ENCODE_BATCH if name == "tok2vec" else PARSE_BATCH))
     return subs
 
 
