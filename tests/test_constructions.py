@@ -156,6 +156,10 @@ DEV_ONLY = {"dateline"}
 # object ("mendesak Hamas menghentikan ..."), the one asked as the doer of the act asked for instead of the window's
 # asker, nine control_verb sentences per language (one negative; measured after h31's claim rule): en 377, 345 pass
 # (0.915; same before), precision 0.970; id 375, 334 pass (0.891; 0.885 before), precision 0.969 (0.964 before)
+# then (h31), with a clause opened by an adverbial subordinator (syntax.json adverbial_marks: "while", "seraya") that
+# the parser hangs on a noun taking the main subject, like one set off by a comma, one accusation sentence per
+# language: en 369, 338 pass (0.916; the same before), precision 0.972; id 367, 325 pass (0.886; 0.883 before), 0.966
+# (with the sentences landed beside it: en 388, 356 pass (0.918), precision 0.971; id 385, 344 pass (0.894), 0.970)
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {

@@ -155,9 +155,13 @@ def test_an_accusation_joined_to_a_reported_clause_is_the_speakers(full_extracto
 @pytest.mark.parametrize("lang,text", [
     ("en", "Kenya closed its border with Somalia, accusing Mogadishu of harbouring militants."),
     ("en", "Kenya imposed a trade ban on Somali goods, saying Mogadishu had violated its territory."),
+    ("en", "Kenya shut its consulate in Mogadishu while blaming Somalia for the attack on its staff."),
+    # 'seraya menyalahkan' hangs on 'Teheran' in the parse
+    ("id", "Azerbaijan menutup kedutaannya di Teheran seraya menyalahkan Iran atas serangan mematikan terhadap gedung itu."),
 ])
 def test_a_set_off_participle_of_accusing_is_the_main_subjects(full_extractor, lang, text):
-    assert ("KEN", "SOM", "11") in pairs(extract(full_extractor, text, lang))
+    found = pairs(extract(full_extractor, text, lang))
+    assert ("KEN", "SOM", "11") in found or ("AZE", "IRN", "11") in found
 
 
 @pytest.mark.parametrize("lang,text,reversed_pair", [

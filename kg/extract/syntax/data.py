@@ -52,6 +52,7 @@ class RoleData:
     vicinity_words: frozenset = frozenset()  # a place near, not in, a state: "waters", "lepas (pantai)"
     origin_words: frozenset = frozenset()  # where a thing was made is not who used it: "Russian-made", "buatan"
     relative_adverbs: frozenset = frozenset()  # a clause they open ("..., where Serbs attacked ...", "di mana") has its own doer
+    adverbial_marks: frozenset = frozenset()  # a clause they open is about the main clause ("while accusing", "seraya menuduh")
     by_role: dict = field(init=False, repr=False, compare=False)  # role -> its adpositions (from adp_roles)
 
     def __post_init__(self):
@@ -105,6 +106,7 @@ def role_data(lang: str) -> RoleData:
         vicinity_words=low("vicinity_words"),
         origin_words=low("origin_words"),
         relative_adverbs=low("relative_adverbs"),
+        adverbial_marks=low("adverbial_marks"),
     )
 
 

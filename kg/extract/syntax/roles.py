@@ -197,11 +197,15 @@ class _Roles:
 
     def _set_off_main_verb(self, tok):
         """The main clause's verb of a verb of saying or accusing (``speech_verbs``), or of an event word, that a
-        comma sets off after the clause, which the parser hung on one of its nouns: "imposed sanctions on Belarus,
-        accusing Minsk of ...", "export controls on Chinese firms, saying Beijing had violated ...", "lodged a
-        protest with Beijing, calling the incursion a violation ...". Such a clause is the main subject's comment on
-        its own act, not something done by the noun; None for any other acl."""
-        if tok.i == 0 or tok.doc[tok.i - 1].text != "," or not (tok.i in self.events or _is(tok, self.d.speech_verbs, self.lang)):
+        comma or an adverbial subordinator (``adverbial_marks``: "while", "seraya") sets off after the clause, which
+        the parser hung on one of its nouns: "imposed sanctions on Belarus, accusing Minsk of ...", "export controls on
+        Chinese firms, saying Beijing had violated ...", "lodged a protest with Beijing, calling the incursion a
+        violation ...", "menutup kedutaannya di Teheran seraya menyalahkan Iran". Such a clause is the main subject's
+        comment on its own act, not something done by the noun; None for any other acl."""
+        marked = any(c.dep_ == "mark" and c.lower_ in self.d.adverbial_marks for c in tok.children)
+        if tok.i == 0 or not (marked or tok.doc[tok.i - 1].text == ","):
+            return None
+        if not (tok.i in self.events or _is(tok, self.d.speech_verbs, self.lang)):
             return None
         node = tok.head
         for _ in range(4):
