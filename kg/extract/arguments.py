@@ -135,6 +135,9 @@ class ArgumentRules:
                         return self._pair_ref(self.doc[i], size)
                     # "the three countries announced ...": the one list of three named before (each does the act)
                     return self._group_ref(self.doc[i]) if size == 2 else self._pair_ref(self.doc[i], size)
+            org = self.org_subject(i)  # "The bloc suspended Niger", "Blok itu menangguhkan keanggotaan Niger"
+            if org is not None:
+                return org
             kind = pronouns.get(low)
             if kind is not None:
                 ref = self._prev_subject_ref(self.doc[i], kind)  # "... arrived in Seoul. He signed ..."

@@ -32,7 +32,8 @@ pronoun subject for the previous sentence's subject (a part of :class:`kg.extrac
 - **organisation** (``coref:org``, ``...+org``): "Guinea has been a member of ECOWAS ... Guinea quit the bloc", "keluar
   dari organisasi itu": a referring organisation noun (``organisation_nouns`` with a ``claim_determiners`` word) right
   after a trigger (or its preposition) is the one organisation named earlier in its sentence or in the
-  :data:`CLAIM_SENTENCES` before it, in its paragraph; nobody when several are named there.
+  :data:`CLAIM_SENTENCES` before it, in its paragraph; nobody when several are named there. As a subject ("The bloc
+  imposed sanctions on Niger", "Blok itu menjatuhkan sanksi"), the same organisation.
 - **accuser** (``coref:accuser``, ``...+accuser``): "Azerbaijan accused Armenia of ... Yerevan rejected the
   accusation", "Minsk denies this", "Tuduhan itu dibantah Kementerian Luar Negeri India": a rejection (CAMEO 12) or
   a denial (016, :data:`REJECTION_CODES`) whose object (or passive subject) is a claim noun that refers back
@@ -472,15 +473,31 @@ class CorefRules:
         found = self._claim_noun_at(i, forward=True, nouns=nouns)
         if found is None:
             return None
-        me = {self._who(sp) for sp in source.spans}
+        return self._org_named_before(found, trig.start, {self._who(sp) for sp in source.spans})
+
+    def org_subject(self, i: int) -> _Arg | None:
+        """The organisation a referring organisation noun phrase ending at ``i`` ("the bloc", "blok itu"), as a
+        subject, stands for: the one organisation named before (as :meth:`org_target`)."""
+        nouns = self.s.organisation_nouns
+        if self.memory.sents is None or not nouns:
+            return None
+        found = self._claim_noun_at(i, forward=False, nouns=nouns)
+        if found is None:
+            return None
+        start = min(found, i)
+        return self._org_named_before(found, start, set())
+
+    def _org_named_before(self, at: int, upto: int, me: set) -> _Arg | None:
+        """A reference at ``at`` to the one igo named in this sentence before ``upto`` or in the
+        :data:`CLAIM_SENTENCES` before it in its paragraph (not one of ``me``); None when none or several are."""
         k = self.memory.s_index
         for back in range(CLAIM_SENTENCES + 1):
             if k - back < 0 or (back and self._paragraph_break(k - back, k)):
                 return None
-            spans = self._spans_of_sentence(self.memory.sents[k - back], trig.start if back == 0 else None)
+            spans = self._spans_of_sentence(self.memory.sents[k - back], upto if back == 0 else None)
             orgs = {self._who(sp): sp for sp in reversed(spans) if self._kind(sp) == "igo" and self._who(sp) not in me}
             if len(orgs) > 1:
                 return None  # which one is meant is not known
             if orgs:
-                return _Arg([self._ref_to(next(iter(orgs.values())), found, "coref:org")], "org")
+                return _Arg([self._ref_to(next(iter(orgs.values())), at, "coref:org")], "org")
         return None
