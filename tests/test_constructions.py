@@ -160,14 +160,21 @@ DEV_ONLY = {"dateline"}
 # the parser hangs on a noun taking the main subject, like one set off by a comma, one accusation sentence per
 # language: en 369, 338 pass (0.916; the same before), precision 0.972; id 367, 325 pass (0.886; 0.883 before), 0.966
 # (with the sentences landed beside it: en 388, 356 pass (0.918), precision 0.971; id 385, 344 pass (0.894), 0.970)
+# then (h32), with an appeal to someone who is no actor ("menyerukan negara-negara anggotanya memutus hubungan dengan
+# Israel", "asked its allies to impose sanctions on Iran") naming no party of the act asked for (kg/extract/syntax/use.py
+# 'asked-of-others' veto, appeals and demands only) and more appeal words as hypothetical markers (id menyerukan,
+# mengajak, diajak, didesak, diminta, mendesakkan; en asking, called: 'asked' is also a label of kg's), nine
+# control_verb sentences per language (seven negatives; main passed en 4, id 4; measured after h31's adverbial
+# marks): en 400, 364 pass (0.910; 0.907 before), precision 0.960 (0.955); id 397, 356 pass (0.897; 0.887 before),
+# precision 0.970 (0.956)
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
-    "en": {"accusation": 8, "apposition": 5, "condemnation": 10, "conjunction": 9, "control_verb": 19, "dateline": 14, "group_noun": 6, "long_multi": 5,
+    "en": {"accusation": 8, "apposition": 5, "condemnation": 10, "conjunction": 9, "control_verb": 25, "dateline": 14, "group_noun": 6, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 5, "negative": 14, "nominal_possessor": 14, "object": 11, "oblique": 9,
            "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 7, "relative_clause": 6, "reported_speech": 9,
            "svo": 17, "withdrawal_refusal": 41},
-    "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 17, "dateline": 13, "group_noun": 7, "long_multi": 5,
+    "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 6, "negative": 13, "nominal_possessor": 11, "object": 9, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 5, "reported_speech": 9,
            "svo": 17, "withdrawal_refusal": 41},

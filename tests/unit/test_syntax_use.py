@@ -194,3 +194,18 @@ def test_the_one_an_appeal_addresses_may_be_parsed_as_its_clauses_subject(full_e
 def test_the_act_asked_for_is_never_the_askers(full_extractor, lang, text):
     got = pairs(extract(full_extractor, text, lang))
     assert not {p for p in got if p[0] in ("EGY", "IGO:UN") and p[2] != "02"}, got
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the one asked is no actor: the window's target is a party of the act asked for, and the asker does not act
+    ("id", "Liga Arab menyerukan negara-negara anggotanya memutus hubungan dengan Israel."),
+    ("id", "Uni Eropa menyerukan negara-negara anggotanya menjatuhkan sanksi terhadap Iran."),
+    ("en", "The United States asked its allies to impose sanctions on Iran."),
+])
+def test_an_appeal_to_others_names_no_party_of_the_act_asked_for(full_extractor, lang, text):
+    assert not [e for e in extract(full_extractor, text, lang).events if e.modality.value == "asserted"]
+
+
+def test_an_allowed_party_split_by_the_parse_is_still_allowed(full_extractor):
+    # 'mengizinkan' (08) is no appeal: its object-control clause is what is allowed, and the UN is who is allowed
+    assert ("SYR", "IGO:UN", "08") in pairs(extract(full_extractor, "Suriah mengizinkan pemantau PBB memasuki Douma.", "id"))
