@@ -167,6 +167,10 @@ DEV_ONLY = {"dateline"}
 # control_verb sentences per language (seven negatives; main passed en 4, id 4; measured after h31's adverbial
 # marks): en 400, 364 pass (0.910; 0.907 before), precision 0.960 (0.955); id 397, 356 pass (0.897; 0.887 before),
 # precision 0.970 (0.956)
+# then (h31), with the sentences a rejected accusation may be looked for in counted without the line breaks the
+# splitter makes "sentences" of (an accusation two paragraphs back was four "sentences" back), two previous_sentence
+# sentences per language: en 393, 361 pass (0.919; 0.913 before), precision 0.971; id 390, 349 pass (0.895; 0.890
+# before), precision 0.970
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
