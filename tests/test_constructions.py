@@ -171,6 +171,9 @@ DEV_ONLY = {"dateline"}
 # splitter makes "sentences" of (an accusation two paragraphs back was four "sentences" back), two previous_sentence
 # sentences per language: en 393, 361 pass (0.919; 0.913 before), precision 0.971; id 390, 349 pass (0.895; 0.890
 # before), precision 0.970
+# then (h31), with a speaker's statement, remarks or report ("Stockholm rejected the remarks", "membantah pernyataan
+# tersebut") among the claims a rejection may answer, two previous_sentence sentences per language (main passed none):
+# with the sentences landed beside it: en 408, 372 pass (0.912), precision 0.961; id 405, 364 pass (0.899), precision 0.971
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
