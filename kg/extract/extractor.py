@@ -17,7 +17,7 @@ from kg.extract.rules import SentenceRules
 from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, filed_end, names_earlier_actor, sentences_of
 from kg.extract.syntax.results import head_token
 from kg.extract.syntax.use import (
-    STATS, alleged, coref_target, needs_parse, parse_mode, parse_sentences, refused, syntax_args, syntax_frame, veto,
+    STATS, alleged, coref_target, modifies_other_noun, needs_parse, parse_mode, parse_sentences, refused, syntax_args, syntax_frame, veto,
 )
 from kg.lexicon import cameo
 from kg.lexicon.lexicon import load_lexicon
@@ -445,8 +445,9 @@ class Extractor:
         sources = [p for p in sources if p.code]
         if not sources or not targets:
             return None
-        if t.target_kinds and any(ex.actors[p.actor_id].kind.value not in t.target_kinds for p in targets):
-            return None  # "quit the WHO" is a withdrawal from an organisation; "left Gaza" is not
+        if t.target_kinds and (any(ex.actors[p.actor_id].kind.value not in t.target_kinds for p in targets)
+                               or any(modifies_other_noun(rules, sp, trig) for sp in target.spans)):
+            return None  # "quit the WHO" is a withdrawal from an organisation; "left Gaza", "left the NATO summit" are not
         rules.used_as_target.update(sp.start for sp in target.spans)
         rules.memory.remember_attack(t.code, source.spans)
         if nominal:

@@ -477,3 +477,21 @@ def relative_clause_noun(rules, time_span, trig):
             return False
         tok = tok.head
     return None
+
+
+def modifies_other_noun(rules, span, trig) -> bool:
+    """Whether the parse makes actor ``span`` a modifier of a noun other than ``trig`` ("left the NATO summit",
+    "quit the OSCE talks", "keluar dari ruang sidang PBB"): the organisation then names no party the act leaves.
+    False when the sentence was not parsed or ``span`` is a reference to an earlier actor."""
+    from spacy.tokens import Span
+
+    from kg.extract.syntax.results import head_token
+
+    if rules.syntax is None or type(span) is not Span:
+        return False
+    sub, off = rules.syntax
+    own = range(trig.start - off, trig.end - off)
+    h = head_token(sub, span.start - off, span.end - off)
+    while h.dep_ == "conj" and h.head.i != h.i and h.head.i not in own:
+        h = h.head  # one of a list: what the list hangs on
+    return h.head.i not in own and h.head.pos_ in ("NOUN", "PROPN") and h.dep_ not in ("appos", "conj")
