@@ -384,6 +384,8 @@ class Extractor:
             if t.target_preps:  # the lexicon says where this verb's target is: "extradited X to the US"
                 target = rules.after(trig, verb_preps, direct=False, stop=stop)
             target = target or rules.after(trig, verb_preps, direct=True, stop=stop)
+            if rules.in_denied_clause(trig, target):
+                target = None  # "Russia denied that Ukrainian drones had hit ...": not Ukraine's claim that is denied
             if target is not None and source is not None and rules.same_side(source, target):
                 target = None  # "Abe called the launch a threat to Japan's security": not Japan against Japan
             if target is None and source is not None and t.code[:2] in COMPLEMENT_ROOTS:

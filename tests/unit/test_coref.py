@@ -303,6 +303,9 @@ def test_a_rejected_accusation_is_aimed_at_its_maker(request, mode, lang, text, 
     ("en", "Morocco accused Algeria of arming the rebels. Tunisia rejected the accusation."),
     # not a claim noun, or no referring determiner
     ("en", "Morocco accused Algeria of arming the rebels. Algiers rejected the proposal."),
+    # who is named in the clause that is denied is not who is answered
+    ("en", "Algeria denied this week that Moroccan troops had entered the buffer zone."),
+    ("id", "Aljazair membantah laporan bahwa pasukan Maroko memasuki zona penyangga."),
     # a demand is no accusation, an accusation no demand
     ("en", "Morocco accused Algeria of arming the rebels. Algiers rejected the demand."),
     ("id", "Maroko mendesak Aljazair menutup kamp-kamp itu. Aljir menolak tuduhan itu."),
