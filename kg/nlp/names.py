@@ -10,6 +10,15 @@ A stretch that only repeats an exact lexicon match, or cuts one in two, is left 
 A **bare surname** (a run of one word, or one word beside titles and role nouns: "Prime Minister Blair")
 resolves only (a) to a person the document names in full, or (b) when it is the single-word name of an
 office-holder and no other person the index knows with that last name held office on the date.
+
+A person **introduced with an affiliation** (:func:`alias_mentions`: a name kg discovered beside a state's role
+phrase, "Mali's foreign minister Moussa Keita", "X, Menlu Mali"; a known person with a role phrase; a known
+person holding a role on the document's date) is named again by one part of the name: the last ("Keita"),
+and where the language's ``person_alias_parts`` says so the first ("Retno"). After the introduction, a
+one-word mention of such a part (titles and date or function words aside in its run of capitalised words)
+is that person (rule ``names:alias-last``/``names:alias-first``), unless the part is a title, a joiner
+("bin"), shorter than three letters, a lexicon surface (a state, a place: "Jordan", "Chad"), or shared by
+two people introduced before the mention.
 """
 
 from __future__ import annotations
@@ -190,6 +199,69 @@ def _unique_in_office(lex, index, surface: str, word: str, when: date | None) ->
     if any(a is not None and nk.key(a.name) != same and nk.in_office(a, when) for a in others):
         return None
     return owners[0]
+
+
+def alias_mentions(tagger, doc: Doc, spans: list[Span]) -> list[Span]:
+    """``spans`` with the later one-word mentions of people introduced with an affiliation (module doc)."""
+    kinds = tagger.s.person_alias_parts
+    if not kinds or not spans:
+        return spans
+    when: date | None = doc_context(doc).ref_date
+    intros: dict[str, list[tuple[int, Span, str]]] = {}  # part's key -> (where it may be used from, intro, rule)
+    for sp in spans:
+        name = _introduced_name(tagger, sp, when)
+        if name is None:
+            continue
+        words = name.split()
+        if len(words) < 2:
+            continue
+        for kind, word in (("last", words[-1]), ("first", words[0])):
+            if kind in kinds and _alias_word(tagger, word):
+                intros.setdefault(nk.key(word), []).append((sp.end, sp, f"names:alias-{kind}"))
+    if not intros:
+        return spans
+    covered = {k for sp in spans for k in range(sp.start, sp.end)}
+    titles, stop, lows = tagger.s.titles, tagger._name_stopwords, lowers(doc)
+    added = []
+    for a, b in _runs(doc):
+        free = [k for k in range(a, b) if k not in covered and lows[k] not in titles and lows[k] not in stop]
+        if len(free) != 1 or not doc[free[0]].is_title:
+            continue
+        k = free[0]
+        before = [(sp, rule) for end, sp, rule in intros.get(nk.key(doc[k].text), ()) if end <= k]
+        people = {nk.key(_introduced_name(tagger, sp, when) or sp.kb_id_) for sp, _r in before}
+        if len(people) != 1:
+            continue  # not introduced yet, or two people share the part
+        sp, rule = before[-1]
+        if sp.label_ == "discovered":
+            new = Span(doc, k, k + 1, label="discovered", kb_id=sp.kb_id_)
+            kg_set(new, {**(kg_get(sp) or {}), "rule": rule, "conf": 0.6,
+                         "locative": k > 0 and lows[k - 1] in tagger.s.locative_preps})  # fmt: skip
+        else:
+            new = _span(tagger, doc, k, k + 1, sp.kb_id_, rule, 0.6)
+        added.append(new)
+    return sorted(spans + added, key=lambda x: x.start) if added else spans
+
+
+def _introduced_name(tagger, span: Span, when: date | None) -> str | None:
+    """The name of the person ``span`` introduces with an affiliation, else None."""
+    info = kg_get(span) or {}
+    if span.label_ == "discovered":
+        return info.get("name") if info.get("state") and info.get("role") else None
+    actor = tagger.lex.actors.get(span.kb_id_)
+    if actor is None or actor.kind.value != "person" or span.label_ not in ("name", "apposition"):
+        return None
+    if span.label_ == "name" and actor.role_at(when) is None:
+        return None
+    return actor.name
+
+
+def _alias_word(tagger, word: str) -> bool:
+    """A part of a name that can stand for its person alone: a capitalised word of three letters or more
+    that is no title, joiner, function or date word, and no name the lexicon knows ("Jordan", "Chad")."""
+    low = word.lower()
+    return (word[:1].isupper() and word.isalpha() and len(word) >= 3 and low not in tagger.s.titles
+            and low not in nk.joiners() and low not in tagger._name_stopwords and word not in tagger.by_text)  # fmt: skip
 
 
 def kg_info(span: Span) -> dict:

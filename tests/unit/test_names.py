@@ -62,3 +62,38 @@ def test_runs_stop_at_lower_case_words_and_sentence_starts(window_extractor):
 def test_name_like_tokens(window_extractor):
     doc = processed_doc(window_extractor, "W. NATO met iran", "en")
     assert [_starts(t) for t in doc] == [True, True, False, False]
+
+
+# A person introduced with an affiliation is named again by one part of the name (alias_mentions, issue #12)
+@pytest.mark.parametrize("lang,text,alias,rule", [
+    ("en", "Chad's defence minister Idriss Mahamat spoke in Ndjamena. Mahamat then left.", "Mahamat", "names:alias-last"),
+    ("en", "Amina Yusuf, Niger's foreign minister, spoke in Niamey. Later Amina Yusuf left and Yusuf returned.", "Yusuf", "names:alias-last"),
+    ("id", "Menteri Pertahanan Chad Idriss Mahamat berbicara di Ndjamena. Mahamat kemudian pergi.", "Mahamat", "names:alias-last"),
+    ("id", "Menteri Pertahanan Chad Idriss Mahamat berbicara di Ndjamena. Idriss kemudian pergi.", "Idriss", "names:alias-first"),
+])
+def test_alias_of_a_person_introduced_with_a_state(window_extractor, lang, text, alias, rule):
+    found = people(window_extractor, text, lang)
+    first = found[0]
+    later = [x for x in found if x[0] == alias]
+    assert len(later) == 1 and later[0][1] == first[1] and later[0][2] == rule
+
+
+@pytest.mark.parametrize("lang,text,word", [
+    ("en", "Mahamat spoke first. Chad's defence minister Idriss Mahamat spoke in Ndjamena.", "Mahamat"),  # before
+    ("en", "Chad's defence minister Idriss Mahamat spoke in Ndjamena. Idriss then left.", "Idriss"),  # English: last part only
+    ("en", "Chad's defence minister Idriss Mahamat spoke. Niger's defence minister Ali Mahamat spoke. Mahamat left.", "Mahamat"),
+    ("en", "Chad's defence minister Idriss Mahamat spoke. Mahamat Stadium was full.", "Mahamat"),  # part of a longer name
+    ("en", "Chadian businessman Idriss Mahamat spoke in Ndjamena. Mahamat then left.", "Mahamat"),  # no affiliation
+    ("id", "Menteri Pertahanan Chad Idriss Mahamat berbicara. Menteri Pertahanan Niger Ali Mahamat berbicara. Mahamat pergi.", "Mahamat"),
+    ("id", "Pengusaha Chad Idriss Mahamat berbicara di Ndjamena. Idriss kemudian pergi.", "Idriss"),
+])
+def test_no_alias_before_the_introduction_when_shared_or_without_affiliation(window_extractor, lang, text, word):
+    assert not [x for x in people(window_extractor, text, lang) if x[0] == word]
+
+
+def test_a_part_that_is_a_lexicon_name_is_no_alias(window_extractor):
+    # "Jordan" stays whatever the lexicon says it is: never an alias of the minister
+    found = people(window_extractor, "Ghana's defence minister Kofi Jordan spoke in Accra. Jordan then left.", "en")
+    assert not [x for x in found if x[0] == "Jordan" and x[2].startswith("names:alias")]
+    found = people(window_extractor, "Menteri Pertahanan Malaysia Ahmad bin Yusof berbicara. Bin pergi.", "id")
+    assert not [x for x in found if x[0] == "Bin"]
