@@ -485,6 +485,7 @@ class Extractor:
         ))
         args = source.spans + target.spans
         refs = sorted({sp._.kg["rule"].removeprefix("coref:") for sp in args if isinstance(sp, _Ref)} & COREF_KINDS)
+        alias = any((kg_get(sp) or {}).get("rule", "").startswith("names:alias") for sp in args)  # "Keita" for Moussa Keita
         rules.memory.remember_claim(info.root, s_index, trig.start, source.spans, target.spans)  # "... rejected the accusation"
         if fr is not None and fr.speech is not None and fr.speech.speakers:
             # "Russia said Ukrainian drones had attacked ...": the speaker claims it of both sides ("Kyiv denied the claim")
@@ -529,7 +530,7 @@ class Extractor:
             symmetric=t.symmetric,
             confidence=conf,
             rule=(f"syntax:{syn_rule}" if syn_rule else f"window:{'symmetric' if t.symmetric else 'passive' if passive else 'nominal' if nominal else 'active'}:{source.how}>{target.how}")
-            + "".join(f"+{r}" for r in refs),
+            + "".join(f"+{r}" for r in refs) + ("+alias" if alias else ""),
         )
         if confidence_mod.RECORD is not None:
             confidence_mod.RECORD[event.id] = evidence

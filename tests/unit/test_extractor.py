@@ -97,3 +97,13 @@ def test_unknown_model_is_a_clear_error():
 def test_extract_many_is_one_extraction_per_document(window_extractor):
     docs = [document("Iran attacked Israel.", "en"), document("Mesir mengecam Qatar.", "id", REF)]
     assert [pairs(x) for x in window_extractor.extract_many(docs)] == [{("IRN", "ISR", "19")}, {("EGY", "QAT", "11")}]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Chad's defence minister Idriss Mahamat spoke in Ndjamena. Mahamat criticised Sudan."),
+    ("id", "Menteri Pertahanan Chad Idriss Mahamat berbicara di Ndjamena. Idriss mengkritik Sudan."),
+])
+def test_an_act_of_a_person_named_again_by_part_of_the_name_says_so_in_its_rule(window_extractor, lang, text):
+    e = one_event(extract(window_extractor, text, lang))
+    assert ([p.code for p in e.sources], [p.code for p in e.targets], e.root) == (["TCD"], ["SDN"], "11")
+    assert e.sources[0].name == "Idriss Mahamat" and e.rule.endswith("+alias")
