@@ -178,15 +178,20 @@ DEV_ONLY = {"dateline", "surname_alias"}
 # first: lang.json person_alias_parts), ten surname_alias sentences per language (five negatives in English, four in
 # Indonesian; main dad2e40 passed 6 and 5, the negatives and one by the previous subject): en 418, 382 pass (0.914;
 # 0.904 before), precision 0.961; id 415, 374 pass (0.901; 0.889 before), precision 0.971
+# then (h32), with an act a threat controls ("threatened to expel Sweden's ambassador", "mengancam akan menyerang kapal
+# perang Amerika Serikat") no event (as a refused act is none) and the threat's target that act's other party
+# ('xcomp-refused>'), eight negation_modality sentences per language (the construction on main a3c9dce: en 9 of 18 pass,
+# id 10; now en 14, id 16): en 414, 376 pass (0.908; 0.896 on main), precision 0.957 (0.946); id 411, 370 pass (0.900;
+# 0.883), precision 0.971 (0.955)
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
     "en": {"accusation": 8, "apposition": 5, "condemnation": 10, "conjunction": 9, "control_verb": 25, "dateline": 14, "group_noun": 6, "long_multi": 5,
-           "name_trigger": 6, "negation_modality": 5, "negative": 14, "nominal_possessor": 14, "object": 11, "oblique": 9,
+           "name_trigger": 6, "negation_modality": 14, "negative": 14, "nominal_possessor": 14, "object": 11, "oblique": 9,
            "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 7, "relative_clause": 6, "reported_speech": 9,
            "svo": 17, "withdrawal_refusal": 41, "surname_alias": 10},
     "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
-           "name_trigger": 6, "negation_modality": 6, "negative": 13, "nominal_possessor": 11, "object": 9, "oblique": 6,
+           "name_trigger": 6, "negation_modality": 16, "negative": 13, "nominal_possessor": 11, "object": 9, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 5, "reported_speech": 9,
            "svo": 17, "withdrawal_refusal": 41, "surname_alias": 10},
 }  # fmt: skip

@@ -209,3 +209,12 @@ def test_an_appeal_to_others_names_no_party_of_the_act_asked_for(full_extractor,
 def test_an_allowed_party_split_by_the_parse_is_still_allowed(full_extractor):
     # 'mengizinkan' (08) is no appeal: its object-control clause is what is allowed, and the UN is who is allowed
     assert ("SYR", "IGO:UN", "08") in pairs(extract(full_extractor, "Suriah mengizinkan pemantau PBB memasuki Douma.", "id"))
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Turkey threatened to expel Sweden's ambassador.", {("TUR", "SWE", "13")}),
+    ("id", "Turki mengancam mengusir duta besar Swedia.", {("TUR", "SWE", "13")}),
+    ("id", "Kelompok Houthi mengancam akan menyerang kapal-kapal perang Amerika Serikat di Laut Merah.", {("NSA:HOUTHIS", "USA", "13")}),
+])
+def test_a_threatened_act_is_no_event_and_gives_the_threat_its_target(full_extractor, lang, text, want):
+    assert pairs(extract(full_extractor, text, lang)) == want

@@ -137,7 +137,7 @@ def syntax_frame(rules, trig, nominal: bool):
         symmetric=t.symmetric,
         nominal=True if nominal else None,
         events=events,
-        refusal=t.code[:2] == "12",
+        refusal=t.code[:2] in ("12", "13"),  # a threat too: its target is the threatened act's other party
         located=t.code[:2] in ("18", "19", "20"),
     )
     return f, cands
@@ -148,7 +148,8 @@ def refused(fr, rules) -> bool:
     verb of its event noun, "refused to impose sanctions") is controlled by a 12 trigger ("Hungary refused
     to send weapons to Ukraine", "Serbia menolak untuk menjatuhkan sanksi", "Hungary's refusal to send ..."), or
     is what a rejected request asks for ("rejected calls to impose sanctions on Russia"). The rejection codes the act;
-    the act itself did not happen and is not an event of its own."""
+    the act itself did not happen and is not an event of its own. So too an act a threat (13) controls ("Mali
+    threatened to expel the UN mission", "Rusia mengancam menggempur Ukraina"): the threat is the event."""
     if fr is None or rules.syntax is None:
         return False
     from kg.extract.syntax.data import role_data
@@ -157,7 +158,7 @@ def refused(fr, rules) -> bool:
     node = sub[fr.governor] if fr.kind == "noun" and fr.light and fr.governor is not None else sub[fr.trigger]
     marks = role_data(rules.lang).infinitive_marks
     infinitive = any(c.dep_ == "mark" and c.lower_ in marks for c in node.children)
-    if infinitive and node.head.i != node.i and _rejects(node.head.i + off, rules):
+    if infinitive and node.head.i != node.i and _undone(node.head.i + off, rules):
         return True  # "Hungary's refusal to send weapons to Ukraine", "declined to condemn" (however it is labelled)
     if any(c.dep_ in ("advmod", "aux") and _rejects(c.i + off, rules) for c in node.children):
         return True  # "Hungaria enggan mengirim senjata": the refusal word modifies the act's verb
@@ -165,9 +166,17 @@ def refused(fr, rules) -> bool:
         node = node.head  # "rejected calls to impose sanctions on Russia" (not the call itself: it was made)
     elif node.dep_ not in ("xcomp", "advcl"):
         return False
+    else:
+        return node.head.i != node.i and _undone(node.head.i + off, rules)
     if node.head.i == node.i:
         return False
     return _rejects(node.head.i + off, rules)
+
+
+def _undone(i: int, rules) -> bool:
+    """Whether token ``i`` (of the document) is in a refusal (12) or a threat (13): the act it controls ("refused to
+    send", "threatened to strike", "mengancam menggempur") is not done; the refusal or the threat is the event."""
+    return _rejects(i, rules) or _rejects(i, rules, "13")
 
 
 def _rejects(i: int, rules, root: str = "12") -> bool:
