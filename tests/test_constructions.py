@@ -183,6 +183,10 @@ DEV_ONLY = {"dateline", "surname_alias"}
 # ('xcomp-refused>'), eight negation_modality sentences per language (the construction on main a3c9dce: en 9 of 18 pass,
 # id 10; now en 14, id 16): en 414, 376 pass (0.908; 0.896 on main), precision 0.957 (0.946); id 411, 370 pass (0.900;
 # 0.883), precision 0.971 (0.955)
+# then (h31), with the line breaks the sentence splitter makes "sentences" of left out when coref counts sentences back
+# (a pronoun opening a paragraph is the previous paragraph's subject; a pair or a visit as far back), one
+# previous_sentence sentence per language (main passed neither): en 412, 376 pass (0.913), precision 0.961; id 409,
+# 368 pass (0.900), precision 0.971
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {

@@ -150,6 +150,18 @@ class CorefRules:
             return True, None
         return bool(pairs), next(iter(pairs.values()), None)
 
+    def _sentences_back(self, n: int) -> list[int]:
+        """The indices of the sentence under the rules and of the ``n`` sentences of the text before it, nearest
+        first: the line breaks the splitter makes "sentences" of ("...\n\nBoth sides signed") are none of them."""
+        sents, k = self.memory.sents, self.memory.s_index
+        out = [k]
+        for j in range(k - 1, -1, -1):
+            if len(out) > n:
+                break
+            if sents[j].text.strip():
+                out.append(j)
+        return out
+
     def _pair_ref(self, tok, size: int = 2) -> _Arg | None:
         """The pair a group noun at ``tok`` stands for (module doc), as two references; None when no pair, or
         more than one, is named in the nearest sentence that names any."""
@@ -157,10 +169,8 @@ class CorefRules:
         if memory.sents is None:
             return None
         k = memory.s_index
-        for back in range(PAIR_SENTENCES + 1):
-            if k - back < 0:
-                break
-            named, pair = self._pair_in(k - back, tok.i if back == 0 else None, size)
+        for j in self._sentences_back(PAIR_SENTENCES):
+            named, pair = self._pair_in(j, tok.i if j == k else None, size)
             if named:
                 if pair is None:
                     return None
@@ -247,7 +257,10 @@ class CorefRules:
             return None
         if any(self.lows[i] in self.s.clause_breaks or self.lows[i] in self.s.speech_verbs for i in lead):
             return None
-        subj = self._sentence_subject(memory.sents[memory.s_index - 1])
+        back = self._sentences_back(1)  # "...\n\nHe signed": the sentence before the line break
+        if len(back) < 2:
+            return None
+        subj = self._sentence_subject(memory.sents[back[1]])
         if subj is None:
             return None
         if self._person_like(subj) != (kind == "person"):
@@ -352,8 +365,8 @@ class CorefRules:
         memory = self.memory
         if not sides or memory.sents is None:
             return None
-        for back in range(PAIR_SENTENCES + 1):
-            for src, tgt, code in reversed(memory.event_sides.get(memory.s_index - back, [])):
+        for j in self._sentences_back(PAIR_SENTENCES):
+            for src, tgt, code in reversed(memory.event_sides.get(j, [])):
                 if code.startswith(self.VISIT_CODES) and {self._who(sp) for sp in src} == sides and len(tgt) == 1:
                     return _Arg([self._ref_to(tgt[0], i, "coref:host-counterpart")], "host-counterpart")
         return None

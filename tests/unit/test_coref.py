@@ -327,3 +327,15 @@ def test_a_rejected_claim_is_aimed_at_its_speaker(full_extractor, lang, text, wa
     assert want in pairs(ex)
     assert next(e for e in ex.events if e.root == want[2]).rule.endswith("+accuser")
 
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Kenya's foreign minister arrived in Dar es Salaam on Monday.\n\nHe signed a border accord with Tanzania on Tuesday."),
+    ("id", "Menteri Luar Negeri Kenya tiba di Dar es Salaam pada Senin.\n\nIa menandatangani perjanjian perbatasan dengan Tanzania pada Selasa."),
+])
+def test_a_pronoun_opening_a_paragraph_is_the_previous_paragraphs_subject(full_extractor, lang, text):
+    """The line break between the paragraphs is no sentence: the sentence before the pronoun's is the last one of
+    the paragraph before."""
+    found = _sym(extract(full_extractor, text, lang), "05")
+    assert [p for p, _ in found] == [frozenset({"KEN", "TZA"})]
+    assert all(rule.endswith("+prev-subject") for _, rule in found)
