@@ -81,7 +81,7 @@ class ActorTagger:
         out = self._state_before_person(doc, out)
         out = self._role_phrases(doc, out, sectors, used_sectors)
         out = self._drop_name_parts(doc, out, sectors)
-        out = alias_mentions(self, doc, out)
+        out = alias_mentions(self, doc, out, [sp for sp in sectors if sp.start not in used_sectors])
         out = self._head_mentions(doc, out)
         set_span_list(doc, "kg_actors", out)
         doc.spans["kg_sectors"] = [sp for sp in sectors if sp.start not in used_sectors]

@@ -201,8 +201,9 @@ def _unique_in_office(lex, index, surface: str, word: str, when: date | None) ->
     return owners[0]
 
 
-def alias_mentions(tagger, doc: Doc, spans: list[Span]) -> list[Span]:
-    """``spans`` with the later one-word mentions of people introduced with an affiliation (module doc)."""
+def alias_mentions(tagger, doc: Doc, spans: list[Span], roles: list[Span] = ()) -> list[Span]:
+    """``spans`` with the later one-word mentions of people introduced with an affiliation (module doc).
+    ``roles``: role nouns no actor took, which may stand before the part like titles ("Minister Keita")."""
     kinds = tagger.s.person_alias_parts
     if not kinds or not spans:
         return spans
@@ -220,11 +221,12 @@ def alias_mentions(tagger, doc: Doc, spans: list[Span]) -> list[Span]:
                 intros.setdefault(nk.key(word), []).append((sp.end, sp, f"names:alias-{kind}"))
     if not intros:
         return spans
-    covered = {k for sp in spans for k in range(sp.start, sp.end)}
+    at = {k: sp for sp in spans for k in range(sp.start, sp.end)}
+    role_words = {k for sp in roles for k in range(sp.start, sp.end)}
     titles, stop, lows = tagger.s.titles, tagger._name_stopwords, lowers(doc)
     added = []
     for a, b in _runs(doc):
-        free = [k for k in range(a, b) if k not in covered and lows[k] not in titles and lows[k] not in stop]
+        free = [k for k in range(a, b) if k not in at and k not in role_words and lows[k] not in titles and lows[k] not in stop]
         if len(free) != 1 or not doc[free[0]].is_title:
             continue
         k = free[0]
@@ -233,6 +235,8 @@ def alias_mentions(tagger, doc: Doc, spans: list[Span]) -> list[Span]:
         if len(people) != 1:
             continue  # not introduced yet, or two people share the part
         sp, rule = before[-1]
+        if _other_state_before(tagger, doc, k, at, role_words, _home(tagger, sp, when)):
+            continue  # "Senegal's President Keita" is not Mali's minister Keita
         if sp.label_ == "discovered":
             new = Span(doc, k, k + 1, label="discovered", kb_id=sp.kb_id_)
             kg_set(new, {**(kg_get(sp) or {}), "rule": rule, "conf": 0.6,
@@ -241,6 +245,26 @@ def alias_mentions(tagger, doc: Doc, spans: list[Span]) -> list[Span]:
             new = _span(tagger, doc, k, k + 1, sp.kb_id_, rule, 0.6)
         added.append(new)
     return sorted(spans + added, key=lambda x: x.start) if added else spans
+
+
+def _home(tagger, span: Span, when: date | None) -> str | None:
+    """The state code of the person ``span`` introduces."""
+    if span.label_ == "discovered":
+        state = tagger.lex.actors.get((kg_get(span) or {}).get("state", ""))
+        return state.code if state is not None else None
+    actor = tagger.lex.actors.get(span.kb_id_)
+    return actor.code_at(when) if actor is not None else None
+
+
+def _other_state_before(tagger, doc: Doc, k: int, at: dict, role_words: set, home: str | None) -> bool:
+    """A state's name, adjective or role phrase right before token ``k`` (titles and role nouns between) that is
+    not ``home``'s."""
+    j = k - 1
+    while j >= 0 and (j in role_words or doc[j].lower_ in tagger.s.titles) and j not in at:
+        j -= 1
+    sp = at.get(j)
+    actor = tagger.lex.actors.get(sp.kb_id_) if sp is not None else None
+    return actor is not None and actor.kind.value == "state" and actor.code != home
 
 
 def _introduced_name(tagger, span: Span, when: date | None) -> str | None:

@@ -97,3 +97,19 @@ def test_a_part_that_is_a_lexicon_name_is_no_alias(window_extractor):
     assert not [x for x in found if x[0] == "Jordan" and x[2].startswith("names:alias")]
     found = people(window_extractor, "Menteri Pertahanan Malaysia Ahmad bin Yusof berbicara. Bin pergi.", "id")
     assert not [x for x in found if x[0] == "Bin"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Chad's defence minister Idriss Mahamat spoke. Foreign Minister Mahamat left."),
+    ("id", "Menteri Pertahanan Chad Idriss Mahamat berbicara. Menteri Mahamat pergi."),
+])
+def test_a_role_noun_before_the_part_is_a_title(window_extractor, lang, text):
+    assert [x[2] for x in people(window_extractor, text, lang) if x[0] == "Mahamat"] == ["names:alias-last"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Chad's defence minister Idriss Mahamat spoke. Niger's ambassador Mahamat left."),
+    ("id", "Menteri Pertahanan Chad Idriss Mahamat berbicara. Duta Besar Niger Mahamat pergi."),
+])
+def test_another_states_role_before_the_part_names_another_person(window_extractor, lang, text):
+    assert not [x for x in people(window_extractor, text, lang) if x[0] == "Mahamat" and x[2].startswith("names:alias")]
