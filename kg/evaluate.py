@@ -123,7 +123,7 @@ def _score(gold: dict, system: list[dict]) -> dict:
                         out["date_errors"].append({"gold": g["date"], "kg": sys_keys[k]["date"], "key": list(k)})
             out["dates"] = {"matched_with_date": dated, "correct": correct}
             # a matched tuple should be one event, not one per report (headline, lead, recap)
-            matched = [k for k in gold_keys if k in sys_keys]
+            matched = sorted(k for k in gold_keys if k in sys_keys)  # a set: sorted, so the report is the same every run
             out["once"] = {"matched": len(matched), "once": sum(1 for k in matched if len(events_of[level][k]) == 1)}
             out["repeated"] = [{"key": list(k), "events": sorted(events_of[level][k])} for k in matched if len(events_of[level][k]) > 1]
     return out

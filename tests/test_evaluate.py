@@ -44,3 +44,32 @@ def test_false_hits_and_misses():
     out = score_document(_gold(g("ISR", "IRN", "19", "2024-04-01")), [_event("IRN", "ISR", "19", "2024-04-13")])
     assert out["root"] == {"tp": 0, "fp": 1, "fn": 1}
     assert out["dates"]["matched_with_date"] == 0
+
+
+def test_repeated_tuples_are_reported_in_the_same_order_whatever_the_hash_seed():
+    """The matched gold tuples are a set; the report lists them sorted, so `kg evaluate` prints the same
+    lines on every run (string hashing differs per process)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import dataclasses, json\n"
+        "from tests.test_evaluate import _event, _gold, g\n"
+        "from kg.evaluate import score_document\n"
+        "gold = _gold(*[g(s, t, '19', None) for s, t in [('RUS', 'UKR'), ('ISR', 'IRN'), ('USA', 'CHN'), ('IND', 'PAK'), ('GEO', 'RUS')]])\n"
+        "evs = []\n"
+        "for s, t in [('RUS', 'UKR'), ('ISR', 'IRN'), ('USA', 'CHN'), ('IND', 'PAK'), ('GEO', 'RUS')]:\n"
+        "    a, b = _event(s, t, '19', None), _event(s, t, '19', None)\n"
+        "    evs += [a, dataclasses.replace(b, id=b.id + '_2')]\n"
+        "print(json.dumps(score_document(gold, evs)['repeated']))\n"
+    )
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    outs = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": root}
+        out = subprocess.run([sys.executable, "-c", code], env=env, cwd=root, capture_output=True, text=True, check=True).stdout
+        assert len(json.loads(out)) == 5
+        outs.add(out)
+    assert len(outs) == 1
