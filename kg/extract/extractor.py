@@ -17,7 +17,8 @@ from kg.extract.rules import SentenceRules
 from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, filed_end, names_earlier_actor, sentences_of
 from kg.extract.syntax.results import head_token
 from kg.extract.syntax.use import (
-    STATS, alleged, coref_target, modifies_other_noun, needs_parse, parse_mode, parse_sentences, refused, syntax_args, syntax_frame, veto,
+    STATS, alleged, coref_target, modifies_other_noun, needs_parse, parse_mode, parse_sentences, place_act, refused, syntax_args,
+    syntax_frame, veto,
 )
 from kg.lexicon import cameo
 from kg.lexicon.lexicon import load_lexicon
@@ -443,6 +444,10 @@ class Extractor:
             targets = [self._participant(sp, ex, when_date) for sp in target.spans]
         except KeyError:  # a place outside any state ("the Red Sea") cannot stand for an actor
             return None
+        if kg_get(trig).get("by_place") and not place_act(
+            t, fr, path, target, [*zip(source.spans, sources)], [*zip(target.spans, targets)], rules
+        ):
+            return None  # "took Bakhmut" is an act only of a state's force on a place the parse makes its object
         targets = [p for p in targets if p.code and all(p.code != q.code for q in sources)]
         sources = [p for p in sources if p.code]
         if not sources or not targets:

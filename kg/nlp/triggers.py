@@ -25,6 +25,11 @@ def _in_sentence_of(doc: Doc, i: int, j: int) -> bool:
     return j >= (doc[i].sent.start if doc.has_annotation("SENT_START") else 0)
 
 
+def _same_sentence(doc: Doc, i: int, j: int) -> bool:
+    """Whether token ``j`` (after ``i``) is in ``i``'s sentence (looked up only for a hit)."""
+    return j < doc[i].sent.end if doc.has_annotation("SENT_START") else True
+
+
 DOER_BEFORE = 4  # how far before a trigger one of its ``before`` words (its doer: "missiles and drones hit") may be
 PASSIVE_BEFORE = 6  # how far before a passive verb its required word (the patient: "envoy was expelled") may be
 
@@ -43,6 +48,8 @@ class Trigger:
     before: frozenset[str] = frozenset()  # words that, just before the trigger, are its doer: "Russian missiles hit Kyiv"
     origin: str = "kg"  # where the entry comes from: kg's curated file, or "petrarch2" (kg.nlp.petrarch_layer)
     target_kinds: frozenset[str] = frozenset()  # the target must be an actor of one of these kinds ("igo": "quit the WHO")
+    place_object: bool = False  # a place's name after it stands for ``requires`` ("took Bakhmut", "merebut Avdiivka")
+    doer_sectors: frozenset[str] = frozenset()  # who may do it to a place so named: sectors, "state" for a state's name
 
 
 @per_language
@@ -67,6 +74,8 @@ def load_triggers(lang: str) -> tuple[Trigger, ...]:
                 window=int(obj["window"]) if obj.get("window") else None,
                 before=frozenset(w.lower() for w in obj.get("before", [])),
                 target_kinds=frozenset(obj.get("target_kinds", [])),
+                place_object=bool(obj.get("requires_place", False)),
+                doer_sectors=frozenset(obj.get("doer_sectors", [])),
             )
         )
     return tuple(out)
@@ -146,14 +155,17 @@ class TriggerTagger:
         forms, candidates = self._forms_and_hits(doc)
         index = self.index
         names = set()  # a word inside an actor's name is not a trigger ("Ban Ki-moon", "Strike Group")
+        places = set()  # where a gazetteer place's name starts: what a ``requires_place`` trigger may act on
         if candidates:
             for span in span_list(doc, "kg_actors"):
                 if span.label_ != "combo":
                     names.update(range(span.start, span.end))
+                if span.label_ == "place":
+                    places.add(span.start)
         for i in candidates:
             if i in names:
                 continue
-            best: tuple[tuple[int, int], Trigger, str] | None = None
+            best: tuple[tuple[int, int], Trigger, str, bool] | None = None
             for form in forms[i]:
                 entries = index.get(form)
                 if not entries:
@@ -167,16 +179,22 @@ class TriggerTagger:
                     end = i + size
                     if end > n or size > 1 and any(words[k] not in forms[i + k] for k in range(1, size)):
                         continue
-                    if trig.requires and not any(trig.requires.intersection(f) for f in forms[end : min(n, end + (trig.window or self.window))]):
+                    by_place = False
+                    hi = min(n, end + (trig.window or self.window))
+                    if (trig.requires or trig.place_object) and not any(trig.requires.intersection(f) for f in forms[end:hi]):
                         # a passive verb's patient is written before it: "Moscow's envoy was expelled by Estonia",
                         # "tiga diplomat Iran diusir Albania", "the diplomats who were expelled by Germany"
-                        if not self._patient_before(doc, forms, i, trig.requires) and not self._doer_before(doc, forms, i, trig):
+                        if trig.place_object and any(j in places and _same_sentence(doc, i, j) for j in range(end, hi)):
+                            by_place = True  # "Russian troops took Bakhmut": the extractor checks who acts on what
+                        elif not trig.requires or (
+                            not self._patient_before(doc, forms, i, trig.requires) and not self._doer_before(doc, forms, i, trig)
+                        ):
                             continue
-                    best = (rank, trig, form)
+                    best = (rank, trig, form, by_place)
             if best is not None:
-                _rank, trig, form = best
+                _rank, trig, form, by_place = best
                 span = Span(doc, i, i + len(trig.words), label=trig.code, kb_id=str(trig.number))
-                kg_set(span, {"trigger": trig, "form": form})
+                kg_set(span, {"trigger": trig, "form": form, "by_place": True} if by_place else {"trigger": trig, "form": form})
                 found.append(span)
         found = filter_spans(found)
         if self.layer is not None:

@@ -126,3 +126,54 @@ def test_leaving_a_place_is_no_withdrawal_from_an_organisation(full_extractor, l
     from .support import extract
 
     assert [e.root for e in extract(full_extractor, text, lang).events if e.root == "16"] == []
+
+
+@pytest.mark.parametrize("lang,text,by_place", [
+    # h38: a place's name after a territorial verb stands for its required word, and the span says so
+    ("en", "Russian troops captured Vuhledar.", True),
+    ("en", "Russian troops captured control of the road.", False),  # the required word itself
+    ("id", "Pasukan Rusia merebut Vuhledar.", True),
+    ("id", "Pasukan Rusia merebut kota itu.", False),
+])
+def test_a_place_name_stands_for_a_territorial_verbs_required_word(window_extractor, lang, text, by_place):
+    doc = processed_doc(window_extractor, text, lang)
+    (trig,) = [t for t in span_list(doc, "kg_triggers") if t.label_ == "192"]
+    assert bool(kg_get(trig).get("by_place")) is by_place
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Russian troops captured two men."),  # no place, no required word: no territorial trigger
+    ("en", "American marines entered the port."),
+    ("id", "Pasukan Amerika memasuki pelabuhan."),
+])
+def test_a_place_only_trigger_without_a_place_is_none(window_extractor, lang, text):
+    assert [t for t in found(window_extractor, text, lang) if t[1] == "192"] == []
+
+
+@pytest.mark.parametrize("lang,text,pair", [
+    ("en", "Russian paratroopers entered Vuhledar on Monday.", ("RUS", "UKR", "19")),  # parsed as an xcomp
+    ("en", "Russian paratroopers entered the town of Vuhledar.", ("RUS", "UKR", "19")),
+    ("en", "Russia captured Vuhledar.", ("RUS", "UKR", "19")),
+    ("id", "Pasukan terjun payung Rusia memasuki Vuhledar.", ("RUS", "UKR", "19")),
+    ("id", "Rusia merebut Vuhledar.", ("RUS", "UKR", "19")),
+])
+def test_a_force_acting_on_a_place_of_another_state_targets_that_state(full_extractor, lang, text, pair):
+    from .support import extract, pairs
+
+    assert pairs(extract(full_extractor, text, lang)) == {pair}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ukrainian paratroopers entered the town of Vuhledar."),  # its own state
+    ("en", "Russian journalists entered the town of Vuhledar."),  # no force
+    ("en", "Russia threatened to take the town of Vuhledar."),  # a threat, not the act
+    ("en", "A Russian general took a train to Vuhledar."),  # the place is no object of 'took'
+    ("en", "Russian troops moved into Vuhledar to help the Ukrainian army."),  # a deployment with a purpose
+    ("id", "Wartawan Rusia memasuki Vuhledar."),
+    ("id", "Pasukan Ukraina memasuki Vuhledar."),
+    ("id", "Rusia mengancam merebut Vuhledar."),
+])
+def test_no_act_on_a_place_without_a_foreign_force_as_its_doer_and_the_place_as_its_object(full_extractor, lang, text):
+    from .support import extract
+
+    assert [e.root for e in extract(full_extractor, text, lang).events if e.root == "19"] == []

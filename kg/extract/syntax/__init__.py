@@ -32,7 +32,9 @@ Paths, as they appear in ``Arg.rule`` (``a>b`` reads "the trigger's a, then insi
 - a target taken from elsewhere: ``xcomp-refused>...`` (a refusal's target is the refused act's other party:
   "refused to send weapons to Ukraine"), ``obj>nmod(in)`` / ``nmod(of)>nmod(in)`` (an attack's patient in a
   state: "hit a clinic in Dnipro", "the shelling of towns in Syria"), ``ccomp>nsubj``/``xcomp>nsubj`` (the one an
-  object-control verb addresses, parsed as the subject of the clause it controls: "meminta Israel menjamin ...");
+  object-control verb addresses, parsed as the subject of the clause it controls: "meminta Israel menjamin ..."),
+  ``xcomp-obj`` (a name the parser made a verb's predicate, with no object: "entered Vuhledar on Monday"); an ``obl``
+  on a nominal is read as its ``nmod`` ("took most of Basra", parsed with "of Basra" on "most");
 - speech: ``ccomp<speech``, ``parataxis-speech`` ("..., the ministry said"), ``according-to``.
 
 Language data (``syntax.json``; a token matches a word on its lower-case form or its lemma):

@@ -9,6 +9,9 @@ from kg.extract.syntax.data import AGENTS, NOUN_POS, NP_INNER, OBJECTS, PASSIVE_
 from kg.extract.syntax.results import Arg, Speech, _re, _span_bounds, head_token
 
 
+NOMINAL_HEADS = ("NOUN", "PROPN", "ADJ", "NUM", "PRON")
+
+
 class _Roles:
     def __init__(self, doc, actors: Sequence, lang: str, events: Sequence[int] = ()):
         self.doc, self.lang = doc, lang
@@ -55,6 +58,8 @@ class _Roles:
             for t, r in level:
                 for c in t.children:
                     dep = c.dep_
+                    if dep == "obl" and t.pos_ in NOMINAL_HEADS:
+                        dep = "nmod"  # "most of Basra" parsed with an obl on "most": a nominal's oblique is its nmod
                     if dep not in NP_INNER or _is(c, self.d.origin_words, self.lang):
                         continue  # "Russian-made drones", "drone buatan Rusia": the maker did not act
                     adp = self._case(c)
@@ -226,6 +231,12 @@ class _Roles:
                 targets += self.actors_in(c, "obj")
             elif c.dep_ == "iobj":
                 targets += self.actors_in(c, "iobj")
+        if not targets:
+            for c in tok.children:
+                bare = not any(x.dep_ in ("case", "cop", "mark") for x in c.children)
+                if c.dep_ == "xcomp" and c.pos_ == "PROPN" and c.i in self.at and bare:
+                    # "Russian troops entered Kharkiv.": a rare name the parser made a predicate is the object
+                    targets += self.actors_in(c, "xcomp-obj")
         if not targets:
             for c in tok.children:
                 if c.dep_ in OBJECTS and c.i not in self.at:

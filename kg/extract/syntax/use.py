@@ -409,6 +409,59 @@ def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
     return source, target, None
 
 
+CONTROLLED_DEPS = ("xcomp", "ccomp", "advcl")
+PLACE_HOPS = ("nmod", "compound", "flat", "flat:name", "appos", "amod")  # inside the object, to the place it names
+
+
+def place_act(t, fr, path: str, target, doers: list, places: list, rules) -> bool:
+    """Whether an act found by a place's name after its trigger ("Russian troops took Bakhmut", "Pasukan Rusia merebut
+    Avdiivka", "moved into Fallujah": triggers.jsonl ``requires_place``) is one. The parse must give the pair (``path``
+    ``syntax``) and make the place the verb's object or its target-preposition oblique, or a name inside that object by
+    an *of* phrase or an unmarked modifier ("most of Basra", "the city of Mosul", "sebagian besar Basra"); every target
+    is a gazetteer place (not a state's name: "moved into Vietnam's market"), or the adjective of the state a place
+    target is in ("took the Russian town of Sudzha"); ``places`` and ``doers`` are ``(span, Participant)`` pairs of the
+    targets and doers. Every doer is a state's agent of one of the trigger's ``doer_sectors`` (``state``: the state's own
+    name, not an adjective on another noun: "Chinese investors", "a Russian tourist"). A purpose clause on the verb
+    ("moved into Kursk to help Russia", "masuk ke ... untuk membantu") makes it a deployment, which may be a host's
+    guest, and a controlling verb ("threatened to take", "mengancam merebut") a threat or a plan: no act."""
+    if path != "syntax" or fr is None or not target.how.startswith("syn:"):
+        return False
+    from kg.extract.syntax.data import _is, role_data
+
+    d = role_data(rules.lang)
+    sub, _off = rules.syntax
+    node = sub[fr.trigger]
+    controls = d.subject_control | d.object_control
+    if node.dep_ in CONTROLLED_DEPS and node.head.i != node.i and _is(node.head, controls, rules.lang):
+        return False  # "threatened to take Kharkiv", "mengancam merebut Kharkiv": a threat or a plan, not the act
+    purpose = lambda c: any(m.dep_ == "mark" and m.lower_ in d.infinitive_marks for m in c.children)  # noqa: E731
+    if any(c.dep_ in ("advcl", "xcomp") and purpose(c) for c in node.children):
+        return False
+    if any(isinstance(sp, _Ref) for sp, _ in places):
+        return False
+    where = {p.code for sp, p in places if sp.label_ == "place"}
+    if not where or any(sp.label_ != "place" and (sp.label_ != "adjective" or p.code not in where) for sp, p in places):
+        return False
+    of = d.adps("of")
+    preps = t.target_preps or frozenset()
+    for how in target.how.removeprefix("syn:").split("+"):
+        if how in ("conj", "appos-list"):
+            continue
+        first, *inner = how.split(">")
+        if not (first in ("obj", "dobj", "xcomp-obj") or (first.startswith("obl(") and first[4:-1] in preps)):
+            return False
+        for hop in inner:
+            name, _, adp = hop.partition("(")
+            if name not in PLACE_HOPS or (adp and adp[:-1] not in of):
+                return False
+    for sp, p in doers:
+        if isinstance(sp, _Ref) or not p.code or ":" in p.code:
+            return False
+        if not (p.sector in t.doer_sectors or (p.sector is None and "state" in t.doer_sectors and sp.label_ == "name")):
+            return False
+    return True
+
+
 def coref_target(fr, cands, target):
     """The target of an event whose doer is a pronoun or group noun for an earlier actor (the parse names
     no source: the subject is no actor span): the window's target when the parse names it too or names no
