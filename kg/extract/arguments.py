@@ -441,7 +441,8 @@ class ArgumentRules:
                 continue
             if direct and span.start - trig.end <= 4:
                 between = [self.doc[i] for i in range(trig.end, span.start)]
-                if all(self._skippable(t) or t.like_num or (t.is_alpha and t.is_lower) for t in between):
+                roles = self._role_tokens()  # "met President Macky Sall", "bertemu Perdana Menteri Fumio Kishida"
+                if all(self._skippable(t) or t.like_num or (t.is_alpha and t.is_lower) or t.i in roles or t.lower_ in self.s.titles for t in between):
                     return _Arg(self._group_right(span, hi), "object")
         return None
 
