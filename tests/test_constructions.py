@@ -197,17 +197,21 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act"}
 # "bertemu Perdana Menteri Fumio Kishida": the window rules stopped at the capitalised title, and a meeting whose partner
 # only the parse found was dropped), eight object sentences per language (two negatives; main 6feffdd passed 4 en, 5 id):
 # en 456, 414 -> 418 pass (0.917), precision 0.959; id 453, 409 -> 413 pass (0.912), precision 0.973
+# then (h38), with Indonesian detentions of people ('menahan' + a person noun: 173) and raids ('menggerebek': 190) in a
+# place of another state, eight place_of_act sentences per language (four negatives; main 53d0dfe passed en 8, id 4):
+# measured with session 23's object sentences beside it: en 464, 426 pass (0.918), precision 0.960; id 461, 422 pass (0.915),
+# precision 0.974
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
     "en": {"accusation": 8, "apposition": 5, "condemnation": 10, "conjunction": 9, "control_verb": 25, "dateline": 14, "group_noun": 6, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 14, "negative": 14, "nominal_possessor": 14, "object": 23, "oblique": 9,
            "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 7, "relative_clause": 6, "reported_speech": 9,
-           "svo": 17, "withdrawal_refusal": 41, "surname_alias": 14, "place_of_act": 14},
+           "svo": 17, "withdrawal_refusal": 41, "surname_alias": 14, "place_of_act": 22},
     "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 16, "negative": 13, "nominal_possessor": 11, "object": 21, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 5, "reported_speech": 9,
-           "svo": 17, "withdrawal_refusal": 41, "surname_alias": 14, "place_of_act": 14},
+           "svo": 17, "withdrawal_refusal": 41, "surname_alias": 14, "place_of_act": 22},
 }  # fmt: skip
 
 
