@@ -267,7 +267,10 @@ class Extractor:
             # a sentence's parse starts after its date line ("KYIV, Ukraine (AP) — Russia launched ..."),
             # which a parser reads as the sentence's subject or hangs its verb on
             items = [(prep, sent, filed_end(prep.doc, sent)) for prep, sent in items]
-            subs = parse_sentences([prep.doc[opens : sent.end] for prep, sent, opens in items], lang)
+            from kg.extract.syntax.names import person_names
+
+            names = [person_names(prep.doc, opens, sent.end, self.lex) for prep, sent, opens in items]
+            subs = parse_sentences([prep.doc[opens : sent.end] for prep, sent, opens in items], lang, names)
             for (prep, sent, opens), sub in zip(items, subs):
                 prep.parsed[sent.start] = (sub, opens)
         STATS.parsed += sum(len(p.parsed) for p in preps)

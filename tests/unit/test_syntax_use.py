@@ -218,3 +218,4 @@ def test_an_allowed_party_split_by_the_parse_is_still_allowed(full_extractor):
 ])
 def test_a_threatened_act_is_no_event_and_gives_the_threat_its_target(full_extractor, lang, text, want):
     assert pairs(extract(full_extractor, text, lang)) == want
+

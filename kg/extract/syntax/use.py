@@ -82,10 +82,15 @@ def needs_parse(n_spans: int, n_tokens: int = 0) -> bool:
     return n_spans >= 2 and n_tokens <= MAX_PARSE_TOKENS
 
 
-def parse_sentences(sents: list, lang: str) -> list:
+def parse_sentences(sents: list, lang: str, names: list | None = None) -> list:
     """Parsed copies of ``sents`` (spans of kg's Docs, one language, of one or many documents; copies on
     the same tokens, so that token ``i`` of the copy is token ``sent.start + i``), in order, with kg's syntax
-    pipeline for ``lang``; an empty list when the language has no syntax model."""
+    pipeline for ``lang``; an empty list when the language has no syntax model.
+
+    ``names``: per sentence, the (start, end) document tokens of persons' names (:func:`kg.extract.syntax.names.person_names`); the
+    parser reads each as the language's ``placeholder_name`` (syntax.json, :mod:`kg.extract.syntax.names`), as it would a name it knows well.
+    A surname it has never seen is otherwise often read by its letters: "Blinken met Prime Minister Fumio
+    Kishida" parsed "Blinken" as a verb and hung the sentence on "Kishida"."""
     if not sents:
         return []
     try:
@@ -102,7 +107,13 @@ def parse_sentences(sents: list, lang: str) -> list:
         share_strings(nlp, vocab)
     # a new Doc from the words is ~5x cheaper than Span.as_doc (which copies span groups and user data);
     # the models read the lexemes' NORM, PREFIX, SUFFIX and SHAPE, the same either way (kg sets no token norm)
-    subs = [Doc(sent.doc.vocab, words=[t.text for t in sent], spaces=[bool(t.whitespace_) for t in sent]) for sent in sents]
+    from kg.extract.syntax.names import placeholder_name, words_for_parser
+
+    placeholder = placeholder_name(lang)
+    subs = [
+        Doc(sent.doc.vocab, words=words_for_parser(sent, names[k] if names else (), placeholder), spaces=[bool(t.whitespace_) for t in sent])
+        for k, sent in enumerate(sents)
+    ]
     with numpy_blas(nlp):  # numpy's OpenBLAS on one thread: 7-9% less time than thinc's BLIS, same parses
         for name, proc in nlp.pipeline:  # the English tagger too: its VBN tells a participle better than the
             if name == "parser":  # morphologizer's features (roles.is_passive)
