@@ -87,19 +87,25 @@ def token_cache() -> None:
             print(f"token cache: {lang} pipeline built in {cold} ms with an empty cache, {warm} ms with a filled one")
 
 
+def _sample_sentences(lang: str) -> tuple[list, object]:
+    """The words of the bundled samples' sentences in ``lang``, repeated to ~20,000 tokens, and a fresh copy of
+    kg's syntax pipeline for it."""
+    from kg.extract.extractor import Extractor
+    from kg.nlp.syntax import _load_uncached, model_dir
+
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted((REPO / "data" / "samples").glob(f"{lang}-*.txt")))
+    ex = Extractor()
+    sents = [[t.text for t in s] for s in ex._process(ex.nlp(lang), text, None).sents]
+    return sents * max(1, 20000 // sum(map(len, sents))), _load_uncached(model_dir(lang))
+
+
 def syntax_blas() -> None:
     from spacy.tokens import Doc
 
-    from kg.extract.extractor import Extractor
     from kg.nlp.spacy_internals import numpy_blas
-    from kg.nlp.syntax import _load_uncached, model_dir
 
     for lang in ("en", "id"):
-        text = " ".join(p.read_text(encoding="utf-8") for p in sorted((REPO / "data" / "samples").glob(f"{lang}-*.txt")))
-        ex = Extractor()
-        sents = [[t.text for t in s] for s in ex._process(ex.nlp(lang), text, None).sents]
-        sents = sents * max(1, 20000 // sum(map(len, sents)))
-        nlp = _load_uncached(model_dir(lang))
+        sents, nlp = _sample_sentences(lang)
 
         def parse():
             docs = [Doc(nlp.vocab, words=w) for w in sents]
@@ -125,16 +131,10 @@ def syntax_blas() -> None:
 def parser_steps() -> None:
     from spacy.tokens import Doc
 
-    from kg.extract.extractor import Extractor
     from kg.nlp.spacy_internals import numpy_blas, parse_docs
-    from kg.nlp.syntax import _load_uncached, model_dir
 
     for lang in ("en", "id"):
-        text = " ".join(p.read_text(encoding="utf-8") for p in sorted((REPO / "data" / "samples").glob(f"{lang}-*.txt")))
-        ex = Extractor()
-        sents = [[t.text for t in s] for s in ex._process(ex.nlp(lang), text, None).sents]
-        sents = sents * max(1, 20000 // sum(map(len, sents)))
-        nlp = _load_uncached(model_dir(lang))
+        sents, nlp = _sample_sentences(lang)
         parser = nlp.get_pipe("parser")
         with numpy_blas(nlp):
             def tagged():
