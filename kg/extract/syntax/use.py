@@ -198,20 +198,24 @@ def _rejects(i: int, rules, root: str = "12") -> bool:
 def alleged(fr, rules) -> bool:
     """Whether the act of ``fr`` (a verb) is what an accusation or criticism (CAMEO 11) alleges: the verb it controls
     ("Ukraina menuduh Rusia menembaki Kharkiv", an xcomp), its clause after a control mark that is no infinitive one
-    ("accused Russia of shelling Kharkiv") or its reported clause ("Kenya menuding Somalia menembaki ...", parsed as a
+    ("accused Russia of shelling Kharkiv", or hung on the accused object as an acl) or its reported clause ("Kenya menuding Somalia menembaki ...", parsed as a
     ccomp). The accusation is the event; the act alleged is not asserted, and no act of the accuser's either."""
     if fr is None or rules.syntax is None or fr.kind == "noun":
         return False
-    from kg.extract.syntax.data import role_data
+    from kg.extract.syntax.data import OBJECTS, role_data
 
     sub, off = rules.syntax
     node = sub[fr.trigger]
-    if node.head.i == node.i or node.dep_ not in ("xcomp", "advcl", "ccomp"):
+    if node.head.i == node.i or node.dep_ not in ("xcomp", "advcl", "ccomp", "acl"):
         return False
-    if node.dep_ == "advcl":
+    if node.dep_ in ("advcl", "acl"):
         d = role_data(rules.lang)
         if not any(c.dep_ == "mark" and c.lower_ in d.control_marks - d.infinitive_marks for c in node.children):
             return False
+    if node.dep_ == "acl":  # "accused Beijing of harassing ...", the clause hung on the accused object
+        if node.head.dep_ not in OBJECTS or node.head.head.i == node.head.i:
+            return False
+        node = node.head
     return _rejects(node.head.i + off, rules, "11")
 
 
