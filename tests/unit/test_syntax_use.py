@@ -135,6 +135,9 @@ def test_a_datelines_place_is_no_party(full_extractor, lang, text, want):
 @pytest.mark.parametrize("lang,text,alleged", [
     ("en", "Kenya accused Somalia of shelling Tanzanian fishing boats.", ("SOM", "TZA")),
     ("id", "Kenya menuding Somalia menembaki kapal nelayan Tanzania.", ("SOM", "TZA")),
+    # the parser hangs the alleged act on the accused object (acl with the mark 'of'), not on 'accused'
+    ("en", "Kenya accused Somalia of harassing Tanzanian fishing boats.", ("SOM", "TZA")),
+    ("en", "Kenya accused Somalia of firing rockets at Tanzanian ships.", ("SOM", "TZA")),
 ])
 def test_the_act_an_accusation_alleges_is_no_event(full_extractor, lang, text, alleged):
     found = pairs(extract(full_extractor, text, lang))
@@ -219,3 +222,15 @@ def test_an_allowed_party_split_by_the_parse_is_still_allowed(full_extractor):
 def test_a_threatened_act_is_no_event_and_gives_the_threat_its_target(full_extractor, lang, text, want):
     assert pairs(extract(full_extractor, text, lang)) == want
 
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the one asked follows an addressee adposition (syntax.json adpositions 'addressee'), not as the object
+    ("en", "Kenya called on Somalia to hold talks with Ethiopia."),
+    ("id", "Kenya menyerukan kepada Somalia untuk berunding dengan Etiopia."),
+])
+def test_the_one_called_on_does_the_act_asked_for(full_extractor, lang, text):
+    got = {(p[0], p[1], p[2], e.modality.value) for e in extract(full_extractor, text, lang).events for p in [(e.sources[0].code, e.targets[0].code, e.root)]}
+    assert ("KEN", "SOM", "02", "asserted") in got, got
+    assert ("SOM", "ETH", "04", "hypothetical") in got, got
+    assert not {g for g in got if g[0] == "KEN" and g[1] == "ETH"}, got

@@ -177,6 +177,8 @@ class _Roles:
                 found = [a for c in head.children if c.dep_ in PASSIVE_SUBJECTS for a in self.actors_in(c, "xcomp-control(pass)")]
                 if found:
                     return found
+            if not objs and _is(head, self.d.object_control, self.lang) and marks <= self.d.control_marks:
+                objs = self._addressed(head, tok)  # "called on Israel to allow aid in", "menyerukan kepada Israel untuk ..."
             if objs and (_is(head, self.d.object_control, self.lang) or dep == "xcomp") and marks <= self.d.control_marks:
                 found = [a for o in objs for a in self.actors_in(o, "xcomp-control(obj)")]
                 if found:
@@ -263,6 +265,15 @@ class _Roles:
         if not targets and not by_adp:
             by_adp = self._partner_of_left(tok)
         return targets + by_adp, obliques
+
+    def _addressed(self, verb, clause) -> list:
+        """The obliques of an object-control ``verb`` before its controlled ``clause`` that name an actor after an
+        addressee adposition (syntax.json adpositions ``addressee``: "called on Israel to ...", "menyerukan kepada
+        Israel untuk ..."): the one asked, who would do the act asked for. A date or a non-actor ("called on Monday
+        for ...") is none."""
+        preps = self.d.adps("addressee")
+        return [c for c in verb.children if c.dep_ in ("obl", "nmod", "obl:arg") and verb.i < c.i < clause.i
+                and self._case(c) in preps and self.actors_in(c, "addressee")]  # fmt: skip
 
     def controlled_subject(self, tok) -> list[Arg]:
         """The one an object-control verb addresses when the parse made it the subject of the controlled clause
