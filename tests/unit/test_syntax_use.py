@@ -138,6 +138,9 @@ def test_a_datelines_place_is_no_party(full_extractor, lang, text, want):
     # the parser hangs the alleged act on the accused object (acl with the mark 'of'), not on 'accused'
     ("en", "Kenya accused Somalia of harassing Tanzanian fishing boats.", ("SOM", "TZA")),
     ("en", "Kenya accused Somalia of firing rockets at Tanzanian ships.", ("SOM", "TZA")),
+    # 'alleged that', 'charged that' (112 triggers requiring 'that'): the reported clause is what is alleged
+    ("en", "Kenya alleged that Somali troops had shelled Tanzanian fishing boats.", ("SOM", "TZA")),
+    ("en", "Kenya charged that Somalia had detained Tanzanian fishermen.", ("SOM", "TZA")),
 ])
 def test_the_act_an_accusation_alleges_is_no_event(full_extractor, lang, text, alleged):
     found = pairs(extract(full_extractor, text, lang))
