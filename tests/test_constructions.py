@@ -31,10 +31,11 @@ CONSTRUCTIONS = {
     "conjunction", "relative_clause", "control_verb", "reported_speech", "accusation", "withdrawal_refusal",
     "condemnation", "name_trigger", "negation_modality", "long_multi", "negative", "group_noun", "previous_sentence",
     "dateline", "surname_alias", "place_of_act",
+    "cooperation", "cession", "end_attacks", "lift_sanctions",
 }  # fmt: skip
 # constructions written with their rule (h32) and so without a held-apart third: sentences written after the rule
 # by its author would not be held apart from it
-DEV_ONLY = {"dateline", "surname_alias", "place_of_act"}
+DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession", "end_attacks", "lift_sanctions"}
 
 # measured 2026-12-03 on 71b0c1f: en 126 sentences, 89 pass (0.706), event precision 0.904, dates 0.977;
 # id 126 sentences, 83 pass (0.659), precision 0.846, dates 0.988
@@ -201,17 +202,24 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act"}
 # place of another state, eight place_of_act sentences per language (four negatives; main 53d0dfe passed en 8, id 4):
 # measured with session 23's object sentences beside it: en 464, 426 pass (0.918), precision 0.960; id 461, 422 pass (0.915),
 # precision 0.974
+# then (h40), with cooperation ('cooperate/collaborate/partnered with', 'close ranks with', 'berkolaborasi/bermitra
+# dengan'), cession ('ceded its colonies to', 'menyerahkan wilayah kepada'), ending attacks or a blockade ('ended its
+# attacks on', 'an end to rocket attacks', 'mengakhiri serangannya') and lifting sanctions ('lifted all sanctions
+# against', 'mencabut semua sanksi'), 8-10 sentences per construction per language (negatives included; main passed
+# en 16/34, id 19/32 of them): a verb's required word is its object, not a second event ('lifted all sanctions' is no 16)
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
     "en": {"accusation": 8, "apposition": 5, "condemnation": 10, "conjunction": 9, "control_verb": 25, "dateline": 14, "group_noun": 6, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 14, "negative": 14, "nominal_possessor": 14, "object": 23, "oblique": 9,
            "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 7, "relative_clause": 6, "reported_speech": 9,
-           "svo": 17, "withdrawal_refusal": 41, "surname_alias": 14, "place_of_act": 22},
+           "svo": 17, "withdrawal_refusal": 41, "surname_alias": 14, "place_of_act": 22,
+           "cooperation": 10, "cession": 8, "end_attacks": 8, "lift_sanctions": 8},
     "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 16, "negative": 13, "nominal_possessor": 11, "object": 21, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 5, "reported_speech": 9,
-           "svo": 17, "withdrawal_refusal": 41, "surname_alias": 14, "place_of_act": 22},
+           "svo": 17, "withdrawal_refusal": 41, "surname_alias": 14, "place_of_act": 22,
+           "cooperation": 8, "cession": 8, "end_attacks": 8, "lift_sanctions": 8},
 }  # fmt: skip
 
 

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.caching import per_language
+from kg.lang.settings import settings
 from kg.nlp.context import kg_set, set_span_list, span_list
 from kg.nlp.morphology import _forms, is_passive_form, lemma_table
 from kg.resources import lang_dir, read_jsonl
@@ -23,6 +24,19 @@ def _in_sentence_of(doc: Doc, i: int, j: int) -> bool:
     """Whether token ``j`` (before ``i``) is in ``i``'s sentence. Looked up only for a hit: ``Doc.has_annotation``
     and ``Token.sent`` walk the tokens."""
     return j >= (doc[i].sent.start if doc.has_annotation("SENT_START") else 0)
+
+
+def _verbal(doc: Doc, j: int, lang: str) -> bool:
+    """Whether word ``j`` reads as a verb of its own clause: after a complementiser or a coordinator
+    ("agreed *to meet*", "mengancam Ukraina *dan menggempur*") or, in a language with morphology, in a verbal
+    or passive form ("menggempur", "diserang"), not a nominal one ("serangan", "serangannya")."""
+    s = settings(lang)
+    if j > 0 and doc[j - 1].lower_ in set(s.complementisers) | set(s.coordinators):
+        return True
+    if s.has_morphology:
+        m = s.morphology
+        return doc[j].lower_.startswith(tuple(m["verbal_prefixes"] + m["passive_prefixes"]))
+    return False
 
 
 def _same_sentence(doc: Doc, i: int, j: int) -> bool:
@@ -162,6 +176,7 @@ class TriggerTagger:
                     names.update(range(span.start, span.end))
                 if span.label_ == "place":
                     places.add(span.start)
+        objects = set()  # the word a trigger's ``requires`` found: its object, not an event of its own
         for i in candidates:
             if i in names:
                 continue
@@ -193,10 +208,19 @@ class TriggerTagger:
                     best = (rank, trig, form, by_place)
             if best is not None:
                 _rank, trig, form, by_place = best
+                if trig.requires:
+                    end = i + len(trig.words)
+                    hi = min(n, end + (trig.window or self.window))
+                    # "lifted all sanctions against", "an end to rocket attacks", "mengakhiri serangannya": the
+                    # sanctions and the attacks are what the act ends, not a second event of the same doer
+                    objects.update(
+                        j for j in range(end, hi)
+                        if trig.requires.intersection(forms[j]) and _same_sentence(doc, i, j) and not _verbal(doc, j, self.lang)
+                    )
                 span = Span(doc, i, i + len(trig.words), label=trig.code, kb_id=str(trig.number))
                 kg_set(span, {"trigger": trig, "form": form, "by_place": True} if by_place else {"trigger": trig, "form": form})
                 found.append(span)
-        found = filter_spans(found)
+        found = filter_spans([span for span in found if objects.isdisjoint(range(span.start, span.end))])
         if self.layer is not None:
             found = self.layer.tag(doc, forms, candidates, found, names)
         set_span_list(doc, "kg_triggers", found)
