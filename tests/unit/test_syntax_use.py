@@ -237,3 +237,17 @@ def test_the_one_called_on_does_the_act_asked_for(full_extractor, lang, text):
     assert ("KEN", "SOM", "02", "asserted") in got, got
     assert ("SOM", "ETH", "04", "hypothetical") in got, got
     assert not {g for g in got if g[0] == "KEN" and g[1] == "ETH"}, got
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the act inside the act asked for ('stop selling', 'berhenti menjual') is asked for too, however far the appeal
+    # word is (the modality window did not reach it past a long addressee)
+    ("en", "Kenya called on the government of Somalia to stop selling weapons to Ethiopia."),
+    ("en", "Kenya urged the Somali government to immediately stop selling weapons to Ethiopia."),
+    ("id", "Kenya menyerukan kepada pemerintah Somalia untuk segera berhenti menjual senjata kepada Etiopia."),
+])
+def test_an_act_inside_the_act_asked_for_is_hypothetical(full_extractor, lang, text):
+    got = {(s.code, t.code, e.root, e.modality.value) for e in extract(full_extractor, text, lang).events
+           for s in e.sources for t in e.targets}  # fmt: skip
+    assert {g for g in got if g[3] == "asserted"} == {("KEN", "SOM", "02", "asserted")}, got
+    assert {g[:2] for g in got if g[3] == "hypothetical"} == {("SOM", "ETH")}, got

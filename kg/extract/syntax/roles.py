@@ -185,7 +185,10 @@ class _Roles:
                     return found
                 return []  # the object is the doer, and it is no actor
             label = "xcomp-control" if dep == "xcomp" or marks & self.d.infinitive_marks else "advcl-share-subj"
-            return [_re(a, label) for a in self.subject_of(head, self.is_passive(head), depth + 1)]
+            # "called on the United States to stop selling weapons to Taiwan": an act inside the act asked for is asked for too
+            asked = label == "xcomp-control"
+            return [a if asked and a.rule.startswith("xcomp-control(obj)") else _re(a, label)
+                    for a in self.subject_of(head, self.is_passive(head), depth + 1)]  # fmt: skip
         if dep == "ccomp" and head.pos_ in VERB_POS + ("ADJ",) and _is(head, self.d.subject_control, self.lang):
             # "siap [memperkuat kemitraan]" parsed as a ccomp: a control word's complement is done by its subject
             return [_re(a, "ccomp-control") for a in self.subject_of(head, self.is_passive(head), depth + 1)]
