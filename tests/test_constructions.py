@@ -207,6 +207,9 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # attacks on', 'an end to rocket attacks', 'mengakhiri serangannya') and lifting sanctions ('lifted all sanctions
 # against', 'mencabut semua sanksi'), 8-10 sentences per construction per language (negatives included; main passed
 # en 16/34, id 19/32 of them): a verb's required word is its object, not a second event ('lifted all sanctions' is no 16)
+# then (h40), 'joined forces/teamed up with', 'bergandengan tangan/bahu-membahu dengan' (060), 'scrapped/dropped
+# sanctions', 'menghapus semua sanksi' (085), 'handed over/gave up' + territory, 'melepaskan wilayah' (080): 14 more
+# sentences per language (main passed en 7, id 9 of them; now all)
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
@@ -214,12 +217,12 @@ PASSED = {
            "name_trigger": 6, "negation_modality": 14, "negative": 14, "nominal_possessor": 14, "object": 23, "oblique": 9,
            "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 7, "relative_clause": 6, "reported_speech": 9,
            "svo": 17, "withdrawal_refusal": 41, "surname_alias": 14, "place_of_act": 22,
-           "cooperation": 10, "cession": 8, "end_attacks": 8, "lift_sanctions": 8},
+           "cooperation": 14, "cession": 14, "end_attacks": 8, "lift_sanctions": 12},
     "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 16, "negative": 13, "nominal_possessor": 11, "object": 21, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 5, "reported_speech": 9,
            "svo": 17, "withdrawal_refusal": 41, "surname_alias": 14, "place_of_act": 22,
-           "cooperation": 8, "cession": 8, "end_attacks": 8, "lift_sanctions": 8},
+           "cooperation": 12, "cession": 14, "end_attacks": 8, "lift_sanctions": 12},
 }  # fmt: skip
 
 
