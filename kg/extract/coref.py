@@ -388,7 +388,7 @@ class CorefRules:
                 if not sent.start <= i < sent.end or lows[i] not in dets:
                     return None
                 after = lows[i + 1] if i + 1 < sent.end else "."
-                if lows[i] in nouns and (self.doc[i + 1].is_punct if i + 1 < sent.end else True) or after in s.coordinators:
+                if lows[i] in nouns and ((self.doc[i + 1].is_punct if i + 1 < sent.end else True) or after in s.coordinators):
                     return i  # "denies this."
                 for j in range(i + 1, min(i + 4, sent.end)):
                     if lows[j] in nouns:

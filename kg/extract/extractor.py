@@ -267,9 +267,9 @@ class Extractor:
             # a sentence's parse starts after its date line ("KYIV, Ukraine (AP) — Russia launched ..."),
             # which a parser reads as the sentence's subject or hangs its verb on
             items = [(prep, sent, filed_end(prep.doc, sent)) for prep, sent in items]
-            from kg.extract.syntax.names import person_names
+            from kg.extract.syntax.names import person_names, placeholder_name
 
-            names = [person_names(prep.doc, opens, sent.end, self.lex) for prep, sent, opens in items]
+            names = [person_names(prep.doc, opens, sent.end, self.lex) for prep, sent, opens in items] if placeholder_name(lang) else None
             subs = parse_sentences([prep.doc[opens : sent.end] for prep, sent, opens in items], lang, names)
             for (prep, sent, opens), sub in zip(items, subs):
                 prep.parsed[sent.start] = (sub, opens)

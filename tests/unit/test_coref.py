@@ -339,3 +339,16 @@ def test_a_pronoun_opening_a_paragraph_is_the_previous_paragraphs_subject(full_e
     found = _sym(extract(full_extractor, text, lang), "05")
     assert [p for p, _ in found] == [frozenset({"KEN", "TZA"})]
     assert all(rule.endswith("+prev-subject") for _, rule in found)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Guinea quit ECOWAS on Monday. Mali criticised this, calling it a mistake."),
+    ("en", "Guinea quit ECOWAS on Monday. Mali welcomed this and praised Conakry."),
+    ("id", "Guinea keluar dari ECOWAS pada Senin. Mali mengkritik hal itu, menyebutnya sebuah kesalahan."),
+])
+def test_this_alone_is_no_organisation_named_before(full_extractor, lang, text):
+    """'this' before a comma or a coordinator may stand for an accusation ("Minsk denies this."), never for 'the
+    bloc': a precedence slip made any determiner so placed the organisation's noun (MLI->ECOWAS '+org')."""
+    ex = extract(full_extractor, text, lang)
+    assert not [e for e in ex.events if e.rule.endswith("+org")], [(e.code, e.rule) for e in ex.events]
+    assert ("MLI", "IGO:ECOWAS") not in {(s.code, t.code) for e in ex.events for s in e.sources for t in e.targets}
