@@ -21,27 +21,12 @@ def _last_before(forms: list, i: int, words: frozenset, n: int) -> int | None:
 
 
 def _in_sentence_of(doc: Doc, i: int, j: int) -> bool:
-    """Whether token ``j`` (before ``i``) is in ``i``'s sentence. Looked up only for a hit: ``Doc.has_annotation``
-    and ``Token.sent`` walk the tokens."""
-    return j >= (doc[i].sent.start if doc.has_annotation("SENT_START") else 0)
-
-
-def _verbal(doc: Doc, j: int, lang: str) -> bool:
-    """Whether word ``j`` reads as a verb of its own clause: after a complementiser or a coordinator
-    ("agreed *to meet*", "mengancam Ukraina *dan menggempur*") or, in a language with morphology, in a verbal
-    or passive form ("menggempur", "diserang"), not a nominal one ("serangan", "serangannya")."""
-    s = settings(lang)
-    if j > 0 and doc[j - 1].lower_ in set(s.complementisers) | set(s.coordinators):
+    """Whether token ``j`` (before or after ``i``) is in ``i``'s sentence. Looked up only for a hit:
+    ``Doc.has_annotation`` and ``Token.sent`` walk the tokens."""
+    if not doc.has_annotation("SENT_START"):
         return True
-    if s.has_morphology:
-        m = s.morphology
-        return doc[j].lower_.startswith(tuple(m["verbal_prefixes"] + m["passive_prefixes"]))
-    return False
-
-
-def _same_sentence(doc: Doc, i: int, j: int) -> bool:
-    """Whether token ``j`` (after ``i``) is in ``i``'s sentence (looked up only for a hit)."""
-    return j < doc[i].sent.end if doc.has_annotation("SENT_START") else True
+    sent = doc[i].sent
+    return sent.start <= j < sent.end
 
 
 DOER_BEFORE = 4  # how far before a trigger one of its ``before`` words (its doer: "missiles and drones hit") may be
@@ -104,6 +89,11 @@ class TriggerTagger:
         self.lang = lang
         self.window = window
         self.lemmas = lemma_table(lang)
+        s = settings(lang)
+        # what makes a required word a verb of its own clause (:meth:`_verbal`), read once
+        self._clause_openers = frozenset(s.complementisers) | frozenset(s.coordinators)
+        m = s.morphology if s.has_morphology else {}
+        self._verb_prefixes = tuple(m.get("verbal_prefixes", [])) + tuple(m.get("passive_prefixes", []))
         self._cache: dict[int, tuple[str, ...]] = {}
         self._hits: set[int] = set()  # word forms (ORTH hashes) that can start a trigger
         self.index: dict[str, list[Trigger]] = {}
@@ -114,6 +104,14 @@ class TriggerTagger:
         # PETRARCH2's verb dictionary under the curated triggers (``petrarch``: None = KG_PETRARCH or the default)
         self.layer = load_layer(lang, parts_from_env(petrarch), load_triggers(lang), Trigger)
         self.keys = frozenset(self.index) | (self.layer.keys if self.layer is not None else frozenset())
+
+    def _verbal(self, doc: Doc, j: int) -> bool:
+        """Whether word ``j`` reads as a verb of its own clause: after a complementiser or a coordinator
+        ("agreed *to meet*", "mengancam Ukraina *dan menggempur*") or, in a language with morphology, in a verbal
+        or passive form ("menggempur", "diserang"), not a nominal one ("serangan", "serangannya")."""
+        if j > 0 and doc[j - 1].lower_ in self._clause_openers:
+            return True
+        return bool(self._verb_prefixes) and doc[j].lower_.startswith(self._verb_prefixes)
 
     def forms_of(self, doc: Doc) -> list[tuple[str, ...]]:
         """Forms of every token, from the token arrays (no Token objects): lower-case, lemma, stems.
@@ -199,7 +197,7 @@ class TriggerTagger:
                     if (trig.requires or trig.place_object) and not any(trig.requires.intersection(f) for f in forms[end:hi]):
                         # a passive verb's patient is written before it: "Moscow's envoy was expelled by Estonia",
                         # "tiga diplomat Iran diusir Albania", "the diplomats who were expelled by Germany"
-                        if trig.place_object and any(j in places and _same_sentence(doc, i, j) for j in range(end, hi)):
+                        if trig.place_object and any(j in places and _in_sentence_of(doc, i, j) for j in range(end, hi)):
                             by_place = True  # "Russian troops took Bakhmut": the extractor checks who acts on what
                         elif not trig.requires or (
                             not self._patient_before(doc, forms, i, trig.requires) and not self._doer_before(doc, forms, i, trig)
@@ -215,7 +213,7 @@ class TriggerTagger:
                     # sanctions and the attacks are what the act ends, not a second event of the same doer
                     objects.update(
                         j for j in range(end, hi)
-                        if trig.requires.intersection(forms[j]) and _same_sentence(doc, i, j) and not _verbal(doc, j, self.lang)
+                        if trig.requires.intersection(forms[j]) and _in_sentence_of(doc, i, j) and not self._verbal(doc, j)
                     )
                 span = Span(doc, i, i + len(trig.words), label=trig.code, kb_id=str(trig.number))
                 kg_set(span, {"trigger": trig, "form": form, "by_place": True} if by_place else {"trigger": trig, "form": form})
