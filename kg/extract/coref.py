@@ -467,13 +467,9 @@ class CorefRules:
         me = {self._who(sp) for sp in source.spans} - {None}
         if not me:
             return None
-        k, sents = self.memory.s_index, self.memory.sents
-        back = -1  # sentences of the text back from the rejection's
-        for j in range(k, -1, -1):
-            if j < k and not sents[j].text.strip():
-                continue  # a line break the splitter made a "sentence" of: no sentence of the text
-            back += 1
-            if back > CLAIM_PARAGRAPH or (back > CLAIM_SENTENCES and self._paragraph_break(j, k)):
+        k = self.memory.s_index
+        for back, j in enumerate(self._sentences_back(CLAIM_PARAGRAPH)):  # sentences of the text back from the rejection's
+            if back > CLAIM_SENTENCES and self._paragraph_break(j, k):
                 return None
             claims = [c for c in self.memory.claims.get(j, ()) if (j < k or c[0] < trig.start) and c[3] in roots]
             aimed = [src for _start, src, tgt, _root in claims if me & {self._who(sp) for sp in tgt}]
