@@ -5,13 +5,14 @@ Usage:
     python bench/confidence.py --fit           # also precision by each piece of evidence (to set the factors)
     python bench/confidence.py --json
 
-Every event kg extracts from the dev corpus (../shared/corpus/dev, one report per sentence, scored against
-the gold (source, target, CAMEO root) of its document, asserted events only) and from the dev sentence
-suites (tests/data/events_<lang>.jsonl, tests/data/constructions_<lang>.jsonl: (source, target, root,
-modality) against the expected events) is one sample per source-target pair: right or wrong. Events a gold
-file marks optional are left out. The held-apart suites (bench/heldapart/) are never read here.
-The sweep gives, per language, dev precision/recall of ``kg evaluate`` (merged graph) and suite
-precision/recall at each threshold.
+Every event kg extracts from the tunable articles (the dev corpus ../shared/corpus/dev and kg's own bench/dev2,
+one report per sentence, scored against the gold (source, target, CAMEO root) of its document, asserted events
+only) and from the tunable sentences (the suites tests/data/events_<lang>.jsonl, tests/data/constructions_<lang>.jsonl
+and the tune split of the real news sentences of bench/udreal: (source, target, root, modality) against the
+expected events) is one sample per source-target pair: right or wrong. Events a gold file marks optional are
+left out. The held-apart sets (bench/heldapart/, udreal's apart split) are never read here.
+The sweep gives, per language, dev and dev2 precision/recall of ``kg evaluate`` (merged graph) and the
+sentences' precision at each threshold.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))
+# Whole articles with gold (asserted events scored, as `kg evaluate` does): the shared dev corpus and kg's own
+# tunable articles (bench/dev2). bench/heldapart is never read here.
+DOC_SETS = [("dev", SHARED / "corpus" / "dev"), ("dev2", ROOT / "bench" / "dev2")]
 SUITES = [ROOT / "tests" / "data" / f"{kind}_{lang}.jsonl" for kind in ("events", "constructions") for lang in ("en", "id")]
 MIN_SUPPORT = 10
 BINS = [0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01]
@@ -36,37 +40,52 @@ def samples(extractor) -> list[dict]:
     from kg.extract import confidence as conf
     from kg.io.ingest import decode_bytes, make_document, parse_date
     from kg.model import Document, Modality
-    from kg.resources import read_jsonl
 
     conf.RECORD = {}
     out = []
-    for txt in sorted((SHARED / "corpus" / "dev").glob("*.txt")):
-        gold = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
-        text, _ = decode_bytes(txt.read_bytes(), str(txt))
-        doc = make_document(txt.stem, text, source=str(txt), meta_date=parse_date(gold.get("published")))
-        keys = {(g["source"], g["target"] or "", g["cameo_root"]): bool(g.get("optional")) for g in gold.get("events", [])}
-        for ev in extractor.extract(doc).events:
-            if ev.modality is not Modality.ASSERTED:
-                continue
-            for s, t in ev.dyads():
-                k = (s.code, t.code, ev.root)
-                if ev.symmetric and k not in keys and (t.code, s.code, ev.root) in keys:
-                    k = (t.code, s.code, ev.root)
-                if keys.get(k) is True:
-                    continue  # optional in the gold: neither right nor wrong
-                out.append({"lang": doc.lang, "set": "dev", "conf": ev.confidence, "right": k in keys, "ev": conf.RECORD.get(ev.id), "rule": ev.rule})
-    for path in SUITES:
-        lang = path.stem.rsplit("_", 1)[1]
-        for number, case in read_jsonl(path):
+    for set_name, folder in DOC_SETS:
+        for txt in sorted(folder.glob("*.txt")):
+            gold = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
+            text, _ = decode_bytes(txt.read_bytes(), str(txt))
+            doc = make_document(txt.stem, text, source=str(txt), meta_date=parse_date(gold.get("published")))
+            keys = {(g["source"], g["target"] or "", g["cameo_root"]): bool(g.get("optional")) for g in gold.get("events", [])}
+            for ev in extractor.extract(doc).events:
+                if ev.modality is not Modality.ASSERTED:
+                    continue
+                for s, t in ev.dyads():
+                    k = (s.code, t.code, ev.root)
+                    if ev.symmetric and k not in keys and (t.code, s.code, ev.root) in keys:
+                        k = (t.code, s.code, ev.root)
+                    if keys.get(k) is True:
+                        continue  # optional in the gold: neither right nor wrong
+                    out.append({"lang": doc.lang, "set": set_name, "conf": ev.confidence, "right": k in keys, "ev": conf.RECORD.get(ev.id), "rule": ev.rule})
+    for set_name, lang, cases in _sentence_sets():
+        for number, case in cases:
             doc = Document(id=f"s{number}", text=case["text"], lang=lang, date=parse_date(case.get("date")), date_source="metadata")
             want = {(e["source"], e["target"], e["root"], e.get("modality", "asserted")) for e in case["events"]}
             for ev in extractor.extract(doc).events:
                 for s, t in ev.dyads():
                     k = (s.code, t.code, ev.root, ev.modality.value)
                     right = k in want or (ev.symmetric and (t.code, s.code, ev.root, ev.modality.value) in want)
-                    out.append({"lang": lang, "set": path.stem.split("_")[0], "conf": ev.confidence, "right": right, "ev": conf.RECORD.get(ev.id), "rule": ev.rule})
+                    out.append({"lang": lang, "set": set_name, "conf": ev.confidence, "right": right, "ev": conf.RECORD.get(ev.id), "rule": ev.rule})
     conf.RECORD = None
     return out
+
+
+def _sentence_sets():
+    """(set name, lang, [(number, case)]) of the sentence suites and of the real news sentences' tune split
+    (bench/udreal.py; its apart split is never read here)."""
+    from kg.resources import read_jsonl
+
+    for path in SUITES:
+        yield path.stem.split("_")[0], path.stem.rsplit("_", 1)[1], list(read_jsonl(path))
+    sys.path.insert(0, str(ROOT / "bench"))
+    import udreal
+
+    if udreal.ud_folder().is_dir():
+        for lang in ("en", "id"):
+            cases = udreal.load_gold(udreal.GOLD / f"gold_{lang}.jsonl", lang, udreal.ud_folder())
+            yield "udreal", lang, [(i, c) for i, c in enumerate(cases, 1) if c["split"] == "tune"]
 
 
 def reliability(rows: list[dict]) -> list[dict]:
@@ -134,12 +153,15 @@ def sweep(extractor, rows: list[dict], thresholds) -> list[dict]:
 
     table = []
     for th in thresholds:
-        rep = evaluate_dir(SHARED / "corpus" / "dev", extractor=extractor, min_confidence=th)
         row = {"threshold": th}
+        for set_name, folder in DOC_SETS:
+            rep = evaluate_dir(folder, extractor=extractor, min_confidence=th)
+            for lang in ("en", "id"):
+                d = rep["scores"][lang]["root"]
+                row[f"{set_name}_{lang}"] = (d["precision"], d["recall"])
+        docs = {name for name, _ in DOC_SETS}
         for lang in ("en", "id"):
-            d = rep["scores"][lang]["root"]
-            row[f"dev_{lang}"] = (d["precision"], d["recall"])
-            kept = [r for r in rows if r["lang"] == lang and r["set"] != "dev" and r["conf"] >= th]
+            kept = [r for r in rows if r["lang"] == lang and r["set"] not in docs and r["conf"] >= th]
             row[f"suite_{lang}_precision"] = round(sum(r["right"] for r in kept) / len(kept), 3) if kept else None
             row[f"suite_{lang}_right_kept"] = sum(r["right"] for r in kept)
         table.append(row)
@@ -186,7 +208,9 @@ def main(argv=None) -> int:
         print("fitted BIAS =", report["fit"][0])
         print("fitted WEIGHTS =", json.dumps(report["fit"][1], indent=1))
     for row in report.get("sweep", []):
-        print(f"min {row['threshold']:.2f}: dev en P/R {row['dev_en'][0]:.2f}/{row['dev_en'][1]:.2f}  id {row['dev_id'][0]:.2f}/{row['dev_id'][1]:.2f}"
+        docs = "  ".join(f"{name} en P/R {row[name + '_en'][0]:.2f}/{row[name + '_en'][1]:.2f} id {row[name + '_id'][0]:.2f}/{row[name + '_id'][1]:.2f}"
+                         for name, _ in DOC_SETS)  # fmt: skip
+        print(f"min {row['threshold']:.2f}: {docs}"
               f"  suites en P {row['suite_en_precision']} ({row['suite_en_right_kept']} right)  id P {row['suite_id_precision']} ({row['suite_id_right_kept']} right)")  # fmt: skip
     return 0
 

@@ -32,7 +32,7 @@ def _intent_is_now(root: str, modality: Modality) -> Modality:
 # A visit or meeting "scheduled"/"due"/"dijadwalkan" is a plan the press reports, weaker evidence of an intent the
 # actor expressed: gold annotators code it as the planned act (optional), not as 03 (shared dev en-017 "plans to
 # push China"; bench/dev2: 4 of 4 such 036 were false hits, the suites' 2 follow the issue #14 convention). Its
-# intent stays in the extraction, below the graph's default threshold (0.7): 0.889 * 0.9 * 0.75 = 0.6.
+# intent stays in the extraction, below the graph's default threshold (0.7).
 SCHEDULED_FACTOR = 0.75
 
 
