@@ -41,6 +41,7 @@ class Evidence:
     date_inferred: bool
     coref: bool  # a side is a pronoun or group noun resolved to an earlier actor
     coref_kind: str = ""  # "pair" ("both sides": the pair named before), "prev-subject" ("He ...": the last sentence's subject)
+    factor: float = 1.0  # the rules' own weight on the fitted probability (an intent read from an act to come: kg.extract.intent)
 
 
 WEAK_HOW = ("first-named", "place", "event-anaphor", "nominal-subject", "coref", "asked")
@@ -94,13 +95,20 @@ WEIGHTS: dict[str, float] = {
 
 def score(e: Evidence) -> float:
     """The calibrated confidence of an event found with evidence ``e``: the fitted probability that it is
-    right (rounded to 3 places)."""
+    right, times the evidence's ``factor`` (rounded to 3 places)."""
     z = BIAS + sum(WEIGHTS.get(k, 0.0) * v for k, v in features(e).items())
-    return round(1.0 / (1.0 + math.exp(-z)), 3)
+    return round(e.factor / (1.0 + math.exp(-z)), 3)
 
 
-# When set to a dict (bench/confidence.py), the extractor records each event's Evidence by event id.
+# When set to a dict (bench/confidence.py), the extractor records each event's Evidence by event id: score() of it
+# is the event's confidence.
 RECORD: dict | None = None
+
+
+def record(event, evidence: Evidence) -> None:
+    """Keep ``evidence`` as that of ``event`` (a :class:`kg.model.Event`) when :data:`RECORD` is set."""
+    if RECORD is not None:
+        RECORD[event.id] = evidence
 
 
 def confident(extraction, min_confidence: float | None):

@@ -295,9 +295,10 @@ class Extractor:
                     if agent:
                         rules.attached.update(sp.start for sp in agent.spans)
             for trig in rules.triggers:
-                event = self._event(document, ex, rules, trig, s_index, sent)
-                if event is None:
+                found = self._event(document, ex, rules, trig, s_index, sent)
+                if found is None:
                     continue
+                event, evidence = found
                 key = (
                     tuple(p.code for p in event.sources),
                     tuple(p.code for p in event.targets),
@@ -308,12 +309,12 @@ class Extractor:
                     continue
                 seen.add(key)
                 ex.events.append(event)
-                intent = intent_event(event, document.date, scheduled=rules.scheduled(trig))
-                if intent is not None and (key[:2] + (intent.root, s_index)) not in seen:
-                    seen.add(key[:2] + (intent.root, s_index))
-                    ex.events.append(intent)
-                    if confidence_mod.RECORD is not None:
-                        confidence_mod.RECORD[intent.id] = confidence_mod.RECORD.get(event.id)
+                confidence_mod.record(event, evidence)
+                found = intent_event(event, evidence, document.date, scheduled=rules.scheduled(trig))
+                if found is not None and (key[:2] + (found[0].root, s_index)) not in seen:
+                    seen.add(key[:2] + (found[0].root, s_index))
+                    ex.events.append(found[0])
+                    confidence_mod.record(*found)
         return ex
 
     @staticmethod
@@ -321,7 +322,8 @@ class Extractor:
         t = kg_get(trig)["trigger"]
         return t.pos == "noun" or is_nominal_form(trig[0], lang)
 
-    def _event(self, document, ex, rules: SentenceRules, trig: Span, s_index: int, sent: Span) -> Event | None:
+    def _event(self, document, ex, rules: SentenceRules, trig: Span, s_index: int, sent: Span):
+        """The event ``trig`` makes and its :class:`confidence_mod.Evidence` (its confidence is the score of it), or None."""
         t = kg_get(trig)["trigger"]
         lang = document.lang
         s = rules.s
@@ -540,9 +542,7 @@ class Extractor:
             rule=(f"syntax:{syn_rule}" if syn_rule else f"window:{'symmetric' if t.symmetric else 'passive' if passive else 'nominal' if nominal else 'active'}:{source.how}>{target.how}")
             + "".join(f"+{r}" for r in refs) + ("+alias" if alias else ""),
         )
-        if confidence_mod.RECORD is not None:
-            confidence_mod.RECORD[event.id] = evidence
-        return event
+        return event, evidence
 
     def _actor_for(self, span: Span, ex: Extraction) -> Actor:
         kg = kg_get(span) or {}

@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from kg.extract.intent import INTENT_CODES, _intent_is_now, intent_event
+from kg.extract import confidence
+from kg.extract.intent import INTENT_CODES, INTENT_FACTOR, SCHEDULED_FACTOR, _intent_is_now, intent_event
 from kg.model import Modality
 
 from .support import REF, extract, one_event
@@ -15,36 +16,74 @@ from .support import REF, extract, one_event
 
 @pytest.fixture(scope="module")
 def future_aid(window_extractor):
-    return one_event(extract(window_extractor, "Japan will send aid to Vietnam.", "en"), "07")
+    """The future act "Japan will send aid to Vietnam" and the evidence it was found with."""
+    confidence.RECORD = {}
+    try:
+        event = one_event(extract(window_extractor, "Japan will send aid to Vietnam.", "en"), "07")
+        return event, confidence.RECORD[event.id]
+    finally:
+        confidence.RECORD = None
 
 
 def test_future_aid_gives_an_intent_to_provide_aid(future_aid):
-    intent = intent_event(future_aid, REF)
+    intent, _evidence = intent_event(*future_aid, REF)
     assert (intent.code, intent.root, intent.modality) == ("033", "03", Modality.ASSERTED)
 
 
 def test_intent_is_dated_when_stated(future_aid):
-    intent = intent_event(replace(future_aid, date=None), dt.date(2024, 4, 10))
+    act, evidence = future_aid
+    intent, _evidence = intent_event(replace(act, date=None), evidence, dt.date(2024, 4, 10))
     assert (intent.date.value, intent.date.inferred) == ("2024-04-10", True)
 
 
 def test_intent_has_its_own_id_and_lower_confidence(future_aid):
-    dated = replace(future_aid, date=replace(future_aid.date, inferred=False))
-    intent = intent_event(dated, REF)
-    assert intent.id != future_aid.id
-    assert intent.confidence == round(future_aid.confidence * 0.9, 3)
+    act, evidence = future_aid
+    dated = replace(evidence, date_inferred=False)
+    intent, _evidence = intent_event(replace(act, confidence=confidence.score(dated)), dated, REF)
+    assert intent.id != act.id
+    assert abs(intent.confidence - confidence.score(dated) * INTENT_FACTOR) <= 0.001
     assert intent.rule.startswith("intent:")
 
 
 def test_intent_confidence_leaves_out_the_acts_inferred_date(future_aid):
     """h33: the act's inferred date lowers its confidence, not that of the intent stated on the document's date."""
-    undated = replace(future_aid, date=replace(future_aid.date, inferred=True))
-    assert intent_event(undated, REF).confidence > round(undated.confidence * 0.9, 3)
+    act, evidence = future_aid
+    inferred = replace(evidence, date_inferred=True)
+    intent, _evidence = intent_event(replace(act, confidence=confidence.score(inferred)), inferred, REF)
+    assert intent.confidence > round(confidence.score(inferred) * INTENT_FACTOR, 3)
+    assert intent.confidence == intent_event(act, replace(evidence, date_inferred=False), REF)[0].confidence
+
+
+def test_scheduled_intent_is_less_sure(future_aid):
+    plain, _ = intent_event(*future_aid, REF)
+    scheduled, evidence = intent_event(*future_aid, REF, scheduled=True)
+    assert scheduled.confidence < plain.confidence and evidence.factor == INTENT_FACTOR * SCHEDULED_FACTOR
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Japan will send aid to Vietnam."),  # no date: the act's is inferred
+    ("en", "Japan will send aid to Vietnam on Friday."),
+    ("en", "Japan's foreign minister is scheduled to visit Vietnam next week."),
+    ("id", "Jepang akan mengirim bantuan ke Vietnam."),
+    ("id", "Menteri Luar Negeri Jepang dijadwalkan mengunjungi Vietnam pekan depan."),
+])
+def test_recorded_evidence_reproduces_every_confidence(window_extractor, lang, text):
+    """The evidence recorded for an event (confidence.RECORD: what bench/confidence.py fits and reports) is the
+    one its confidence is the score of, for the intent read from an act to come as for the act."""
+    confidence.RECORD = {}
+    try:
+        events = extract(window_extractor, text, lang).events
+        recorded = dict(confidence.RECORD)
+    finally:
+        confidence.RECORD = None
+    assert any(e.root == "03" for e in events)
+    assert [(e.code, confidence.score(recorded[e.id])) for e in events] == [(e.code, e.confidence) for e in events]
 
 
 @pytest.mark.parametrize("modality", [Modality.ASSERTED, Modality.NEGATED, Modality.HYPOTHETICAL])
 def test_only_future_acts_express_intent(future_aid, modality):
-    assert intent_event(replace(future_aid, modality=modality), REF) is None
+    act, evidence = future_aid
+    assert intent_event(replace(act, modality=modality), evidence, REF) is None
 
 
 def test_future_conflict_expresses_no_intent(window_extractor):
