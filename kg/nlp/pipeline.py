@@ -50,17 +50,11 @@ class TimeTaggerComponent:
         self.tagger = TimeTagger.for_lang(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        from dataclasses import replace
-
-        from kg.nlp.timex import DATELINE_CHARS
-
-        ref = doc_context(doc).ref_date
         spans = []
         text = doc_text(doc)
-        found = self.tagger.find_in_narrative(text, ref)
+        # a date that opens a date line is the paper's, kind "dateline" ("MANILA, Friday, August 9, 2024 — ...")
+        found, found_lines = self.tagger.datelines(text, self.tagger.find_in_narrative(text, doc_context(doc).ref_date))
         for m in found:
-            if m.kind == "absolute" and m.start < DATELINE_CHARS and self.tagger.is_dateline_at(text, m.start, m.end):
-                m = replace(m, kind="dateline")  # "MANILA, Friday, August 9, 2024 — ...": the paper's date
             span = doc.char_span(m.start, m.end, label=m.kind, alignment_mode="expand")
             if span is not None:
                 kg_set(span, {"time": m})
@@ -68,8 +62,7 @@ class TimeTaggerComponent:
         set_span_list(doc, "kg_time", filter_spans(spans))
         # the date lines themselves, place and agency to the dash ("KYIV, Ukraine (AP) —"): no party of the
         # sentence they open (kg.extract.sentence.filed_end)
-        found_lines = self.tagger.datelines(text, found)
-        lines = [doc.char_span(a, b, label="dateline", alignment_mode="expand") for a, b, _d in found_lines]
+        lines = [doc.char_span(a, b, label="dateline", alignment_mode="expand") for a, b in found_lines]
         set_span_list(doc, "kg_dateline", [sp for sp in lines if sp is not None])
         return doc
 

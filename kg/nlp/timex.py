@@ -258,15 +258,19 @@ class TimeTagger:
         m = _DATELINE_AFTER.match(text, end)
         return m.end() - 1 if m else end
 
-    def datelines(self, text: str, found: list[TimeMention]) -> list[tuple[int, int, bool]]:
-        """The date lines among the first :data:`DATELINE_CHARS` characters of ``text``: (the line's start, the
-        end of its dash, whether it holds a date), for a date of ``found`` that :meth:`is_dateline_at` and for a
-        line that opens with a place and a dash and no date (``_PLAIN_DATELINE``: a place in capitals, an
-        agency in brackets or a news site's domain): "JAKARTA (ANTARA) - ...", "KYIV, Ukraine (AP) — ..."."""
-        out = {}
+    def datelines(self, text: str, found: list[TimeMention]) -> tuple[list[TimeMention], list[tuple[int, int]]]:
+        """The date lines among the first :data:`DATELINE_CHARS` characters of ``text``, for a date of ``found``
+        that :meth:`is_dateline_at` and for a line that opens with a place and a dash and no date
+        (``_PLAIN_DATELINE``: a place in capitals, an agency in brackets or a news site's domain): "JAKARTA
+        (ANTARA) - ...", "KYIV, Ukraine (AP) — ...". Returns ``found`` with each such date marked kind
+        ``"dateline"`` (the paper's date, "MANILA, Friday, August 9, 2024 — ...", not that of an event), and the
+        lines as (the line's start, the end of its dash)."""
+        out, marked = {}, []
         for m in found:
             if m.start < DATELINE_CHARS and m.kind == "absolute" and self.is_dateline_at(text, m.start, m.end):
-                out[text.rfind("\n", 0, m.start) + 1] = (self.dateline_end(text, m.end), True)
+                out[text.rfind("\n", 0, m.start) + 1] = self.dateline_end(text, m.end)
+                m = replace(m, kind="dateline")
+            marked.append(m)
         line = 0
         while line < min(len(text), DATELINE_CHARS):
             if line not in out:
@@ -275,12 +279,12 @@ class TimeTagger:
                     head = m["place"].split(",")[0]
                     capitals = sum(c.isalpha() for c in head) >= 3 and head.upper() == head
                     if capitals or m["agency"] or _DOMAIN.search(m["place"]):
-                        out[line] = (m.end("dash"), False)
+                        out[line] = m.end("dash")
             nxt = text.find("\n", line)
             if nxt < 0:
                 break
             line = nxt + 1
-        return [(start, end, dated) for start, (end, dated) in sorted(out.items())]
+        return marked, sorted(out.items())
 
     def first_explicit_date(self, text: str) -> date | None:
         """The document's date as stated in ``text``: its :meth:`dateline`, else the first fully
