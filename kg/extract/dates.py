@@ -9,6 +9,7 @@ from spacy.tokens import Span
 from kg.extract.sentence import TIME_AFTER, sentences_of
 from kg.model import Precision, TimeValue
 from kg.nlp.context import doc_context, kg_get, span_list
+from kg.nlp.timex import TimeTagger
 
 
 class DateRules:
@@ -103,7 +104,8 @@ class DateRules:
     def _year_of_noun(self, trig: Span) -> TimeValue | None:
         """The year written as an event noun's modifier: "Russia's 2014 annexation of Crimea", "the 2008 war"
         (after a determiner or possessive, before the noun and its adjectives); "perang 2008" (right after the noun,
-        where heads come first). Only the noun's own date: no time expression for the rest of the sentence."""
+        where heads come first), read by :meth:`TimeTagger.year_of`. Only the noun's own date: no time expression for
+        the rest of the sentence (the time tagger reads no bare number as a year: its place here says it is one)."""
         if trig.start not in self.nominal:
             return None
         lows, s = self.lows, self.s
@@ -115,9 +117,7 @@ class DateRules:
         else:
             i = trig.end
             ok = i < self.sent.end
-        if not ok or i >= self.sent.end or not (len(lows[i]) == 4 and lows[i].isdigit() and lows[i][:2] in ("19", "20")):
-            return None
-        return TimeValue(lows[i], Precision.YEAR, self.doc[i].text)
+        return TimeTagger.year_of(self.doc[i].text) if ok and i < self.sent.end else None
 
     def _relative_clause(self, t: Span, trig: Span) -> bool | None:
         """Whether the parse puts time span ``t`` in a relative clause on ``trig``'s own noun (True), on

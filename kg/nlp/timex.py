@@ -62,6 +62,8 @@ _PLAIN_DATELINE = re.compile(
 )
 _DOMAIN = re.compile(r"[^\W_]\.[^\W\d_]{2,3}\b")
 DATELINE_CHARS = 2000  # a date line opens a paragraph among the first this many characters of a document
+YEAR = r"(?:1[89]|20)\d{2}"  # how a year is written: the "year" pattern's ("in 2008") and a bare year's (year_of)
+_YEAR = re.compile(YEAR)
 
 
 def _alt(words) -> str:
@@ -128,7 +130,7 @@ class TimeTagger:
             ("mdy", rf"{b}(?:(?P<pp>{yp})\s+)?(?P<mn>{M})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,?\s+(?P<y>\d{{4}}))?{e}", yp_w + months),
             ("my", rf"{b}(?:(?P<pp>{yp}|{bm})\s+)?(?P<mn>{M})\.?\s+(?:(?:{links})\s+)?(?P<y>\d{{4}}){e}", yp_w + bm_w + months),
             ("month", rf"{b}(?P<pp>{bm})\s+(?P<mn>{M}){e}", bm_w),
-            ("year", rf"{b}(?P<pp>{yp})\s+(?:{art}\s+)?(?P<y>(?:1[89]|20)\d{{2}}){e}", yp_w),
+            ("year", rf"{b}(?P<pp>{yp})\s+(?:{art}\s+)?(?P<y>{YEAR}){e}", yp_w),
             # "a day after [Erdogan spoke ...]": a connective, dated from the event it links to
             ("connective", rf"{b}(?P<cn>{connectives}){e}(?=\s+\w)", list(vocab.get("connectives", {}))) if connectives else None,
             ("reldays", rf"{b}(?P<rd>{rel_days}){e}", list(vocab.get("relative_days", {}))) if rel_days else None,
@@ -165,6 +167,13 @@ class TimeTagger:
     @classmethod
     def for_lang(cls, lang: str) -> TimeTagger:
         return _tagger(lang)
+
+    @staticmethod
+    def year_of(word: str) -> TimeValue | None:
+        """``word`` read as a year written alone ("the 2008 war", "perang 2008"), as the "year" pattern reads one
+        after its prefix ("in 2008", "pada 2008"); None when it is no year. :meth:`find` reads no bare number as a
+        year: only where it stands (a noun's modifier, not "2000 troops") says it is one, which the rules know."""
+        return TimeValue(word, Precision.YEAR, word) if _YEAR.fullmatch(word) else None
 
     @property
     def background_words(self) -> frozenset:

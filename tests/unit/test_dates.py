@@ -135,3 +135,25 @@ def test_shifted_moves_a_day_date_and_refuses_coarser_ones():
 def test_yearless_date_with_past_tense_verb_is_in_the_past(window_extractor):
     e = one_event(extract(window_extractor, "Iran attacked Israel on May 3.", "en"), "19")
     assert dt.date.fromisoformat(e.date.value) < REF
+
+
+@pytest.mark.parametrize("lang,text,year", [
+    ("en", "Tbilisi still mourns Russia's 2008 invasion of Georgia.", "2008"),
+    ("en", "Historians study France's 1870 war with Germany.", "1870"),
+    ("id", "Sejarawan meneliti perang 2008 antara Rusia dan Georgia.", "2008"),
+    ("id", "Sejarawan meneliti perang 1870 antara Prancis dan Jerman.", "1870"),
+])
+def test_a_year_beside_an_event_noun_is_its_date(window_extractor, lang, text, year):
+    """The year an event noun carries ("the 2008 invasion", "perang 1870"), read as the time tagger reads years
+    (h44: an 18xx year, which "in 1870" always was, had been left out and the war dated to the reference day)."""
+    e = one_event(extract(window_extractor, text, lang), "19")
+    assert (e.date.value, e.date.precision, e.date.inferred) == (year, Precision.YEAR, False)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Russia's 2000 soldiers invaded Georgia."),  # a count, not the invasion's year
+    ("id", "Rusia menginvasi 2000 desa di Georgia."),
+])
+def test_a_count_beside_a_verb_is_no_year(window_extractor, lang, text):
+    e = one_event(extract(window_extractor, text, lang), "19")
+    assert e.date is None or e.date.precision is not Precision.YEAR

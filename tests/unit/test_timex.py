@@ -161,3 +161,12 @@ def test_date_inside_a_sentence_is_no_dateline():
 
 def test_impossible_date_is_dropped():
     assert find("en", "on February 30, 2023") == []
+
+
+@pytest.mark.parametrize("word,year", [("2008", "2008"), ("1870", "1870"), ("1999", "1999"),
+                                       ("2000s", None), ("208", None), ("3000", None), ("1700", None), ("war", None)])
+def test_year_of_reads_a_bare_year_as_the_year_pattern_does(word, year):
+    got = TimeTagger.year_of(word)
+    assert (got.value, got.precision) == (year, Precision.YEAR) if year else got is None
+    if year:  # the same reading as "in <year>"
+        assert [m.value.value for m in TimeTagger.for_lang("en").find(f"in {word}", None)] == [year]
