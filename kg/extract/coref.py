@@ -513,10 +513,10 @@ class CorefRules:
         """A reference at ``at`` to the one igo named in this sentence before ``upto`` or in the
         :data:`CLAIM_SENTENCES` before it in its paragraph (not one of ``me``); None when none or several are."""
         k = self.memory.s_index
-        for back in range(CLAIM_SENTENCES + 1):
-            if k - back < 0 or (back and self._paragraph_break(k - back, k)):
+        for j in self._sentences_back(CLAIM_SENTENCES):
+            if j < k and self._paragraph_break(j, k):
                 return None
-            spans = self._spans_of_sentence(self.memory.sents[k - back], upto if back == 0 else None)
+            spans = self._spans_of_sentence(self.memory.sents[j], upto if j == k else None)
             orgs = {self._who(sp): sp for sp in reversed(spans) if self._kind(sp) == "igo" and self._who(sp) not in me}
             if len(orgs) > 1:
                 return None  # which one is meant is not known
