@@ -15,6 +15,7 @@ from kg.extract.sentence import (
     _Ref,
     _sector_index,
 )
+from kg.extract.coref import REJECTION_CODES
 from kg.nlp.context import doc_context, kg_get, span_list
 
 
@@ -382,6 +383,16 @@ class ArgumentRules:
         """Is there a verbal trigger between ``arg`` and ``trig``?"""
         end = max(sp.end for sp in arg.spans)
         return any(end <= t.start < trig.start and t.start not in self.nominal for t in self.triggers)
+
+    def in_denied_clause(self, trig: Span, target: _Arg | None) -> bool:
+        """Whether the window's ``target`` of a rejection or denial (:data:`kg.extract.coref.REJECTION_CODES`) lies
+        after a word that opens a content clause (``content_marks``): "Russia denied this week that Ukrainian drones
+        had hit ...", "membantah laporan bahwa drone Ukraina ...": what is denied is said of it, it is not who is
+        answered."""
+        if target is None or not kg_get(trig)["trigger"].code.startswith(REJECTION_CODES):
+            return False
+        first = min(sp.start for sp in target.spans)
+        return trig.end < first and not self.s.content_marks.isdisjoint(self.lows[trig.end : first])
 
     def after(self, trig: Span, preps: frozenset[str], *, direct: bool, stop: int) -> _Arg | None:
         """The first actor after the trigger introduced by one of ``preps`` (or a direct object).

@@ -445,15 +445,6 @@ class CorefRules:
         sents = self.memory.sents
         return "\n" in doc_text(self.doc)[sents[a].end_char : sents[b].start_char]
 
-    def in_denied_clause(self, trig: Span, target: _Arg | None) -> bool:
-        """Whether the window's ``target`` of a rejection or denial (:data:`REJECTION_CODES`) lies after a word that
-        opens a content clause (``content_marks``): "Russia denied this week that Ukrainian drones had hit ...",
-        "membantah laporan bahwa drone Ukraina ...": what is denied is said of it, it is not who is answered."""
-        if target is None or not kg_get(trig)["trigger"].code.startswith(REJECTION_CODES):
-            return False
-        first = min(sp.start for sp in target.spans)
-        return trig.end < first and not self.s.content_marks.isdisjoint(self.lows[trig.end : first])
-
     def accuser_target(self, trig: Span, source: _Arg | None, passive: bool) -> _Arg | None:
         """The maker of the accusation a rejection ``trig`` by ``source`` answers (module doc: **accuser**), as a
         reference at the claim noun; None when the rejection has no referring claim noun as its object, or no one

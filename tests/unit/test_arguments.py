@@ -202,3 +202,15 @@ def test_same_side_actor_is_no_target(window_extractor):
     assert rules.same_side(subj, subj)
     obj = rules.after(trig, rules.s.target_preps_verb, direct=True, stop=rules.sent.end)
     assert not rules.same_side(subj, obj)
+
+
+@pytest.mark.parametrize("lang,text,denied", [
+    ("en", "Russia denied on Friday that Ukrainian drones had hit Moscow.", False),
+    ("id", "Rusia membantah bahwa drone Ukraina menghantam Moskow.", False),
+    ("en", "Russia denied the Ukrainian claim.", True),
+    ("id", "Rusia membantah tuduhan Ukraina.", True),
+])
+def test_a_denial_answers_no_one_named_inside_the_denied_clause(window_extractor, lang, text, denied):
+    """ArgumentRules.in_denied_clause: the window's target of a denial after 'that'/'bahwa' is said of in the
+    clause, not answered; a claim's owner is."""
+    assert (("RUS", "UKR", "01") in pairs(extract(window_extractor, text, lang))) is denied
