@@ -251,3 +251,18 @@ def test_an_act_inside_the_act_asked_for_is_hypothetical(full_extractor, lang, t
            for s in e.sources for t in e.targets}  # fmt: skip
     assert {g for g in got if g[3] == "asserted"} == {("KEN", "SOM", "02", "asserted")}, got
     assert {g[:2] for g in got if g[3] == "hypothetical"} == {("SOM", "ETH")}, got
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the one an object-control verb addresses (roles.addressed, read by the frames and by the vetoes alike) does
+    # the act asked for, which is hypothetical; the asker asks and does not act
+    ("en", "Brazil urged Peru to hold talks with Chile."),
+    ("en", "Brazil called on Peru to hold talks with Chile."),
+    ("en", "Brazil asked Peru to hold talks with Chile."),
+    ("id", "Brasil meminta Peru untuk berunding dengan Chili."),
+    ("id", "Brasil mendesak Peru agar berunding dengan Chili."),
+    ("id", "Brasil menyerukan kepada Peru untuk berunding dengan Chili."),
+])
+def test_the_one_an_object_control_verb_addresses_does_the_act(full_extractor, lang, text):
+    got = {(e.sources[0].code, e.targets[0].code, e.root, e.modality.value) for e in extract(full_extractor, text, lang).events}
+    assert got == {("BRA", "PER", "02", "asserted"), ("PER", "CHL", "04", "hypothetical")}, got

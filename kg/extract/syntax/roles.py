@@ -12,6 +12,27 @@ from kg.extract.syntax.results import Arg, Speech, _re, _span_bounds, head_token
 NOMINAL_HEADS = ("NOUN", "PROPN", "ADJ", "NUM", "PRON")
 
 
+def _case(tok) -> str | None:
+    """The adposition of a nominal (its ``case`` child; multi-word "according to", "out of" by first word)."""
+    return next((c.lower_ for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i), None)
+
+
+def addressed(verb, clause, lang: str, names_actor) -> list:
+    """Whom an object-control ``verb`` addresses, the one asked to do the act of its controlled ``clause``, as parse
+    tokens: its objects ("urged Israel to ...", "mendesak Hamas agar ..."); else an oblique before the clause after
+    an addressee adposition (syntax.json adpositions ``addressee``) for which ``names_actor`` holds ("called on
+    Israel to ...", "menyerukan kepada Israel untuk ..."; not a date: "called on Monday for ..."); else the subject
+    of the clause right after the verb, where the parse made the one asked that clause's subject ("meminta Israel
+    menjamin ...", "asked its citizens to leave"). That ``verb`` is an object-control verb and ``clause`` a clause
+    it controls is the caller's to say."""
+    found = [c for c in verb.children if c.dep_ in OBJECTS + ("iobj",)]
+    if not found:
+        preps = role_data(lang).adps("addressee")
+        found = [c for c in verb.children if c.dep_ in ("obl", "nmod", "obl:arg") and verb.i < c.i < clause.i
+                 and _case(c) in preps and names_actor(c)]  # fmt: skip
+    return found or [s for s in clause.children if s.dep_ in SUBJECTS and s.left_edge.i == verb.i + 1]
+
+
 class _Roles:
     def __init__(self, doc, actors: Sequence, lang: str, events: Sequence[int] = ()):
         self.doc, self.lang = doc, lang
@@ -25,11 +46,7 @@ class _Roles:
 
     # actors inside a noun phrase --------------------------------------------------------------------
     def _case(self, tok) -> str | None:
-        """The adposition of a nominal (its ``case`` child; multi-word "according to", "out of" by first word)."""
-        for c in tok.children:
-            if c.dep_ in ("case", "mark") and c.i < tok.i:
-                return c.lower_
-        return None
+        return _case(tok)
 
     def actors_in(self, tok, rule: str, *, depth: int = 3, seen: set | None = None) -> list[Arg]:
         """The actors ``tok``'s phrase names: ``tok``'s own actor span, else the nearest ones reached by
@@ -168,7 +185,10 @@ class _Roles:
                 return [_re(a, "conj-speaker") for a in self.subject_of(said, self.is_passive(said), depth + 1)]
             return [_re(a, "conj-share-subj") for a in self.subject_of(head, self.is_passive(head), depth + 1)]
         marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
-        objs = [c for c in head.children if c.dep_ in OBJECTS + ("iobj",)]
+        # tok has no subject of its own: whom head addresses is its object, or, if head is an object-control verb, an
+        # oblique naming an actor ("called on Israel to allow aid in", "menyerukan kepada Israel untuk ...")
+        control = _is(head, self.d.object_control, self.lang)
+        objs = addressed(head, tok, self.lang, lambda c: control and bool(self.actors_in(c, "addressee")))
         if dep == "ccomp" and objs and marks <= self.d.control_marks and _is(head, self.d.object_control, self.lang):
             dep = "xcomp"  # "Mesir mendesak Hamas menghentikan ...", parsed as a ccomp: object control all the same
         if dep in ("xcomp", "advcl") and head.pos_ in VERB_POS:
@@ -177,8 +197,6 @@ class _Roles:
                 found = [a for c in head.children if c.dep_ in PASSIVE_SUBJECTS for a in self.actors_in(c, "xcomp-control(pass)")]
                 if found:
                     return found
-            if not objs and _is(head, self.d.object_control, self.lang) and marks <= self.d.control_marks:
-                objs = self._addressed(head, tok)  # "called on Israel to allow aid in", "menyerukan kepada Israel untuk ..."
             if objs and (_is(head, self.d.object_control, self.lang) or dep == "xcomp") and marks <= self.d.control_marks:
                 found = [a for o in objs for a in self.actors_in(o, "xcomp-control(obj)")]
                 if found:
@@ -269,15 +287,6 @@ class _Roles:
             by_adp = self._partner_of_left(tok)
         return targets + by_adp, obliques
 
-    def _addressed(self, verb, clause) -> list:
-        """The obliques of an object-control ``verb`` before its controlled ``clause`` that name an actor after an
-        addressee adposition (syntax.json adpositions ``addressee``: "called on Israel to ...", "menyerukan kepada
-        Israel untuk ..."): the one asked, who would do the act asked for. A date or a non-actor ("called on Monday
-        for ...") is none."""
-        preps = self.d.adps("addressee")
-        return [c for c in verb.children if c.dep_ in ("obl", "nmod", "obl:arg") and verb.i < c.i < clause.i
-                and self._case(c) in preps and self.actors_in(c, "addressee")]  # fmt: skip
-
     def controlled_subject(self, tok) -> list[Arg]:
         """The one an object-control verb addresses when the parse made it the subject of the controlled clause
         ("Indonesia meminta Israel menjamin keselamatan ...": ``ccomp`` with ``nsubj`` Israel, not ``obj`` and
@@ -290,8 +299,8 @@ class _Roles:
                 continue
             if not {m.lower_ for m in c.children if m.dep_ == "mark"} <= self.d.control_marks:
                 continue
-            for subj in c.children:
-                if subj.dep_ in SUBJECTS and subj.left_edge.i == tok.i + 1:
+            for subj in addressed(tok, c, self.lang, lambda o: bool(self.actors_in(o, "addressee"))):
+                if subj.head.i == c.i and subj.dep_ in SUBJECTS:
                     return self.actors_in(subj, f"{c.dep_}>nsubj")
         return []
 

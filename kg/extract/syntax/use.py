@@ -339,32 +339,40 @@ def _controlled(clause, lang: str) -> bool:
     return clause.dep_ == "advcl" and bool(marks) and marks <= control
 
 
+def _named_in(rules):
+    """Whether a parse token's phrase holds (a token of) one of ``rules``' actors."""
+    off = rules.syntax[1]
+    named = {i for a in rules.actors for i in range(a.start - off, a.end - off)}
+    return lambda tok: any(i in named for i in range(tok.left_edge.i, tok.right_edge.i + 1))
+
+
 def _asked_of_others(fr, spans, rules) -> bool:
-    """Whether an object-control verb ("urged", "menyerukan", "mengajak") addresses someone who is no actor (its
-    object, or the subject right after it of the clause it controls: "menyerukan negara-negara anggotanya memutus
-    hubungan dengan Israel", "asked its citizens to leave Iran") and the window's target lies inside that clause:
-    the target is a party of the act asked for, not the one asked."""
-    from kg.extract.syntax.data import OBJECTS, _is, role_data
+    """Whether an object-control verb ("urged", "menyerukan", "mengajak") addresses someone who is no actor
+    (:func:`kg.extract.syntax.roles.addressed`: "menyerukan negara-negara anggotanya memutus hubungan dengan Israel",
+    "asked its citizens to leave Iran") and the window's target lies inside the clause it controls: the target is a
+    party of the act asked for, not the one asked."""
+    from kg.extract.syntax.data import _is, role_data
+    from kg.extract.syntax.roles import addressed
 
     sub, off = rules.syntax
     verb = sub[fr.trigger]
     if fr.kind == "noun" or not _is(verb, role_data(rules.lang).object_control, rules.lang):
         return False
     clauses = [c for c in verb.children if c.i > verb.i and _controlled(c, rules.lang)]
-    named = {i for a in rules.actors for i in range(a.start - off, a.end - off)}
-    addressee = [c for c in verb.children if c.dep_ in OBJECTS + ("iobj",)]
-    addressee += [s for c in clauses for s in c.children if s.dep_ == "nsubj" and s.left_edge.i == verb.i + 1]
-    if not clauses or not addressee or any(i in named for a in addressee for i in range(a.left_edge.i, a.right_edge.i + 1)):
+    named = _named_in(rules)
+    addressee = list({a.i: a for c in clauses for a in addressed(verb, c, rules.lang, named)}.values())
+    if not clauses or not addressee or any(named(a) for a in addressee):
         return False
     inside = {t.i for c in clauses for t in c.subtree} - {t.i for a in addressee for t in a.subtree}
     return all(not isinstance(sp, _Ref) and sp.start - off in inside for sp in spans)
 
 
 def _act_asked_of_others(fr, spans, rules) -> bool:
-    """Whether the trigger is the act an object-control verb asks of someone who is no actor ("Liga Arab menyerukan
-    negara-negara anggotanya memutus hubungan dengan Israel") and the window's doer is outside the act's clause (the
-    one who asks): the asked, not the asker, would act."""
-    from kg.extract.syntax.data import OBJECTS, _is, role_data
+    """Whether the trigger is the act an object-control verb asks of someone who is no actor
+    (:func:`kg.extract.syntax.roles.addressed`: "Liga Arab menyerukan negara-negara anggotanya memutus hubungan dengan
+    Israel") and the window's doer is outside the act's clause (the one who asks): the asked, not the asker, would act."""
+    from kg.extract.syntax.data import _is, role_data
+    from kg.extract.syntax.roles import addressed
 
     sub, off = rules.syntax
     verb = sub[fr.trigger]
@@ -373,10 +381,9 @@ def _act_asked_of_others(fr, spans, rules) -> bool:
         return False
     if not _is(head, role_data(rules.lang).object_control, rules.lang) or not _appeal_at(head.i + off, rules):
         return False
-    addressee = [c for c in head.children if c.dep_ in OBJECTS + ("iobj",)]
-    addressee += [s for s in verb.children if s.dep_ == "nsubj" and s.left_edge.i == head.i + 1]
-    named = {i for a in rules.actors for i in range(a.start - off, a.end - off)}
-    if not addressee or any(i in named for a in addressee for i in range(a.left_edge.i, a.right_edge.i + 1)):
+    named = _named_in(rules)
+    addressee = addressed(head, verb, rules.lang, named)
+    if not addressee or any(named(a) for a in addressee):
         return False
     clause = {t.i for t in verb.subtree}
     return all(not isinstance(sp, _Ref) and 0 <= sp.start - off < len(sub) and sp.start - off not in clause for sp in spans)
