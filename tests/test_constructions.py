@@ -31,11 +31,12 @@ CONSTRUCTIONS = {
     "conjunction", "relative_clause", "control_verb", "reported_speech", "accusation", "withdrawal_refusal",
     "condemnation", "name_trigger", "negation_modality", "long_multi", "negative", "group_noun", "previous_sentence",
     "dateline", "surname_alias", "place_of_act",
-    "cooperation", "cession", "end_attacks", "lift_sanctions", "funding_aid",
+    "cooperation", "cession", "end_attacks", "lift_sanctions", "funding_aid", "capacity_adjunct",
 }  # fmt: skip
 # constructions written with their rule (h32) and so without a held-apart third: sentences written after the rule
 # by its author would not be held apart from it
-DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession", "end_attacks", "lift_sanctions", "funding_aid"}
+DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession", "end_attacks", "lift_sanctions", "funding_aid",
+            "capacity_adjunct"}
 
 # measured 2026-12-03 on 71b0c1f: en 126 sentences, 89 pass (0.706), event precision 0.904, dates 0.977;
 # id 126 sentences, 83 pass (0.659), precision 0.846, dates 0.988
@@ -213,6 +214,9 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # then (h40), funding ('funded/financed/bankrolled', 'mendanai/membiayai': 061, PETRARCH FINANCE) and aid by air or
 # in bulk ('airlifted food/medical supplies to' 073, 'menggelontorkan dana/bantuan' 071): 8 sentences per language
 # (3 negatives; main passed en 3, id 4; now all)
+# then (h41), an event noun in an 'as' phrase is the act of its clause's doer ('sent destroyers to the Red Sea as a
+# warning to the Houthis', 'sebagai peringatan bagi'), not after a judgement verb ('described the test as a warning
+# to', 'menyebut ... sebagai'): 6 sentences per language (2 negatives; main passed en 3, id 4; now en 5, id 6)
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
@@ -220,12 +224,14 @@ PASSED = {
            "name_trigger": 6, "negation_modality": 14, "negative": 14, "nominal_possessor": 14, "object": 23, "oblique": 9,
            "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 7, "relative_clause": 6, "reported_speech": 9,
            "svo": 17, "withdrawal_refusal": 41, "surname_alias": 14, "place_of_act": 22,
-           "cooperation": 14, "cession": 14, "end_attacks": 8, "lift_sanctions": 12, "funding_aid": 8},
+           "cooperation": 14, "cession": 14, "end_attacks": 8, "lift_sanctions": 12, "funding_aid": 8,
+           "capacity_adjunct": 5},
     "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 16, "negative": 13, "nominal_possessor": 11, "object": 21, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 5, "reported_speech": 9,
            "svo": 17, "withdrawal_refusal": 41, "surname_alias": 14, "place_of_act": 22,
-           "cooperation": 12, "cession": 14, "end_attacks": 8, "lift_sanctions": 12, "funding_aid": 8},
+           "cooperation": 12, "cession": 14, "end_attacks": 8, "lift_sanctions": 12, "funding_aid": 8,
+           "capacity_adjunct": 6},
 }  # fmt: skip
 
 

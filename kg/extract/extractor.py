@@ -17,7 +17,7 @@ from kg.extract.rules import SentenceRules
 from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, filed_end, names_earlier_actor, sentences_of
 from kg.extract.syntax.results import head_token
 from kg.extract.syntax.use import (
-    STATS, alleged, coref_target, modifies_other_noun, needs_parse, parse_mode, parse_sentences, place_act, refused, syntax_args,
+    STATS, alleged, capacity_act, coref_target, modifies_other_noun, needs_parse, parse_mode, parse_sentences, place_act, refused, syntax_args,
     syntax_frame, veto,
 )
 from kg.lexicon import cameo
@@ -373,8 +373,8 @@ class Extractor:
             source = rules.nominal_agent(trig) or rules.agent_after(trig, stop)
             if source is None:
                 source = rules.subject(trig)
-                if source is not None and rules.verb_between(source, trig):
-                    return None  # the noun is the object of another event's verb ("condemned the strike")
+                if source is not None and rules.verb_between(source, trig) and not capacity_act(rules, trig):
+                    return None  # the noun is the object of another event's verb ("condemned the strike"), not its "as" phrase
             target = rules.after(trig, noun_preps, direct=False, stop=stop)
         elif t.speaker:
             # "The U.S. says the Syrian government is responsible for the attack": the speaker accuses

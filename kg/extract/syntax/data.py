@@ -53,6 +53,7 @@ class RoleData:
     origin_words: frozenset = frozenset()  # where a thing was made is not who used it: "Russian-made", "buatan"
     relative_adverbs: frozenset = frozenset()  # a clause they open ("..., where Serbs attacked ...", "di mana") has its own doer
     adverbial_marks: frozenset = frozenset()  # a clause they open is about the main clause ("while accusing", "seraya menuduh")
+    judgement_verbs: frozenset = frozenset()  # "described X as a warning": the "as" phrase is what X is, not an act
     placeholder_name: tuple = ()  # (given, family): what the parser reads in place of a person's name
     by_role: dict = field(init=False, repr=False, compare=False)  # role -> its adpositions (from adp_roles)
 
@@ -108,6 +109,7 @@ def role_data(lang: str) -> RoleData:
         origin_words=low("origin_words"),
         relative_adverbs=low("relative_adverbs"),
         adverbial_marks=low("adverbial_marks"),
+        judgement_verbs=low("judgement_verbs"),
         placeholder_name=tuple(raw.get("placeholder_name", []))[:2],
     )
 

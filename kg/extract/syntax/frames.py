@@ -79,6 +79,14 @@ def frame(
                     f.negated = f.negated or r.negated(gov.head)
             elif gdep in OBJECTS and r.negated(gov):
                 f.notes.append("governor-negated")
+        cap = _capacity_verb(tok, r)
+        if cap is not None:
+            # "sent two destroyers to the Gulf as a warning to Iran": what the clause's doer did is the warning;
+            # "described the test as a warning to Seoul" says what the test is, and is no act of the describer
+            if _is(cap, d.judgement_verbs, lang):
+                f.notes.append("judged")
+            elif not sources and not r.is_passive(cap):
+                sources = [_re(a, "capacity>subj") for a in r.subject_of(cap, False)]
         f.negated = f.negated or r.negated(tok)
         f.sources = _dedupe(sources, set())
         f.targets = _dedupe([a for a in targets if not own & set(range(a.start, a.end))], {a.index for a in f.sources})
@@ -145,6 +153,23 @@ def frame(
     f.obliques = _dedupe(obliques, {a.index for a in f.sources + f.targets})
     f.speech = r.speech_of(tok)
     return f
+
+
+def _capacity_verb(tok, r):
+    """The verb whose act the event noun ``tok`` names in an "as" phrase ("sent ships *as a warning* to Iran",
+    "sebagai peringatan"), through the nouns the parser may hang that phrase on ("moved units to the border as a
+    warning"); None when ``tok`` is not in such a phrase."""
+    if r._case(tok) not in r.d.adps("capacity"):
+        return None
+    x = tok
+    for _ in range(5):
+        # (a verb that only modifies a noun, "uji coba" parsed as "uji" + acl "coba", is not the clause's)
+        if x.dep_ not in ("obl", "nmod", "obj", "dobj", "acl") or x.head.i == x.i:
+            return None
+        x = x.head
+        if x.pos_ in VERB_POS and x.dep_ != "acl":
+            return x
+    return None
 
 
 def frames(doc, actors: Sequence, triggers: Sequence, lang: str, **options) -> list[Frame | None]:

@@ -154,6 +154,14 @@ def syntax_frame(rules, trig, nominal: bool):
     return f, cands
 
 
+def capacity_act(rules, trig) -> bool:
+    """Whether the parse makes the event noun ``trig`` the act its clause's doer does, named in an "as" phrase
+    ("sent two destroyers as a warning to Iran", "sebagai peringatan bagi"): its doer is that verb's subject,
+    though a verb stands between them (:func:`kg.extract.syntax.frames._capacity_verb`)."""
+    fr, _ = syntax_frame(rules, trig, True)
+    return fr is not None and bool(fr.sources) and all(a.rule.startswith("capacity>") for a in fr.sources)
+
+
 def refused(fr, rules) -> bool:
     """Whether the act of ``fr`` is what a rejection (CAMEO 12) in its sentence refuses: its verb (or the light
     verb of its event noun, "refused to impose sanctions") is controlled by a 12 trigger ("Hungary refused
@@ -428,6 +436,8 @@ def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
         and not win_src & syn_src
     ):
         return None, None, "governed"  # "Iran condemned the attack on Syria": Iran did not attack
+    if nominal and "judged" in fr.notes and win_src and not win_src & syn_src:
+        return None, None, "judged"  # "Jepang menyebut uji coba itu sebagai peringatan bagi Korea Selatan": no warning of Japan's
     return source, target, None
 
 
