@@ -32,11 +32,12 @@ CONSTRUCTIONS = {
     "condemnation", "name_trigger", "negation_modality", "long_multi", "negative", "group_noun", "previous_sentence",
     "dateline", "surname_alias", "place_of_act",
     "cooperation", "cession", "end_attacks", "lift_sanctions", "funding_aid", "capacity_adjunct",
+    "topic_target",
 }  # fmt: skip
 # constructions written with their rule (h32) and so without a held-apart third: sentences written after the rule
 # by its author would not be held apart from it
 DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession", "end_attacks", "lift_sanctions", "funding_aid",
-            "capacity_adjunct"}
+            "capacity_adjunct", "topic_target"}
 
 # measured 2026-12-03 on 71b0c1f: en 126 sentences, 89 pass (0.706), event precision 0.904, dates 0.977;
 # id 126 sentences, 83 pass (0.659), precision 0.846, dates 0.988
@@ -217,6 +218,9 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # then (h41), an event noun in an 'as' phrase is the act of its clause's doer ('sent destroyers to the Red Sea as a
 # warning to the Houthis', 'sebagai peringatan bagi'), not after a judgement verb ('described the test as a warning
 # to', 'menyebut ... sebagai'): 6 sentences per language (2 negatives; main passed en 3, id 4; now en 5, id 6)
+# then (h41), the target of a statement, appeal, inquiry, demand or criticism where (or by whom) its topic happens
+# ('concern over the escalating violence in Cambodia', 'an investigation into subsidies by the Chinese government',
+# 'mendesak reformasi pemilu di Zimbabwe'): 10 sentences per language (2 negatives; main passed 2 each; now all)
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
@@ -225,13 +229,13 @@ PASSED = {
            "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 7, "relative_clause": 6, "reported_speech": 9,
            "svo": 17, "withdrawal_refusal": 41, "surname_alias": 14, "place_of_act": 22,
            "cooperation": 14, "cession": 14, "end_attacks": 8, "lift_sanctions": 12, "funding_aid": 8,
-           "capacity_adjunct": 5},
+           "capacity_adjunct": 5, "topic_target": 10},
     "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 16, "negative": 13, "nominal_possessor": 11, "object": 21, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 5, "reported_speech": 9,
            "svo": 17, "withdrawal_refusal": 41, "surname_alias": 14, "place_of_act": 22,
            "cooperation": 12, "cession": 14, "end_attacks": 8, "lift_sanctions": 12, "funding_aid": 8,
-           "capacity_adjunct": 6},
+           "capacity_adjunct": 6, "topic_target": 10},
 }  # fmt: skip
 
 

@@ -22,6 +22,9 @@ from kg.nlp.context import doc_context, kg_get, span_list
 # Checks the extractor makes on an event's arguments once they are found (kg.extract.extractor)
 
 OFFICIAL_SECTORS = frozenset({"GOV", "DIP", "LEG", "JUD"})  # who speaks for a state when it protests
+# statements, appeals, inquiries, demands, criticism: their target may be where (or by whom) their topic happens
+TOPIC_ROOTS = ("01", "02", "09", "10", "11")
+TOPIC_WORDS = 4  # content words of such a topic ("the worsening humanitarian situation")
 
 
 def _state_protest(rules, spans, sources, trig) -> bool:
@@ -447,6 +450,8 @@ class ArgumentRules:
             if prep is not None:
                 if prep in preps:
                     return _Arg(self._group_right(span, hi), f"prep:{prep}")
+                if self._in_topic(trig, span, preps, direct):
+                    return _Arg(self._group_right(span, hi), f"topic:{prep}")
                 continue  # locative or agent phrase: not the target
             if (kg_get(span) or {}).get("locative"):
                 continue
@@ -456,6 +461,35 @@ class ArgumentRules:
                 if all(self._skippable(t) or t.like_num or (t.is_alpha and t.is_lower) or t.i in roles or t.lower_ in self.s.titles for t in between):
                     return _Arg(self._group_right(span, hi), "object")
         return None
+
+    def _in_topic(self, trig: Span, span: Span, preps: frozenset[str], direct: bool) -> bool:
+        """Whether ``span`` is where, or by whom, the topic of a statement, an appeal, an inquiry or a criticism
+        happens: "concern over the worsening situation in Myanmar", "an inquiry into alleged abuses by Myanmar's
+        military", "mendesak reformasi peradilan di Georgia". The topic is a short plain noun phrase (no event
+        word of its own: "condemned the killing of aid workers in Gaza" is the killing's) right after the
+        trigger or one of its target ``preps``, and ``span`` hangs on it by *in* or *by* (``inside_preps``,
+        ``agent_preps``; an event word in the topic only before *by*: "abuses by the army" are the army's)."""
+        if kg_get(trig)["trigger"].code[:2] not in TOPIC_ROOTS:
+            return False
+        i = span.start - 1
+        while i > trig.end and self._skippable(self.doc[i]) and self.lows[i] not in self.preps:
+            i -= 1  # "in the Philippines", "by Myanmar's military"
+        agent = self.lows[i] in self.s.agent_preps  # "the violations by Russian forces": the one the topic's act is by
+        if self.lows[i] not in self.s.inside_preps and not agent:
+            return False
+        events = {k for t in self.triggers if t.start != trig.start for k in range(t.start, t.end)}
+        words = 0
+        for k in range(i - 1, trig.end - 1, -1):
+            tok = self.doc[k]
+            low = self.lows[k]
+            if low in preps:
+                return words > 0
+            if (k in events and not agent) or words >= TOPIC_WORDS or not (tok.is_alpha and tok.is_lower) or low in self.s.coordinators:
+                return False
+            if low in self.preps and low not in self.s.of_preps:
+                return False  # "concern in Jakarta over ...": a place of the statement's own
+            words += not self._skippable(tok)
+        return direct and words > 0  # "investigated reports of forced labour in China"
 
     def nominal_agent(self, trig: Span) -> _Arg | None:
         doc = self.doc
@@ -497,7 +531,13 @@ class ArgumentRules:
                 return _Arg([starts[j]], "genitive")
         return None
 
-    def agent_after(self, trig: Span, stop: int) -> _Arg | None:
-        return self.after(trig, self.s.agent_preps, direct=False, stop=stop)
+    def agent_after(self, trig: Span, stop: int, nominal: bool = False) -> _Arg | None:
+        found = self.after(trig, self.s.agent_preps, direct=False, stop=stop)
+        if nominal and found is not None and found.how.startswith("prep:"):
+            t = kg_get(trig)["trigger"]
+            preps = t.target_preps if t.target_preps is not None else self.s.target_preps_noun
+            if self._in_topic(trig, found.spans[0], preps, False):
+                return None  # "penyelidikan atas subsidi oleh pemerintah China": the subsidies' agent, not the inquiry's
+        return found
 
     # -- time, place, modality -------------------------------------------------------------------------

@@ -370,7 +370,7 @@ class Extractor:
                 # Indonesian "dibunuh Israel": the agent may follow the verb without "oleh"
                 source = rules.after(trig, frozenset(), direct=True, stop=stop)
         elif nominal:
-            source = rules.nominal_agent(trig) or rules.agent_after(trig, stop)
+            source = rules.nominal_agent(trig) or rules.agent_after(trig, stop, nominal=True)
             if source is None:
                 source = rules.subject(trig)
                 if source is not None and rules.verb_between(source, trig) and not capacity_act(rules, trig):
