@@ -437,6 +437,7 @@ class Extractor:
             rules.memory.remember_attack(t.code, source.spans)  # "North Korea fired a missile": remembered
         if source is None or target is None:
             return None
+        source, target = (target, source) if t.reverse else (source, target)  # "X received aid from Y": Y's aid to X
         if rules.is_held_hostage(trig, passive):
             return None  # "sandera yang masih ditahan Hamas", "hostages still held by Hamas": a state, no new act
         if path == "syntax":

@@ -49,6 +49,7 @@ class Trigger:
     target_kinds: frozenset[str] = frozenset()  # the target must be an actor of one of these kinds ("igo": "quit the WHO")
     place_object: bool = False  # a place's name after it stands for ``requires`` ("took Bakhmut", "merebut Avdiivka")
     doer_sectors: frozenset[str] = frozenset()  # who may do it to a place so named: sectors, "state" for a state's name
+    reverse: bool = False  # the act is done to the subject by the target: "Turkey received aid from Saudi Arabia"
 
 
 @per_language
@@ -75,6 +76,7 @@ def load_triggers(lang: str) -> tuple[Trigger, ...]:
                 target_kinds=frozenset(obj.get("target_kinds", [])),
                 place_object=bool(obj.get("requires_place", False)),
                 doer_sectors=frozenset(obj.get("doer_sectors", [])),
+                reverse=bool(obj.get("reverse", False)),
             )
         )
     return tuple(out)

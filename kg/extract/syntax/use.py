@@ -410,8 +410,8 @@ def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
         return None, None, "reversed"  # the parse reads the pair the other way round
     if fr.sources and win_src and win_src <= syn_src and _no_visitor(fr.sources, source.spans, t, rules):
         return None, None, "visitor"  # "A Japanese tourist landed in Seoul": no visit of Japan's
-    if _made_in(fr, source.spans + target.spans, rules):
-        return None, None, "origin"  # "Russian-made drones were shot down by Ukraine": the maker is no party
+    if not t.reverse and _made_in(fr, source.spans + target.spans, rules):
+        return None, None, "origin"  # "Russian-made drones were shot down by Ukraine": the maker is no party (but "supplies from Qatar" received are Qatar's)
     if fr.sources and all(a.rule.startswith("xcomp-control(obj)") for a in fr.sources) and win_src and not win_src & syn_src:
         # "Egypt urged Hamas to stop firing at Israel", "Mesir mendesak Hamas menghentikan serangan ke Israel": the
         # one asked acts (the parse's controlled doer), not the one who asks (the window's subject)
