@@ -25,6 +25,17 @@ OFFICIAL_SECTORS = frozenset({"GOV", "DIP", "LEG", "JUD"})  # who speaks for a s
 # statements, appeals, inquiries, demands, criticism: their target may be where (or by whom) their topic happens
 TOPIC_ROOTS = ("01", "02", "09", "10", "11")
 TOPIC_WORDS = 4  # content words of such a topic ("the worsening humanitarian situation")
+ASKED_ROOTS = ("02", "10", "12")  # appeals, demands, rejections: what is asked for, demanded, rejected *from* someone
+
+
+def _source_adps(lang: str) -> frozenset:
+    """The adpositions of a source ("from", "dari": syntax.json), by which a demand names the one it is made of."""
+    from kg.extract.syntax.data import role_data
+
+    try:
+        return role_data(lang).adps("source")
+    except LookupError:
+        return frozenset()
 
 
 def _state_protest(rules, spans, sources, trig) -> bool:
@@ -464,32 +475,39 @@ class ArgumentRules:
 
     def _in_topic(self, trig: Span, span: Span, preps: frozenset[str], direct: bool) -> bool:
         """Whether ``span`` is where, or by whom, the topic of a statement, an appeal, an inquiry or a criticism
-        happens: "concern over the worsening situation in Myanmar", "an inquiry into alleged abuses by Myanmar's
+        happens, or whom an appeal, a demand or a rejection is *from* ("demanded compensation from Italy", "menuntut
+        ganti rugi dari"): "concern over the worsening situation in Myanmar", "an inquiry into alleged abuses by Myanmar's
         military", "mendesak reformasi peradilan di Georgia". The topic is a short plain noun phrase (no event
         word of its own: "condemned the killing of aid workers in Gaza" is the killing's) right after the
         trigger or one of its target ``preps``, and ``span`` hangs on it by *in* or *by* (``inside_preps``,
-        ``agent_preps``; an event word in the topic only before *by*: "abuses by the army" are the army's)."""
-        if kg_get(trig)["trigger"].code[:2] not in TOPIC_ROOTS:
+        ``agent_preps``; an event word in the topic only before *by*: "abuses by the army" are the army's, or before
+        *from* when the word does not take *from* itself: "an apology from Japan", not "the withdrawal of troops from Mali")."""
+        root = kg_get(trig)["trigger"].code[:2]
+        if root not in TOPIC_ROOTS:
             return False
         i = span.start - 1
         while i > trig.end and self._skippable(self.doc[i]) and self.lows[i] not in self.preps:
             i -= 1  # "in the Philippines", "by Myanmar's military"
         agent = self.lows[i] in self.s.agent_preps  # "the violations by Russian forces": the one the topic's act is by
-        if self.lows[i] not in self.s.inside_preps and not agent:
+        asked = root in ASKED_ROOTS and self.lows[i] in _source_adps(self.lang)  # "requested loans from the IMF"
+        if self.lows[i] not in self.s.inside_preps and not agent and not asked:
             return False
-        events = {k for t in self.triggers if t.start != trig.start for k in range(t.start, t.end)}
+        events = {k: t for t in self.triggers if t.start != trig.start for k in range(t.start, t.end)}
         words = 0
         for k in range(i - 1, trig.end - 1, -1):
             tok = self.doc[k]
             low = self.lows[k]
-            if low in preps:
+            if low in preps or (asked and low in self.s.target_preps_verb):  # "asked for loans from"
                 return words > 0
-            if (k in events and not agent) or words >= TOPIC_WORDS or not (tok.is_alpha and tok.is_lower) or low in self.s.coordinators:
+            if k in events and not agent and not (asked and self.lows[i] not in (kg_get(events[k])["trigger"].target_preps or ())):
+                return False  # the phrase is that event's own ("the killing of aid workers in Gaza", "withdrawal ... from")
+            if words >= TOPIC_WORDS or not (tok.is_alpha and tok.is_lower) or low in self.s.coordinators:
                 return False
             if low in self.preps and low not in self.s.of_preps:
                 return False  # "concern in Jakarta over ...": a place of the statement's own
             words += not self._skippable(tok)
-        return direct and words > 0  # "investigated reports of forced labour in China"
+        # "investigated reports of forced labour in China"; "menuntut kompensasi dari Italia", the object in the trigger
+        return (direct and words > 0) or (asked and words == 0)
 
     def nominal_agent(self, trig: Span) -> _Arg | None:
         doc = self.doc
