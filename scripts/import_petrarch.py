@@ -466,78 +466,83 @@ def convert_actors(src: Path, cur: Curated, rep: Report) -> tuple[list[dict], li
     state_names: dict[str, dict] = {}
     claimed: dict[str, str] = {}  # norm key -> imported id that has it
     used_ids: set[str] = set()
+    read: list[tuple[str, RawActor, dict | None]] = []
     for fname in ACTOR_FILES:
-        recs = parse_actor_file((src / fname).read_text(encoding="utf-8", errors="replace"), fname)
-        for rec in recs:
+        for rec in parse_actor_file((src / fname).read_text(encoding="utf-8", errors="replace"), fname):
             rep.counts["records"] += 1
             where = f"{fname}:{rec.line}"
             for bad in rec.bad:
                 rep.conflict("bad_restriction", rec.phrases[0], f"[{bad}]", "", "restriction skipped", where)
                 rep.counts["bad_restrictions"] += 1
-            entry = _actor_entry(rec, fname, cur, rep, where)
-            if entry is None:
+            read.append((fname, rec, _actor_entry(rec, fname, cur, rep, where)))
+    members = _group_members(read, cur, rep)
+    for fname, rec, entry in read:
+        where = f"{fname}:{rec.line}"
+        if id(rec) in members:
+            entry = members[id(rec)]
+        if entry is None:
+            continue
+        person, state = entry["kind"] == "person", entry["kind"] == "state"
+        names, same_as = [], None
+        for phrase in rec.phrases:
+            shown = display_name(phrase, person or state)
+            key = norm_key(phrase)
+            if len(key) < 2:
                 continue
-            person, state = entry["kind"] == "person", entry["kind"] == "state"
-            names, same_as = [], None
-            for phrase in rec.phrases:
-                shown = display_name(phrase, person or state)
-                key = norm_key(phrase)
-                if len(key) < 2:
+            if key in cur.surfaces:
+                cid, ccode, ccountry = cur.surfaces[key]
+                mine = entry.get("code") or _person_code(entry)
+                if cid.startswith("place:"):
+                    rep.conflict("place_name", shown, f"{mine} ({entry['cameo']})", cid, "kept kg's place; name dropped from import", where)
+                    rep.counts["place_conflicts"] += 1
                     continue
-                if key in cur.surfaces:
-                    cid, ccode, ccountry = cur.surfaces[key]
-                    mine = entry.get("code") or _person_code(entry)
-                    if cid.startswith("place:"):
-                        rep.conflict("place_name", shown, f"{mine} ({entry['cameo']})", cid, "kept kg's place; name dropped from import", where)
-                        rep.counts["place_conflicts"] += 1
-                        continue
-                    if ccode != mine:
-                        resolution = "kept kg's; name dropped from import"
-                        if not person and not state and same_as is None:
-                            resolution += f", the entry's other names take {ccode}"
-                        rep.conflict("actor_name", shown, f"{mine} ({entry['cameo']})", f"{ccode} ({cid})", resolution, where)
-                        rep.counts["actor_conflicts"] += 1
-                    else:
-                        rep.counts["names_already_curated"] += 1
-                    if same_as is None:
-                        same_as = cid
-                        if not person and not state:  # the same group or body: kg's code wins for all its names
-                            entry["code"], entry["country"] = ccode, ccountry
-                    continue
-                if key in claimed:
-                    if claimed[key] != entry["id"]:
-                        rep.counts["names_claimed_earlier"] += 1
-                    continue
-                names.append(shown)
-            if not names:
-                rep.counts["entries_fully_curated"] += 1
+                if ccode != mine:
+                    resolution = "kept kg's; name dropped from import"
+                    if not person and not state and same_as is None:
+                        resolution += f", the entry's other names take {ccode}"
+                    rep.conflict("actor_name", shown, f"{mine} ({entry['cameo']})", f"{ccode} ({cid})", resolution, where)
+                    rep.counts["actor_conflicts"] += 1
+                else:
+                    rep.counts["names_already_curated"] += 1
+                if same_as is None:
+                    same_as = cid
+                    if not person and not state:  # the same group or body: kg's code wins for all its names
+                        entry["code"], entry["country"] = ccode, ccountry
                 continue
-            for phrase in rec.phrases:
-                claimed.setdefault(norm_key(phrase), entry["id"])
-            if state:
-                row = state_names.setdefault(entry["code"], {"code": entry["code"], "cameo": entry["cameo"], "names": {"en": []},
-                                                             "petrarch": rec.phrases[0], "source": SOURCE})
-                row["names"]["en"] += [n for n in names if n not in row["names"]["en"]]
-                rep.counts["state_names"] += len(names)
+            if key in claimed:
+                if claimed[key] != entry["id"]:
+                    rep.counts["names_claimed_earlier"] += 1
                 continue
-            base = entry["id"]
-            if base in used_ids:
-                suffix = (entry.get("country") or entry["cameo"][:3]).lower()
-                base = f"{base}_{suffix}"
-                n = 2
-                while base in used_ids:
-                    base = f"{entry['id']}_{suffix}_{n}"
-                    n += 1
-            entry["id"] = base
-            used_ids.add(base)
-            entry["name"] = names[0]
-            entry["names"] = {"en": names}
-            entry["same_as"] = same_as
-            entry["petrarch"] = rec.phrases[0]
-            entry["source"] = SOURCE
-            entries.append(_ordered(entry))
-            rep.counts[f"kind_{entry['kind']}"] += 1
-            rep.counts["roles"] += len(entry.get("roles", []))
+            names.append(shown)
+        if not names:
+            rep.counts["entries_fully_curated"] += 1
+            continue
+        for phrase in rec.phrases:
+            claimed.setdefault(norm_key(phrase), entry["id"])
+        if state:
+            row = state_names.setdefault(entry["code"], {"code": entry["code"], "cameo": entry["cameo"], "names": {"en": []},
+                                                         "petrarch": rec.phrases[0], "source": SOURCE})
+            row["names"]["en"] += [n for n in names if n not in row["names"]["en"]]
+            rep.counts["state_names"] += len(names)
+            continue
+        base = entry["id"]
+        if base in used_ids:
+            suffix = (entry.get("country") or entry["cameo"][:3]).lower()
+            base = f"{base}_{suffix}"
+            n = 2
+            while base in used_ids:
+                base = f"{entry['id']}_{suffix}_{n}"
+                n += 1
+        entry["id"] = base
+        used_ids.add(base)
+        entry["name"] = names[0]
+        entry["names"] = {"en": names}
+        entry["same_as"] = same_as
+        entry["petrarch"] = rec.phrases[0]
+        entry["source"] = SOURCE
+        entries.append(_ordered(entry))
+        rep.counts[f"kind_{entry['kind']}"] += 1
+        rep.counts["roles"] += len(entry.get("roles", []))
     _drop_bare_given_names(entries, rep)
     return entries, [state_names[c] for c in sorted(state_names)]
 
@@ -559,6 +564,82 @@ def _drop_bare_given_names(entries: list[dict], rep: Report) -> None:
         elif not keep:
             e["names"]["en"] = []
     entries[:] = [e for e in entries if e["names"]["en"]]
+
+
+# Words that make a name a group's even without an ORG_WORDS word ("Mariano Moreno ... Commando").
+GROUP_WORDS = {"COMMANDO", "COMMANDOS", "BOARD", "BATTALION", "BATTALIONS", "GUERILLA", "GUERRILLA", "MILITIA", "CELL",
+               "SQUAD", "UNIT", "ORDER", "NATION", "FIGHTERS", "MUJAHIDEEN", "MUJAHIDIN", "TIGERS"}
+# A comment that says what a person is in the group ("# co-founder jma", "# senior leader").
+_MEMBER_NOTE = re.compile(r"\b(leader|founder|member|commander|spokes(?:man|person))", re.I)
+_NAME_START_SKIP = {"AL", "EL", "AL-", "EL-", "THE"}
+
+
+def _group_members(read: list[tuple[str, "RawActor", dict | None]], cur: Curated, rep: Report) -> dict[int, dict | None]:
+    """People whom PETRARCH codes as an armed group ("SHEIKH_AHMED_YASSIN [PSEREBHMS 19870101-20040322]").
+
+    Such an entry would become a one-man group (``NSA:SHEIKH_AHMED_YASSIN``). It is a person when its name has no
+    group word and it has a dated code (a membership period), or a comment naming a post in the group, or a first
+    word that begins the names of three or more of the dictionaries' people. The person is imported with a role
+    whose code is the group's when the code names one group: its last part is a specific group code (``HMS``,
+    ``ALQ``, ``JMA``, not a region, religion or role), and the entries coded with it that are groups have one kg
+    code (kg's curated one when a curated name is among them). Otherwise the person is left out: kg has no code
+    for them. Entries with a curated name keep the curated code, as every imported entry does. Returns
+    ``id(record) -> entry`` (None: not imported) for the entries it changes."""
+    firsts: Counter = Counter()
+    for fname, rec, entry in read:
+        words = phrase_words(rec.phrases[0])
+        if entry is not None and entry["kind"] == "person" and len(words) > 1:
+            firsts[words[0].upper()] += 1
+
+    def curated_code(rec: RawActor) -> str | None:
+        for phrase in rec.phrases:
+            hit = cur.surfaces.get(norm_key(phrase))
+            if hit and not hit[0].startswith("place:"):
+                return hit[1]
+        return None
+
+    def person_like(rec: RawActor) -> bool:
+        words = [w.strip("()").upper() for w in phrase_words(rec.phrases[0])]
+        if not words or set(words) & (ORG_WORDS | GROUP_WORDS) or words[0] in _NAME_START_SKIP:
+            return False
+        return (any(r.dated for r in rec.restrictions) or bool(_MEMBER_NOTE.search(rec.comment))
+                or (len(words) > 1 and firsts[words[0]] >= 3))
+
+    members = [(fname, rec, entry) for fname, rec, entry in read
+               if entry is not None and entry["kind"] == "armed_group" and curated_code(rec) is None and person_like(rec)]
+    member_ids = {id(rec) for _f, rec, _e in members}
+    group_codes: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"curated": set(), "other": set()})
+    for _fname, rec, entry in read:
+        if entry is None or entry["kind"] != "armed_group" or id(rec) in member_ids:
+            continue
+        mine = curated_code(rec)
+        group_codes[entry["cameo"]]["curated" if mine else "other"].add(mine or entry["code"])
+    generic = set(ROLE_SECTORS) | set(ROLE_LABELS) | NON_STATE_PREFIXES | cur.states | {"IMG", "NGO", "MNC", "IGO"}
+    out: dict[int, dict | None] = {}
+    for fname, rec, entry in members:
+        cameo = entry["cameo"]
+        parts = _chunks(re.sub(r"[0-9]+$", "", cameo))
+        codes = group_codes.get(cameo, {"curated": set(), "other": set()})
+        group = None
+        if len(parts) > 1 and parts[-1] not in generic:
+            found = codes["curated"] or codes["other"]
+            group = next(iter(found)) if len(found) == 1 else None
+        where = f"{fname}:{rec.line}"
+        name = display_name(rec.phrases[0], True)
+        if group is None:
+            out[id(rec)] = None
+            rep.conflict("group_person", name, f"{entry['code']} ({cameo})", "", "not imported: a person, and the code names no one group", where)
+            rep.counts["group_people_dropped"] += 1
+            continue
+        dated = [r for r in rec.restrictions if r.dated and r.code == cameo]
+        role = {"post": "Member", "country": None, "sector": "REB",
+                "start": dated[-1].start.isoformat() if dated and dated[-1].start else None,
+                "end": dated[-1].end.isoformat() if dated and dated[-1].end else None, "code": group, "cameo": cameo}
+        out[id(rec)] = {"id": "p2_" + slug(rec.phrases[0]), "kind": "person", "roles": [role], "cameo": cameo,
+                        "country": _country(parts[0], cur.states)}  # IMGMUSALQ: no home state (MUS is no state here)
+        rep.conflict("group_person", name, f"{entry['code']} ({cameo})", group, "imported as a person of the group", where)
+        rep.counts["group_people"] += 1
+    return out
 
 
 def _person_code(entry: dict) -> str | None:
@@ -993,6 +1074,7 @@ def build(src: Path, data: Path) -> dict[str, str]:
         "|---|---|",
         f"| actor records read | {c['records']} |",
         f"| people imported | {kinds['person']} |",
+        f"| of them people PETRARCH codes as their armed group (coded with the group) / such people left out (no one group) | {c['group_people']} / {c['group_people_dropped']} |",
         f"| their dated roles | {sum(len(a.get('roles', [])) for a in actors)} |",
         f"| states with imported people | {len(people_states)} |",
         f"| states with extra names / names | {len(state_names)} / {c['state_names']} |",

@@ -274,6 +274,47 @@ def test_whole_conversion_keeps_curated_names_and_reports_conflicts(tmp_path):
     assert bad.returncode == 1 and "triggers.jsonl" in bad.stderr
 
 
+GROUP_PEOPLE = """DESERT_LIONS_FRONT_ [IMGSASMUS]
++LIONS_OF_THE_DESERT_
+ORCHARD_MOVEMENT_
++ORCHARD_GROUP_
+\t[PSEREBORC]
+SHEIKH_ZAKI_TARNAWI
++ZAKI_TARNAWI
+\t[PSEREBORC 19900101-20000101]
+QADIR_BALOCH__ [IMGSASMUS] # founder of a cell
+NAJIB_SAFFAR__ [IMGMUSWVQ] # senior leader wvq
+"""
+
+
+def test_a_person_petrarch_codes_as_a_group_gets_the_group_or_is_left_out(tmp_path):
+    # PETRARCH codes some people with their armed group's code ('SHEIKH_AHMED_YASSIN [PSEREBHMS ...]'): they become
+    # persons with the group's code when the code names one group, and are left out when it does not
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "Phoenix.Countries.actors.txt").write_text("", encoding="utf-8")
+    (src / "Phoenix.International.actors.txt").write_text("", encoding="utf-8")
+    (src / "Phoenix.MilNonState.actors.txt").write_text(GROUP_PEOPLE, encoding="utf-8")
+    (src / "CAMEO.2.0.txt").write_text(VERBS, encoding="utf-8")
+    (src / "Phoenix.agents.txt").write_text("DEPUTY [~GOV]\n", encoding="utf-8")
+    (src / "Phoenix.discards.txt").write_text("CHESS\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run = subprocess.run([sys.executable, str(SCRIPT), "--src", str(src), "--out", str(out)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    rows = {o["name"]: o for _n, o in read_jsonl(out / "actors.jsonl")}
+    sheikh = rows["Sheikh Zaki Tarnawi"]  # a dated code: a membership, not a group's founding
+    assert sheikh["kind"] == "person" and sheikh["names"]["en"] == ["Sheikh Zaki Tarnawi", "Zaki Tarnawi"]
+    assert [(r["code"], r["start"], r["end"]) for r in sheikh["roles"]] == [("NSA:ORCHARD_MOVEMENT", "1990-01-01", "2000-01-01")]
+    assert rows["Orchard Movement"]["kind"] == "armed_group" and rows["Orchard Movement"]["code"] == "NSA:ORCHARD_MOVEMENT"
+    # IMGSASMUS names a region and a religion, no group; WVQ names a group no entry is: both people are left out
+    assert "Qadir Baloch" not in rows and "Najib Saffar" not in rows
+    assert rows["Desert Lions Front"]["code"] == "NSA:DESERT_LIONS_FRONT"  # a group's name stays a group
+    assert not any(o.get("code") in ("NSA:SHEIKH_ZAKI_TARNAWI", "NSA:QADIR_BALOCH") for o in rows.values())
+    conflicts = (out / "CONFLICTS.tsv").read_text(encoding="utf-8")
+    assert "group_person\tQadir Baloch\tNSA:QADIR_BALOCH (IMGSASMUS)" in conflicts
+    assert "group_person\tSheikh Zaki Tarnawi\tNSA:SHEIKH_ZAKI_TARNAWI (PSEREBORC)\tNSA:ORCHARD_MOVEMENT" in conflicts
+
+
 def test_missing_dictionaries_give_one_clear_line(tmp_path):
     run = subprocess.run([sys.executable, str(SCRIPT), "--src", str(tmp_path), "--out", str(tmp_path / "o")], capture_output=True, text=True)
     assert run.returncode == 2
@@ -316,6 +357,12 @@ def test_imported_actors_meet_the_curated_checks_and_never_shadow_curated_names(
         for r in o.get("roles", []):
             assert r["country"] is None or r["country"] in curated_states
             assert r["start"] is None or r["end"] is None or r["start"] <= r["end"]
+    # people PETRARCH codes as their group are persons of the group, not one-man groups
+    by_name = {o["name"]: o for o in rows}
+    assert by_name["Sheikh Ahmed Yassin"]["kind"] == "person"
+    assert {r["code"] for r in by_name["Sheikh Ahmed Yassin"]["roles"]} == {"NSA:HAMAS"}
+    assert {r["code"] for r in by_name["Khalid Sheikh Mohammed"]["roles"]} == {"NSA:ALQAEDA"}
+    assert "Abu Mohammad al Jawlani" not in by_name  # SYRREBMUS names no one group
     # kg's own loader reads the file whole (the same path as --lexicon)
     lex = Lexicon()
     lex.add_file(OUT / "actors.jsonl")
