@@ -11,6 +11,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from kg.extract import confidence as confidence_mod
+from kg.extract.act_context import suicide_attack
 from kg.extract.arguments import _state_protest, _sure_doer
 from kg.extract.intent import _intent_is_now, gives_aid, intent_event
 from kg.extract.rules import SentenceRules
@@ -472,6 +473,10 @@ class Extractor:
             info = cameo.info("114")  # "Manila protests ...", "Japan protested to China": an official complaint
         if info.code == "183" and all(":" not in p.code and p.sector in STATE_FORCES for p in sources):
             info = cameo.info("195")  # "Israel's bombing of Gaza": a state's bombing is an air strike, not a car bomb
+        if info.code == "042" and sources and all(p.sector in ("CVL", "REL") and not p.role for p in sources):
+            return None  # "Chinese tourists arrived in Bali", "peziarah Indonesia tiba di Mekkah": travel, no state visit
+        if info.root == "19" and suicide_attack(rules, trig):
+            info = cameo.info("183")  # "A suicide bomber from X attacked ...": a suicide bombing
         if info.root in ("18", "19") and sources and all(p.sector == "CVL" for p in sources):
             info = cameo.info("145")  # civilians storming or besieging: a violent protest, not an armed attack
         all_spans = [trig] + source.spans + target.spans

@@ -50,6 +50,8 @@ class RoleData:
     control_marks: frozenset = frozenset()  # marks of a controlled clause: "urged X to", "accused X of"
     infinitive_marks: frozenset = frozenset()  # the mark of an infinitive clause: "to", "untuk"
     vicinity_words: frozenset = frozenset()  # a place near, not in, a state: "waters", "lepas (pantai)"
+    suicide_attacker_words: frozenset = frozenset()  # a doer so named makes an attack a suicide bombing (183)
+    member_nouns: frozenset = frozenset()  # their "from"/"of" phrase is the group they belong to: "gunmen from Al-Shabaab"
     origin_words: frozenset = frozenset()  # where a thing was made is not who used it: "Russian-made", "buatan"
     relative_adverbs: frozenset = frozenset()  # a clause they open ("..., where Serbs attacked ...", "di mana") has its own doer
     adverbial_marks: frozenset = frozenset()  # a clause they open is about the main clause ("while accusing", "seraya menuduh")
@@ -107,6 +109,8 @@ def role_data(lang: str) -> RoleData:
         infinitive_marks=low("infinitive_marks"),
         vicinity_words=low("vicinity_words"),
         origin_words=low("origin_words"),
+        member_nouns=low("member_nouns"),
+        suicide_attacker_words=low("suicide_attacker_words"),
         relative_adverbs=low("relative_adverbs"),
         adverbial_marks=low("adverbial_marks"),
         judgement_verbs=low("judgement_verbs"),

@@ -43,6 +43,18 @@ class _Roles:
         for k, (s, e) in enumerate(self.bounds):
             for i in range(s, e):
                 self.at.setdefault(i, k)
+        # "North and South Korea", "Korea Utara dan Selatan": the one-word mention of a gapped name (marked
+        # "gapped" by kg.nlp.actor_ellipsis) is a conjunct of the name it shares a word with, beyond the
+        # coordinator, whatever the parser made of the bare word
+        self.gapped: dict[int, list[int]] = {}
+        for k, a in enumerate(actors):
+            if not (isinstance(a, tuple) and len(a) > 2 and a[2] == "gapped"):
+                continue
+            s, e = self.bounds[k]
+            for partner in (self.at.get(e + 1), self.at.get(s - 2)):
+                if partner is not None and partner != k and (self.bounds[partner][0] == e + 1 or self.bounds[partner][1] == s - 1):
+                    self.gapped.setdefault(partner, []).append(k)
+                    break
 
     # actors inside a noun phrase --------------------------------------------------------------------
     def _case(self, tok) -> str | None:
@@ -61,6 +73,15 @@ class _Roles:
                 out += self.actors_in(c, f"{rule}+appos-list", depth=depth, seen=seen)
         return out
 
+    def _gapped(self, k: int, rule: str, seen: set) -> list[Arg]:
+        out = []
+        for g in self.gapped.get(k, ()):
+            if g not in seen:
+                seen.add(g)
+                s, e = self.bounds[g]
+                out.append(Arg(s, e, g, f"{rule}+gapped", token=s))
+        return out
+
     def _np_actors(self, tok, rule: str, depth: int, seen: set) -> list[Arg]:
         if tok.i in self.at:
             k = self.at[tok.i]
@@ -68,7 +89,7 @@ class _Roles:
                 return []
             seen.add(k)
             s, e = self.bounds[k]
-            return [Arg(s, e, k, rule, token=tok.i)]
+            return [Arg(s, e, k, rule, token=tok.i)] + self._gapped(k, rule, seen)
         level = [(tok, rule)]
         for _ in range(depth):
             nxt, found = [], []
@@ -80,7 +101,8 @@ class _Roles:
                     if dep not in NP_INNER or _is(c, self.d.origin_words, self.lang):
                         continue  # "Russian-made drones", "drone buatan Rusia": the maker did not act
                     adp = self._case(c)
-                    if dep == "nmod" and adp is not None and (adp not in self.d.adps("of") or t.i in self.events):
+                    if dep == "nmod" and adp is not None and (adp not in self.d.adps("of") or t.i in self.events) \
+                            and not (adp in self.d.adps("source") and _is(t, self.d.member_nouns, self.lang)):
                         continue  # "the attack on Gaza", "the annexation of Crimea" are not who acted; "forces of Russia" is
                     label = f"{r}>{dep}" + (f"({adp})" if adp else "")
                     if c.i in self.at:
@@ -94,6 +116,7 @@ class _Roles:
                             seen.add(k)
                             s, e = self.bounds[k]
                             found.append(Arg(s, e, k, label, token=c.i))
+                            found += self._gapped(k, label, seen)
                             for cc in c.children:  # "Russia's and China's"
                                 if cc.dep_ == "conj":
                                     found += self.actors_in(cc, f"{label}+conj", seen=seen)

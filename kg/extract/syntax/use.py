@@ -136,7 +136,9 @@ def syntax_frame(rules, trig, nominal: bool):
         # rules.places, and the parse starts after it: kg.extract.sentence.filed_end)
         cands = rules.actors + rules.places
         events = [i - off for x in rules.triggers for i in range(x.start, x.end)]
-        rules.frame_inputs = (cands, [(a.start - off, a.end - off) for a in cands], events)
+        bounds = [(a.start - off, a.end - off) + (("gapped",) if (kg_get(a) or {}).get("rule") == "lexicon:gapped" else ())
+                  for a in cands]  # fmt: skip
+        rules.frame_inputs = (cands, bounds, events)
     cands, bounds, events = rules.frame_inputs
     t = kg_get(trig)["trigger"]
     f = frame(
