@@ -1,9 +1,24 @@
-"""What the words around an act say about it, beyond its trigger and its two parties: a suicide bomber's attack is a
-suicide bombing (CAMEO 183)."""
+"""What the words around an act say about it, beyond its trigger and its two parties: who the doers are can change
+the kind of act (tourists arriving make no state visit; a suicide bomber's attack is a suicide bombing, CAMEO 183); a
+rejection names the addressee of the offer it rejects ("Ukraine dismissed Russia's offer"), and does not negate it."""
 
 from __future__ import annotations
 
 from kg.extract.syntax.data import SUBJECTS, role_data
+
+
+def act_kind(info, rules, trig, sources):
+    """``info`` (a CAMEO code's info) as the doers ``sources`` make it; None when the act is no event at all: an
+    arrival (042) whose doers are all populations with no office ("Chinese tourists arrived in Bali", "peziarah
+    Indonesia tiba di Mekkah") is travel, no state visit; an attack (19) whose subject phrase names a suicide
+    attacker is a suicide bombing (183)."""
+    from kg.lexicon import cameo
+
+    if info.code == "042" and sources and all(p.sector in ("CVL", "REL") and not p.role for p in sources):
+        return None
+    if info.root == "19" and suicide_attack(rules, trig):
+        return cameo.info("183")
+    return info
 
 
 def suicide_attack(rules, trig) -> bool:
@@ -25,3 +40,58 @@ def suicide_attack(rules, trig) -> bool:
             if any(f" {w} " in phrase for w in words):
                 return True
     return False
+
+
+# acts addressed to someone that a rejection answers and that are coded as events of their own: offers and proposals
+# (03). A rejected demand or call (10, 02) is coded by the rejection alone, as the construction suites have it
+# ("China rejected Japan's demand to release ...": CHN->JPN 12 only).
+ADDRESSED_ROOTS = ("03",)
+
+
+def _rejection_of(rules, trig):
+    """The rejection (CAMEO 12) trigger whose verb takes the noun ``trig`` as its object, else None."""
+    from kg.nlp.context import kg_get
+
+    if rules.syntax is None:
+        return None
+    sub, off = rules.syntax
+    i = trig.start - off
+    if not 0 <= i < len(sub):
+        return None
+    node = sub[i]
+    while node.dep_ in ("compound", "flat") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ not in ("obj", "dobj") or node.head.i == node.i or node.pos_ not in ("NOUN", "PROPN"):
+        return None
+    verb = node.head.i + off
+    return next((x for x in rules.triggers if x.start <= verb < x.end and kg_get(x)["trigger"].code[:2] == "12"), None)
+
+
+def answering_rejection(rules, trig) -> set[int]:
+    """The tokens of the rejection whose object the noun ``trig`` is: "rejected Russia's offer" does not negate the
+    offer, which was made (the rejection negates an act it controls: "refused to send")."""
+    x = _rejection_of(rules, trig)
+    return set(range(x.start, x.end)) if x is not None else set()
+
+
+def responder_target(rules, fr, trig, source):
+    """The addressee of an addressed act named as a noun with its doer but no addressee of its own, when the noun is
+    the object of a rejection (CAMEO 12): "Ukraine dismissed Russia's offer of a truce", "Armenia menolak tawaran
+    Azerbaijan": the offer was made to the rejecter, the rejection's subject. None otherwise (the rejection's own event, the rejecter -> the doer, stays as it is)."""
+    from kg.extract.sentence import _Arg
+    from kg.nlp.context import kg_get
+
+    if source is None or fr is None or fr.kind != "noun" or rules.syntax is None:
+        return None
+    if kg_get(trig)["trigger"].code[:2] not in ADDRESSED_ROOTS:
+        return None
+    rejection = _rejection_of(rules, trig)
+    if rejection is None:
+        return None
+    rejecter = rules.subject(rejection)
+    if rejecter is None or not rejecter.spans:
+        return None
+    mine = {(sp.start, sp.end) for sp in source.spans}
+    if any((sp.start, sp.end) in mine for sp in rejecter.spans):
+        return None
+    return _Arg(list(rejecter.spans), "responder")

@@ -11,7 +11,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from kg.extract import confidence as confidence_mod
-from kg.extract.act_context import suicide_attack
+from kg.extract.act_context import act_kind, responder_target
 from kg.extract.arguments import _state_protest, _sure_doer
 from kg.extract.intent import _intent_is_now, gives_aid, intent_event
 from kg.extract.rules import SentenceRules
@@ -424,8 +424,8 @@ class Extractor:
         if fr is not None and path != "syntax" and source is not None and target is not None and not t.symmetric and _resolved(source):
             target = coref_target(fr, cands, target)  # "He backed China's plan for Ukraine": the parse's object
         target = rules.group_object(trig, source, target)  # "Egypt urged both sides to ...": each of the pair named before
-        if target is None:
-            target = rules.accuser_target(trig, source, passive)  # "Moscow rejected the accusation": the accuser before
+        if target is None:  # "Moscow rejected the accusation": the accuser before; "dismissed Russia's offer": made to it
+            target = rules.accuser_target(trig, source, passive) or (responder_target(rules, fr, trig, source) if nominal else None)
         if target is None:
             target = rules.org_target(trig, source)  # "Mali quit the bloc": the organisation named before
         if not rules.actors and not rules.places and not _new_reading(source, target):
@@ -473,10 +473,9 @@ class Extractor:
             info = cameo.info("114")  # "Manila protests ...", "Japan protested to China": an official complaint
         if info.code == "183" and all(":" not in p.code and p.sector in STATE_FORCES for p in sources):
             info = cameo.info("195")  # "Israel's bombing of Gaza": a state's bombing is an air strike, not a car bomb
-        if info.code == "042" and sources and all(p.sector in ("CVL", "REL") and not p.role for p in sources):
-            return None  # "Chinese tourists arrived in Bali", "peziarah Indonesia tiba di Mekkah": travel, no state visit
-        if info.root == "19" and suicide_attack(rules, trig):
-            info = cameo.info("183")  # "A suicide bomber from X attacked ...": a suicide bombing
+        info = act_kind(info, rules, trig, sources)  # tourists arriving are no visit; a suicide bomber's attack is 183
+        if info is None:
+            return None
         if info.root in ("18", "19") and sources and all(p.sector == "CVL" for p in sources):
             info = cameo.info("145")  # civilians storming or besieging: a violent protest, not an armed attack
         all_spans = [trig] + source.spans + target.spans

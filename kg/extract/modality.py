@@ -6,6 +6,7 @@ from datetime import date
 
 from spacy.tokens import Span
 
+from kg.extract.act_context import answering_rejection
 from kg.extract.sentence import _negation_exceptions
 from kg.model import Modality, Precision, TimeValue
 
@@ -35,7 +36,7 @@ class ModalityRules:
             # negates only a trigger right after it ("without attacking", "tanpa menyerang")
             skip = self._in_fixed_expressions(lo, trig.start) | {
                 i for i in range(lo, trig.start - NEGATION_PREP_REACH) if self.lows[i] in self.s.negation_preps
-            }
+            } | answering_rejection(self, trig)
             words = {self.lows[i] for i in range(lo, trig.start) if i not in in_time and i not in skip}
         # a condition after the main clause: "Hamas would free the hostages if Israel agreed ..."
         after = set(self.lows[trig.end : self.sent.end])
