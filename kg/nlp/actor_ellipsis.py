@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kg.nlp.context import kg_get, kg_set
-from kg.nlp.sentences import lowers
+from kg.nlp.sentences import _sentence_at, lowers
 
 
 def gapped_names(tagger, doc: Doc, spans: list[Span]) -> list[Span]:
@@ -55,5 +55,56 @@ def gapped_names(tagger, doc: Doc, spans: list[Span]) -> list[Span]:
         kg_set(new, {**(kg_get(sp) or {}), "sector": actor.sector, "role": None, "rule": "lexicon:gapped", "conf": 0.8,
                      "locative": word_i > 0 and lows[word_i - 1] in tagger.s.locative_preps})  # fmt: skip
         covered.add(word_i)
+        added.append(new)
+    return sorted(spans + added, key=lambda x: x.start) if added else spans
+
+
+def named_halves(tagger, doc: Doc, spans: list[Span]) -> list[Span]:
+    """"South Korea accused the North of ...", "Korea Selatan menuduh pihak Utara ...": a capitalised modifier alone
+    after one of the language's ``half_markers`` ("the", "pihak") stands for the state it names with the shared word
+    of a state's name said before it in the text ("South Korea" -> "North" + "Korea" = North Korea), when that is a
+    state's name ("Sudan ... the South": South Sudan). A modifier followed by another capitalised word is part of a
+    longer name ("the North Atlantic")."""
+    markers = frozenset(w.lower() for w in tagger.s.raw.get("half_markers", []))
+    if not markers:
+        return spans
+    head_final = tagger.s.head_final
+    lows = lowers(doc)
+    n = len(doc)
+    covered = {i for sp in spans for i in range(sp.start, sp.end)}
+    added: list[Span] = []
+    for i in range(1, n):
+        word = doc[i]
+        if i in covered or lows[i - 1] not in markers or not (word.is_alpha and word.is_title) or word.is_sent_start:
+            continue
+        if i + 1 < n and doc[i + 1].is_alpha and doc[i + 1].is_title:
+            continue
+        found = set()
+        for sp in spans:
+            if sp.end > i - 1 or sp.label_ != "name":
+                continue
+            own = tagger.lex.actors.get(sp.kb_id_)
+            if own is None or own.kind.value != "state":
+                continue
+            if len(sp) == 1:  # "Sudan ... the South": the name whole is the shared word
+                shared = sp.text
+            else:
+                shared = doc[sp.start + 1 : sp.end].text if head_final else doc[sp.start : sp.end - 1].text
+            text = f"{word.text} {shared}" if head_final else f"{shared} {word.text}"
+            if text not in tagger.by_text:
+                continue
+            _place, actor = tagger._choices(text)
+            state = tagger.lex.actors.get(actor.target) if actor is not None and actor.type == "name" else None
+            if state is not None and state.kind.value == "state":
+                found.add(actor.target)
+        if len(found) != 1:
+            continue
+        sent = _sentence_at(doc, i)
+        if any(sp.kb_id_ in found for sp in spans if sent.start <= sp.start < sent.end):
+            continue  # the sentence names that state itself: the half adds no actor ("North Korea fired ... into the North")
+        new = Span(doc, i, i + 1, label="name", kb_id=next(iter(found)))
+        kg_set(new, {"sector": None, "role": None, "rule": "lexicon:half", "conf": 0.75,
+                     "locative": i >= 2 and lows[i - 2] in tagger.s.locative_preps})  # "into the North": a place
+        covered.add(i)
         added.append(new)
     return sorted(spans + added, key=lambda x: x.start) if added else spans

@@ -11,7 +11,7 @@ from spacy.util import filter_spans
 
 from kg.lang.settings import settings
 from kg.lexicon.lexicon import Lexicon, load_lexicon, sector_nouns
-from kg.nlp.actor_ellipsis import gapped_names
+from kg.nlp.actor_ellipsis import gapped_names, named_halves
 from kg.nlp.context import kg_get, kg_set, set_span_list
 from kg.nlp.names import alias_mentions, match_names
 from kg.nlp.phrases import PhraseIndex, _filter_overlaps
@@ -82,7 +82,7 @@ class ActorTagger:
         out = self._state_before_person(doc, out)
         out = self._role_phrases(doc, out, sectors, used_sectors)
         out = self._drop_name_parts(doc, out, sectors)
-        out = gapped_names(self, doc, out)
+        out = named_halves(self, doc, gapped_names(self, doc, out))
         out = alias_mentions(self, doc, out, [sp for sp in sectors if sp.start not in used_sectors])
         out = self._head_mentions(doc, out)
         set_span_list(doc, "kg_actors", out)
