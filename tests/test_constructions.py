@@ -33,13 +33,13 @@ CONSTRUCTIONS = {
     "dateline", "surname_alias", "place_of_act",
     "cooperation", "cession", "end_attacks", "lift_sanctions", "funding_aid", "capacity_adjunct",
     "topic_target", "received_from", "asked_from",
-    "gapped_names", "nationals_as_targets", "group_members", "rejected_proposal", "named_halves",
+    "gapped_names", "nationals_as_targets", "group_members", "rejected_proposal", "named_halves", "asked_of",
 }  # fmt: skip
 # constructions written with their rule (h32) and so without a held-apart third: sentences written after the rule
 # by its author would not be held apart from it
 DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession", "end_attacks", "lift_sanctions", "funding_aid",
             "capacity_adjunct", "topic_target", "received_from", "asked_from",
-            "gapped_names", "nationals_as_targets", "group_members", "rejected_proposal", "named_halves"}
+            "gapped_names", "nationals_as_targets", "group_members", "rejected_proposal", "named_halves", "asked_of"}
 
 # measured 2026-12-03 on 71b0c1f: en 126 sentences, 89 pass (0.706), event precision 0.904, dates 0.977;
 # id 126 sentences, 83 pass (0.659), precision 0.846, dates 0.988
@@ -228,6 +228,9 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # now en 10, id 9: 'belum menerima tank yang dijanjikan dari Jerman' stops at the relative clause's verb)
 # then (h41), the one asked, demanded of or rejected after 'from'/'dari' ('requested air defence systems from Germany',
 # 'menuntut kompensasi dari Italia'): 6 sentences per language (1 negative; main passed 2 each; now all)
+# then (h42), a thing asked of, demanded from or refused from an actor marked by 'from'/'dari' ('demanded reparations from
+# Germany', 'meminta informasi dari Maroko', 'menolak tawaran pinjaman dari Tiongkok'), by the parse: 9 sentences per
+# language (3 negatives); now en 8, id 9 ('requested emergency firefighting aircraft' misparsed)
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
@@ -238,7 +241,7 @@ PASSED = {
            "cooperation": 14, "cession": 14, "end_attacks": 8, "lift_sanctions": 12, "funding_aid": 8,
            "capacity_adjunct": 5, "topic_target": 10,
            "received_from": 10, "asked_from": 6,
-           "gapped_names": 6, "nationals_as_targets": 6, "group_members": 6, "rejected_proposal": 6, "named_halves": 6},
+           "gapped_names": 6, "nationals_as_targets": 6, "group_members": 6, "rejected_proposal": 6, "named_halves": 6, "asked_of": 8},
     "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 16, "negative": 13, "nominal_possessor": 11, "object": 21, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 5, "reported_speech": 9,
@@ -246,7 +249,7 @@ PASSED = {
            "cooperation": 12, "cession": 14, "end_attacks": 8, "lift_sanctions": 12, "funding_aid": 8,
            "capacity_adjunct": 6, "topic_target": 10,
            "received_from": 9, "asked_from": 6,
-           "gapped_names": 6, "nationals_as_targets": 7, "group_members": 4, "rejected_proposal": 4, "named_halves": 6},
+           "gapped_names": 6, "nationals_as_targets": 7, "group_members": 4, "rejected_proposal": 4, "named_halves": 6, "asked_of": 9},
 }  # fmt: skip
 
 

@@ -328,3 +328,23 @@ def test_addressed_is_whom_an_object_control_verb_asks(lang, text, verb, clause,
     v, c = _span(doc, verb).root, _span(doc, clause).root
     got = addressed(v, c, lang, lambda tok: any(t.i in named for t in tok.subtree))
     assert [t.text for t in got] == want, [(t.text, t.dep_, t.head.text) for t in doc]
+
+
+@pytest.mark.parametrize(
+    "lang, text, actors, trigger",
+    [
+        ("en", "Kenya demanded a formal apology from Uganda.", ["Kenya", "Uganda"], "demanded"),
+        ("id", "Kenya menuntut permintaan maaf resmi dari Uganda.", ["Kenya", "Uganda"], "menuntut"),
+    ],
+)
+def test_asked_of_is_the_target_of_a_demand_only(lang, text, actors, trigger):
+    """``asked``: the one a demand asks a thing of ("dari"/"from" in its object) is its target; without the option (a
+    trigger that does not ask) the source phrase names no target. A withdrawal's "from" is never who is asked."""
+    if not _have_model(lang):
+        pytest.skip(f"no shipped {lang} syntax model")
+    from kg.extract.syntax.data import away_nouns
+
+    doc, spans, f = _frame(lang, text, actors, trigger, asked=True)
+    assert _names(doc, f.targets) == [actors[1]] and "asked-of" in f.targets[0].rule
+    assert not _frame(lang, text, actors, trigger)[2].targets
+    assert {"withdrawal", "penarikan"} & away_nouns(lang)

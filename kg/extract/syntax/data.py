@@ -118,6 +118,19 @@ def role_data(lang: str) -> RoleData:
     )
 
 
+@per_language
+def away_nouns(lang: str) -> frozenset[str]:
+    """The head words of the event nouns whose own party a *source* adposition marks, by the language's trigger
+    list (``target_preps``): "withdrawal from", "penarikan pasukan dari", "ekstradisi dari". A source phrase on one
+    is that act's, not the party of a verb that governs the noun ("demanded a withdrawal of troops from Ukraine")."""
+    from kg.lang.settings import settings
+    from kg.nlp.triggers import load_triggers
+
+    source = role_data(lang).adps("source")
+    final = settings(lang).head_final
+    return frozenset((t.words[-1] if final else t.words[0]) for t in load_triggers(lang) if t.pos == "noun" and source & (t.target_preps or frozenset()))
+
+
 def word_forms(token, lang: str) -> tuple[str, ...]:
     """The forms a word list entry may match: lower-case form and lemma (the pipeline's, else spaCy's lookup
     table: :func:`kg.nlp.morphology.lemma_of`)."""

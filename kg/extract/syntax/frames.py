@@ -21,6 +21,7 @@ def frame(
     events: Sequence[int] = (),
     refusal: bool = False,
     located: bool = False,
+    asked: bool = False,
 ) -> Frame | None:
     """The argument frame of ``trigger`` (a Span, a ``(start, end)`` pair or a token index) in the parsed
     ``doc``, with ``actors`` (Spans or ``(start, end)`` pairs) as the candidates. ``Arg.index`` points
@@ -34,7 +35,9 @@ def frame(
     its part of speech decides. ``refusal``: the trigger rejects (CAMEO 12); without a target of its own, its
     target is the other party of the act it governs ("refused to send weapons to Ukraine"). Returns None
     when the trigger lies inside an actor's span. ``located``: the trigger is an attack (CAMEO 18-20); without a
-    target of its own, the place its patient is in is its target ("hit a clinic in Dnipro").
+    target of its own, the place its patient is in is its target ("hit a clinic in Dnipro"). ``asked``: the trigger
+    asks or demands (CAMEO 02, 10); without a target of its own, the one it asks a thing of ("demanded reparations
+    from Germany") is its target.
     """
     if isinstance(trigger, int):
         start, end = trigger, trigger + 1
@@ -142,6 +145,8 @@ def frame(
                 targets = [_re(a, f"refused-act>{a.rule}") for a in r.act_party(act)]
             if not targets and located:
                 targets = r.located_patient(tok, noun=False)
+            if not targets and asked:
+                targets = r.asked_of(tok)
     f.negated = r.negated(tok)
     if tok.dep_ in ("xcomp",) or (tok.dep_ == "advcl" and any(c.lower_ in d.infinitive_marks for c in tok.children if c.dep_ == "mark")):
         head = tok.head

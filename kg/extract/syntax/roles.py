@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kg.extract.syntax.data import AGENTS, NOUN_POS, NP_INNER, OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, VERB_POS, _is, role_data
+from kg.extract.syntax.data import AGENTS, NOUN_POS, NP_INNER, OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, VERB_POS, _is, away_nouns, role_data
 from kg.extract.syntax.results import Arg, Speech, _re, _span_bounds, head_token
 
 
@@ -345,6 +345,50 @@ class _Roles:
                     found += self.actors_in(cc, f"obl({adp})>nmod({inner})")
         return found
 
+    def marked_in_np(self, noun, preps: frozenset, rule: str, *, depth: int = 3) -> list[Arg]:
+        """The actors of the ``nmod`` phrases marked by one of ``preps`` inside the noun phrase of ``noun`` (no actor
+        itself), on the noun or on the bare nouns that modify it ("ganti rugi perang [dari Jerman]", "pasukan penjaga
+        perdamaian [dari PBB]": the parse hangs the phrase on any word of the compound). The walk does not enter an
+        event noun whose own party such an adposition marks (:func:`~kg.extract.syntax.data.away_nouns`):
+        "penarikan pasukan dari Ukraina" is where the troops leave, not who is asked."""
+        found: list[Arg] = []
+        level = [noun]
+        for _ in range(depth):
+            nxt = []
+            for t in level:
+                if t.i in self.at or _is(t, away_nouns(self.lang), self.lang):
+                    continue
+                for c in t.children:
+                    adp = self._case(c)
+                    if c.dep_ == "nmod" and adp in preps:
+                        found += self.actors_in(c, f"{rule}>nmod({adp})")
+                    elif c.dep_ in ("compound", "flat") or (c.dep_ == "nmod" and adp is None and c.i > t.i):
+                        nxt.append(c)
+            if found:
+                return found
+            level = nxt
+        return found
+
+    def asked_of(self, tok) -> list[Arg]:
+        """Who a request or a demand (CAMEO 02, 10) is made of when it names what is asked for, not whom: the actor
+        marked by a *source* adposition on the verb or inside its object's noun phrase ("demanded reparations from
+        Germany", "meminta informasi intelijen dari Maroko", "menuntut ganti rugi perang dari Jerman"). Not inside
+        an event word that takes such a phrase itself ("demanded a withdrawal of troops from Ukraine": where the troops
+        leave; :meth:`marked_in_np`)."""
+        source = self.d.adps("source")
+        objs = [c for c in tok.children if c.dep_ in OBJECTS]
+        if not objs or any(c.i in self.at for c in objs):
+            return []
+        found: list[Arg] = []
+        for c in tok.children:
+            adp = self._case(c) if c.dep_ in ("obl", "obl:arg", "nmod") else None
+            if adp in source:
+                found += self.actors_in(c, f"obl({adp})")
+        for o in objs:
+            if not found:
+                found += self.marked_in_np(o, source, "obj")
+        return [_re(a, f"asked-of>{a.rule}") for a in found]
+
     def refused_party(self, tok) -> list[Arg]:
         """The other party of what a refusal verb rejects: who asked for or made it ("rejected calls from the
         United States to ...", "rejected demands by Ukraine", "rejected the proposal put forward by Egypt"), else the other party of
@@ -364,6 +408,11 @@ class _Roles:
                 ):  # a participle with a by-phrase is passive, however it was tagged ("put forward by Egypt")
                     # "the proposal put forward by Egypt", "proposal yang diajukan Mesir": who made it
                     found += [_re(a, f"obj>{cc.dep_}>{a.rule}") for a in self.subject_of(cc, True)]
+            if not found:  # "menolak tawaran pinjaman [dari Tiongkok]", hung on a word of the compound
+                found = self.marked_in_np(c, self.d.adps("agent", "source"), "obj")
+            if not found and c.i in self.events:  # "menolak tuntutan reformasi [dari Uni Eropa]", hung on the verb
+                found = [a for x in tok.children if x.dep_ in ("obl", "obl:arg") and self._case(x) in self.d.adps("source")
+                         for a in self.actors_in(x, f"obl({self._case(x)})")]  # fmt: skip
             if found:
                 return [_re(a, f"request-refused>{a.rule}") for a in found]
         acts = [x for x in tok.children if x.pos_ in VERB_POS]  # "refused to ...", "refusal to ..."

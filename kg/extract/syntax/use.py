@@ -152,6 +152,7 @@ def syntax_frame(rules, trig, nominal: bool):
         events=events,
         refusal=t.code[:2] in ("12", "13"),  # a threat too: its target is the threatened act's other party
         located=t.code[:2] in ("18", "19", "20"),
+        asked=t.code[:2] in ("02", "10"),  # the one asked a thing of: "demanded reparations from Germany"
     )
     return f, cands
 
