@@ -459,6 +459,8 @@ class ArgumentRules:
                 continue
             prep = self._prep_before(span, trig.end)
             if prep is not None:
+                if prep in _source_adps(self.lang) and self._away_noun_before(trig, span):
+                    continue  # "demanded a withdrawal of troops from Ukraine": where the troops leave, not who is asked
                 if prep in preps:
                     return _Arg(self._group_right(span, hi), f"prep:{prep}")
                 if self._in_topic(trig, span, preps, direct):
@@ -472,6 +474,15 @@ class ArgumentRules:
                 if all(self._skippable(t) or t.like_num or (t.is_alpha and t.is_lower) or t.i in roles or t.lower_ in self.s.titles for t in between):
                     return _Arg(self._group_right(span, hi), "object")
         return None
+
+    def _away_noun_before(self, trig: Span, span: Span) -> bool:
+        """Whether a noun of an act of leaving whose own party a source adposition marks (``leaving_nouns``:
+        "withdrawal", "penarikan") stands between the start of trigger ``trig`` (its first word excluded: "withdrawal from" is the
+        trigger's own) and ``span``: "menuntut penarikan pasukan dari Ukraina", "demanded a pullout from Mali"."""
+        from kg.extract.syntax.data import leaving_nouns
+
+        nouns = leaving_nouns(self.lang)
+        return any(self.lows[k] in nouns or self.doc[k].lemma_.lower() in nouns for k in range(trig.start + 1, span.start))
 
     def _in_topic(self, trig: Span, span: Span, preps: frozenset[str], direct: bool) -> bool:
         """Whether ``span`` is where, or by whom, the topic of a statement, an appeal, an inquiry or a criticism

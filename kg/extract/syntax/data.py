@@ -131,6 +131,23 @@ def away_nouns(lang: str) -> frozenset[str]:
     return frozenset((t.words[-1] if final else t.words[0]) for t in load_triggers(lang) if t.pos == "noun" and source & (t.target_preps or frozenset()))
 
 
+LEAVING_ROOTS = ("08", "16")  # yielding (withdrawing forces) and reducing relations (leaving an organisation)
+
+
+@per_language
+def leaving_nouns(lang: str) -> frozenset[str]:
+    """The :func:`away_nouns` of acts of leaving ("withdrawal", "pullout", "penarikan pasukan", "pengunduran diri"):
+    their source phrase is the place or body left, never the one a demand for them is made of ("demanded the
+    withdrawal of Russian forces from Georgia"), unlike "ekstradisi dari Jerman" (Germany holds the one asked for)."""
+    from kg.lang.settings import settings
+    from kg.nlp.triggers import load_triggers
+
+    source = role_data(lang).adps("source")
+    final = settings(lang).head_final
+    return frozenset((t.words[-1] if final else t.words[0]) for t in load_triggers(lang)
+                     if t.pos == "noun" and source & (t.target_preps or frozenset()) and t.code.startswith(LEAVING_ROOTS))  # fmt: skip
+
+
 def word_forms(token, lang: str) -> tuple[str, ...]:
     """The forms a word list entry may match: lower-case form and lemma (the pipeline's, else spaCy's lookup
     table: :func:`kg.nlp.morphology.lemma_of`)."""

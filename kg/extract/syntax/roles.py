@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kg.extract.syntax.data import AGENTS, NOUN_POS, NP_INNER, OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, VERB_POS, _is, away_nouns, role_data
+from kg.extract.syntax.data import AGENTS, NOUN_POS, NP_INNER, OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, VERB_POS, _is, away_nouns, leaving_nouns, role_data
 from kg.extract.syntax.results import Arg, Speech, _re, _span_bounds, head_token
 
 
@@ -377,7 +377,9 @@ class _Roles:
         leave; :meth:`marked_in_np`)."""
         source = self.d.adps("source")
         objs = [c for c in tok.children if c.dep_ in OBJECTS]
-        if not objs or any(c.i in self.at for c in objs):
+        if not objs or any(c.i in self.at or _is(c, leaving_nouns(self.lang), self.lang) for c in objs):
+            # an object that takes a source phrase itself: "demanded the withdrawal of Russian forces from Georgia",
+            # where the parse may hang "from Georgia" on the verb: where the forces leave, not who is asked
             return []
         found: list[Arg] = []
         for c in tok.children:
