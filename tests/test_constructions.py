@@ -32,13 +32,13 @@ CONSTRUCTIONS = {
     "condemnation", "name_trigger", "negation_modality", "long_multi", "negative", "group_noun", "previous_sentence",
     "dateline", "surname_alias", "place_of_act",
     "cooperation", "cession", "end_attacks", "lift_sanctions", "funding_aid", "capacity_adjunct",
-    "topic_target", "received_from", "asked_from",
+    "topic_target", "received_from", "asked_from", "passive_light_verb",
     "gapped_names", "nationals_as_targets", "group_members", "rejected_proposal", "named_halves", "asked_of", "yield_to",
 }  # fmt: skip
 # constructions written with their rule (h32) and so without a held-apart third: sentences written after the rule
 # by its author would not be held apart from it
 DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession", "end_attacks", "lift_sanctions", "funding_aid",
-            "capacity_adjunct", "topic_target", "received_from", "asked_from",
+            "capacity_adjunct", "topic_target", "received_from", "asked_from", "passive_light_verb",
             "gapped_names", "nationals_as_targets", "group_members", "rejected_proposal", "named_halves", "asked_of", "yield_to"}
 
 # measured 2026-12-03 on 71b0c1f: en 126 sentences, 89 pass (0.706), event precision 0.904, dates 0.977;
@@ -234,6 +234,8 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # then (h42), yielding to another party, CAMEO 08 ('gave in to Bolivia', 'mengalah kepada Bolivia', 'tunduk pada tekanan AS'):
 # en 6 sentences (2 negatives), id 9 (4 negatives: 'mengalahkan' and 'menundukkan' share the stems); main passed
 # en 2, id 4; now en 6, id 8 ('Tim Inggris mengalah kepada Prancis' in a rugby final is still read as yielding)
+# then (h41), a verb trigger's word as the subject of a passive light verb is the event noun ('Sanctions were imposed
+# on Iran's oil sector by Canada'): 4 sentences per language (1 negative; main passed en 2, id 3; now en 4, id 3)
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
@@ -243,7 +245,7 @@ PASSED = {
            "svo": 17, "withdrawal_refusal": 41, "surname_alias": 14, "place_of_act": 22,
            "cooperation": 14, "cession": 14, "end_attacks": 8, "lift_sanctions": 12, "funding_aid": 8,
            "capacity_adjunct": 5, "topic_target": 10,
-           "received_from": 10, "asked_from": 6,
+           "received_from": 10, "asked_from": 6, "passive_light_verb": 4,
            "gapped_names": 6, "nationals_as_targets": 6, "group_members": 6, "rejected_proposal": 6, "named_halves": 6, "asked_of": 8, "yield_to": 6},
     "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 16, "negative": 13, "nominal_possessor": 11, "object": 21, "oblique": 6,
@@ -251,7 +253,7 @@ PASSED = {
            "svo": 17, "withdrawal_refusal": 41, "surname_alias": 14, "place_of_act": 22,
            "cooperation": 12, "cession": 14, "end_attacks": 8, "lift_sanctions": 12, "funding_aid": 8,
            "capacity_adjunct": 6, "topic_target": 10,
-           "received_from": 9, "asked_from": 6,
+           "received_from": 9, "asked_from": 6, "passive_light_verb": 3,
            "gapped_names": 6, "nationals_as_targets": 7, "group_members": 4, "rejected_proposal": 4, "named_halves": 6, "asked_of": 9, "yield_to": 8},
 }  # fmt: skip
 

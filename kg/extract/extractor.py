@@ -16,10 +16,11 @@ from kg.extract.arguments import _state_protest, _sure_doer
 from kg.extract.intent import _intent_is_now, gives_aid, intent_event
 from kg.extract.rules import SentenceRules
 from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, filed_end, names_earlier_actor, sentences_of
+from kg.extract.syntax.data import light_passive_subject
 from kg.extract.syntax.results import head_token
 from kg.extract.syntax.use import (
-    STATS, alleged, capacity_act, coref_target, modifies_other_noun, needs_parse, parse_mode, parse_sentences, place_act, refused, syntax_args,
-    syntax_frame, veto,
+    STATS, alleged, capacity_act, coref_target, modifies_other_noun, needs_parse, parse_mode,
+    parse_sentences, place_act, refused, syntax_args, syntax_frame, veto,
 )
 from kg.lexicon import cameo
 from kg.lexicon.lexicon import load_lexicon
@@ -93,9 +94,9 @@ def _parsed_as_noun(rules, trig) -> bool:
         return False
     sub, off = rules.syntax
     tok = sub[trig.start - off]
-    if tok.pos_ != "NOUN" or tok.dep_ not in ("obj", "nmod", "obl"):
+    if tok.pos_ != "NOUN" or (tok.dep_ not in ("obj", "nmod", "obl") and not light_passive_subject(tok, rules.lang)):
         return False
-    if rules.s.has_morphology:
+    if rules.s.has_morphology or light_passive_subject(tok, rules.lang):  # "Sanctions were imposed on X by Y"
         return True
     # without morphology a noun reading needs its actor as a modifier: "condemned the US strikes on ...",
     # "protests Chinese blockade" (not "a day after Israel struck Damascus", which the tagger may misread)

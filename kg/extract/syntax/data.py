@@ -160,3 +160,7 @@ def _is(token, words: frozenset, lang: str) -> bool:
     return any(f in words for f in word_forms(token, lang))
 
 
+def light_passive_subject(tok, lang: str) -> bool:
+    """Whether the parsed token ``tok`` is the subject of a passive light verb: "Sanctions were imposed on Iran by
+    Canada", "Attacks were carried out on ... by Hezbollah" (the verb trigger's word is then the event noun)."""
+    return tok.dep_ in PASSIVE_SUBJECTS and _is(tok.head, role_data(lang).light_verbs, lang)
