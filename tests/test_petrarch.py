@@ -178,6 +178,23 @@ DAWDLE
 """
 
 
+
+def _convert(tmp_path, countries: str, international: str, milnonstate: str):
+    """Run the converter on a small dictionary written here (the three actor files given, VERBS, one agent, one
+    discard); returns (source folder, output folder)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "Phoenix.Countries.actors.txt").write_text(countries, encoding="utf-8")
+    (src / "Phoenix.International.actors.txt").write_text(international, encoding="utf-8")
+    (src / "Phoenix.MilNonState.actors.txt").write_text(milnonstate, encoding="utf-8")
+    (src / "CAMEO.2.0.txt").write_text(VERBS, encoding="utf-8")
+    (src / "Phoenix.agents.txt").write_text("DEPUTY [~GOV]\n", encoding="utf-8")
+    (src / "Phoenix.discards.txt").write_text("CHESS\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run = subprocess.run([sys.executable, str(SCRIPT), "--src", str(src), "--out", str(out)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    return src, out
+
 def test_verb_blocks_forms_codes_and_patterns_with_argument_positions(tmp_path):
     (tmp_path / "CAMEO.2.0.txt").write_text(VERBS, encoding="utf-8")
     rep = ip.Report()
@@ -242,18 +259,8 @@ def test_agents_substitutions_plurals_and_discards(tmp_path):
 
 
 def test_whole_conversion_keeps_curated_names_and_reports_conflicts(tmp_path):
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "Phoenix.Countries.actors.txt").write_text(
-        ACTORS + "VLADIMIR_PUTIN_  # CountryInfo.txt\n+VOVA_PUTINOVICH_\n\t[UKRGOV 120101-150101]\n", encoding="utf-8")
-    (src / "Phoenix.International.actors.txt").write_text("ZORAN_VELIKICH_\t[IGOUNO]\n", encoding="utf-8")
-    (src / "Phoenix.MilNonState.actors.txt").write_text("HAMAS_ [PSEREB]\n+HAMAS_FRIENDS_CLUB_\n", encoding="utf-8")
-    (src / "CAMEO.2.0.txt").write_text(VERBS, encoding="utf-8")
-    (src / "Phoenix.agents.txt").write_text("DEPUTY [~GOV]\n", encoding="utf-8")
-    (src / "Phoenix.discards.txt").write_text("CHESS\n", encoding="utf-8")
-    out = tmp_path / "out"
-    run = subprocess.run([sys.executable, str(SCRIPT), "--src", str(src), "--out", str(out)], capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
+    src, out = _convert(tmp_path, ACTORS + "VLADIMIR_PUTIN_  # CountryInfo.txt\n+VOVA_PUTINOVICH_\n\t[UKRGOV 120101-150101]\n",
+                        "ZORAN_VELIKICH_\t[IGOUNO]\n", "HAMAS_ [PSEREB]\n+HAMAS_FRIENDS_CLUB_\n")  # fmt: skip
     rows = {o["id"]: o for _n, o in read_jsonl(out / "actors.jsonl")}
     assert all(o["source"] == "petrarch2" for o in rows.values())
     # 'Vladimir Putin' is curated (RUS): the name stays kg's, the conflict is listed, the other synonym survives
@@ -290,17 +297,7 @@ NAJIB_SAFFAR__ [IMGMUSWVQ] # senior leader wvq
 def test_a_person_petrarch_codes_as_a_group_gets_the_group_or_is_left_out(tmp_path):
     # PETRARCH codes some people with their armed group's code ('SHEIKH_AHMED_YASSIN [PSEREBHMS ...]'): they become
     # persons with the group's code when the code names one group, and are left out when it does not
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "Phoenix.Countries.actors.txt").write_text("", encoding="utf-8")
-    (src / "Phoenix.International.actors.txt").write_text("", encoding="utf-8")
-    (src / "Phoenix.MilNonState.actors.txt").write_text(GROUP_PEOPLE, encoding="utf-8")
-    (src / "CAMEO.2.0.txt").write_text(VERBS, encoding="utf-8")
-    (src / "Phoenix.agents.txt").write_text("DEPUTY [~GOV]\n", encoding="utf-8")
-    (src / "Phoenix.discards.txt").write_text("CHESS\n", encoding="utf-8")
-    out = tmp_path / "out"
-    run = subprocess.run([sys.executable, str(SCRIPT), "--src", str(src), "--out", str(out)], capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
+    _src, out = _convert(tmp_path, "", "", GROUP_PEOPLE)
     rows = {o["name"]: o for _n, o in read_jsonl(out / "actors.jsonl")}
     sheikh = rows["Sheikh Zaki Tarnawi"]  # a dated code: a membership, not a group's founding
     assert sheikh["kind"] == "person" and sheikh["names"]["en"] == ["Sheikh Zaki Tarnawi", "Zaki Tarnawi"]

@@ -21,20 +21,24 @@ def act_kind(info, rules, trig, sources):
     return info
 
 
+def _node(rules, trig):
+    """The parse's token of the first word of trigger ``trig`` (the sentence's syntax, when it was parsed), else None."""
+    if rules.syntax is None:
+        return None
+    sub, off = rules.syntax
+    i = trig.start - off
+    return sub[i] if 0 <= i < len(sub) else None
+
+
 def suicide_attack(rules, trig) -> bool:
     """Whether the subject phrase of the attack ``trig`` names a suicide attacker ("A suicide bomber from the
     Pakistani Taliban attacked ...", "Seorang pelaku bom bunuh diri ... menyerang"): the attack is a suicide
     bombing, CAMEO 183, not a conventional attack (19). A bomber alone may be an aircraft."""
-    if rules.syntax is None:
-        return False
-    sub, off = rules.syntax
-    i = trig.start - off
-    if not 0 <= i < len(sub):
-        return False
+    node = _node(rules, trig)
     words = role_data(rules.lang).suicide_attacker_words
-    if not words:
+    if node is None or not words:
         return False
-    for c in sub[i].children:
+    for c in node.children:
         if c.dep_ in SUBJECTS:
             phrase = " " + " ".join(t.lower_ for t in c.subtree) + " "
             if any(f" {w} " in phrase for w in words):
@@ -52,18 +56,14 @@ def _rejection_of(rules, trig):
     """The rejection (CAMEO 12) trigger whose verb takes the noun ``trig`` as its object, else None."""
     from kg.nlp.context import kg_get
 
-    if rules.syntax is None:
+    node = _node(rules, trig)
+    if node is None:
         return None
-    sub, off = rules.syntax
-    i = trig.start - off
-    if not 0 <= i < len(sub):
-        return None
-    node = sub[i]
     while node.dep_ in ("compound", "flat") and node.head.i != node.i:
         node = node.head
     if node.dep_ not in ("obj", "dobj") or node.head.i == node.i or node.pos_ not in ("NOUN", "PROPN"):
         return None
-    verb = node.head.i + off
+    verb = node.head.i + rules.syntax[1]  # back to the document's token index
     return next((x for x in rules.triggers if x.start <= verb < x.end and kg_get(x)["trigger"].code[:2] == "12"), None)
 
 
