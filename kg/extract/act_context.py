@@ -70,6 +70,10 @@ def _rejection_of(rules, trig):
 def answering_rejection(rules, trig) -> set[int]:
     """The tokens of the rejection whose object the noun ``trig`` is: "rejected Russia's offer" does not negate the
     offer, which was made (the rejection negates an act it controls: "refused to send")."""
+    from kg.nlp.context import kg_get
+
+    if not kg_get(trig)["trigger"].code.startswith(ADDRESSED_ROOTS):
+        return set()  # "Hungary rejected new EU sanctions on Russia": the sanctions stay negated
     x = _rejection_of(rules, trig)
     return set(range(x.start, x.end)) if x is not None else set()
 

@@ -312,7 +312,7 @@ class Extractor:
                 seen.add(key)
                 ex.events.append(event)
                 confidence_mod.record(event, evidence)
-                found = intent_event(event, evidence, document.date, scheduled=rules.scheduled(trig))
+                found = None if kg_get(trig)["trigger"].reverse else intent_event(event, evidence, document.date, scheduled=rules.scheduled(trig))  # a receiver states no intent of the giver's
                 if found is not None and (key[:2] + (found[0].root, s_index)) not in seen:
                     seen.add(key[:2] + (found[0].root, s_index))
                     ex.events.append(found[0])

@@ -53,6 +53,7 @@ class RoleData:
     suicide_attacker_words: frozenset = frozenset()  # a doer so named makes an attack a suicide bombing (183)
     member_nouns: frozenset = frozenset()  # their "from"/"of" phrase is the group they belong to: "gunmen from Al-Shabaab"
     origin_words: frozenset = frozenset()  # where a thing was made is not who used it: "Russian-made", "buatan"
+    moving_nouns: frozenset = frozenset()  # acts of moving people or things away: "evacuation of civilians from X"
     relative_adverbs: frozenset = frozenset()  # a clause they open ("..., where Serbs attacked ...", "di mana") has its own doer
     adverbial_marks: frozenset = frozenset()  # a clause they open is about the main clause ("while accusing", "seraya menuduh")
     judgement_verbs: frozenset = frozenset()  # "described X as a warning": the "as" phrase is what X is, not an act
@@ -109,6 +110,7 @@ def role_data(lang: str) -> RoleData:
         infinitive_marks=low("infinitive_marks"),
         vicinity_words=low("vicinity_words"),
         origin_words=low("origin_words"),
+        moving_nouns=low("moving_nouns"),
         member_nouns=low("member_nouns"),
         suicide_attacker_words=low("suicide_attacker_words"),
         relative_adverbs=low("relative_adverbs"),
@@ -136,16 +138,18 @@ LEAVING_ROOTS = ("08", "16")  # yielding (withdrawing forces) and reducing relat
 
 @per_language
 def leaving_nouns(lang: str) -> frozenset[str]:
-    """The :func:`away_nouns` of acts of leaving ("withdrawal", "pullout", "penarikan pasukan", "pengunduran diri"):
-    their source phrase is the place or body left, never the one a demand for them is made of ("demanded the
-    withdrawal of Russian forces from Georgia"), unlike "ekstradisi dari Jerman" (Germany holds the one asked for)."""
+    """The :func:`away_nouns` of acts of leaving ("withdrawal", "pullout", "penarikan pasukan", "pengunduran diri") and
+    the language's ``moving_nouns`` ("evacuation", "repatriation", "pemulangan"): their source phrase is the place or
+    body left, not surely the one a demand for them is made of ("demanded the withdrawal of Russian forces from
+    Georgia", "demanded the evacuation of civilians from Ukraine"), unlike "ekstradisi dari Jerman" (Germany holds the
+    one asked for)."""
     from kg.lang.settings import settings
     from kg.nlp.triggers import load_triggers
 
     source = role_data(lang).adps("source")
     final = settings(lang).head_final
     return frozenset((t.words[-1] if final else t.words[0]) for t in load_triggers(lang)
-                     if t.pos == "noun" and source & (t.target_preps or frozenset()) and t.code.startswith(LEAVING_ROOTS))  # fmt: skip
+                     if t.pos == "noun" and source & (t.target_preps or frozenset()) and t.code.startswith(LEAVING_ROOTS)) | role_data(lang).moving_nouns  # fmt: skip
 
 
 def word_forms(token, lang: str) -> tuple[str, ...]:
