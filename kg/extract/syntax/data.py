@@ -125,12 +125,18 @@ def away_nouns(lang: str) -> frozenset[str]:
     """The head words of the event nouns whose own party a *source* adposition marks, by the language's trigger
     list (``target_preps``): "withdrawal from", "penarikan pasukan dari", "ekstradisi dari". A source phrase on one
     is that act's, not the party of a verb that governs the noun ("demanded a withdrawal of troops from Ukraine")."""
+    return _source_nouns(lang, ())
+
+
+def _source_nouns(lang: str, roots: tuple[str, ...]) -> frozenset[str]:
+    """The head words of the language's noun triggers that take a source adposition, of CAMEO ``roots`` (all: ())."""
     from kg.lang.settings import settings
     from kg.nlp.triggers import load_triggers
 
     source = role_data(lang).adps("source")
     final = settings(lang).head_final
-    return frozenset((t.words[-1] if final else t.words[0]) for t in load_triggers(lang) if t.pos == "noun" and source & (t.target_preps or frozenset()))
+    return frozenset((t.words[-1] if final else t.words[0]) for t in load_triggers(lang)
+                     if t.pos == "noun" and source & (t.target_preps or frozenset()) and t.code.startswith(roots or ""))  # fmt: skip
 
 
 LEAVING_ROOTS = ("08", "16")  # yielding (withdrawing forces) and reducing relations (leaving an organisation)
@@ -143,13 +149,7 @@ def leaving_nouns(lang: str) -> frozenset[str]:
     body left, not surely the one a demand for them is made of ("demanded the withdrawal of Russian forces from
     Georgia", "demanded the evacuation of civilians from Ukraine"), unlike "ekstradisi dari Jerman" (Germany holds the
     one asked for)."""
-    from kg.lang.settings import settings
-    from kg.nlp.triggers import load_triggers
-
-    source = role_data(lang).adps("source")
-    final = settings(lang).head_final
-    return frozenset((t.words[-1] if final else t.words[0]) for t in load_triggers(lang)
-                     if t.pos == "noun" and source & (t.target_preps or frozenset()) and t.code.startswith(LEAVING_ROOTS)) | role_data(lang).moving_nouns  # fmt: skip
+    return _source_nouns(lang, LEAVING_ROOTS) | role_data(lang).moving_nouns
 
 
 def word_forms(token, lang: str) -> tuple[str, ...]:
