@@ -74,8 +74,10 @@ def named_halves(tagger, doc: Doc, spans: list[Span]) -> list[Span]:
     covered = {i for sp in spans for i in range(sp.start, sp.end)}
     added: list[Span] = []
     for i in range(1, n):
+        if lows[i - 1] not in markers or i in covered:
+            continue
         word = doc[i]
-        if i in covered or lows[i - 1] not in markers or not (word.is_alpha and word.is_title) or word.is_sent_start:
+        if not (word.is_alpha and word.is_title) or word.is_sent_start:
             continue
         if i + 1 < n and doc[i + 1].is_alpha and doc[i + 1].is_title:
             continue
