@@ -113,6 +113,8 @@ def is_passive_form(token: Token, lang: str) -> bool:
     while i >= token.doc[0].i and skipped < 3:
         prev = token.doc[i]
         if prev.lower_ in aux:
+            if s.progressive_suffixes and token.lower_.endswith(s.progressive_suffixes):
+                return False  # "Poland is investigating ... by Russia": a progressive is active
             return token.lower_.endswith(s.participle_suffixes) or token.lower_ != lemma_of(token, lang)
         if prev.lower_.endswith(s.passive_intervener_suffixes) or prev.lower_ in s.passive_interveners:
             i -= 1

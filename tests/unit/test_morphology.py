@@ -60,6 +60,9 @@ def test_indonesian_di_prefix_is_passive(window_extractor, text, word, passive):
     ("Israel was reportedly attacked by Iran.", "attacked", True),
     ("The ships were not seized.", "seized", True),
     ("Iran attacked Israel.", "attacked", False),
+    # h46: a present participle after 'be' is a progressive, active whatever its lemma
+    ("Poland is investigating sabotage by Russia.", "investigating", False),
+    ("Russia was being investigated by Poland.", "investigated", True),
 ])
 def test_english_participle_after_be_is_passive(window_extractor, text, word, passive):
     assert is_passive_form(token(window_extractor, text, "en", word), "en") is passive
