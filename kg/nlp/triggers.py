@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -11,7 +11,7 @@ from spacy.util import filter_spans
 from kg.caching import per_language
 from kg.lang.settings import settings
 from kg.nlp.context import kg_set, set_span_list, span_list
-from kg.nlp.morphology import _forms, is_passive_form, lemma_table
+from kg.nlp.morphology import _forms, affix_candidates, is_passive_form, lemma_table
 from kg.resources import lang_dir, read_jsonl
 
 
@@ -50,6 +50,7 @@ class Trigger:
     place_object: bool = False  # a place's name after it stands for ``requires`` ("took Bakhmut", "merebut Avdiivka")
     doer_sectors: frozenset[str] = frozenset()  # who may do it to a place so named: sectors, "state" for a state's name
     reverse: bool = False  # the act is done to the subject by the target: "Turkey received aid from Saudi Arabia"
+    excluded: frozenset[str] = frozenset()  # word forms it does not match: "mendemonstrasikan" (to show) for "demonstrasi"
 
 
 @per_language
@@ -77,6 +78,7 @@ def load_triggers(lang: str) -> tuple[Trigger, ...]:
                 place_object=bool(obj.get("requires_place", False)),
                 doer_sectors=frozenset(obj.get("doer_sectors", [])),
                 reverse=bool(obj.get("reverse", False)),
+                excluded=frozenset(w.lower() for w in obj.get("except", [])),
             )
         )
     return tuple(out)
@@ -96,6 +98,8 @@ class TriggerTagger:
         self._clause_openers = frozenset(s.complementisers) | frozenset(s.coordinators)
         m = s.morphology if s.has_morphology else {}
         self._verb_prefixes = tuple(m.get("verbal_prefixes", [])) + tuple(m.get("passive_prefixes", []))
+        self._transitive = tuple(m.get("transitive_prefixes", []))  # meN-, di-: a noun trigger so prefixed is a verb
+        self._as_verbs: dict[int, Trigger] = {}  # noun entries read in such a form (:meth:`_in_verb_form`)
         self._cache: dict[int, tuple[str, ...]] = {}
         self._hits: set[int] = set()  # word forms (ORTH hashes) that can start a trigger
         self.index: dict[str, list[Trigger]] = {}
@@ -114,6 +118,24 @@ class TriggerTagger:
         if j > 0 and doc[j - 1].lower_ in self._clause_openers:
             return True
         return bool(self._verb_prefixes) and doc[j].lower_.startswith(self._verb_prefixes)
+
+    def _in_verb_form(self, word: str, stem: str) -> bool:
+        """Whether ``word`` is a verb made of the noun trigger ``stem`` by a transitive prefix (``morphology``
+        ``transitive_prefixes``): a loanword noun takes meN-/di- and is the verb of the same act, subject acting on
+        object ("ekstradisi" -> "mengekstradisi", "diekstradisi"; "deportasi" -> "mendeportasi"), not when the bare
+        word is the stem itself ("dialognya": a noun that only starts like "di-"). Intransitive ber- forms
+        ("berdemonstrasi", "berkomitmen") keep the noun's reading: their target is a prepositional phrase."""
+        if not self._transitive or word == stem or not word.startswith(self._transitive):
+            return False
+        analyses = [p for s, p, _x in affix_candidates(word, self.lang) if s == stem]
+        return "" not in analyses and any(p.startswith(self._transitive) for p in analyses)
+
+    def _as_verb(self, trig: Trigger) -> Trigger:
+        """The verb reading of noun entry ``trig``: subject acts on object, its target prepositions kept."""
+        got = self._as_verbs.get(trig.number)
+        if got is None:
+            got = self._as_verbs[trig.number] = replace(trig, pos="verb")
+        return got
 
     def forms_of(self, doc: Doc) -> list[tuple[str, ...]]:
         """Forms of every token, from the token arrays (no Token objects): lower-case, lemma, stems.
@@ -186,6 +208,8 @@ class TriggerTagger:
                 if not entries:
                     continue
                 for trig in entries:
+                    if trig.excluded and forms[i][0] in trig.excluded:
+                        continue
                     words = trig.words
                     size = len(words)
                     rank = (size, len(trig.requires))
@@ -208,6 +232,8 @@ class TriggerTagger:
                     best = (rank, trig, form, by_place)
             if best is not None:
                 _rank, trig, form, by_place = best
+                if trig.pos == "noun" and self._in_verb_form(forms[i][0], form):
+                    trig = self._as_verb(trig)  # "Thailand mengekstradisi ... ke AS", "dideportasi oleh Arab Saudi"
                 if trig.requires:
                     end = i + len(trig.words)
                     hi = min(n, end + (trig.window or self.window))

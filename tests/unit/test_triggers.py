@@ -34,6 +34,27 @@ def test_indonesian_affixed_forms_reach_the_stem(window_extractor, lang, text, w
     assert (trig.text, kg_get(trig)["form"], trig.label_) == (word, "serang", "190")
 
 
+def pos_of(extractor, text, lang):
+    doc = processed_doc(extractor, text, lang)
+    return [(t.text, t.label_, kg_get(t)["trigger"].pos) for t in span_list(doc, "kg_triggers")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # h46: a noun trigger in a meN-/di- form (morphology transitive_prefixes) is the verb of the same act
+    ("Thailand mengekstradisi peretas itu ke Amerika Serikat.", [("mengekstradisi", "063", "verb")]),
+    ("Pekerja itu dideportasi oleh Arab Saudi.", [("dideportasi", "174", "verb")]),
+    ("Ekstradisi peretas itu ditunda.", [("Ekstradisi", "063", "noun")]),
+    # ber- is intransitive: its target is a prepositional phrase, as the noun's is
+    ("Massa berdemonstrasi menuju kedutaan.", [("berdemonstrasi", "141", "noun")]),
+    # a noun that only starts like di-, its own stem
+    ("Dialognya dengan Jepang berlangsung lama.", [("Dialognya", "040", "noun")]),
+    # an entry's "except" forms: to show is no protest
+    ("Korea Utara mendemonstrasikan rudal barunya.", []),
+])
+def test_a_noun_trigger_with_a_transitive_prefix_is_a_verb(window_extractor, text, expected):
+    assert pos_of(window_extractor, text, "id") == expected
+
+
 def test_multiword_trigger_is_one_span(window_extractor):
     assert found(window_extractor, "Egypt called for a ceasefire in Gaza.", "en") == [("called for", "0256")]
 

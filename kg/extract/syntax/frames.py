@@ -114,7 +114,12 @@ def frame(
             targets = [_re(a, "conj-share-subj") for c in head.children if c.dep_ in PASSIVE_SUBJECTS + SUBJECTS for a in r.actors_in(c, c.dep_)]
         t2, obliques = r.objects_of(tok, preps)
         t2 = [a for a in t2 if a.rule != "obj" or not d.bare_passive_agent or any(c.dep_ in AGENTS for c in tok.children)]
-        if targets:  # "Israel dikecam oleh Turki atas penyerbuan ...": the passive subject is the target
+        moved = _moved_to(t2, target_adps, d) if targets else []
+        if moved:  # "diekstradisi ke Amerika Serikat oleh Swiss": the patient moves to its target, who receives it
+            obliques += [_re(a, a.rule, adp=None, role="object") for a in targets]
+            obliques += [_re(a, a.rule, adp=a.rule[4:-1] if a.rule.startswith("obl(") else None) for a in t2 if a not in moved]
+            targets = moved
+        elif targets:  # "Israel dikecam oleh Turki atas penyerbuan ...": the passive subject is the target
             obliques += [_re(a, a.rule, adp=a.rule[4:-1] if a.rule.startswith("obl(") else None) for a in t2 if not a.rule.startswith("obj")]
         else:
             targets = t2
@@ -158,6 +163,17 @@ def frame(
     f.obliques = _dedupe(obliques, {a.index for a in f.sources + f.targets})
     f.speech = r.speech_of(tok)
     return f
+
+
+def _moved_to(args: list, target_adps, d) -> list:
+    """The obliques of a passive verb marked by one of its entry's own target adpositions that are recipient ones
+    ("ke", "to"): where the patient was moved to, who receives it ("was extradited *to the United States* by
+    Switzerland"). Only for an entry that names its target adpositions (``target_adps``), as the extraditing,
+    sending and handing-over verbs do."""
+    if not target_adps:
+        return []
+    wanted = frozenset(target_adps) & d.adps("recipient")
+    return [a for a in args if a.rule.startswith("obl(") and a.rule[4:-1] in wanted]
 
 
 def _capacity_verb(tok, r):
