@@ -111,13 +111,18 @@ class TriggerTagger:
         self.layer = load_layer(lang, parts_from_env(petrarch), load_triggers(lang), Trigger)
         self.keys = frozenset(self.index) | (self.layer.keys if self.layer is not None else frozenset())
 
-    def _verbal(self, doc: Doc, j: int) -> bool:
+    def _verbal(self, doc: Doc, j: int, listed: bool = False) -> bool:
         """Whether word ``j`` reads as a verb of its own clause: after a complementiser or a coordinator
         ("agreed *to meet*", "mengancam Ukraina *dan menggempur*") or, in a language with morphology, in a verbal
         or passive form ("menggempur", "diserang"), not a nominal one ("serangan", "serangannya")."""
         if j > 0 and doc[j - 1].lower_ in self._clause_openers:
             return True
-        return bool(self._verb_prefixes) and doc[j].lower_.startswith(self._verb_prefixes)
+        # an event noun written as the entry lists it is that noun, whatever its first letters ("dialog" is no di- verb)
+        return not listed and bool(self._verb_prefixes) and doc[j].lower_.startswith(self._verb_prefixes)
+
+    def _noun_entry(self, word: str) -> bool:
+        """Whether ``word`` as written is a noun trigger of the lexicon ("dialog", not "mengalah")."""
+        return any(t.pos == "noun" for t in self.index.get(word, ()))
 
     def _in_verb_form(self, word: str, stem: str) -> bool:
         """Whether ``word`` is a verb made of the noun trigger ``stem`` by a transitive prefix (``morphology``
@@ -241,7 +246,8 @@ class TriggerTagger:
                     # sanctions and the attacks are what the act ends, not a second event of the same doer
                     objects.update(
                         j for j in range(end, hi)
-                        if trig.requires.intersection(forms[j]) and _in_sentence_of(doc, i, j) and not self._verbal(doc, j)
+                        if trig.requires.intersection(forms[j]) and _in_sentence_of(doc, i, j)
+                        and not self._verbal(doc, j, listed=forms[j][0] in trig.requires and self._noun_entry(forms[j][0]))
                     )
                 span = Span(doc, i, i + len(trig.words), label=trig.code, kb_id=str(trig.number))
                 kg_set(span, {"trigger": trig, "form": form, "by_place": True} if by_place else {"trigger": trig, "form": form})

@@ -55,6 +55,16 @@ def test_a_noun_trigger_with_a_transitive_prefix_is_a_verb(window_extractor, tex
     assert pos_of(window_extractor, text, "id") == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # h46: the talks a suspension acts on are its object, no meeting of their own, though "dialog" starts like di-
+    ("Korea Utara menangguhkan dialog dengan Korea Selatan.", [("menangguhkan", "164")]),
+    # a required word in a verbal form stays an act of its own: the one urged to yield does
+    ("Amerika Serikat mendesak Ukraina mengalah kepada Rusia.", [("mendesak", "025"), ("mengalah kepada", "080")]),
+])
+def test_an_event_noun_a_trigger_requires_is_its_object(window_extractor, text, expected):
+    assert [(w, c) for w, c in found(window_extractor, text, "id")] == expected
+
+
 def test_multiword_trigger_is_one_span(window_extractor):
     assert found(window_extractor, "Egypt called for a ceasefire in Gaza.", "en") == [("called for", "0256")]
 
