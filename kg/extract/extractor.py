@@ -16,8 +16,7 @@ from kg.extract.arguments import _state_protest, _sure_doer
 from kg.extract.intent import _intent_is_now, gives_aid, intent_event
 from kg.extract.rules import SentenceRules
 from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, filed_end, names_earlier_actor, sentences_of
-from kg.extract.syntax.data import light_passive_subject
-from kg.extract.syntax.results import head_token
+from kg.extract.reading import parsed_as_noun, parsed_as_verb, place_after_agent
 from kg.extract.syntax.use import (
     STATS, alleged, capacity_act, coref_target, modifies_other_noun, needs_parse, parse_mode,
     parse_sentences, place_act, refused, syntax_args, syntax_frame, veto,
@@ -84,42 +83,6 @@ class _Prepared:
     ex: Extraction
     wanted: list
     parsed: dict = field(default_factory=dict)
-
-
-def _parsed_as_noun(rules, trig) -> bool:
-    """A verb trigger's bare word that the parse reads as a noun argument: "mengecam blokade Israel atas Gaza",
-    "protes terhadap blokade China" (an Indonesian root without its verbal prefix, as an object or after a
-    preposition). Read as a verb, the one who condemns or protests became the blockade's doer."""
-    if rules.syntax is None or len(trig) != 1 or kg_get(trig)["trigger"].pos != "verb":
-        return False
-    sub, off = rules.syntax
-    tok = sub[trig.start - off]
-    if tok.pos_ != "NOUN" or (tok.dep_ not in ("obj", "nmod", "obl") and not light_passive_subject(tok, rules.lang)):
-        return False
-    if rules.s.has_morphology or light_passive_subject(tok, rules.lang):  # "Sanctions were imposed on X by Y"
-        return True
-    # without morphology a noun reading needs its actor as a modifier: "condemned the US strikes on ...",
-    # "protests Chinese blockade" (not "a day after Israel struck Damascus", which the tagger may misread)
-    names = {i - off for a in rules.actors for i in range(a.start, a.end)}
-    return any(c.dep_ in ("compound", "amod", "nmod:poss") and c.i in names and c.i < tok.i for c in tok.children)
-
-
-def _parsed_as_verb(rules, trig) -> bool:
-    """A noun trigger of several words that the parse reads as a clause, subject and verb: "drone strike"
-    matched on the lemmas of "Ukrainian drones struck Moscow" (read as a noun it has no doer or target); or a
-    verb trigger that only looks like a noun and modifies a verb ("Hungaria enggan mengirim ...")."""
-    if rules.syntax is None:
-        return False
-    sub, off = rules.syntax
-    if len(trig) == 1 and kg_get(trig)["trigger"].pos == "verb":
-        # a verb of the lexicon that only looks like a noun ("enggan": -an) and modifies a verb: "enggan mengirim"
-        tok = sub[trig.start - off]
-        return tok.dep_ in ("advmod", "aux") and tok.head.pos_ == "VERB"
-    if len(trig) < 2 or kg_get(trig)["trigger"].pos != "noun":
-        return False
-    own = range(trig.start - off, trig.end - off)
-    head = head_token(sub, own.start, own.stop)
-    return head.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i in own for c in head.children)
 
 
 COREF_KINDS = frozenset({"pair", "prev-subject", "pronoun-and", "host-counterpart", "accuser", "org"})  # in the rule: "...+pair"
@@ -291,7 +254,7 @@ class Extractor:
                 continue  # places only, and no pronoun or group noun for an earlier actor
             # nominal arguments first, so that "serangan Israel" does not lend Israel to the next verb
             for trig in rules.triggers:
-                if (self._is_nominal(trig, lang) and not _parsed_as_verb(rules, trig)) or _parsed_as_noun(rules, trig):
+                if (self._is_nominal(trig, lang) and not parsed_as_verb(rules, trig)) or parsed_as_noun(rules, trig):
                     rules.nominal.add(trig.start)
                     agent = rules.nominal_agent(trig)
                     if agent:
@@ -433,6 +396,7 @@ class Extractor:
             return None  # a sentence read only for its pronoun or group noun: only a pair ("both sides") or a host's counterpart
         if source is not None and target is None and cameo.quad_of_root(t.code[:2]) == 4 and not t.symmetric:
             target = rules.place_target(trig, source, stop, via=(noun_preps - s.locative_preps) if nominal else None)
+            target = target or (place_after_agent(rules, trig, source, stop) if nominal else None)
         elif source is not None and target is None and gives_aid(t.code):  # "pledged aid for flood victims in Pakistan"
             target = rules.place_target(trig, source, stop, via=(noun_preps if nominal else verb_preps) - s.locative_preps)
         if source is not None and target is None and _sure_doer(source, fr, cands, nominal, rules, trig):

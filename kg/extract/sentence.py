@@ -244,9 +244,21 @@ class RulesBase:
         if span.start in self.attached or span.start in self.used_as_target:
             return False
         kg = kg_get(span) or {}
-        if kg.get("locative"):
+        if kg.get("locative") or self._made_by(span):
             return False
         return self._prep_before(span, span.start - 3) is None
+
+    def _made_by(self, span: Span) -> bool:
+        """Whether ``span`` only says where a thing was made, marked by an origin word next to it (syntax.json
+        ``origin_words``): "Russian-made jets", "Iranian-built drones", "jet tempur buatan Rusia". The maker is not the
+        doer of what the thing does, even where the parse misreads the sentence (the syntax veto reads the same words)."""
+        from kg.extract.syntax.data import role_data
+
+        origin = role_data(self.lang).origin_words
+        if self.s.head_final:  # the origin word follows, joined by a hyphen
+            i = span.end
+            return i + 1 < self.sent.end and self.lows[i] in ("-", "–") and self.lows[i + 1] in origin
+        return span.start - 1 >= self.sent.start and self.lows[span.start - 1] in origin
 
     def _group_left(self, span: Span) -> list[Span]:
         """``span`` and the actors coordinated before it ("Putin dan Raisi", "Russia, China and Iran")."""

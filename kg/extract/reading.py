@@ -1,0 +1,99 @@
+"""How a trigger's words read in their sentence: a verb trigger's word as a noun argument, a noun trigger's words as
+a clause (subject and verb), from the parse and from the words' own forms (moved out of kg/extract/extractor.py);
+and where an event noun whose doer an agent phrase names happened (:func:`place_after_agent`)."""
+
+from __future__ import annotations
+
+from kg.extract.syntax.data import light_passive_subject
+from kg.extract.syntax.results import head_token
+from kg.nlp.context import kg_get
+
+
+def parsed_as_noun(rules, trig) -> bool:
+    """A verb trigger's bare word that the parse reads as a noun argument: "mengecam blokade Israel atas Gaza",
+    "protes terhadap blokade China" (an Indonesian root without its verbal prefix, as an object or after a
+    preposition). Read as a verb, the one who condemns or protests became the blockade's doer."""
+    if rules.syntax is None or len(trig) != 1 or kg_get(trig)["trigger"].pos != "verb":
+        return False
+    sub, off = rules.syntax
+    tok = sub[trig.start - off]
+    if tok.pos_ != "NOUN" or (tok.dep_ not in ("obj", "nmod", "obl") and not light_passive_subject(tok, rules.lang)):
+        return False
+    if rules.s.has_morphology or light_passive_subject(tok, rules.lang):  # "Sanctions were imposed on X by Y"
+        return True
+    # without morphology a noun reading needs its actor as a modifier: "condemned the US strikes on ...",
+    # "protests Chinese blockade" (not "a day after Israel struck Damascus", which the tagger may misread)
+    names = {i - off for a in rules.actors for i in range(a.start, a.end)}
+    return any(c.dep_ in ("compound", "amod", "nmod:poss") and c.i in names and c.i < tok.i for c in tok.children)
+
+
+def parsed_as_verb(rules, trig) -> bool:
+    """A noun trigger of several words that the parse reads as a clause, subject and verb: "drone strike"
+    matched on the lemmas of "Ukrainian drones struck Moscow" (read as a noun it has no doer or target); or a
+    verb trigger that only looks like a noun and modifies a verb ("Hungaria enggan mengirim ...")."""
+    if _verb_inflected(trig, rules):
+        return True
+    if rules.syntax is None:
+        return False
+    sub, off = rules.syntax
+    if len(trig) == 1 and kg_get(trig)["trigger"].pos == "verb":
+        # a verb of the lexicon that only looks like a noun ("enggan": -an) and modifies a verb: "enggan mengirim"
+        tok = sub[trig.start - off]
+        return tok.dep_ in ("advmod", "aux") and tok.head.pos_ == "VERB"
+    if len(trig) < 2 or kg_get(trig)["trigger"].pos != "noun":
+        return False
+    own = range(trig.start - off, trig.end - off)
+    head = head_token(sub, own.start, own.stop)
+    return head.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i in own for c in head.children)
+
+
+def _verb_inflected(trig, rules) -> bool:
+    """Whether a noun trigger of several words was matched on a verb's inflection of its head word, in a language
+    whose noun phrases end in their head (lang.json ``participle_suffixes``): "missile strike" on "Russian missiles
+    *struck* Kharkiv", "rocket attack" on "rockets *attacked*" (a word that does not begin with the trigger's word, or
+    that adds a participle ending to it). The parser may misread such a clause as one noun phrase ("missiles struck"
+    as a compound), and the noun reading has then no doer and no target. Plurals stay nouns: "missile strikes"."""
+    if len(trig) < 2 or rules.s.has_morphology or not rules.s.head_final or kg_get(trig)["trigger"].pos != "noun":
+        return False
+    word, low = kg_get(trig)["trigger"].words[-1], trig[-1].lower_
+    if low == word:
+        return False
+    suffixes = tuple(rules.s.participle_suffixes)
+    return not low.startswith(word) or (low.endswith(suffixes) and not word.endswith(suffixes))
+
+
+FORCE_ROOTS = ("18", "19", "20")  # acts of force: an act of force in a place is one on it (not a drill or a deployment there)
+
+
+def place_after_agent(rules, trig, source, stop: int):
+    """The place an act of force named by an event noun happened in, written right after the noun and the doer it
+    names (an agent phrase, a possessor or a genitive): "the bombing by ISIS in Kerman", "Israeli strikes in Rafah",
+    "serangan Israel di Rafah", "pengeboman oleh ISIS di Kerman" stand for the place's state as target, as "ISIS bombed
+    Kerman" does (lang.json ``agent_preps``, ``inside_preps``; an event noun otherwise reaches a place only through a
+    target preposition). Not a place in a clause about the agent ("by Hamas, which is based in Gaza") or about others
+    ("officials in Kerman said"), nor where the agent comes from ("by fighters from Syria"); and only for an event noun
+    that opens its clause (the subject: "Israeli strikes in Rafah killed ..."), not one another word governs, which
+    may name again an act whose target was other than the place ("responded to the Israeli strike in Damascus", on
+    Iran's consulate there) or be how another act was done ("killed by an Israeli strike in Beirut")."""
+    s = rules.s
+    if kg_get(trig)["trigger"].code[:2] not in FORCE_ROOTS or not source.spans:
+        return None
+    if source.how in {f"prep:{p}" for p in s.agent_preps} or source.how == "genitive":
+        end = source.spans[-1].end  # "the bombing by ISIS in Kerman", "serangan Israel di Rafah"
+    elif source.how == "possessor" and source.spans[-1].end <= trig.start:
+        end = trig.end  # "Israeli strikes in Rafah", "Russia's attack in Kharkiv"
+    else:
+        return None
+    if end <= trig.start or end >= stop or rules.lows[end] not in s.inside_preps:
+        return None
+    i = min(trig.start, source.spans[0].start) - 1
+    while i >= rules.sent.start and (rules.lows[i] in s.determiners or rules.lows[i] in s.possessives):
+        i -= 1
+    if i >= rules.sent.start and not rules.doc[i].is_punct:
+        # "was killed by an Israeli strike in Beirut", "Iran merespons serangan Israel di Damaskus": a noun another word
+        # governs is how another act was done or an act named again, whose target may be other than the place
+        return None
+    j = end + 1
+    while j < stop and (rules.lows[j] in s.determiners):
+        j += 1
+    return rules.place_target(trig, source, j + 1, via=frozenset(s.inside_preps))
