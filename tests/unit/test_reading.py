@@ -1,0 +1,40 @@
+"""kg/extract/reading.py: how a trigger's words read in their sentence (a noun trigger matched on a verb's
+inflection is a verb), and the place an act of force named by an event noun happened in."""
+
+from __future__ import annotations
+
+import pytest
+
+from .support import extract, pairs
+
+
+@pytest.mark.parametrize("text", [
+    "Russian missiles struck Mykolaiv on Wednesday.",
+    "Israeli rockets attacked Beirut's suburbs.",
+])
+def test_a_noun_trigger_matched_on_a_verb_form_is_a_verb(full_extractor, text):
+    assert {p[:2] for p in pairs(extract(full_extractor, text, "en"))} in ({("RUS", "UKR")}, {("ISR", "LBN")})
+
+
+def test_a_plural_noun_trigger_stays_a_noun(full_extractor):
+    assert ("RUS", "UKR", "19") in pairs(extract(full_extractor, "Russian missile strikes on Mykolaiv killed four.", "en"))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The shelling by Russia in Mykolaiv killed four people."),
+    ("en", "Russian strikes in Mykolaiv killed four people."),
+    ("id", "Penembakan oleh Rusia di Mykolaiv menewaskan empat orang."),
+    ("id", "Serangan Rusia di Mykolaiv menewaskan empat orang."),
+])
+def test_the_place_after_an_event_nouns_doer_is_its_target(full_extractor, lang, text):
+    assert ("RUS", "UKR", "19") in pairs(extract(full_extractor, text, lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The attack by Hezbollah, whose leaders live in Beirut, killed two soldiers."),
+    ("en", "Two soldiers were killed by a Russian strike in Mykolaiv."),
+    ("id", "Dua tentara tewas dalam serangan Rusia di Mykolaiv."),
+    ("en", "Chinese naval drills in the Taiwan Strait alarmed Taipei."),
+])
+def test_no_place_target_for_a_governed_noun_a_clause_or_a_drill(full_extractor, lang, text):
+    assert not {p for p in pairs(extract(full_extractor, text, lang)) if p[1] in ("LBN", "UKR", "TWN") and p[2] == "19"}
