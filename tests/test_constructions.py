@@ -261,6 +261,10 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # then (h47), an event noun with its doer after 'by'/'oleh' and its partner after 'with'/'dengan' ('Penangguhan
 # perundingan dagang oleh Tokyo dengan Seoul'), with talks suspended no meeting ('menangguhkan dialog'; the rule is h46's
 # suspend_talks, landed first): en 2 (1 near miss), id 3 (1 near miss); all pass
+# then (h47), weapon_doer grows by passives with a weapon agent whose clause the parse mislabels ('Odesa was struck by
+# Russian missiles', 'dihantam rudal Rusia', 'Kherson digempur artileri Rusia') and by agents of a modifier of the doer
+# noun, doers only for syntax.json doer_participles ('Missiles fired by Russia' yes; 'Rebels backed by Iran', 'Milisi yang
+# dilatih AS' no): en +4 (2 negatives), id +6 (3 negatives); main passed en 2, id 2 of them; now all
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
@@ -273,7 +277,7 @@ PASSED = {
            "received_from": 10, "asked_from": 6, "passive_light_verb": 4,
            "gapped_names": 6, "nationals_as_targets": 6, "group_members": 6, "rejected_proposal": 6, "named_halves": 6, "asked_of": 8, "yield_to": 6,
            "loanword_verb": 10, "concept_verbs": 7, "from_party": 10, "suspend_talks": 7,
-           "weapon_doer": 13, "agent_phrase_noun": 2},
+           "weapon_doer": 17, "agent_phrase_noun": 2},
     "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 16, "negative": 13, "nominal_possessor": 11, "object": 21, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 5, "reported_speech": 9,
@@ -283,7 +287,7 @@ PASSED = {
            "received_from": 9, "asked_from": 6, "passive_light_verb": 3,
            "gapped_names": 6, "nationals_as_targets": 7, "group_members": 4, "rejected_proposal": 4, "named_halves": 6, "asked_of": 9, "yield_to": 8,
            "loanword_verb": 14, "concept_verbs": 12, "from_party": 10, "suspend_talks": 7,
-           "weapon_doer": 12, "agent_phrase_noun": 3},
+           "weapon_doer": 18, "agent_phrase_noun": 3},
 }  # fmt: skip
 
 

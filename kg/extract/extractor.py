@@ -16,7 +16,7 @@ from kg.extract.arguments import _state_protest, _sure_doer
 from kg.extract.intent import _intent_is_now, gives_aid, intent_event
 from kg.extract.rules import SentenceRules
 from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, filed_end, names_earlier_actor, sentences_of
-from kg.extract.reading import parsed_as_noun, parsed_as_verb, place_after_agent
+from kg.extract.reading import modifier_agent, parsed_as_noun, parsed_as_verb, passive_place, place_after_agent
 from kg.extract.syntax.use import (
     STATS, alleged, capacity_act, coref_target, modifies_other_noun, needs_parse, parse_mode,
     parse_sentences, place_act, refused, syntax_args, syntax_frame, veto,
@@ -397,12 +397,13 @@ class Extractor:
         if source is not None and target is None and cameo.quad_of_root(t.code[:2]) == 4 and not t.symmetric:
             target = rules.place_target(trig, source, stop, via=(noun_preps - s.locative_preps) if nominal else None)
             target = target or (place_after_agent(rules, trig, source, stop) if nominal else None)
+            target = target or (passive_place(rules, trig, source) if passive else None)
         elif source is not None and target is None and gives_aid(t.code):  # "pledged aid for flood victims in Pakistan"
             target = rules.place_target(trig, source, stop, via=(noun_preps if nominal else verb_preps) - s.locative_preps)
         if source is not None and target is None and _sure_doer(source, fr, cands, nominal, rules, trig):
             rules.memory.remember_attack(t.code, source.spans)  # "North Korea fired a missile": remembered
-        if source is None or target is None:
-            return None
+        if source is None or target is None or modifier_agent(rules, trig, source):
+            return None  # (nor an agent of a participle on the doer noun: "Rebels backed by Iran attacked Israel")
         source, target = (target, source) if t.reverse else (source, target)  # "X received aid from Y": Y's aid to X
         if rules.is_held_hostage(trig, passive):
             return None  # "sandera yang masih ditahan Hamas", "hostages still held by Hamas": a state, no new act

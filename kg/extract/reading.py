@@ -5,6 +5,7 @@ and where an event noun whose doer an agent phrase names happened (:func:`place_
 from __future__ import annotations
 
 from kg.extract.syntax.data import light_passive_subject
+from kg.nlp.morphology import is_passive_form
 from kg.extract.syntax.results import head_token
 from kg.nlp.context import kg_get
 
@@ -97,3 +98,57 @@ def place_after_agent(rules, trig, source, stop: int):
     while j < stop and (rules.lows[j] in s.determiners):
         j += 1
     return rules.place_target(trig, source, j + 1, via=frozenset(s.inside_preps))
+
+
+def passive_place(rules, trig, source):
+    """The place written right before a passive verb of force, with only its auxiliaries between, is what the act was
+    done to, standing for its state: "Kherson digempur artileri Rusia", "Odesa was struck by ...", where the parse
+    misses the clause (the window rules take only an actor as a passive verb's subject). Not a place after a
+    preposition ("kapal di dekat Yaman diserang"), nor the doer's own state, nor for a doer that only made the weapon."""
+    from kg.extract.sentence import _Arg, _Ref
+
+    if any(not isinstance(sp, _Ref) and rules._made_by(sp) for sp in source.spans):
+        return None  # "Kharkiv dihantam drone buatan Iran": the maker is no doer
+    s = rules.s
+    i = trig.start - 1
+    while i >= rules.sent.start and (rules.lows[i] in s.passive_auxiliaries or rules.lows[i] in s.passive_interveners):
+        i -= 1
+    place = next((p for p in rules.places if p.end == i + 1 and p.start >= rules.sent.start), None)
+    if place is None or not rules._is_free(place):
+        return None
+    country = rules.lex.places.get(place.kb_id_.removeprefix("place:"))
+    code = country.country if country else None
+    own = {rules._side(sp) for sp in source.spans} | {rules._country_of(sp) for sp in source.spans}
+    if code is None or code in own or rules.lex.state(code) is None:
+        return None
+    return _Arg([place], "passive-place")
+
+
+def modifier_agent(rules, trig, source) -> bool:
+    """Whether the doer found before a trigger is only the agent of a passive participle or relative clause on the
+    noun before it: "Rebels backed by Iran attacked Israel", "Pemberontak yang didukung Iran menyerang Israel",
+    "Milisi yang dilatih AS menyerang ..." (the backer and the trainer did not attack; the parse may read the agent
+    as the subject). Not for a participle whose agent acts through the noun (syntax.json ``doer_participles``: "missiles
+    fired by Russia hit Kyiv", "rudal yang ditembakkan Rusia", "a coalition led by Saudi Arabia bombed ...")."""
+    from kg.extract.sentence import _Ref
+    from kg.extract.syntax.data import _is, role_data
+
+    s, d = rules.s, role_data(rules.lang)
+    for sp in source.spans:
+        if isinstance(sp, _Ref) or sp.start >= trig.start:
+            continue
+        i = sp.start - 1
+        while i > rules.sent.start and rules.lows[i] in s.determiners:
+            i -= 1
+        by = i > rules.sent.start and rules.lows[i] in s.agent_preps
+        i -= by
+        if i <= rules.sent.start:
+            continue
+        verb, before = rules.doc[i], rules.lows[i - 1]
+        if s.has_morphology:  # "yang didukung (oleh) Iran"
+            participle = before in s.relative_pronouns and is_passive_form(verb, rules.lang)
+        else:  # "backed by Iran" on a noun, not a clause's own passive ("was backed by")
+            participle = by and verb.lower_.endswith(tuple(s.participle_suffixes)) and before not in s.passive_auxiliaries
+        if participle and not _is(verb, d.doer_participles, rules.lang):
+            return True
+    return False

@@ -38,3 +38,37 @@ def test_the_place_after_an_event_nouns_doer_is_its_target(full_extractor, lang,
 ])
 def test_no_place_target_for_a_governed_noun_a_clause_or_a_drill(full_extractor, lang, text):
     assert not {p for p in pairs(extract(full_extractor, text, lang)) if p[1] in ("LBN", "UKR", "TWN") and p[2] == "19"}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Mykolaiv was struck by Russian drones on Friday."),
+    ("id", "Mykolaiv digempur artileri Rusia pada Jumat."),
+    ("id", "Pelabuhan Mykolaiv dihantam rudal Rusia."),
+])
+def test_a_place_before_a_passive_verb_of_force_is_its_target(full_extractor, lang, text):
+    assert ("RUS", "UKR", "19") in pairs(extract(full_extractor, text, lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("id", "Mykolaiv dihantam drone buatan Iran."),
+    ("id", "Kapal di dekat Yaman diserang Houthi."),
+])
+def test_no_passive_place_for_a_maker_or_a_place_after_a_preposition(full_extractor, lang, text):
+    assert pairs(extract(full_extractor, text, lang)) == set()
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Fighters backed by Iran attacked Israel."),
+    ("id", "Pejuang yang didukung Iran menyerang Israel."),
+    ("id", "Milisi yang didanai Qatar menyerang Israel."),
+])
+def test_the_agent_of_a_modifier_on_the_doer_noun_is_no_doer(full_extractor, lang, text):
+    assert not {p for p in pairs(extract(full_extractor, text, lang)) if p[0] in ("IRN", "QAT")}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Rockets fired by Hamas hit Tel Aviv."),
+    ("id", "Roket yang ditembakkan Hamas menghantam Tel Aviv."),
+])
+def test_the_agent_of_a_weapons_use_is_its_doer(full_extractor, lang, text):
+    assert ("NSA:HAMAS", "ISR", "19") in pairs(extract(full_extractor, text, lang))

@@ -101,8 +101,11 @@ def frame(
     sources = r.subject_of(tok, passive)
     if passive:
         targets = []
+        # a plain subject of a passive verb is its patient where the parser gave no passive subject: "Odesa was struck
+        # by Russia" (parsed 'nsubj' beside 'aux:pass'); in a language with bare agents, always ("Kharkiv dihantam ...")
+        plain = d.bare_passive_agent or not any(c.dep_ in PASSIVE_SUBJECTS for c in tok.children)
         for c in tok.children:
-            if c.dep_ in PASSIVE_SUBJECTS or (c.dep_ in SUBJECTS and d.bare_passive_agent):
+            if c.dep_ in PASSIVE_SUBJECTS or (c.dep_ in SUBJECTS and plain):
                 if c.lower_ in d.relative_pronouns and tok.dep_ == "acl:relcl":
                     targets += r.actors_in(tok.head, "relcl-antecedent")
                 else:

@@ -13,8 +13,14 @@ NOMINAL_HEADS = ("NOUN", "PROPN", "ADJ", "NUM", "PRON")
 
 
 def _case(tok) -> str | None:
-    """The adposition of a nominal (its ``case`` child; multi-word "according to", "out of" by first word)."""
-    return next((c.lower_ for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i), None)
+    """The adposition of a nominal (its ``case`` child; multi-word "according to", "out of" by first word), or of its
+    first modifier where the parser hung it there: "by Russian drones" parsed with 'by' on 'Russian'."""
+    found = next((c.lower_ for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i), None)
+    if found is None and tok.pos_ in ("NOUN", "PROPN"):
+        first = next((c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound")), None)
+        if first is not None:
+            found = next((c.lower_ for c in first.children if c.dep_ == "case" and c.i < first.i), None)
+    return found
 
 
 def addressed(verb, clause, lang: str, names_actor) -> list:
@@ -171,7 +177,10 @@ class _Roles:
             return out
         if passive and self.d.bare_passive_agent:
             for c in tok.children:  # "rumah itu dibom Israel": the agent right after a di- verb
-                if c.dep_ in OBJECTS + ("obl", "nmod", "compound", "flat", "flat:name") and self._case(c) is None and c.i > tok.i:
+                # (or a noun the parser made an adverb: "Kharkiv dihantam rudal Rusia", 'rudal' as advmod)
+                nounish = ("advmod",) if c.pos_ in ("NOUN", "PROPN", "X") else ()
+                deps = OBJECTS + ("obl", "nmod", "compound", "flat", "flat:name") + nounish
+                if c.dep_ in deps and self._case(c) is None and c.i > tok.i:
                     found = self.actors_in(c, "obj-agent")
                     if found:
                         return found
