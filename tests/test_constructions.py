@@ -35,7 +35,7 @@ CONSTRUCTIONS = {
     "topic_target", "received_from", "asked_from", "passive_light_verb",
     "gapped_names", "nationals_as_targets", "group_members", "rejected_proposal", "named_halves", "asked_of", "yield_to",
     "loanword_verb", "concept_verbs", "from_party", "suspend_talks",
-    "weapon_doer", "agent_phrase_noun",
+    "weapon_doer", "agent_phrase_noun", "protest_at_embassy",
 }  # fmt: skip
 # constructions written with their rule (h32) and so without a held-apart third: sentences written after the rule
 # by its author would not be held apart from it
@@ -43,7 +43,7 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
             "capacity_adjunct", "topic_target", "received_from", "asked_from", "passive_light_verb",
             "gapped_names", "nationals_as_targets", "group_members", "rejected_proposal", "named_halves", "asked_of", "yield_to",
             "loanword_verb", "concept_verbs", "from_party", "suspend_talks",
-            "weapon_doer", "agent_phrase_noun"}
+            "weapon_doer", "agent_phrase_noun", "protest_at_embassy"}
 
 # measured 2026-12-03 on 71b0c1f: en 126 sentences, 89 pass (0.706), event precision 0.904, dates 0.977;
 # id 126 sentences, 83 pass (0.659), precision 0.846, dates 0.988
@@ -265,6 +265,10 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # Russian missiles', 'dihantam rudal Rusia', 'Kherson digempur artileri Rusia') and by agents of a modifier of the doer
 # noun, doers only for syntax.json doer_participles ('Missiles fired by Russia' yes; 'Rebels backed by Iran', 'Milisi yang
 # dilatih AS' no): en +4 (2 negatives), id +6 (3 negatives); main passed en 2, id 2 of them; now all
+# then (h46), a target phrase the parse hangs on a non-head word of a trigger of several words is the trigger's
+# ('berunjuk rasa di depan Kedutaan Besar Jepang di Jakarta': the embassy hangs on 'rasa', and the verb's own 'di
+# Jakarta' was the target, the protesters' own state): protest_at_embassy, 5 sentences per language (1 negative);
+# main passed en 3, id 3; now en 3 ('in front of' is no target preposition in English), id 4 ('Massa Turki' names no one)
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
@@ -277,7 +281,7 @@ PASSED = {
            "received_from": 10, "asked_from": 6, "passive_light_verb": 4,
            "gapped_names": 6, "nationals_as_targets": 6, "group_members": 6, "rejected_proposal": 6, "named_halves": 6, "asked_of": 8, "yield_to": 6,
            "loanword_verb": 10, "concept_verbs": 7, "from_party": 10, "suspend_talks": 7,
-           "weapon_doer": 17, "agent_phrase_noun": 2},
+           "weapon_doer": 17, "agent_phrase_noun": 2, "protest_at_embassy": 3},
     "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 16, "negative": 13, "nominal_possessor": 11, "object": 21, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 5, "reported_speech": 9,
@@ -287,7 +291,7 @@ PASSED = {
            "received_from": 9, "asked_from": 6, "passive_light_verb": 3,
            "gapped_names": 6, "nationals_as_targets": 7, "group_members": 4, "rejected_proposal": 4, "named_halves": 6, "asked_of": 9, "yield_to": 8,
            "loanword_verb": 14, "concept_verbs": 12, "from_party": 10, "suspend_talks": 7,
-           "weapon_doer": 18, "agent_phrase_noun": 3},
+           "weapon_doer": 18, "agent_phrase_noun": 3, "protest_at_embassy": 4},
 }  # fmt: skip
 
 

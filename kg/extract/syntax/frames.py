@@ -128,6 +128,10 @@ def frame(
             targets = t2
     else:
         targets, obliques = r.objects_of(tok, preps, prefer_adps=target_adps is not None)
+        # "berunjuk rasa di depan Kedutaan Besar Jepang di Jakarta": a phrase the parse hangs on another word of a
+        # trigger of several words is that trigger's, nearer than the verb's own ("di Jakarta")
+        known = {a.index for a in targets}
+        targets = [a for a in _inner_targets(doc, r, tok, own, preps) if a.index not in known] + targets
         # "condemned and rejected the plan": a conjunct verb's object is shared only by a verb with no object of
         # its own ("welcomed the ruling and urged Jakarta to ...": Jakarta is not what was welcomed)
         if not targets:
@@ -166,6 +170,17 @@ def frame(
     f.obliques = _dedupe(obliques, {a.index for a in f.sources + f.targets})
     f.speech = r.speech_of(tok)
     return f
+
+
+def _inner_targets(doc, r, tok, own: set, preps: frozenset) -> list:
+    """Actors in the target-marked phrases hung on the words of a trigger of several words other than its head."""
+    out = []
+    for k in sorted(own - {tok.i}):
+        for c in doc[k].children:
+            adp = r._case(c) if c.dep_ in ("nmod", "obl") and c.i not in own else None
+            if adp in preps:
+                out += r.actors_in(c, f"trigger>{c.dep_}({adp})")
+    return out
 
 
 def _moved_to(args: list, target_adps, d) -> list:
