@@ -150,7 +150,7 @@ class ArgumentRules:
                         return self._pair_ref(self.doc[i], size)
                     # "the three countries announced ...": the one list of three named before (each does the act)
                     return self._group_ref(self.doc[i]) if size == 2 else self._pair_ref(self.doc[i], size)
-            org = self.org_subject(i)  # "The bloc suspended Niger", "Blok itu menangguhkan keanggotaan Niger"
+            org = self.org_subject(i) or self.description_subject(i, trig)  # "The bloc ...", "The country also ...", "Negara itu ..."
             if org is not None:
                 return org
             kind = pronouns.get(low)

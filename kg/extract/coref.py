@@ -15,6 +15,11 @@ pronoun subject for the previous sentence's subject (a part of :class:`kg.extrac
   "they", "mereka", for a state, a ministry or an organisation) stands for the actor that opens the
   previous sentence as its subject. Anything else (a writer, a tourist, no actor there) resolves nothing
   here, and the older rules (:meth:`ArgumentRules._person_ref`, ``_group_ref``) have their say.
+- **description** (``coref:description``, ``...+description``): "Japan sent aid to Turkey. The country also condemned
+  ...", "Negara itu ...", "The ministry ...", "Kelompok itu ...", "Pihaknya ...": a definite description of a kind
+  (``description_nouns``: state, government, ministry, armed group; ``side_pronouns``) opening a sentence is the
+  previous sentence's subject when of its kind, else the one actor of its kind named there
+  (:mod:`kg.extract.coref_description`).
 - **pronoun and actor** (``coref:pronoun-and``, ``...+pronoun-and``): "Kishida flew to Manila, where he and Marcos
   signed ...": a person pronoun joined to a subject's actors is one of them (the previous subject, the own
   sentence's subject, the speaker before a verb of saying, else the last person named).
@@ -51,6 +56,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Span
 
+from kg.extract.coref_description import DescriptionRules
 from kg.extract.sentence import _Arg, _group_nouns, _group_size, _Ref, filed_end
 from kg.model import TimeValue
 from kg.nlp.context import doc_context, kg_get, span_list
@@ -73,7 +79,7 @@ REJECTION_CODES = ("12", "016")  # a rejection, or a denial ("denied the claim",
 # PETRARCH2 codes 'deny * accusation' and the shared dev gold 'Damascus denies this')
 
 
-class CorefRules:
+class CorefRules(DescriptionRules):
     """Group nouns for a pair, pronoun subjects for the previous sentence's subject."""
 
     def _spans_of_sentence(self, sent: Span, upto: int | None = None) -> list[Span]:
@@ -321,7 +327,7 @@ class CorefRules:
         if when is not None and not when.inferred:
             return when
         refs = [sp for sp in (source.spans if source else ()) if isinstance(sp, _Ref)]  # the doers: not "X urged both sides"
-        starts = {sp._.kg.get("antecedent") for sp in refs if sp._.kg["rule"] in ("coref:pair", "coref:prev-subject")}
+        starts = {sp._.kg.get("antecedent") for sp in refs if sp._.kg["rule"] in ("coref:pair", "coref:prev-subject", "coref:description")}
         sents = self.memory.sents
         if not starts or None in starts or sents is None:
             return when

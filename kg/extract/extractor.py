@@ -85,14 +85,14 @@ class _Prepared:
     parsed: dict = field(default_factory=dict)
 
 
-COREF_KINDS = frozenset({"pair", "prev-subject", "pronoun-and", "host-counterpart", "accuser", "org"})  # in the rule: "...+pair"
+COREF_KINDS = frozenset({"pair", "prev-subject", "description", "pronoun-and", "host-counterpart", "accuser", "org"})  # in the rule: "...+pair"
 
 STATE_FORCES = frozenset({None, "GOV", "MIL"})  # a state itself, its government or its armed forces
 
 
 def _resolved(arg: _Arg) -> bool:
     """Whether ``arg`` stands for actors named in an earlier sentence (:mod:`kg.extract.coref`)."""
-    return any(isinstance(sp, _Ref) and sp._.kg["rule"] in ("coref:pair", "coref:prev-subject") for sp in arg.spans)
+    return any(isinstance(sp, _Ref) and sp._.kg["rule"] in ("coref:pair", "coref:prev-subject", "coref:description") for sp in arg.spans)
 
 
 def _new_reading(*args) -> bool:

@@ -137,8 +137,10 @@ def _group_last_words(lang: str) -> frozenset[str]:
 
 @per_language
 def _coref_words(lang: str) -> frozenset[str]:
-    """Words that may stand for an actor named in an earlier sentence: pronouns, group nouns' last words."""
-    return frozenset(settings(lang).pronouns) | _group_last_words(lang)
+    """Words that may stand for an actor named in an earlier sentence: pronouns, group nouns' last words, the head
+    nouns of definite descriptions ("the country") and side pronouns ("pihaknya")."""
+    s = settings(lang)
+    return frozenset(s.pronouns) | _group_last_words(lang) | frozenset(s.description_nouns) | s.side_pronouns
 
 
 def names_earlier_actor(doc: Doc, sent: Span, lang: str) -> bool:
