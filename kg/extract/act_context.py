@@ -40,10 +40,30 @@ def suicide_attack(rules, trig) -> bool:
         return False
     for c in node.children:
         if c.dep_ in SUBJECTS:
-            phrase = " " + " ".join(t.lower_ for t in c.subtree) + " "
+            phrase = " " + " ".join(t.lower_ for t in _own_phrase(c)) + " "
             if any(f" {w} " in phrase for w in words):
                 return True
     return False
+
+
+# the clauses a noun phrase may carry that tell something else about its noun: "Pakistan, which lost 20 soldiers to
+# a suicide bomber, attacked ..." (its relative clause names a suicide bomber who is not the attacker)
+ASIDE_DEPS = ("acl:relcl", "relcl", "appos", "parataxis")
+
+
+def _own_phrase(head):
+    """The tokens of the phrase ``head`` heads, without its relative clauses, appositions and the clauses a comma sets
+    off ("Pakistan, hit by a suicide bomber, ..."): what the phrase itself names. A bare clause that completes the
+    noun stays ("pelaku bom bunuh diri", where "bunuh" hangs on "pelaku")."""
+    skip = set()
+    for t in head.subtree:
+        if t is head or t.i in skip:
+            continue
+        aside = t.dep_ in ASIDE_DEPS or (t.dep_.startswith("acl") and t.left_edge.i > 0
+                                          and t.doc[t.left_edge.i - 1].text == "," and t.left_edge.i > head.i)
+        if aside:
+            skip.update(x.i for x in t.subtree)
+    return [t for t in head.subtree if t.i not in skip]
 
 
 # acts addressed to someone that a rejection answers and that are coded as events of their own: offers and proposals
