@@ -51,6 +51,7 @@ suicide bombing, CAMEO 183: "a suicide bomber from X attacked"), ``bare_nmod`` (
 unmarked noun after an event noun is its doer, "serangan Israel"; ``modifier``: it is not),
 ``vicinity_words`` (a place near a state, not in it: "waters", "lepas pantai"),
 ``origin_words`` (a maker is not a doer: a name under "made"/"buatan" is no argument: "Russian-made drones"),
+``supply_words`` (the origin words that name a giver: "pasokan Qatar" received is Qatar's, "stok buatan Rusia" is not Russia's gift),
 ``patient_prefixes`` and ``patient_prefix_exceptions`` (Indonesian peN- nouns whose bare noun is the
 patient: "pengeboman Gaza"), ``self_pronouns``, ``possessive_pronouns``, ``relative_pronouns``.
 

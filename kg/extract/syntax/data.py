@@ -53,6 +53,7 @@ class RoleData:
     suicide_attacker_words: frozenset = frozenset()  # a doer so named makes an attack a suicide bombing (183)
     member_nouns: frozenset = frozenset()  # their "from"/"of" phrase is the group they belong to: "gunmen from Al-Shabaab"
     origin_words: frozenset = frozenset()  # where a thing was made is not who used it: "Russian-made", "buatan"
+    supply_words: frozenset = frozenset()  # origin words that name who gave the thing: "pasokan Qatar" received is Qatar's
     doer_participles: frozenset = frozenset()  # the agent of "fired by", "ditembakkan" on a weapon used it (no other modifier's)
     moving_nouns: frozenset = frozenset()  # acts of moving people or things away: "evacuation of civilians from X"
     relative_adverbs: frozenset = frozenset()  # a clause they open ("..., where Serbs attacked ...", "di mana") has its own doer
@@ -111,6 +112,7 @@ def role_data(lang: str) -> RoleData:
         infinitive_marks=low("infinitive_marks"),
         vicinity_words=low("vicinity_words"),
         origin_words=low("origin_words"),
+        supply_words=low("supply_words"),
         doer_participles=low("doer_participles"),
         moving_nouns=low("moving_nouns"),
         member_nouns=low("member_nouns"),

@@ -96,6 +96,8 @@ class _Roles:
             seen.add(k)
             s, e = self.bounds[k]
             return [Arg(s, e, k, rule, token=tok.i)] + self._gapped(k, rule, seen)
+        if _is(tok, self.d.origin_words, self.lang):
+            return []  # "dari stok buatan Rusia", parsed with "buatan" heading the phrase: the maker did not act
         level = [(tok, rule)]
         for _ in range(depth):
             nxt, found = [], []

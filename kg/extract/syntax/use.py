@@ -299,13 +299,16 @@ def _after_a_noun(span, rules) -> bool:
     return tok.is_lower and tok.is_alpha and not (low in s.determiners or low in s.titles or low in s.coordinators)
 
 
-def _made_in(fr, spans, rules) -> bool:
+def _made_in(fr, spans, rules, received: bool = False) -> bool:
     """Whether one of the window's spans only says where a thing was made: its head hangs, within the noun
-    phrase, on an origin word ("Russian-made", "drone buatan Rusia"; ``origin_words``)."""
+    phrase, on an origin word ("Russian-made", "drone buatan Rusia"; ``origin_words``). For what is ``received``
+    ("Ukraine received weapons from Russian-made stocks") a supply word names the giver and is no origin
+    ("menerima pasokan dari Qatar": ``supply_words``)."""
     from kg.extract.syntax.data import _is, role_data
 
     sub, off = rules.syntax
-    origin = role_data(rules.lang).origin_words
+    d = role_data(rules.lang)
+    origin = d.origin_words - d.supply_words if received else d.origin_words
     for sp in spans:
         if isinstance(sp, _Ref) or not (0 <= sp.start - off < len(sub)):
             continue
@@ -413,8 +416,8 @@ def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
         return None, None, "reversed"  # the parse reads the pair the other way round
     if fr.sources and win_src and win_src <= syn_src and _no_visitor(fr.sources, source.spans, t, rules):
         return None, None, "visitor"  # "A Japanese tourist landed in Seoul": no visit of Japan's
-    if not t.reverse and _made_in(fr, source.spans + target.spans, rules):
-        return None, None, "origin"  # "Russian-made drones were shot down by Ukraine": the maker is no party (but "supplies from Qatar" received are Qatar's)
+    if _made_in(fr, source.spans + target.spans, rules, t.reverse):
+        return None, None, "origin"  # "Russian-made drones were shot down by Ukraine", "received weapons from Russian-made stocks": the maker is no party
     if fr.sources and all(a.rule.startswith("xcomp-control(obj)") for a in fr.sources) and win_src and not win_src & syn_src:
         # "Egypt urged Hamas to stop firing at Israel", "Mesir mendesak Hamas menghentikan serangan ke Israel": the
         # one asked acts (the parse's controlled doer), not the one who asks (the window's subject)
