@@ -228,16 +228,31 @@ class ArgumentRules:
         if not all(self.doc[i].is_lower for i in range(trig.end, t2.start)):
             return None
         t2_trig = kg_get(t2)["trigger"]
+        # what an appeal or a demand asks for is an act of leaving: its source phrase is the place left, not the
+        # one asked ("demanded a withdrawal of troops from Ukraine", "called for a pullout from Mali")
+        left = _source_adps(self.lang) if kg_get(trig)["trigger"].code[:2] in ASKED_ROOTS[:2] and self._leaving(t2) else frozenset()
         if t2.start not in self.nominal and t2_trig.pos != "noun":
             if t2.start > trig.end + 3:
                 return None
             t2_preps = t2_trig.target_preps if t2_trig.target_preps is not None else self.s.target_preps_verb
-            return self.after(t2, t2_preps | preps, direct=True, stop=self._next_trigger_start(t2, verbal_only=True))
+            return self.after(t2, (t2_preps | preps) - left, direct=True, stop=self._next_trigger_start(t2, verbal_only=True))
         t2_preps = t2_trig.target_preps if t2_trig.target_preps is not None else self.s.target_preps_noun
         agent = self.nominal_agent(t2)
         if agent is not None and agent.spans and agent.spans[0].start > t2.start:
             return agent  # "the withdrawal of US troops", "penarikan pasukan AS"
-        return self.after(t2, t2_preps | self.s.of_preps | self.s.partner_preps, direct=False, stop=self._next_trigger_start(t2))
+        return self.after(t2, (t2_preps | self.s.of_preps | self.s.partner_preps) - left, direct=False, stop=self._next_trigger_start(t2))
+
+    def _leaving(self, t2: Span) -> bool:
+        """Whether trigger ``t2`` is an act of leaving whose source phrase is the place or body left: a leaving noun
+        (:func:`~kg.extract.syntax.data.leaving_nouns`: "withdrawal", "penarikan", "evacuation") or a trigger of
+        yielding or reducing relations (08, 16) whose target a source adposition marks ("withdraw from")."""
+        from kg.extract.syntax.data import LEAVING_ROOTS, leaving_nouns
+
+        t = kg_get(t2)["trigger"]
+        if t.code.startswith(LEAVING_ROOTS) and _source_adps(self.lang) & (t.target_preps or frozenset()):
+            return True
+        nouns = leaving_nouns(self.lang)
+        return any(self.lows[k] in nouns for k in range(t2.start, t2.end))
 
     def clause_subject(self, trig: Span) -> _Arg | None:
         """The actor right before ``trig`` (with at most a copula between), even after a speech verb."""

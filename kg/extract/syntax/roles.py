@@ -98,6 +98,9 @@ class _Roles:
             return [Arg(s, e, k, rule, token=tok.i)] + self._gapped(k, rule, seen)
         if _is(tok, self.d.origin_words, self.lang):
             return []  # "dari stok buatan Rusia", parsed with "buatan" heading the phrase: the maker did not act
+        # in the phrase of an act of leaving a source phrase is the place left, even on a member noun: "penarikan
+        # pejuang asing dari Libya" (fighters leaving Libya), not "pejuang dari Hizbullah" (Hezbollah's fighters)
+        members = frozenset() if _is(tok, leaving_nouns(self.lang), self.lang) else self.d.member_nouns
         level = [(tok, rule)]
         for _ in range(depth):
             nxt, found = [], []
@@ -110,7 +113,7 @@ class _Roles:
                         continue  # "Russian-made drones", "drone buatan Rusia": the maker did not act
                     adp = self._case(c)
                     if dep == "nmod" and adp is not None and (adp not in self.d.adps("of") or t.i in self.events) \
-                            and not (adp in self.d.adps("source") and _is(t, self.d.member_nouns, self.lang)):
+                            and not (adp in self.d.adps("source") and _is(t, members, self.lang)):
                         continue  # "the attack on Gaza", "the annexation of Crimea" are not who acted; "forces of Russia" is
                     label = f"{r}>{dep}" + (f"({adp})" if adp else "")
                     if c.i in self.at:
