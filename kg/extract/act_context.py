@@ -10,12 +10,14 @@ from kg.extract.syntax.data import SUBJECTS, role_data
 def act_kind(info, rules, trig, sources):
     """``info`` (a CAMEO code's info) as the doers ``sources`` make it; None when the act is no event at all: an
     arrival (042) whose doers are all populations with no office ("Chinese tourists arrived in Bali", "peziarah
-    Indonesia tiba di Mekkah") is travel, no state visit; an attack (19) whose subject phrase names a suicide
-    attacker is a suicide bombing (183)."""
+    Indonesia tiba di Mekkah") is travel, no state visit, and so is a flight of craft ("flew bombers near the border":
+    :func:`carries`); an attack (19) whose subject phrase names a suicide attacker is a suicide bombing (183)."""
     from kg.lexicon import cameo
 
     if info.code == "042" and sources and all(p.sector in ("CVL", "REL") and not p.role for p in sources):
         return None
+    if info.code == "042" and carries(rules, trig):
+        return None  # "Russia flew bombers near the border": a flight of aircraft, no visit
     if info.root == "19" and suicide_attack(rules, trig):
         return cameo.info("183")
     return info
@@ -28,6 +30,17 @@ def _node(rules, trig):
     sub, off = rules.syntax
     i = trig.start - off
     return sub[i] if 0 <= i < len(sub) else None
+
+
+def carries(rules, trig) -> bool:
+    """Whether the travel verb ``trig`` is one that moves its direct object (``carrier_verbs``: "flew bombers near the
+    border", "landed troops on the island"): the doer sends a craft or a load, and goes nowhere itself."""
+    from kg.extract.syntax.data import OBJECTS, _is
+
+    node = _node(rules, trig)
+    if node is None or not _is(node, role_data(rules.lang).carrier_verbs, rules.lang):
+        return False
+    return any(c.dep_ in OBJECTS and c.pos_ in ("NOUN", "NUM") for c in node.children)
 
 
 def suicide_attack(rules, trig) -> bool:

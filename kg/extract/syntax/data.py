@@ -50,6 +50,7 @@ class RoleData:
     control_marks: frozenset = frozenset()  # marks of a controlled clause: "urged X to", "accused X of"
     infinitive_marks: frozenset = frozenset()  # the mark of an infinitive clause: "to", "untuk"
     vicinity_words: frozenset = frozenset()  # a place near, not in, a state: "waters", "lepas (pantai)"
+    carrier_verbs: frozenset = frozenset()  # travel verbs whose object is what is moved: "flew bombers" is no visit
     suicide_attacker_words: frozenset = frozenset()  # a doer so named makes an attack a suicide bombing (183)
     member_nouns: frozenset = frozenset()  # their "from"/"of" phrase is the group they belong to: "gunmen from Al-Shabaab"
     origin_words: frozenset = frozenset()  # where a thing was made is not who used it: "Russian-made", "buatan"
@@ -116,6 +117,7 @@ def role_data(lang: str) -> RoleData:
         doer_participles=low("doer_participles"),
         moving_nouns=low("moving_nouns"),
         member_nouns=low("member_nouns"),
+        carrier_verbs=low("carrier_verbs"),
         suicide_attacker_words=low("suicide_attacker_words"),
         relative_adverbs=low("relative_adverbs"),
         adverbial_marks=low("adverbial_marks"),
