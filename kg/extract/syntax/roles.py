@@ -32,6 +32,8 @@ def addressed(verb, clause, lang: str, names_actor) -> list:
     menjamin ...", "asked its citizens to leave"). That ``verb`` is an object-control verb and ``clause`` a clause
     it controls is the caller's to say."""
     found = [c for c in verb.children if c.dep_ in OBJECTS + ("iobj",)]
+    if not found:  # "mendesak para diplomatnya agar berunding ...", parsed with the object as a nominal xcomp
+        found = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in NOUN_POS and verb.i < c.i < clause.i]
     if not found:
         preps = role_data(lang).adps("addressee")
         found = [c for c in verb.children if c.dep_ in ("obl", "nmod", "obl:arg") and verb.i < c.i < clause.i

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.extract.sentence import _Arg, _Ref
+from kg.extract.syntax.asked import APPEALS, _act_asked_of_others, _asked_of_others, _asked_own
 from kg.nlp.context import kg_get
 from kg.nlp.timex import TimeTagger
 
@@ -333,76 +334,6 @@ def _across_relative_adverb(fr, spans, rules) -> bool:
                and any(t.lower_ in adverbs for t in sub[sp.end - off : fr.trigger]) for sp in spans)  # fmt: skip
 
 
-APPEALS = ("02", "10")  # appeals and demands: what they ask of someone is that one's act, if it is ever done
-
-
-def _appeal_at(i: int, rules) -> bool:
-    """Whether token ``i`` (of the document) is in an appeal or demand trigger (:data:`APPEALS`)."""
-    return any(x.start <= i < x.end and kg_get(x)["trigger"].code[:2] in APPEALS for x in rules.triggers)
-
-
-def _controlled(clause, lang: str) -> bool:
-    """Whether ``clause`` is a clause a verb controls: an xcomp or ccomp without a mark other than a control mark
-    ("untuk", "agar", "to"), or an advcl with one ("asked its allies to impose ...", parsed as an advcl)."""
-    from kg.extract.syntax.data import role_data
-
-    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-    control = role_data(lang).control_marks
-    if clause.dep_ in ("xcomp", "ccomp"):
-        return marks <= control
-    return clause.dep_ == "advcl" and bool(marks) and marks <= control
-
-
-def _named_in(rules):
-    """Whether a parse token's phrase holds (a token of) one of ``rules``' actors."""
-    off = rules.syntax[1]
-    named = {i for a in rules.actors for i in range(a.start - off, a.end - off)}
-    return lambda tok: any(i in named for i in range(tok.left_edge.i, tok.right_edge.i + 1))
-
-
-def _asked_of_others(fr, spans, rules) -> bool:
-    """Whether an object-control verb ("urged", "menyerukan", "mengajak") addresses someone who is no actor
-    (:func:`kg.extract.syntax.roles.addressed`: "menyerukan negara-negara anggotanya memutus hubungan dengan Israel",
-    "asked its citizens to leave Iran") and the window's target lies inside the clause it controls: the target is a
-    party of the act asked for, not the one asked."""
-    from kg.extract.syntax.data import _is, role_data
-    from kg.extract.syntax.roles import addressed
-
-    sub, off = rules.syntax
-    verb = sub[fr.trigger]
-    if fr.kind == "noun" or not _is(verb, role_data(rules.lang).object_control, rules.lang):
-        return False
-    clauses = [c for c in verb.children if c.i > verb.i and _controlled(c, rules.lang)]
-    named = _named_in(rules)
-    addressee = list({a.i: a for c in clauses for a in addressed(verb, c, rules.lang, named)}.values())
-    if not clauses or not addressee or any(named(a) for a in addressee):
-        return False
-    inside = {t.i for c in clauses for t in c.subtree} - {t.i for a in addressee for t in a.subtree}
-    return all(not isinstance(sp, _Ref) and sp.start - off in inside for sp in spans)
-
-
-def _act_asked_of_others(fr, spans, rules) -> bool:
-    """Whether the trigger is the act an object-control verb asks of someone who is no actor
-    (:func:`kg.extract.syntax.roles.addressed`: "Liga Arab menyerukan negara-negara anggotanya memutus hubungan dengan
-    Israel") and the window's doer is outside the act's clause (the one who asks): the asked, not the asker, would act."""
-    from kg.extract.syntax.data import _is, role_data
-    from kg.extract.syntax.roles import addressed
-
-    sub, off = rules.syntax
-    verb = sub[fr.trigger]
-    head = verb.head
-    if fr.kind == "noun" or head.i == verb.i or not _controlled(verb, rules.lang):
-        return False
-    if not _is(head, role_data(rules.lang).object_control, rules.lang) or not _appeal_at(head.i + off, rules):
-        return False
-    named = _named_in(rules)
-    addressee = addressed(head, verb, rules.lang, named)
-    if not addressee or any(named(a) for a in addressee):
-        return False
-    clause = {t.i for t in verb.subtree}
-    return all(not isinstance(sp, _Ref) and 0 <= sp.start - off < len(sub) and sp.start - off not in clause for sp in spans)
-
-
 def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
     """(source, target, reason): the window pair, or (None, None, reason) when the parse contradicts it."""
     if source is None or target is None or t.speaker:
@@ -424,6 +355,8 @@ def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
         return _Arg(_spans_of(fr.sources, cands), "syn:xcomp-control(obj)"), target, None
     if win_tgt and t.code[:2] in APPEALS and _asked_of_others(fr, target.spans, rules):
         return None, None, "asked-of-others"  # "menyerukan negara-negara anggotanya memutus hubungan dengan Israel"
+    if win_tgt and t.code[:2] in APPEALS and _asked_own(fr, target.spans, rules):
+        return None, None, "asked-own"  # "meminta warganya meninggalkan Iran", whatever the parse made of "warganya"
     if win_src and not syn_src and _act_asked_of_others(fr, source.spans, rules):
         return None, None, "asked-of-others"  # ... and the cut is the members', not the League's
     if speakers and syn_src and not syn_src & speakers and win_src and win_src <= speakers:
