@@ -96,6 +96,10 @@ class TriggerTagger:
         s = settings(lang)
         # what makes a required word a verb of its own clause (:meth:`_verbal`), read once
         self._clause_openers = frozenset(s.complementisers) | frozenset(s.coordinators)
+        self._negation = frozenset(s.negation)
+        # words that are a threat by themselves (an entry of root 13 with no required word: "threaten", "mengancam"):
+        # threatening not to do something is still a threat, vowing not to attack is none
+        self._threat_words = frozenset(t.words[0] for t in load_triggers(lang) if t.code[:2] == "13" and not t.requires)
         m = s.morphology if s.has_morphology else {}
         self._verb_prefixes = tuple(m.get("verbal_prefixes", [])) + tuple(m.get("passive_prefixes", []))
         self._transitive = tuple(m.get("transitive_prefixes", []))  # meN-, di-: a noun trigger so prefixed is a verb
@@ -183,6 +187,13 @@ class TriggerTagger:
         j = _last_before(forms, i, requires, PASSIVE_BEFORE)
         return j is not None and is_passive_form(doc[i], self.lang) and _in_sentence_of(doc, i, j)
 
+    def _negated_required(self, forms: list, end: int, hi: int, requires: frozenset) -> bool:
+        """Whether a negation word (lang.json ``negation``) stands between a trigger's end and the first of its required
+        words: "vowed not to attack", "pledged no weapons", "bersumpah tidak akan menyerang". The act the entry codes
+        ("vow" + "attack": a threat, 138) is the one the trigger says will not be done."""
+        j = next((k for k in range(end, hi) if requires.intersection(forms[k])), None)
+        return j is not None and any(forms[k][0] in self._negation for k in range(end, j))  # the word, not a stem: "sebelum"
+
     @staticmethod
     def _doer_before(doc: Doc, forms: list, i: int, trig: Trigger) -> bool:
         """One of the trigger's ``before`` words within :data:`DOER_BEFORE` words before it, in its sentence: the
@@ -208,6 +219,7 @@ class TriggerTagger:
             if i in names:
                 continue
             best: tuple[tuple[int, int], Trigger, str, bool] | None = None
+            negated = False  # an entry's required word was negated: the word's plain entry is not meant either
             for form in forms[i]:
                 entries = index.get(form)
                 if not entries:
@@ -234,7 +246,13 @@ class TriggerTagger:
                             not self._patient_before(doc, forms, i, trig.requires) and not self._doer_before(doc, forms, i, trig)
                         ):
                             continue
+                    elif trig.requires and self._negated_required(forms, end, hi, trig.requires) \
+                            and self._threat_words.isdisjoint(forms[i]):
+                        negated = True  # "vowed not to attack": no threat; "threatened not to renew" stays one (a threat verb)
+                        continue
                     best = (rank, trig, form, by_place)
+            if best is not None and negated and not best[1].requires:
+                best = None  # "promised not to send weapons": no promise of weapons, nor a promise to cooperate
             if best is not None:
                 _rank, trig, form, by_place = best
                 if trig.pos == "noun" and self._in_verb_form(forms[i][0], form):
