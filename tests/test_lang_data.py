@@ -173,10 +173,10 @@ FILE_NAMES = {"nlp/petrarch_layer.py": {"on", "off", "all", "before", "after"}, 
               "extract/syntax/use.py": {"off", "of"}, "lexicon/names.py": {"last"}}  # fmt: skip
 # The rest of kg (graph, outputs, query, store, analytics, the API) works on the typed model, never on
 # text; these words are the names of its options, fields and functions there ("--direction in|out|all",
-# ``first``/``last`` seen, a store's ``added`` count, SPARQL ``ask``, ``kg.add``). The CLI and the web app
+# an interval's "start" and "end", ``first``/``last`` seen, a store's ``added`` count, SPARQL ``ask``, ``kg.add``). The CLI and the web app
 # (kg/serve) are not checked: their words are messages, page labels and the names of messages between
 # processes. Modules still being integrated (tests/test_architecture.py NOT_YET) neither.
-OPTION_NAMES = {"add", "added", "all", "ask", "country", "first", "in", "last", "local", "now", "out", "participation", "set",
+OPTION_NAMES = {"add", "added", "all", "ask", "country", "end", "first", "in", "last", "local", "now", "out", "participation", "set",
                 "since", "start", "top", "until", "via", "write"}  # fmt: skip
 
 

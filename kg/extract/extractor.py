@@ -18,7 +18,7 @@ from kg.extract.rules import SentenceRules
 from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, filed_end, names_earlier_actor, sentences_of
 from kg.extract.reading import modifier_agent, parsed_as_noun, parsed_as_verb, passive_place, place_after_agent
 from kg.extract.syntax.use import (
-    STATS, alleged, capacity_act, coref_target, modifies_other_noun, needs_parse, parse_mode,
+    STATS, alleged, capacity_act, coref_target, halted, modifies_other_noun, needs_parse, parse_mode,
     parse_sentences, place_act, refused, syntax_args, syntax_frame, veto,
 )
 from kg.lexicon import cameo
@@ -366,7 +366,7 @@ class Extractor:
         syn_rule = None
         path = "window"
         fr, cands = syntax_frame(rules, trig, nominal)
-        if refused(fr, rules) or alleged(fr, rules):
+        if refused(fr, rules) or alleged(fr, rules) or halted(fr, rules):
             return None  # "refused to send weapons to Ukraine", "menuduh Rusia menembaki Kharkiv": the refusal, the accusation is the event
         if fr is not None:
             syn = syntax_args(fr, cands, t, rules) if "full" in self.syntax else None

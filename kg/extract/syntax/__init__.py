@@ -46,7 +46,8 @@ Language data (``syntax.json``; a token matches a word on its lower-case form or
 ``light_verbs`` (whose subject is the agent of their event-noun object: "launched an attack"),
 ``control_marks`` (the marks a controlled clause may carry: "urged X *to*", "accused X *of*"),
 ``of_agent_nouns`` (nouns whose *of* phrase is the doer: "the visit of"), ``member_nouns`` (people whose *from*
-or *of* phrase is the group they belong to: "gunmen from Al-Shabaab", "pelaku bom dari Taliban Pakistan"), ``carrier_verbs`` (travel verbs whose direct object is the craft or load moved, not a place: "flew bombers near the
+or *of* phrase is the group they belong to: "gunmen from Al-Shabaab", "pelaku bom dari Taliban Pakistan"), ``cessation_verbs`` (verbs whose object is an act stopped: "halt its military operations" codes no operations),
+``carrier_verbs`` (travel verbs whose direct object is the craft or load moved, not a place: "flew bombers near the
 border" is no visit), ``suicide_attacker_words`` (an attack whose subject phrase has one is a
 suicide bombing, CAMEO 183: "a suicide bomber from X attacked"), ``bare_nmod`` (``agent``: an
 unmarked noun after an event noun is its doer, "serangan Israel"; ``modifier``: it is not),

@@ -50,6 +50,7 @@ class RoleData:
     control_marks: frozenset = frozenset()  # marks of a controlled clause: "urged X to", "accused X of"
     infinitive_marks: frozenset = frozenset()  # the mark of an infinitive clause: "to", "untuk"
     vicinity_words: frozenset = frozenset()  # a place near, not in, a state: "waters", "lepas (pantai)"
+    cessation_verbs: frozenset = frozenset()  # verbs whose object is an act stopped: "halt its operations" is no new act
     carrier_verbs: frozenset = frozenset()  # travel verbs whose object is what is moved: "flew bombers" is no visit
     suicide_attacker_words: frozenset = frozenset()  # a doer so named makes an attack a suicide bombing (183)
     member_nouns: frozenset = frozenset()  # their "from"/"of" phrase is the group they belong to: "gunmen from Al-Shabaab"
@@ -117,6 +118,7 @@ def role_data(lang: str) -> RoleData:
         doer_participles=low("doer_participles"),
         moving_nouns=low("moving_nouns"),
         member_nouns=low("member_nouns"),
+        cessation_verbs=low("cessation_verbs"),
         carrier_verbs=low("carrier_verbs"),
         suicide_attacker_words=low("suicide_attacker_words"),
         relative_adverbs=low("relative_adverbs"),

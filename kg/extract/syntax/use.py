@@ -231,6 +231,20 @@ def alleged(fr, rules) -> bool:
     return _rejects(node.head.i + off, rules, "11")
 
 
+def halted(fr, rules) -> bool:
+    """Whether the event noun of ``fr`` is the object of a verb that stops it (syntax.json ``cessation_verbs``: "to
+    halt its military operations in Ukraine", "menghentikan operasi militernya"): the stopping, or the call or the
+    order to stop, is the news; the act stopped is no event of this sentence. (A stop that is a trigger of its own,
+    "ended its offensive", takes its noun as its required word already.)"""
+    if fr is None or rules.syntax is None or fr.kind != "noun":
+        return False
+    from kg.extract.syntax.data import OBJECTS, _is, role_data
+
+    node = rules.syntax[0][fr.trigger]
+    verbs = role_data(rules.lang).cessation_verbs
+    return bool(verbs) and node.dep_ in OBJECTS and node.head.i != node.i and _is(node.head, verbs, rules.lang)
+
+
 def _spans_of(args, cands) -> list:
     out = []
     for a in args:
