@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from kg.extract import confidence as confidence_mod
 from kg.extract.act_context import act_kind, responder_target
 from kg.extract.arguments import _state_protest, _sure_doer
+from kg.extract.coordination import unpaired
 from kg.extract.intent import _intent_is_now, gives_aid, intent_event
 from kg.extract.rules import SentenceRules
 from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, filed_end, names_earlier_actor, sentences_of
@@ -323,6 +324,8 @@ class Extractor:
             else:
                 people = (subj.spans if subj else []) + (partner.spans if partner else [])
                 if len(people) >= 2:
+                    if unpaired(rules, trig, subj, partner):
+                        return None  # "He met Putin and Xi", "are also negotiating": no pair of the act
                     source, target = _Arg(people[:1], "first-named"), _Arg(people[1:], "participants")
                 elif nominal or not people:
                     return None

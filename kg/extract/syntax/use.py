@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg.extract.coordination import echoed_act
 from kg.extract.sentence import _Arg, _Ref
 from kg.extract.syntax.asked import APPEALS, _act_asked_of_others, _asked_of_others, _asked_own
 from kg.nlp.context import kg_get
@@ -265,6 +266,8 @@ def syntax_args(fr, cands, t, rules=None):
             return None  # the accused is the reported clause's own subject, not an antecedent found elsewhere
         sources, targets = list(fr.speech.speakers), sources
     elif t.symmetric and not targets and len(sources) >= 2:
+        if rules is not None and echoed_act(rules, fr.trigger + rules.syntax[1], _spans_of(sources, cands)):
+            return None  # "Australia, Mexico and India are also negotiating": not with each other
         sources, targets = sources[:1], sources[1:]
     # a name that only modifies an oblique's noun ("presses for a Gaza truce on a Cairo trip": the
     # truce's place, the trip's destination) is no party to the act

@@ -1,0 +1,51 @@
+"""Coordinated actors that are no pair (a part of the symmetric-act readings of :mod:`kg.extract.extractor` and
+:mod:`kg.extract.syntax.use`).
+
+A symmetric act (a meeting, talks, an accord) with no other party pairs the actors a sentence coordinates: "Russia
+and Ukraine held talks", "talks between Israel and Hamas". Two readings say the coordinated actors did not act with
+each other, and the act is then no event (its one party is not named, and a wrong pair is worse than none):
+
+- **unnamed subject** (:func:`unnamed_subject`): the coordinated actors are the act's partners, after a partner
+  adposition ("with", "dengan") or as its object, and its subject is no actor (a person kg does not know, a pronoun
+  with nothing before it, "the envoy"): "He met Putin and Xi Jinping", "The envoy held talks with Russia and
+  Ukraine", "Ia bertemu dengan Putin dan Xi Jinping". Each met the subject, not the other. A ``mutual_preps`` phrase
+  ("talks between Israel and Hamas", "perundingan antara ...") names the two sides of the act, and stays.
+- **echoed act** (:func:`echoed_act`): the coordinated actors are the act's subjects, no partner is named, and an
+  ``additive_adverbs`` word stands between them and the act ("Australia, Mexico and India are also negotiating",
+  "Jepang dan Korea Selatan juga sedang bernegosiasi"): the act repeats one the text said of another actor, with
+  a partner said there; they are not negotiating with each other.
+"""
+
+from __future__ import annotations
+
+ECHO_GAP = 6  # at most this many words between the last subject and its act for an additive word to count
+
+
+def unpaired(rules, trig, subj, partner) -> bool:
+    """Whether the actors of ``subj`` and ``partner`` (window arguments of the symmetric trigger ``trig``, either may
+    be None) are no pair of the act, by :func:`unnamed_subject` or :func:`echoed_act`."""
+    if unnamed_subject(rules, subj, partner):
+        return True
+    return partner is None and subj is not None and echoed_act(rules, trig.start, subj.spans)
+
+
+def unnamed_subject(rules, subj, partner) -> bool:
+    """Whether coordinated partners ``partner`` of an act whose subject ``subj`` is no actor are only its partners,
+    not each other's ("He met Putin and Xi", "held talks with Russia and Ukraine"; module doc)."""
+    if subj is not None or partner is None or len(partner.spans) < 2:
+        return False
+    how = partner.how
+    return not (how.startswith("prep:") and how.removeprefix("prep:") in rules.s.mutual_preps)
+
+
+def echoed_act(rules, start: int, spans) -> bool:
+    """Whether coordinated subjects ``spans`` of a symmetric act at token ``start`` with no partner named (by the
+    window rules or the parse) are marked by an additive word as doing what another actor did ("are also
+    negotiating", "juga berunding"; module doc)."""
+    ends = [sp.end for sp in spans if sp.end <= start]
+    if len(spans) < 2 or not ends:
+        return False
+    end = max(ends)
+    if start - end > ECHO_GAP:
+        return False
+    return any(rules.lows[k] in rules.s.additive_adverbs for k in range(end, start))

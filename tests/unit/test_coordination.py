@@ -1,0 +1,36 @@
+"""kg/extract/coordination.py: coordinated actors of a symmetric act that are not each other's partners."""
+
+from __future__ import annotations
+
+import pytest
+
+from .support import extract, pairs
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "He met Putin and Xi Jinping in Beijing."),
+    ("en", "The envoy held talks with Russia and Ukraine."),
+    ("id", "Ia bertemu dengan Putin dan Xi Jinping di Beijing."),
+    ("id", "Utusan itu mengadakan perundingan dengan Rusia dan Ukraina."),
+])
+def test_partners_of_an_unnamed_subject_are_no_pair(full_extractor, lang, text):
+    assert not pairs(extract(full_extractor, text, lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Japan and South Korea are also negotiating."),
+    ("en", "Australia, Mexico, Switzerland and India are also negotiating."),
+    ("id", "Jepang dan Korea Selatan juga sedang bernegosiasi."),
+])
+def test_subjects_of_an_echoed_act_are_no_pair(full_extractor, lang, text):
+    assert not pairs(extract(full_extractor, text, lang))
+
+
+@pytest.mark.parametrize("lang,text,pair", [
+    ("en", "Japan and South Korea are negotiating.", {"JPN", "KOR"}),
+    ("en", "A mediator hosted talks between Israel and Hamas.", {"ISR", "NSA:HAMAS"}),
+    ("id", "Rusia dan Ukraina mengadakan perundingan di Istanbul.", {"RUS", "UKR"}),
+])
+def test_each_others_partners_stay_a_pair(full_extractor, lang, text, pair):
+    found = pairs(extract(full_extractor, text, lang))
+    assert any({s, t} == pair and root == "04" for s, t, root in found), found
