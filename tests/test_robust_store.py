@@ -134,7 +134,10 @@ def test_sigint_during_parallel_add_leaves_whole_documents_and_the_rerun_complet
             os.killpg(proc.pid, signal.SIGINT)  # as Ctrl-C in a terminal: the whole process group
         _out, err = proc.communicate(timeout=120)
         assert "Traceback" not in err, err
-        assert proc.returncode in (0, 130), err
+        # -SIGINT: the signal landed after kg had finished and printed its summary, while the interpreter was
+        # shutting down (Python restores the default SIGINT handler there); the store is then complete
+        finished_first = proc.returncode == -signal.SIGINT and "added " in _out
+        assert proc.returncode in (0, 130) or finished_first, (proc.returncode, err)
         done, problems = _complete(st)
         assert problems == [] and done >= 1
         if proc.returncode == 130:
