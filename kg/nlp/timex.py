@@ -94,7 +94,8 @@ class TimeTagger:
         self.order = vocab.get("numeric_order", "dmy")
         M, W = _alt(self.months), _alt(self.weekdays)
         num = r"\d{1,2}|" + _alt(self.numbers) if self.numbers else r"\d{1,2}"
-        past = _alt(vocab.get("weekday_past", []) + vocab.get("day_parts", []))
+        # words after the day: "Kamis lalu" (past), "Jumat depan" (future), "Senin pagi" (a part of the day)
+        past = _alt(vocab.get("weekday_past", []) + vocab.get("weekday_future", []) + vocab.get("day_parts", []))
         before = vocab.get("weekday_before", {})
         pre = _alt(before.get("past", []) + before.get("future", []))
         bm = _alt(vocab.get("bare_month_prefixes", []))
@@ -201,6 +202,11 @@ class TimeTagger:
                     if m is not None:
                         cands.append((pos, -(m.end() - pos), order, kind, m))
         cands.sort()
+        # "minggu lalu" (last week) and "Minggu lalu" (last Sunday): a weekday name that is also a period noun,
+        # written in lower case, is the period where a relative period spans the same words
+        periods = {(c[0], c[1]) for c in cands if c[3] == "period"}
+        if periods:
+            cands = [c for c in cands if not (c[3] == "weekday" and (c[0], c[1]) in periods and c[4].group("wd").islower())]
         out: list[TimeMention] = []
         last_end = -1
         for start, _neg, _o, kind, m in cands:

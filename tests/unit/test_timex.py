@@ -20,18 +20,25 @@ def values(lang, text, ref=REF):
     return [m.value.value if m.value else None for m in find(lang, text, ref)]
 
 
-NEXT_XFAIL = pytest.mark.xfail(strict=True, reason="time.json weekday_future words ('depan', 'mendatang') are not in the "
-                               "weekday pattern's words after the day: 'Jumat depan' is read as last Friday")
-
-
-@pytest.mark.parametrize("lang,text", [("en", "next Friday"), pytest.param("id", "Jumat depan", marks=NEXT_XFAIL)])
+@pytest.mark.parametrize("lang,text", [("en", "next Friday"), ("id", "Jumat depan"), ("id", "Jumat mendatang")])
 def test_next_weekday_is_in_the_coming_week(lang, text):
     assert values(lang, text) == ["2024-04-19"]
 
 
-@pytest.mark.parametrize("lang,text", [("en", "next Tuesday"), pytest.param("id", "Selasa depan", marks=NEXT_XFAIL)])
+@pytest.mark.parametrize("lang,text", [("en", "next Tuesday"), ("id", "Selasa depan")])
 def test_next_weekday_on_that_weekday_is_a_week_ahead(lang, text):
     assert values(lang, text) == ["2024-04-23"]
+
+
+@pytest.mark.parametrize("text,kind", [("minggu lalu", "period"), ("minggu depan", "period"), ("pada Minggu lalu", "weekday"),
+                                       ("Minggu depan", "weekday")])
+def test_lower_case_minggu_with_a_relative_word_is_a_week_not_a_sunday(text, kind):
+    """'minggu' is both 'week' and 'Sunday': in lower case with 'lalu'/'depan' it is the week (a relative period);
+    written as a name it stays the day."""
+    (m,) = find("id", text)
+    assert m.kind == kind
+    if kind == "weekday":
+        assert m.value.value == ("2024-04-14" if "lalu" in text else "2024-04-21")
 
 
 @pytest.mark.parametrize("lang,text", [("en", "on Thursday"), ("id", "pada Kamis")])
