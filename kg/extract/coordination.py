@@ -14,9 +14,22 @@ each other, and the act is then no event (its one party is not named, and a wron
   ``additive_adverbs`` word stands between them and the act ("Australia, Mexico and India are also negotiating",
   "Jepang dan Korea Selatan juga sedang bernegosiasi"): the act repeats one the text said of another actor, with
   a partner said there; they are not negotiating with each other.
+
+Nor is an actor outside the act's own subject its doer, when the parse gives the act a subject kg reads as no actor:
+
+- **subject elsewhere** (:func:`subject_elsewhere`): "Speaking after German forces crossed the border, Chamberlain
+  blamed Germany and Austria", "..., he condemned Germany and Austria", "Berbicara setelah pasukan Jerman menyeberangi
+  batas, Chamberlain menyalahkan Jerman dan Austria" gave DEU->AUT: the window rules took the last actor before the
+  verb, in a clause of its own, and the parse's subject (a person kg does not know, a pronoun with nothing before
+  it) stood between, after a comma or a verb ("Ukrainian drones had attacked", parsed with "drones" alone as
+  the subject, keeps its doer). A relative pronoun ("Russia, which attacked ...", "yang") stands for the actor
+  before it. (A doer that is one of the coordinated actors its act is done to is not enough by itself: "Putin
+  acknowledged that Russia and Ukraine remained far apart" is Russia's statement about Ukraine.)
 """
 
 from __future__ import annotations
+
+from kg.extract.syntax.data import SUBJECTS
 
 ECHO_GAP = 6  # at most this many words between the last subject and its act for an additive word to count
 
@@ -49,3 +62,24 @@ def echoed_act(rules, start: int, spans) -> bool:
     if start - end > ECHO_GAP:
         return False
     return any(rules.lows[k] in rules.s.additive_adverbs for k in range(end, start))
+
+
+def subject_elsewhere(rules, trig, source) -> bool:
+    """Whether the window's subject ``source`` of ``trig`` (how ``subject``: the last free actor before it) lies
+    before the subject the parse gives the trigger's verb, a phrase that holds no actor (module doc)."""
+    if source is None or source.how != "subject" or rules.syntax is None:
+        return False
+    sub, off = rules.syntax
+    i = trig.start - off
+    if not 0 <= i < len(sub):
+        return False
+    for c in sub[i].children:
+        if c.dep_ not in SUBJECTS or c.lower_ in rules.s.relative_pronouns:
+            continue
+        lo, hi = c.left_edge.i + off, c.right_edge.i + off + 1
+        if any(a.start < hi and lo < a.end for a in rules.actors):
+            return False  # "German forces crossed ...": the subject phrase names its actor
+        end = max(sp.end for sp in source.spans)
+        return end <= lo and any(sub[k - off].is_punct or sub[k - off].pos_ in ("VERB", "AUX") for k in range(max(end, off), lo))
+    return False
+

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from kg.extract import confidence as confidence_mod
 from kg.extract.act_context import act_kind, responder_target
 from kg.extract.arguments import _state_protest, _sure_doer
-from kg.extract.coordination import unpaired
+from kg.extract.coordination import subject_elsewhere, unpaired
 from kg.extract.intent import _intent_is_now, gives_aid, intent_event
 from kg.extract.rules import SentenceRules
 from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, filed_end, names_earlier_actor, sentences_of
@@ -405,8 +405,8 @@ class Extractor:
             target = rules.place_target(trig, source, stop, via=(noun_preps if nominal else verb_preps) - s.locative_preps)
         if source is not None and target is None and _sure_doer(source, fr, cands, nominal, rules, trig):
             rules.memory.remember_attack(t.code, source.spans)  # "North Korea fired a missile": remembered
-        if source is None or target is None or modifier_agent(rules, trig, source):
-            return None  # (nor an agent of a participle on the doer noun: "Rebels backed by Iran attacked Israel")
+        if source is None or target is None or modifier_agent(rules, trig, source) or (path != "syntax" and subject_elsewhere(rules, trig, source)):
+            return None  # (nor an agent of a participle on the doer noun: "Rebels backed by Iran attacked Israel"; nor an actor before the parse's subject)
         source, target = (target, source) if t.reverse else (source, target)  # "X received aid from Y": Y's aid to X
         if rules.is_held_hostage(trig, passive):
             return None  # "sandera yang masih ditahan Hamas", "hostages still held by Hamas": a state, no new act

@@ -34,3 +34,20 @@ def test_subjects_of_an_echoed_act_are_no_pair(full_extractor, lang, text):
 def test_each_others_partners_stay_a_pair(full_extractor, lang, text, pair):
     found = pairs(extract(full_extractor, text, lang))
     assert any({s, t} == pair and root == "04" for s, t, root in found), found
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Speaking after Russian troops crossed the border, the senator blamed Belarus and Kazakhstan."),
+    ("en", "After Russian troops crossed the border, he condemned Belarus."),
+    ("id", "Setelah pasukan Rusia menyeberangi perbatasan, ia mengecam Belarus."),
+])
+def test_an_actor_before_the_parses_subject_is_not_the_doer(full_extractor, lang, text):
+    assert not any(s == "RUS" for s, _t, _root in pairs(extract(full_extractor, text, lang)))
+
+
+@pytest.mark.parametrize("lang,text,pair", [
+    ("en", "Russia said Ukrainian drones had attacked the Kursk nuclear plant.", ("UKR", "RUS", "19")),
+    ("id", "Rusia, yang menginvasi Ukraina, mengecam Polandia.", ("RUS", "UKR", "19")),
+])
+def test_a_modifier_or_a_relative_pronouns_antecedent_stays_the_doer(full_extractor, lang, text, pair):
+    assert pair in pairs(extract(full_extractor, text, lang))
