@@ -19,7 +19,7 @@ from kg.extract.rules import SentenceRules
 from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, filed_end, names_earlier_actor, sentences_of
 from kg.extract.reading import modifier_agent, parsed_as_noun, parsed_as_verb, passive_place, place_after_agent
 from kg.extract.syntax.use import (
-    STATS, alleged, capacity_act, coref_target, halted, modifies_other_noun, needs_parse, parse_mode,
+    STATS, alleged, capacity_act, coref_target, halted, halted_by_subject, modifies_other_noun, needs_parse, parse_mode,
     parse_sentences, place_act, refused, syntax_args, syntax_frame, veto,
 )
 from kg.lexicon import cameo
@@ -369,7 +369,8 @@ class Extractor:
         syn_rule = None
         path = "window"
         fr, cands = syntax_frame(rules, trig, nominal)
-        if refused(fr, rules) or alleged(fr, rules) or halted(fr, rules):
+        stopped = t.code[:2] == "19" and halted_by_subject(fr, rules)  # "Turkey halted its military operation": 087
+        if refused(fr, rules) or alleged(fr, rules) or (halted(fr, rules) and not stopped):
             return None  # "refused to send weapons to Ukraine", "menuduh Rusia menembaki Kharkiv": the refusal, the accusation is the event
         if fr is not None:
             syn = syntax_args(fr, cands, t, rules) if "full" in self.syntax else None
@@ -442,7 +443,7 @@ class Extractor:
             info = cameo.info("114")  # "Manila protests ...", "Japan protested to China": an official complaint
         if info.code == "183" and all(":" not in p.code and p.sector in STATE_FORCES for p in sources):
             info = cameo.info("195")  # "Israel's bombing of Gaza": a state's bombing is an air strike, not a car bomb
-        info = act_kind(info, rules, trig, sources)  # tourists arriving are no visit; a suicide bomber's attack is 183
+        info = cameo.info("087") if stopped else act_kind(info, rules, trig, sources)  # tourists arriving are no visit; ...
         if info is None:
             return None
         if info.root in ("18", "19") and sources and all(p.sector == "CVL" for p in sources):

@@ -228,7 +228,7 @@ class RulesBase:
                     i -= 2  # "hundreds of Malaysians": a quantity, not a preposition
                     steps += 1
                     continue
-                return low
+                return self._compound_prep(i, limit) or low
             if (
                 self._skippable(tok)
                 or (tok.is_alpha and tok.is_lower and steps < 2 and low not in self.s.coordinators)
@@ -240,6 +240,21 @@ class RulesBase:
                 steps += 1
                 continue
             return None
+        return None
+
+    def _compound_prep(self, i: int, limit: int) -> str | None:
+        """The adposition the multi-word one ending at token ``i`` stands for (syntax.json ``compound_adpositions``, not
+        before ``limit``): "in front of the embassy" is marked like "outside the embassy"."""
+        from kg.extract.syntax.data import role_data
+
+        try:
+            known = role_data(self.lang).compound_adps
+        except LookupError:
+            return None
+        for words, same in known.items():
+            n = len(words.split())
+            if i - n + 1 >= max(limit, self.sent.start) and " ".join(self.lows[i - n + 1 : i + 1]) == words:
+                return same
         return None
 
     def _is_free(self, span: Span) -> bool:

@@ -7,7 +7,7 @@ import pytest
 from kg.extract.syntax.roles import _Roles
 from kg.nlp.context import span_list
 
-from .support import parsed_doc
+from .support import extract, pairs, parsed_doc
 
 
 def roles_and_token(extractor, text, lang, word):
@@ -72,3 +72,13 @@ def test_speech_verb_above_the_trigger_names_its_speaker(full_extractor, lang, t
 def test_no_speech_verb_no_speech(full_extractor):
     r, tok, _ = roles_and_token(full_extractor, "Iran attacked Israel.", "en", "attacked")
     assert r.speech_of(tok) is None
+
+
+@pytest.mark.parametrize("text,want", [
+    ("South Koreans protested in front of the Japanese embassy in Seoul.", {("KOR", "JPN", "14")}),
+    ("Indonesian students protested outside of the Chinese embassy in Jakarta.", {("IDN", "CHN", "14")}),
+    ("The Japanese ambassador spoke in front of the Korean parliament.", set()),
+])
+def test_a_multi_word_adposition_marks_its_phrase_like_its_single_word(full_extractor, text, want):
+    """syntax.json compound_adpositions: 'in front of' (parsed in [front] of [embassy]) is 'outside'."""
+    assert pairs(extract(full_extractor, text, "en")) == want

@@ -266,3 +266,14 @@ def test_an_act_inside_the_act_asked_for_is_hypothetical(full_extractor, lang, t
 def test_the_one_an_object_control_verb_addresses_does_the_act(full_extractor, lang, text):
     got = {(e.sources[0].code, e.targets[0].code, e.root, e.modality.value) for e in extract(full_extractor, text, lang).events}
     assert got == {("BRA", "PER", "02", "asserted"), ("PER", "CHL", "04", "hypothetical")}, got
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Turkey halted its military operation in Syria.", {("TUR", "SYR", "08")}),
+    ("id", "Turki menghentikan operasi militernya di Suriah.", {("TUR", "SYR", "08")}),
+    ("en", "Russia resumed its military operations in Ukraine.", {("RUS", "UKR", "19")}),
+    ("en", "Syria called on Turkey to end its military operation in Syria.", {("SYR", "TUR", "02")}),
+])
+def test_a_fight_its_own_doer_stops_is_a_de_escalation(full_extractor, lang, text, want):
+    """halted_by_subject: the fight stopped by the stopping verb's subject is 087; a call to stop is no stop."""
+    assert pairs(extract(full_extractor, text, lang)) == want

@@ -61,6 +61,7 @@ class RoleData:
     relative_adverbs: frozenset = frozenset()  # a clause they open ("..., where Serbs attacked ...", "di mana") has its own doer
     adverbial_marks: frozenset = frozenset()  # a clause they open is about the main clause ("while accusing", "seraya menuduh")
     judgement_verbs: frozenset = frozenset()  # "described X as a warning": the "as" phrase is what X is, not an act
+    compound_adps: dict = field(default_factory=dict)  # "in front of" -> "outside": a multi-word adposition parsed with a noun
     placeholder_name: tuple = ()  # (given, family): what the parser reads in place of a person's name
     by_role: dict = field(init=False, repr=False, compare=False)  # role -> its adpositions (from adp_roles)
 
@@ -124,6 +125,7 @@ def role_data(lang: str) -> RoleData:
         relative_adverbs=low("relative_adverbs"),
         adverbial_marks=low("adverbial_marks"),
         judgement_verbs=low("judgement_verbs"),
+        compound_adps={" ".join(k.lower().split()): v.lower() for k, v in (raw.get("compound_adpositions") or {}).items()},
         placeholder_name=tuple(raw.get("placeholder_name", []))[:2],
     )
 

@@ -310,7 +310,7 @@ class _Roles:
         by_adp: list[Arg] = []
         for c in tok.children:
             if c.dep_ in ("obl", "nmod", "obl:arg"):
-                adp = self._case(c)
+                c, adp = self.through_compound_adp(c)
                 if adp is None or adp in self.d.passive_agent:
                     continue
                 found = self.actors_in(c, f"obl({adp})")
@@ -325,6 +325,21 @@ class _Roles:
         if not targets and not by_adp:
             by_adp = self._partner_of_left(tok)
         return targets + by_adp, obliques
+
+    def through_compound_adp(self, tok):
+        """(the phrase, its adposition) of the oblique ``tok``, seen through a multi-word adposition the parse made a
+        noun (syntax.json ``compound_adpositions``): "in front of the Japanese embassy" parsed as "in [front] of
+        [embassy]" is the embassy's phrase marked like "outside"; any other oblique is itself with its own case."""
+        adp = self._case(tok)
+        if adp is None or not self.d.compound_adps:
+            return tok, adp
+        for c in tok.children:
+            inner = self._case(c)
+            if c.dep_ == "nmod" and c.i > tok.i and inner is not None:
+                same = self.d.compound_adps.get(f"{adp} {tok.lower_} {inner}")
+                if same:
+                    return c, same
+        return tok, adp
 
     def controlled_subject(self, tok) -> list[Arg]:
         """The one an object-control verb addresses when the parse made it the subject of the controlled clause
@@ -497,7 +512,7 @@ class _Roles:
         bare: list[Arg] = []
         for c in tok.children:
             dep = c.dep_
-            adp = self._case(c)
+            c, adp = self.through_compound_adp(c)
             if dep in ("nmod:poss", "det:poss"):
                 found = self.actors_in(c, "nmod:poss")
                 if not found and c.lower_ in self.d.possessive_pronouns:

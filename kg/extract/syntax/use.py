@@ -246,6 +246,19 @@ def halted(fr, rules) -> bool:
     return bool(verbs) and node.dep_ in OBJECTS and node.head.i != node.i and _is(node.head, verbs, rules.lang)
 
 
+def halted_by_subject(fr, rules) -> bool:
+    """Whether the act :func:`halted` stops is stopped by the stopping verb's own subject: "Turkey halted its military
+    operation in Syria", "Israel suspended its air strikes on Lebanon", "Turki menghentikan operasi militernya di
+    Suriah" are a de-escalation (087) by the doer of the act stopped; an order or a call to stop ("was ordered by the
+    court to halt its operations", "urged Russia to halt ...": no subject of its own) is no stop yet."""
+    if not halted(fr, rules):
+        return False
+    from kg.extract.syntax.data import SUBJECTS
+
+    verb = rules.syntax[0][fr.trigger].head
+    return any(c.dep_ in SUBJECTS for c in verb.children)
+
+
 def _spans_of(args, cands) -> list:
     out = []
     for a in args:
