@@ -25,6 +25,8 @@ class AffixRules:
     suffixes: tuple[str, ...]
     min_stem: int
     nested: tuple[str, ...]
+    agent: tuple[str, ...] = ()  # prefixes of agent/instrument nouns (Indonesian peN-: "penembak", "pengebom")
+    nominal_suffixes: tuple[str, ...] = ()  # what makes a word so prefixed an act noun ("penembakan")
 
 
 @per_language
@@ -32,7 +34,8 @@ def _morph(lang: str) -> AffixRules:
     m = settings(lang).morphology
     prefixes = tuple((p, r) for p, r in m["prefixes"])
     suffixes = tuple(sorted(m["suffixes"], key=len, reverse=True))
-    return AffixRules(prefixes, suffixes, int(m["min_stem"]), tuple(m["nested_prefixes"]))
+    return AffixRules(prefixes, suffixes, int(m["min_stem"]), tuple(m["nested_prefixes"]),
+                      tuple(m.get("agent_prefixes", [])), tuple(m["nominal_suffixes"]))
 
 
 def affix_candidates(word: str, lang: str) -> tuple[tuple[str, str, str], ...]:
@@ -94,11 +97,25 @@ def _forms(lower: str, lemma: str, lang: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=500_000)
 def _forms_by(lower: str, lemma: str, rules: AffixRules) -> tuple[str, ...]:
+    analyses = _affixes(lower, rules)[1:]
+    agentive = [a for a in analyses if _agentive(a, rules)]
+    if any(_agentive((stem, p, ""), rules) and s in rules.nominal_suffixes for stem, p, s in analyses):
+        agentive = []  # "penembakan", "pengebomannya": the act noun of the same prefix, every form kept
     forms = [lower]
-    if lemma and lemma != lower:
+    if lemma and lemma != lower and not agentive:
         forms.append(lemma)
-    forms.extend(stem for stem, _p, _s in _affixes(lower, rules)[1:])
+    forms.extend(stem for stem, p, s in analyses if not agentive or (stem, p, s) not in agentive)
     return tuple(dict.fromkeys(forms))
+
+
+def _agentive(analysis: tuple[str, str, str], rules: AffixRules) -> bool:
+    """Whether ``(stem, prefix, suffix)`` reads the word as an agent or instrument noun (``agent_prefixes``
+    without a ``nominal_suffixes`` ending): "penembak" (shooter), "pengebom" (bomber), "penyerangnya" name who
+    or what acts, not the act ("penembakan", "pengeboman" do), so the stem is no form of the word."""
+    _stem, prefix, suffix = analysis
+    if not rules.agent or suffix and suffix in rules.nominal_suffixes:
+        return False
+    return any(prefix == a or prefix.startswith(a) and prefix[len(a):] in rules.nested for a in rules.agent)
 
 
 def is_passive_form(token: Token, lang: str) -> bool:

@@ -40,6 +40,25 @@ def test_forms_keep_the_surface_then_the_lemma():
     assert _forms("attacked", "attack", "en")[:2] == ("attacked", "attack")
 
 
+@pytest.mark.parametrize("word,lemma,stem", [
+    ("pengebom", "bom", "bom"),  # bomber (aircraft): peN- without -an names who or what acts
+    ("penembak", "tembak", "tembak"),  # shooter
+    ("penyerangnya", "serang", "serang"),  # its attacker: -nya is no nominal ending
+])
+def test_indonesian_agent_nouns_are_no_form_of_their_act(word, lemma, stem):
+    forms = _forms(word, lemma, "id")
+    assert forms[0] == word and stem not in forms and lemma not in forms
+
+
+@pytest.mark.parametrize("word,lemma,stem", [
+    ("pengeboman", "bom", "bom"),  # the bombing
+    ("penembakannya", "tembak", "tembak"),  # its shooting
+    ("menyerang", "serang", "serang"),  # the verb
+])
+def test_indonesian_act_nouns_and_verbs_keep_their_stem(word, lemma, stem):
+    assert stem in _forms(word, lemma, "id")
+
+
 def token(extractor, text, lang, word):
     doc = processed_doc(extractor, text, lang)
     return next(t for t in doc if t.text == word)

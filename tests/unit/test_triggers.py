@@ -26,7 +26,7 @@ def test_inflected_verb_matches_its_base_form(window_extractor, lang, text, expe
 @pytest.mark.parametrize("lang,text,word", [
     ("id", "Iran diserang.", "diserang"),
     ("id", "Serangan itu terjadi.", "Serangan"),
-    ("id", "Mereka saling serang-menyerang.", "serang-menyerang"),
+    ("id", "Mereka terus serang-menyerang.", "serang-menyerang"),  # "saling serang" is an entry of its own
 ])
 def test_indonesian_affixed_forms_reach_the_stem(window_extractor, lang, text, word):
     doc = processed_doc(window_extractor, text, lang)
