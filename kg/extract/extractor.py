@@ -334,7 +334,9 @@ class Extractor:
         elif passive:
             target = rules.subject(trig)
             source = rules.agent_after(trig, stop)
-            if source is None and s.has_morphology:
+            if source is None and t.passive_doer and target is not None:  # "Russian troops were deployed to X": Russia's act
+                source, target = target, rules.after(trig, verb_preps, direct=False, stop=stop)
+            elif source is None and s.has_morphology:
                 # Indonesian "dibunuh Israel": the agent may follow the verb without "oleh"
                 source = rules.after(trig, frozenset(), direct=True, stop=stop)
         elif nominal:

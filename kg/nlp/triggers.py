@@ -50,6 +50,7 @@ class Trigger:
     place_object: bool = False  # a place's name after it stands for ``requires`` ("took Bakhmut", "merebut Avdiivka")
     doer_sectors: frozenset[str] = frozenset()  # who may do it to a place so named: sectors, "state" for a state's name
     reverse: bool = False  # the act is done to the subject by the target: "Turkey received aid from Saudi Arabia"
+    passive_doer: bool = False  # a passive use without agent: its subject's state does it ("tentara Rusia dikerahkan ke ...")
     excluded: frozenset[str] = frozenset()  # word forms it does not match: "mendemonstrasikan" (to show) for "demonstrasi"
 
 
@@ -78,6 +79,7 @@ def load_triggers(lang: str) -> tuple[Trigger, ...]:
                 place_object=bool(obj.get("requires_place", False)),
                 doer_sectors=frozenset(obj.get("doer_sectors", [])),
                 reverse=bool(obj.get("reverse", False)),
+                passive_doer=bool(obj.get("passive_doer", False)),
                 excluded=frozenset(w.lower() for w in obj.get("except", [])),
             )
         )
