@@ -302,7 +302,7 @@ def test_parse_on_fresh_vocabularies_whose_ids_are_reused():
 
 
 @pytest.mark.parametrize("lang,text,verb,clause,actors,want", [
-    # whom an object-control verb addresses (roles.addressed): its object ...
+    # whom an object-control verb addresses (addressee.addressed): its object ...
     ("en", "Egypt urged Hamas to release the hostages.", "urged", "release", ["Egypt", "Hamas"], ["Hamas"]),
     ("en", "Japan asked China to return the fishing boat.", "asked", "return", ["Japan", "China"], ["China"]),
     ("id", "Jepang meminta China untuk mengembalikan kapal nelayan itu.", "meminta", "mengembalikan", ["Jepang", "China"], ["China"]),
@@ -319,7 +319,7 @@ def test_parse_on_fresh_vocabularies_whose_ids_are_reused():
     ("en", "Kenya called on Monday to open the border.", "called", "open", ["Kenya"], []),
 ])
 def test_addressed_is_whom_an_object_control_verb_asks(lang, text, verb, clause, actors, want):
-    from kg.extract.syntax.roles import addressed
+    from kg.extract.syntax.addressee import addressed
 
     if not _have_model(lang):
         pytest.skip(f"no {lang} syntax model")

@@ -254,7 +254,7 @@ def test_an_act_inside_the_act_asked_for_is_hypothetical(full_extractor, lang, t
 
 
 @pytest.mark.parametrize("lang,text", [
-    # the one an object-control verb addresses (roles.addressed, read by the frames and by the vetoes alike) does
+    # the one an object-control verb addresses (addressee.addressed, read by the frames and by the vetoes alike) does
     # the act asked for, which is hypothetical; the asker asks and does not act
     ("en", "Brazil urged Peru to hold talks with Chile."),
     ("en", "Brazil called on Peru to hold talks with Chile."),

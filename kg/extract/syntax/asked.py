@@ -38,11 +38,11 @@ def _named_in(rules):
 
 def _asked_of_others(fr, spans, rules) -> bool:
     """Whether an object-control verb ("urged", "menyerukan", "mengajak") addresses someone who is no actor
-    (:func:`kg.extract.syntax.roles.addressed`: "menyerukan negara-negara anggotanya memutus hubungan dengan Israel",
+    (:func:`kg.extract.syntax.addressee.addressed`: "menyerukan negara-negara anggotanya memutus hubungan dengan Israel",
     "asked its citizens to leave Iran") and the window's target lies inside the clause it controls: the target is a
     party of the act asked for, not the one asked."""
     from kg.extract.syntax.data import OBJECTS, VERB_POS, _is, role_data
-    from kg.extract.syntax.roles import addressed
+    from kg.extract.syntax.addressee import addressed
 
     sub, off = rules.syntax
     verb = sub[fr.trigger]
@@ -107,10 +107,10 @@ def _own_tokens(tok, clauses) -> set[int]:
 
 def _act_asked_of_others(fr, spans, rules) -> bool:
     """Whether the trigger is the act an object-control verb asks of someone who is no actor
-    (:func:`kg.extract.syntax.roles.addressed`: "Liga Arab menyerukan negara-negara anggotanya memutus hubungan dengan
+    (:func:`kg.extract.syntax.addressee.addressed`: "Liga Arab menyerukan negara-negara anggotanya memutus hubungan dengan
     Israel") and the window's doer is outside the act's clause (the one who asks): the asked, not the asker, would act."""
     from kg.extract.syntax.data import _is, role_data
-    from kg.extract.syntax.roles import addressed
+    from kg.extract.syntax.addressee import addressed
 
     sub, off = rules.syntax
     verb = sub[fr.trigger]
