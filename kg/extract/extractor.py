@@ -318,7 +318,10 @@ class Extractor:
             if subj is not None and partner is not None and len(subj.spans) >= 2 and partner.how.startswith("prep:"):
                 if partner.how.removeprefix("prep:") not in (t.target_preps or s.partner_preps):
                     partner = None  # "X and Y agreed to get Syria's factions to talks": no third party "to" the accord
-            if subj is not None and partner is not None and len(subj.spans) >= 2:
+            if nominal and partner is not None and len(partner.spans) >= 2 and partner.how.removeprefix("prep:") in s.mutual_preps:
+                # "Turkey hosted talks between Russia and Ukraine": the two sides named are the act's, not its host
+                source, target = _Arg(partner.spans[:1], "first-named"), _Arg(partner.spans[1:], "participants")
+            elif subj is not None and partner is not None and len(subj.spans) >= 2:
                 # "the two leaders met with the UN envoy": each of them met the envoy
                 source, target = subj, partner
             else:
