@@ -301,35 +301,6 @@ def test_parse_on_fresh_vocabularies_whose_ids_are_reused():
         gc.collect()
 
 
-@pytest.mark.parametrize("lang,text,verb,clause,actors,want", [
-    # whom an object-control verb addresses (addressee.addressed): its object ...
-    ("en", "Egypt urged Hamas to release the hostages.", "urged", "release", ["Egypt", "Hamas"], ["Hamas"]),
-    ("en", "Japan asked China to return the fishing boat.", "asked", "return", ["Japan", "China"], ["China"]),
-    ("id", "Jepang meminta China untuk mengembalikan kapal nelayan itu.", "meminta", "mengembalikan", ["Jepang", "China"], ["China"]),
-    ("id", "Mesir mendesak Hamas agar membebaskan para sandera.", "mendesak", "membebaskan", ["Mesir", "Hamas"], ["Hamas"]),
-    # ... else an actor after an addressee adposition, before the clause ...
-    ("en", "Kenya called on Somalia to open the border.", "called", "open", ["Kenya", "Somalia"], ["Somalia"]),
-    ("id", "Kenya menyerukan kepada Somalia untuk membuka perbatasan.", "menyerukan", "membuka", ["Kenya", "Somalia"], ["Somalia"]),
-    # ... else the controlled clause's subject right after the verb
-    ("id", "Indonesia meminta Israel menjamin keselamatan pasukannya.", "meminta", "menjamin", ["Indonesia", "Israel"], ["Israel"]),
-    # one who is no actor is addressed all the same (the callers tell actors apart) ...
-    ("en", "The ministry urged its citizens to leave Lebanon.", "urged", "leave", ["Lebanon"], ["citizens"]),
-    ("id", "Kementerian itu meminta warganya untuk meninggalkan Lebanon.", "meminta", "meninggalkan", ["Lebanon"], ["warganya"]),
-    # ... but a date after the addressee adposition is no one addressed
-    ("en", "Kenya called on Monday to open the border.", "called", "open", ["Kenya"], []),
-])
-def test_addressed_is_whom_an_object_control_verb_asks(lang, text, verb, clause, actors, want):
-    from kg.extract.syntax.addressee import addressed
-
-    if not _have_model(lang):
-        pytest.skip(f"no {lang} syntax model")
-    doc = _doc(lang, text)
-    named = {i for a in actors for i in range(_span(doc, a).start, _span(doc, a).end)}
-    v, c = _span(doc, verb).root, _span(doc, clause).root
-    got = addressed(v, c, lang, lambda tok: any(t.i in named for t in tok.subtree))
-    assert [t.text for t in got] == want, [(t.text, t.dep_, t.head.text) for t in doc]
-
-
 @pytest.mark.parametrize(
     "lang, text, actors, trigger",
     [
