@@ -317,7 +317,7 @@ PASSED = {
            "loanword_verb": 10, "concept_verbs": 7, "from_party": 10, "suspend_talks": 7,
            "weapon_doer": 13, "agent_phrase_noun": 2, "protest_at_embassy": 3,
            "definite_description": 18, "subject_aside": 4, "hoped_act": 5, "flight_not_visit": 4, "asked_own": 5, "negated_promise": 5, "progressive_active": 4, "halted_act": 4, "coordinated_pair": 8, "fronted_clause_actor": 5,
-           "agent_noun": 4, "reciprocal": 3, "group_leader": 7, "title_ruler": 4, "deployed_forces": 1, "between_sides": 6, "forces_withdrawal": 8},
+           "agent_noun": 4, "reciprocal": 3, "group_leader": 7, "title_ruler": 4, "deployed_forces": 6, "between_sides": 6, "forces_withdrawal": 8},
     "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 16, "negative": 13, "nominal_possessor": 11, "object": 21, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 5, "reported_speech": 9,
@@ -329,7 +329,7 @@ PASSED = {
            "loanword_verb": 14, "concept_verbs": 12, "from_party": 10, "suspend_talks": 7,
            "weapon_doer": 12, "agent_phrase_noun": 3, "protest_at_embassy": 4,
            "definite_description": 19, "subject_aside": 3, "hoped_act": 4, "flight_not_visit": 4, "asked_own": 6, "negated_promise": 4, "progressive_active": 3, "halted_act": 4, "coordinated_pair": 8, "fronted_clause_actor": 5,
-           "agent_noun": 8, "reciprocal": 6, "group_leader": 7, "title_ruler": 4, "deployed_forces": 5, "between_sides": 9, "forces_withdrawal": 6},
+           "agent_noun": 8, "reciprocal": 6, "group_leader": 7, "title_ruler": 4, "deployed_forces": 7, "between_sides": 9, "forces_withdrawal": 6},
 }  # fmt: skip
 
 
