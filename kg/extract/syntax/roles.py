@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kg.extract.syntax.addressee import _case, addressed
+from kg.extract.syntax.dated import date_words, dated_conjuncts, verb_dated_conjuncts
 from kg.extract.syntax.data import AGENTS, NOUN_POS, NP_INNER, OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, VERB_POS, _is, away_nouns, leaving_nouns, role_data
 from kg.extract.syntax.results import Arg, Speech, _re, _span_bounds, head_token
 
@@ -18,6 +19,7 @@ class _Roles:
         self.doc, self.lang = doc, lang
         self.events = frozenset(events)  # tokens of event words: "its annexation of Crimea" names no actor by "of"
         self.d = role_data(lang)
+        self.dates = date_words(lang)
         self.bounds = [_span_bounds(a) for a in actors]
         self.at: dict[int, int] = {}
         for k, (s, e) in enumerate(self.bounds):
@@ -51,6 +53,9 @@ class _Roles:
             elif c.dep_ == "appos" and tok.i in self.at and c.i in self.at and self.at[c.i] not in seen:
                 # "Jepang, Korea Selatan, dan Amerika Serikat": a list parsed as a name in apposition to a name
                 out += self.actors_in(c, f"{rule}+appos-list", depth=depth, seen=seen)
+            elif out and c.dep_ != "conj":  # "India 21-23 Agustus dan Malaysia" (kg.extract.syntax.dated)
+                for cc in dated_conjuncts(c, self.dates):
+                    out += self.actors_in(cc, f"{rule}+conj", depth=depth, seen=seen)
         return out
 
     def _gapped(self, k: int, rule: str, seen: set) -> list[Arg]:
@@ -293,10 +298,13 @@ class _Roles:
                     obliques += [_re(a, a.rule, adp=adp, role=roles[0] if roles else None) for a in found]
         if prefer_adps and by_adp:
             obliques += [_re(a, a.rule, adp=None, role="object") for a in targets]
-            return by_adp, obliques
+            return by_adp + verb_dated_conjuncts(self, tok, by_adp, preps), obliques
         if not targets and not by_adp:
             by_adp = self._partner_of_left(tok)
-        return targets + by_adp, obliques
+        found = targets + by_adp
+        if found:
+            found += verb_dated_conjuncts(self, tok, found, preps)
+        return found, obliques
 
     def through_compound_adp(self, tok):
         """(the phrase, its adposition) of the oblique ``tok``, seen through a multi-word adposition the parse made a
