@@ -67,7 +67,7 @@ class DateRules:
                     return self._shifted(value, kg_get(conn)["time"].offset)
         before = [t for t in self.times if t.end <= trig.start and self._stated(t) and (conn is None or t.end <= conn.start or trig.start < conn.start)]
         if before and self.syntax is not None:
-            from kg.extract.syntax.use import dates_other_event
+            from kg.extract.syntax.when import dates_other_event
 
             own = [t for t in before if not dates_other_event(self, t, trig)]  # the date of a fronted event noun
             before = own if own or ref is not None else before
@@ -121,8 +121,8 @@ class DateRules:
 
     def _relative_clause(self, t: Span, trig: Span) -> bool | None:
         """Whether the parse puts time span ``t`` in a relative clause on ``trig``'s own noun (True), on
-        another noun (False) or in none (None): :func:`kg.extract.syntax.use.relative_clause_noun`."""
-        from kg.extract.syntax.use import relative_clause_noun
+        another noun (False) or in none (None): :func:`kg.extract.syntax.when.relative_clause_noun`."""
+        from kg.extract.syntax.when import relative_clause_noun
 
         return relative_clause_noun(self, t, trig)
 

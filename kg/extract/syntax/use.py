@@ -25,7 +25,6 @@ from kg.extract.coordination import echoed_act
 from kg.extract.sentence import _Arg, _Ref
 from kg.extract.syntax.asked import APPEALS, _act_asked_of_others, _asked_of_others, _asked_own
 from kg.nlp.context import kg_get
-from kg.nlp.timex import TimeTagger
 
 DEFAULT_MODE = frozenset({"full", "veto"})
 
@@ -473,73 +472,6 @@ def coref_target(fr, cands, target):
         return target
     how = "+".join(dict.fromkeys(a.rule for a in fr.targets))
     return _Arg(syn_tgt, f"syn:{how}")
-
-
-def dates_other_event(rules, time_span, trig) -> bool:
-    """True when the parse attaches ``time_span`` (said before ``trig``) to a noun phrase or to another event
-    word rather than to ``trig``'s clause: "In response to the bombing in December 2023, Jordan recalled ..."
-    dates the bombing, not the recall. False when the sentence was not parsed."""
-    if rules.syntax is None:
-        return False
-    sub, off = rules.syntax
-    if time_span.start < off:
-        return False  # the date line's date, before the parse
-    own = set(range(trig.start - off, trig.end - off))
-    if kg_get(trig)["trigger"].speaker:  # the speaker's act is dated by the verb of saying that governs the
-        own |= {a.i for a in sub[trig.start - off].ancestors}  # clause ("Manila mengatakan pada hari Kamis bahwa ...")
-    others = {i - off for x in rules.triggers if x.start != trig.start for i in range(x.start, x.end)}
-    inside = set(range(time_span.start - off, time_span.end - off))
-    tok = next((sub[i] for i in sorted(inside) if sub[i].head.i not in inside or sub[i].head.i == i), None)
-    while tok is not None and tok.dep_ == "nmod:tmod" and tok.head.i != tok.i and tok.head.dep_.endswith(":tmod"):
-        tok = tok.head  # "pada hari Kamis": the weekday modifies "hari", itself the time phrase's head
-    since = TimeTagger.for_lang(rules.lang).background_words  # the time tagger's own, read once
-    if any(sub[i].lower_ in since for i in range(time_span.start - off - 2, time_span.end - off) if 0 <= i < len(sub)) or (
-        tok is not None and any(c.dep_ == "case" and c.lower_ in since for c in tok.head.children)
-    ):
-        return False  # "Since the invasion in 2022, Iran has supplied ...": the act runs from that date
-    if tok is not None and tok.dep_.startswith("nmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i not in own:
-        return True  # "In response to [the offensive] in December 2008, X cut ties": the date of a noun phrase
-    for _ in range(12):
-        if tok is None or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-        if tok.i in own:
-            return False
-        if tok.i in others:
-            return True
-    return False
-
-
-def relative_clause_noun(rules, time_span, trig):
-    """Whether ``time_span`` lies in a relative clause that ``trig`` is not part of, and on what: True when
-    the clause is on the event noun ``trig`` or a noun inside its phrase ("an Israeli strike on [a school in
-    Gaza] that killed 30 people on Monday", "serangan ... yang menewaskan 12 orang pada Selasa malam": what the
-    clause tells of the strike happened when the strike did), False when on another noun (the day does not
-    date the verb that governs that noun: "mengecam serangan ... yang menewaskan ... pada Selasa"), None when
-    the time is in no relative clause or the sentence was not parsed."""
-    if rules.syntax is None:
-        return None
-    sub, off = rules.syntax
-    if time_span.start < off:
-        return None  # the date line's date, before the parse
-    own = set(range(trig.start - off, trig.end - off))
-    tok = sub[time_span.start - off]
-    for _ in range(12):
-        if tok.i in own or tok.head.i == tok.i:
-            return None
-        if tok.dep_ in ("acl:relcl", "acl") and tok.pos_ in ("VERB", "AUX"):
-            if any(sub[i].text == "," for i in range(tok.i, time_span.start - off)):
-                return None  # ", who had been hiding in Rafah, in a gun battle on Wednesday": the clause closed
-            h = tok.head
-            for _ in range(4):
-                if h.i in own:
-                    return True
-                if h.dep_ not in ("nmod", "obl", "compound", "flat") or h.head.i == h.i:
-                    break
-                h = h.head
-            return False
-        tok = tok.head
-    return None
 
 
 def modifies_other_noun(rules, span, trig) -> bool:
