@@ -23,7 +23,8 @@ Paths, as they appear in ``Arg.rule`` (``a>b`` reads "the trigger's a, then insi
   so); inside an argument: ``>appos``, ``>compound``, ``>flat``, ``>nmod``, ``>nmod:poss``, ``>amod``, ``+conj``;
 - a subject taken from elsewhere: ``conj-share-subj``, ``conj-share-obj``, ``xcomp-control`` (subject
   control: "agreed to attack"), ``xcomp-control(obj)`` (object control: "urged Russia to withdraw"),
-  ``advcl-share-subj``, ``relcl-antecedent``, ``acl-antecedent``, ``ccomp-self-pronoun`` ("Iran said it
+  ``advcl-share-subj``, ``conj-clause-subj`` (a coordinated clause's subject parsed as a conjunct of the nominal
+  before it, :mod:`.clauses`: "attacked Ukraine and Belarus condemned ..."), ``relcl-antecedent``, ``acl-antecedent``, ``ccomp-self-pronoun`` ("Iran said it
   would respond"), ``poss-pronoun`` ("Russia defended its annexation of Crimea");
 - event nouns: ``nmod:poss`` ("Israel's strike"), ``amod``/``compound`` ("Israeli strikes", "US strikes"),
   ``nmod(by)``, ``nmod(of)`` (target, or source for nouns such as *visit*), ``nmod(on)`` ...,

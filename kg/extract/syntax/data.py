@@ -59,6 +59,7 @@ class RoleData:
     doer_participles: frozenset = frozenset()  # the agent of "fired by", "ditembakkan" on a weapon used it (no other modifier's)
     moving_nouns: frozenset = frozenset()  # acts of moving people or things away: "evacuation of civilians from X"
     relative_adverbs: frozenset = frozenset()  # a clause they open ("..., where Serbs attacked ...", "di mana") has its own doer
+    nonfinite_tags: frozenset = frozenset()  # a participle or gerund's tag: no clause of its own after a conjunct
     adverbial_marks: frozenset = frozenset()  # a clause they open is about the main clause ("while accusing", "seraya menuduh")
     judgement_verbs: frozenset = frozenset()  # "described X as a warning": the "as" phrase is what X is, not an act
     compound_adps: dict = field(default_factory=dict)  # "in front of" -> "outside": a multi-word adposition parsed with a noun
@@ -124,6 +125,7 @@ def role_data(lang: str) -> RoleData:
         suicide_attacker_words=low("suicide_attacker_words"),
         relative_adverbs=low("relative_adverbs"),
         adverbial_marks=low("adverbial_marks"),
+        nonfinite_tags=frozenset(raw.get("nonfinite_tags", [])),
         judgement_verbs=low("judgement_verbs"),
         compound_adps={" ".join(k.lower().split()): v.lower() for k, v in (raw.get("compound_adpositions") or {}).items()},
         placeholder_name=tuple(raw.get("placeholder_name", []))[:2],

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from kg.extract.syntax.addressee import _case, addressed
 from kg.extract.syntax.dated import date_words, dated_conjuncts, verb_dated_conjuncts
+from kg.extract.syntax.clauses import clause_verb_after, split_subject, stray_subject
 from kg.extract.syntax.data import AGENTS, NOUN_POS, NP_INNER, OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, VERB_POS, _is, away_nouns, leaving_nouns, role_data
 from kg.extract.syntax.results import Arg, Speech, _re, _span_bounds, head_token
 
@@ -48,7 +49,7 @@ class _Roles:
         seen = set() if seen is None else seen
         out = self._np_actors(tok, rule, depth, seen)
         for c in tok.children:
-            if c.dep_ == "conj" and c.i not in seen and c.pos_ not in VERB_POS:
+            if c.dep_ == "conj" and c.i not in seen and c.pos_ not in VERB_POS and clause_verb_after(c, self.d, self.lang) is None:
                 out += self.actors_in(c, f"{rule}+conj", depth=depth, seen=seen)
             elif c.dep_ == "appos" and tok.i in self.at and c.i in self.at and self.at[c.i] not in seen:
                 # "Jepang, Korea Selatan, dan Amerika Serikat": a list parsed as a name in apposition to a name
@@ -148,6 +149,9 @@ class _Roles:
             named = [c for c in subjects if c.i in self.at]
             if len(named) < 2:
                 subjects = [named[-1] if named else max(subjects, key=lambda c: c.i)]
+        split = split_subject(tok, self.d, self.lang) if subjects else None
+        if split is not None:  # "Iran attacked Israel and Jordan closed ...": only Jordan closed
+            return self.actors_in(split[1], "conj-clause-subj")
         for c in subjects:
             out += self._subject_actors(tok, c, c.dep_)
         for c in tok.children:
@@ -170,6 +174,9 @@ class _Roles:
                         return found
         if passive or any(c.dep_ in SUBJECTS + PASSIVE_SUBJECTS for c in tok.children):
             return out  # a subject that names no actor: nothing is inherited
+        stray = stray_subject(tok, self.d, self.lang)
+        if stray is not None:  # "Russia attacked Ukraine and Belarus condemned ...": Belarus, parsed as a conjunct
+            return self.actors_in(stray, "conj-clause-subj")
         return self.inherited_subject(tok, depth)
 
     def _subject_actors(self, verb, subj, label: str) -> list[Arg]:
@@ -276,6 +283,11 @@ class _Roles:
                 if c.dep_ == "xcomp" and c.pos_ == "PROPN" and c.i in self.at and bare:
                     # "Russian troops entered Kharkiv.": a rare name the parser made a predicate is the object
                     targets += self.actors_in(c, "xcomp-obj")
+        if not targets:
+            for c in tok.children:
+                split = split_subject(c, self.d, self.lang) if c.pos_ in VERB_POS else None
+                if split is not None:  # "Iran attacked Israel and Jordan closed ...": Israel, parsed as a subject
+                    targets += self._np_actors(split[0], "clause-subj-obj", 3, set())
         if not targets:
             for c in tok.children:
                 if c.dep_ in OBJECTS and c.i not in self.at:

@@ -382,6 +382,10 @@ def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
         # "Egypt urged Hamas to stop firing at Israel", "Mesir mendesak Hamas menghentikan serangan ke Israel": the
         # one asked acts (the parse's controlled doer), not the one who asks (the window's subject)
         return _Arg(_spans_of(fr.sources, cands), "syn:xcomp-control(obj)"), target, None
+    if fr.sources and all(a.rule.startswith("conj-clause-subj") for a in fr.sources) and win_src and win_src - syn_src:
+        # "Russia attacked Ukraine and Belarus condemned the attack": the window reads "Ukraine and Belarus" as the
+        # subject; the parse's clause subject is Belarus alone (kg.extract.syntax.clauses)
+        return _Arg(_spans_of(fr.sources, cands), "syn:conj-clause-subj"), target, None
     if win_tgt and t.code[:2] in APPEALS and _asked_of_others(fr, target.spans, rules):
         return None, None, "asked-of-others"  # "menyerukan negara-negara anggotanya memutus hubungan dengan Israel"
     if win_tgt and t.code[:2] in APPEALS and _asked_own(fr, target.spans, rules):
