@@ -73,7 +73,8 @@ def place_after_agent(rules, trig, source, stop: int):
     Kerman" does (lang.json ``agent_preps``, ``inside_preps``; an event noun otherwise reaches a place only through a
     target preposition). Not a place in a clause about the agent ("by Hamas, which is based in Gaza") or about others
     ("officials in Kerman said"), nor where the agent comes from ("by fighters from Syria"); and only for an event noun
-    that opens its clause (the subject: "Israeli strikes in Rafah killed ..."), not one another word governs, which
+    that opens its clause (the subject: "Israeli strikes in Rafah killed ...", after a date: "Wednesday's ISIS bombing
+    in Kerman"), not one another word governs, which
     may name again an act whose target was other than the place ("responded to the Israeli strike in Damascus", on
     Iran's consulate there) or be how another act was done ("killed by an Israeli strike in Beirut")."""
     s = rules.s
@@ -88,7 +89,8 @@ def place_after_agent(rules, trig, source, stop: int):
     if end <= trig.start or end >= stop or rules.lows[end] not in s.inside_preps:
         return None
     i = min(trig.start, source.spans[0].start) - 1
-    while i >= rules.sent.start and (rules.lows[i] in s.determiners or rules.lows[i] in s.possessives):
+    when = {k for t in rules.times for k in range(t.start, t.end)}  # "Wednesday's ISIS bombing in Kerman": a date's possessor
+    while i >= rules.sent.start and (rules.lows[i] in s.determiners or rules.lows[i] in s.possessives or i in when):
         i -= 1
     if i >= rules.sent.start and not rules.doc[i].is_punct:
         # "was killed by an Israeli strike in Beirut", "Iran merespons serangan Israel di Damaskus": a noun another word

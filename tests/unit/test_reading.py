@@ -30,6 +30,12 @@ def test_the_place_after_an_event_nouns_doer_is_its_target(full_extractor, lang,
     assert ("RUS", "UKR", "19") in pairs(extract(full_extractor, text, lang))
 
 
+def test_a_dates_possessor_before_the_event_noun_still_opens_its_clause(full_extractor):
+    ex = extract(full_extractor, "Thursday's Russian missile attack in Mykolaiv killed four people.", "en")
+    assert ("RUS", "UKR", "19") in pairs(ex)
+    assert {e.date.value for e in ex.events if e.root == "19"} == {"2024-04-11"}  # the possessor's day dates the noun
+
+
 @pytest.mark.parametrize("lang,text", [
     ("en", "The attack by Hezbollah, whose leaders live in Beirut, killed two soldiers."),
     ("en", "Two soldiers were killed by a Russian strike in Mykolaiv."),

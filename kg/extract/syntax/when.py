@@ -29,6 +29,9 @@ def dates_other_event(rules, time_span, trig) -> bool:
         tok is not None and any(c.dep_ == "case" and c.lower_ in since for c in tok.head.children)
     ):
         return False  # "Since the invasion in 2022, Iran has supplied ...": the act runs from that date
+    k = time_span.end
+    if k < trig.start <= k + 4 and rules.lows[k] in rules.s.possessives and not any(t.is_punct for t in rules.doc[k:trig.start]):
+        return False  # "Wednesday's ISIS bombing": a date's possessor dates the event noun its phrase ends in, however parsed
     if tok is not None and tok.dep_.startswith("nmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i not in own:
         return True  # "In response to [the offensive] in December 2008, X cut ties": the date of a noun phrase
     for _ in range(12):
