@@ -18,6 +18,7 @@ from kg.extract.intent import _intent_is_now, gives_aid, intent_event
 from kg.extract.rules import SentenceRules
 from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, filed_end, names_earlier_actor, sentences_of
 from kg.extract.reading import modifier_agent, parsed_as_noun, parsed_as_verb, passive_place, place_after_agent
+from kg.extract.syntax.object_act import object_act
 from kg.extract.syntax.use import (
     STATS, alleged, capacity_act, coref_target, halted, halted_by_subject, modifies_other_noun, needs_parse, parse_mode,
     parse_sentences, place_act, refused, syntax_args, syntax_frame, veto,
@@ -430,6 +431,8 @@ class Extractor:
             t, fr, path, target, [*zip(source.spans, sources)], [*zip(target.spans, targets)], rules
         ):
             return None  # "took Bakhmut" is an act only of a state's force on a place the parse makes its object
+        if kg_get(trig).get("by_object") and not object_act(fr, path, target, rules):
+            return None  # "mengakui Beijing" is a recognition; "mengakui Rusia lebih kuat" an admission
         targets = [p for p in targets if p.code and all(p.code != q.code for q in sources)]
         sources = [p for p in sources if p.code]
         if not sources or not targets:

@@ -52,6 +52,7 @@ class Trigger:
     reverse: bool = False  # the act is done to the subject by the target: "Turkey received aid from Saudi Arabia"
     passive_doer: bool = False  # a passive use without agent: its subject's state does it ("tentara Rusia dikerahkan ke ...")
     excluded: frozenset[str] = frozenset()  # word forms it does not match: "mendemonstrasikan" (to show) for "demonstrasi"
+    object_actor: bool = False  # an actor's name right after it stands for ``requires`` ("mengakui Beijing"): the parse must agree
 
 
 @per_language
@@ -81,6 +82,7 @@ def load_triggers(lang: str) -> tuple[Trigger, ...]:
                 reverse=bool(obj.get("reverse", False)),
                 passive_doer=bool(obj.get("passive_doer", False)),
                 excluded=frozenset(w.lower() for w in obj.get("except", [])),
+                object_actor=bool(obj.get("requires_object", False)),
             )
         )
     return tuple(out)
@@ -210,12 +212,15 @@ class TriggerTagger:
         index = self.index
         names = set()  # a word inside an actor's name is not a trigger ("Ban Ki-moon", "Strike Group")
         places = set()  # where a gazetteer place's name starts: what a ``requires_place`` trigger may act on
+        starts = set()  # where an actor's name starts: what a ``requires_object`` trigger may act on
         if candidates:
             for span in span_list(doc, "kg_actors"):
                 if span.label_ != "combo":
                     names.update(range(span.start, span.end))
                 if span.label_ == "place":
                     places.add(span.start)
+                else:
+                    starts.add(span.start)
         objects = set()  # the word a trigger's ``requires`` found: its object, not an event of its own
         for i in candidates:
             if i in names:
@@ -239,11 +244,13 @@ class TriggerTagger:
                         continue
                     by_place = False
                     hi = min(n, end + (trig.window or self.window))
-                    if (trig.requires or trig.place_object) and not any(trig.requires.intersection(f) for f in forms[end:hi]):
+                    if (trig.requires or trig.place_object or trig.object_actor) and not any(trig.requires.intersection(f) for f in forms[end:hi]):
                         # a passive verb's patient is written before it: "Moscow's envoy was expelled by Estonia",
                         # "tiga diplomat Iran diusir Albania", "the diplomats who were expelled by Germany"
                         if trig.place_object and any(j in places and _in_sentence_of(doc, i, j) for j in range(end, hi)):
                             by_place = True  # "Russian troops took Bakhmut": the extractor checks who acts on what
+                        elif trig.object_actor and end in starts and _in_sentence_of(doc, i, end):
+                            by_place = "object"  # "Nikaragua mengakui Beijing": the extractor checks the parse's object
                         elif not trig.requires or (
                             not self._patient_before(doc, forms, i, trig.requires) and not self._doer_before(doc, forms, i, trig)
                         ):
@@ -270,7 +277,10 @@ class TriggerTagger:
                         and not self._verbal(doc, j, listed=forms[j][0] in trig.requires and self._noun_entry(forms[j][0]))
                     )
                 span = Span(doc, i, i + len(trig.words), label=trig.code, kb_id=str(trig.number))
-                kg_set(span, {"trigger": trig, "form": form, "by_place": True} if by_place else {"trigger": trig, "form": form})
+                info = {"trigger": trig, "form": form}
+                if by_place:
+                    info["by_object" if by_place == "object" else "by_place"] = True
+                kg_set(span, info)
                 found.append(span)
         found = filter_spans([span for span in found if objects.isdisjoint(range(span.start, span.end))])
         if self.layer is not None:
