@@ -318,6 +318,9 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # triggers.jsonl requires_object, kg/extract/syntax/object_act.py) and 'recognise' needing its object or its words in
 # English ('recognised that China was stronger' was 054): recognised_state, en 6 (2 guards), id 7 (4 guards); main
 # passed en 4, id 4; now all
+# then (hA), a negation inside an act governed by a verb of hoping, wishing or expecting (lang.json wish_words: 'The US
+# hopes Iran will not attack Israel', 'AS berharap Iran tidak akan menyerang Israel') makes it hypothetical, not negated:
+# hoped_act +6 en (2 guards), +7 id (2 guards); main passed en 7 of 11, id 6 of 11; now all
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
@@ -331,7 +334,7 @@ PASSED = {
            "gapped_names": 6, "nationals_as_targets": 6, "group_members": 6, "rejected_proposal": 6, "named_halves": 6, "asked_of": 12, "yield_to": 6,
            "loanword_verb": 10, "concept_verbs": 7, "from_party": 10, "suspend_talks": 7,
            "weapon_doer": 13, "agent_phrase_noun": 2, "protest_at_embassy": 3,
-           "definite_description": 18, "subject_aside": 4, "hoped_act": 5, "flight_not_visit": 4, "asked_own": 5, "negated_promise": 5, "progressive_active": 4, "halted_act": 4, "coordinated_pair": 8, "fronted_clause_actor": 5,
+           "definite_description": 18, "subject_aside": 4, "hoped_act": 11, "flight_not_visit": 4, "asked_own": 5, "negated_promise": 5, "progressive_active": 4, "halted_act": 4, "coordinated_pair": 8, "fronted_clause_actor": 5,
            "agent_noun": 4, "reciprocal": 3, "group_leader": 7, "title_ruler": 4, "deployed_forces": 6, "between_sides": 6, "forces_withdrawal": 8, "dated_conjuncts": 6,
            "coordinated_clauses": 11, "dated_event_noun": 5, "recognised_state": 6},
     "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
@@ -344,7 +347,7 @@ PASSED = {
            "gapped_names": 6, "nationals_as_targets": 7, "group_members": 4, "rejected_proposal": 4, "named_halves": 6, "asked_of": 13, "yield_to": 8,
            "loanword_verb": 14, "concept_verbs": 12, "from_party": 10, "suspend_talks": 7,
            "weapon_doer": 12, "agent_phrase_noun": 3, "protest_at_embassy": 4,
-           "definite_description": 19, "subject_aside": 3, "hoped_act": 4, "flight_not_visit": 4, "asked_own": 6, "negated_promise": 4, "progressive_active": 3, "halted_act": 4, "coordinated_pair": 8, "fronted_clause_actor": 5,
+           "definite_description": 19, "subject_aside": 3, "hoped_act": 11, "flight_not_visit": 4, "asked_own": 6, "negated_promise": 4, "progressive_active": 3, "halted_act": 4, "coordinated_pair": 8, "fronted_clause_actor": 5,
            "agent_noun": 8, "reciprocal": 6, "group_leader": 7, "title_ruler": 4, "deployed_forces": 7, "between_sides": 9, "forces_withdrawal": 6, "dated_conjuncts": 7,
            "coordinated_clauses": 11, "dated_event_noun": 3, "recognised_state": 7},
 }  # fmt: skip

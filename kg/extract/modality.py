@@ -42,6 +42,8 @@ class ModalityRules:
         after = set(self.lows[trig.end : self.sent.end])
         if after & self.s.conditionals and words & (self.s.future | self.s.hypothetical):
             return Modality.HYPOTHETICAL
+        if words & self.s.negation and self._wished(lo, trig.start):
+            return Modality.HYPOTHETICAL  # "The US hopes Iran will not attack Israel": a negation inside a hoped-for act
         if words & self.s.negation:
             return Modality.NEGATED
         if words & self.s.hypothetical:
@@ -49,6 +51,17 @@ class ModalityRules:
         if words & self.s.future:
             return Modality.FUTURE
         return Modality.ASSERTED
+
+    def _wished(self, lo: int, hi: int) -> bool:
+        """Whether a verb of hoping, wishing or expecting (``wish_words``) stands in ``lo``..``hi`` with no clause break
+        (``clause_breaks``) after it: the act after it is hoped for, not denied ("AS berharap Iran tidak akan menyerang
+        Israel"), whichever side of the verb a negation is on ("does not want Pakistan to attack")."""
+        for i in range(hi - 1, lo - 1, -1):
+            if self.lows[i] in self.s.clause_breaks:
+                return False
+            if self.lows[i] in self.s.wish_words:
+                return True
+        return False
 
     def _in_fixed_expressions(self, lo: int, hi: int) -> set[int]:
         """Token positions in ``lo``..``hi`` covered by one of the language's ``negation_exceptions``."""

@@ -130,3 +130,21 @@ def test_without_a_noun_negates_that_noun_not_the_act(window_extractor, lang, te
 ])
 def test_without_right_before_the_verb_negates_it(window_extractor, lang, text, verb):
     assert modality_of(window_extractor, text, lang, verb) is Modality.NEGATED
+
+
+@pytest.mark.parametrize("lang,text,verb", [
+    ("en", "The US hopes Iran will not attack Israel.", "attack"),
+    ("en", "The US expects Israel will not strike Lebanon.", "strike"),
+    ("id", "AS berharap Iran tidak akan menyerang Israel.", "menyerang"),
+    ("id", "India tidak ingin Pakistan menyerang India.", "menyerang"),
+])
+def test_a_negation_inside_a_hoped_for_act_is_hypothetical(window_extractor, lang, text, verb):
+    assert modality_of(window_extractor, text, lang, verb) is Modality.HYPOTHETICAL
+
+
+@pytest.mark.parametrize("lang,text,verb", [
+    ("en", "The US hoped for calm, but Iran did not withdraw its troops from Syria.", "withdraw"),
+    ("id", "AS berharap ada ketenangan, tetapi Iran tidak menarik pasukannya dari Suriah.", "menarik"),
+])
+def test_a_hope_in_another_clause_leaves_the_negation(window_extractor, lang, text, verb):
+    assert modality_of(window_extractor, text, lang, verb) is Modality.NEGATED
