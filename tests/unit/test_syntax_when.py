@@ -28,3 +28,22 @@ def test_a_relative_clause_dates_the_event_noun_not_the_verb_that_governs_it(ful
                  "id", dt.date(2023, 11, 8))
     dates = {(e.sources[0].code, e.root): e.date.value for e in ex.events}
     assert dates == {("TUR", "11"): "2023-11-08", ("ISR", "19"): "2023-11-06"}
+
+
+@pytest.mark.parametrize("lang,text,when", [
+    ("en", "Poland's foreign minister on Tuesday criticised Belarus.", "2024-04-16"),
+    ("en", "Poland's foreign minister, in an interview on Monday, criticised Belarus.", "2024-04-15"),
+    ("id", "Menteri Luar Negeri Polandia dalam wawancaranya, Senin (15/4/2024), mengkritik Belarus.", "2024-04-15"),
+])
+def test_a_day_between_the_subject_and_its_verb_dates_the_verb(full_extractor, lang, text, when):
+    e = next(e for e in extract(full_extractor, text, lang, dt.date(2024, 4, 17)).events if e.root == "11")
+    assert (e.date.value, e.date.inferred) == (when, False)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Belarus's troop build-up on Monday was criticised by Poland."),
+    ("id", "Peluncuran rudal Belarus pada Senin dikritik oleh Polandia."),
+])
+def test_the_day_of_a_passive_subject_does_not_date_the_verb(full_extractor, lang, text):
+    e = next(e for e in extract(full_extractor, text, lang, dt.date(2024, 4, 17)).events if e.root == "11")
+    assert e.date.inferred

@@ -33,6 +33,8 @@ def dates_other_event(rules, time_span, trig) -> bool:
     if k < trig.start <= k + 4 and rules.lows[k] in rules.s.possessives and not any(t.is_punct for t in rules.doc[k:trig.start]):
         return False  # "Wednesday's ISIS bombing": a date's possessor dates the event noun its phrase ends in, however parsed
     if tok is not None and tok.dep_.startswith("nmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i not in own:
+        if _between_subject_and_verb(sub, off, time_span, tok.head, own):
+            return False  # "Japan on Thursday condemned ...": the parse hangs the day on the subject, the day of the verb
         return True  # "In response to [the offensive] in December 2008, X cut ties": the date of a noun phrase
     for _ in range(12):
         if tok is None or tok.head.i == tok.i:
@@ -43,6 +45,23 @@ def dates_other_event(rules, time_span, trig) -> bool:
         if tok.i in others:
             return True
     return False
+
+
+def _between_subject_and_verb(sub, off, time_span, noun, own) -> bool:
+    """Whether ``time_span``, which the parse makes a modifier of ``noun``, stands between the subject of ``trig``
+    (``own``) and its verb, with nothing but punctuation after it, ``noun`` being that subject or an oblique of the
+    verb: "Japan on Thursday condemned ...", "Niger's military government on Thursday ordered ...", "Poland's
+    minister, in an interview on Monday, criticised ...", "Ketua Komisi ... dalam pernyataannya, Kamis (13/6/2024),
+    mengutuk ...". Wire copy puts the day there. Not a passive's subject, which is what was done ("the launch on
+    Thursday was condemned"), nor a phrase before the subject ("In response to the bombing in December, X ...")."""
+    if noun.dep_ not in ("nsubj", "obl") or noun.head.i not in own:
+        return False
+    verb = min(own)
+    end = time_span.end - off
+    subject = [c.i for c in noun.head.children if c.dep_ == "nsubj"]
+    if not subject or not subject[0] < time_span.start - off or end > verb:
+        return False
+    return all(sub[i].is_punct for i in range(end, verb))
 
 
 def relative_clause_noun(rules, time_span, trig):
