@@ -82,3 +82,14 @@ def test_no_speech_verb_no_speech(full_extractor):
 def test_a_multi_word_adposition_marks_its_phrase_like_its_single_word(full_extractor, text, want):
     """syntax.json compound_adpositions: 'in front of' (parsed in [front] of [embassy]) is 'outside'."""
     assert pairs(extract(full_extractor, text, "en")) == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("id", "Tiongkok mengancam melarang impor anggur dari Australia.", {("CHN", "AUS", "13")}),
+    ("id", "Vietnam mengancam membatasi impor buah naga dari Thailand.", {("VNM", "THA", "13")}),
+    ("id", "Jepang menolak mencabut larangan impor makanan laut dari Tiongkok.", {("JPN", "CHN", "12")}),
+    ("id", "Tiongkok mengancam melarang impor anggur.", set()),
+])
+def test_the_party_of_a_threatened_or_refused_act_may_hang_on_a_word_of_its_objects_compound(full_extractor, lang, text, want):
+    """act_party: 'impor anggur [dari Australia]' parsed with the phrase on 'anggur' (a compound of the object)."""
+    assert pairs(extract(full_extractor, text, lang)) == want

@@ -55,8 +55,7 @@ class _Roles:
                 # "Jepang, Korea Selatan, dan Amerika Serikat": a list parsed as a name in apposition to a name
                 out += self.actors_in(c, f"{rule}+appos-list", depth=depth, seen=seen)
             elif out and c.dep_ != "conj":  # "India 21-23 Agustus dan Malaysia" (kg.extract.syntax.dated)
-                for cc in dated_conjuncts(c, self.dates):
-                    out += self.actors_in(cc, f"{rule}+conj", depth=depth, seen=seen)
+                out += [a for cc in dated_conjuncts(c, self.dates) for a in self.actors_in(cc, f"{rule}+conj", depth=depth, seen=seen)]
         return out
 
     def _gapped(self, k: int, rule: str, seen: set) -> list[Arg]:
@@ -464,7 +463,8 @@ class _Roles:
                         adp = self._case(cc)
                         if cc.dep_ == "nmod" and adp in roles:
                             found += self.actors_in(cc, f"{c.dep_}>nmod({adp})")
-        return found
+        # "melarang impor anggur [dari Australia]": the phrase hung on a word of the object's compound
+        return found or [a for c in x.children if c.dep_ in OBJECTS and c.i not in self.at for a in self.marked_in_np(c, roles, "obj")]
 
     def located_patient(self, tok, noun: bool) -> list[Arg]:
         """The place an attack's patient is in, when the patient names no actor: "hit a clinic in Dnipro",
