@@ -132,3 +132,24 @@ def responder_target(rules, fr, trig, source):
     if any((sp.start, sp.end) in mine for sp in rejecter.spans):
         return None
     return _Arg(list(rejecter.spans), "responder")
+
+
+def claimed_by(rules, trig):
+    """The subject of a claim of responsibility (triggers.jsonl ``claims_act``) whose act is the event noun ``trig``,
+    named right after the claim and one of its target prepositions ("Hezbollah claimed responsibility for a drone
+    attack on Israel", "Houthi mengaku bertanggung jawab atas serangan terhadap kapal AS"): the claimer did the act,
+    though a verb stands between them; else None. Not across punctuation, nor more than four words after the claim,
+    nor for a claim denied or only possible ("did not claim responsibility")."""
+    from kg.model import Modality
+    from kg.nlp.context import kg_get
+
+    for c in rules.triggers:
+        t = kg_get(c)["trigger"]
+        if not t.claims_act or not (c.end < trig.start <= c.end + 4):
+            continue
+        if any(rules.doc[i].is_punct for i in range(c.end, trig.start)) or (t.target_preps or frozenset()).isdisjoint(rules.lows[c.end : trig.start]):
+            continue
+        if rules.modality(c) is not Modality.ASSERTED:
+            return None  # "Ukraine did not claim responsibility for the attack on Moscow": no act of Ukraine's said
+        return rules.subject(c)
+    return None

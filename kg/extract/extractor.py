@@ -11,7 +11,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from kg.extract import confidence as confidence_mod
-from kg.extract.act_context import act_kind, responder_target
+from kg.extract.act_context import act_kind, claimed_by, responder_target
 from kg.extract.arguments import _state_protest, _sure_doer
 from kg.extract.coordination import subject_elsewhere, unpaired
 from kg.extract.intent import _intent_is_now, gives_aid, intent_event
@@ -344,7 +344,7 @@ class Extractor:
                 # Indonesian "dibunuh Israel": the agent may follow the verb without "oleh"
                 source = rules.after(trig, frozenset(), direct=True, stop=stop)
         elif nominal:
-            source = rules.nominal_agent(trig) or rules.agent_after(trig, stop, nominal=True)
+            source = rules.nominal_agent(trig) or rules.agent_after(trig, stop, nominal=True) or claimed_by(rules, trig)
             if source is None:
                 source = rules.subject(trig)
                 if source is not None and rules.verb_between(source, trig) and not capacity_act(rules, trig):

@@ -51,6 +51,7 @@ class Trigger:
     doer_sectors: frozenset[str] = frozenset()  # who may do it to a place so named: sectors, "state" for a state's name
     reverse: bool = False  # the act is done to the subject by the target: "Turkey received aid from Saudi Arabia"
     passive_doer: bool = False  # a passive use without agent: its subject's state does it ("tentara Rusia dikerahkan ke ...")
+    claims_act: bool = False  # the act named after it is its subject's own: "X claimed responsibility for an attack on Y"
     excluded: frozenset[str] = frozenset()  # word forms it does not match: "mendemonstrasikan" (to show) for "demonstrasi"
     object_actor: bool = False  # an actor's name right after it stands for ``requires`` ("mengakui Beijing"): the parse must agree
 
@@ -81,6 +82,7 @@ def load_triggers(lang: str) -> tuple[Trigger, ...]:
                 doer_sectors=frozenset(obj.get("doer_sectors", [])),
                 reverse=bool(obj.get("reverse", False)),
                 passive_doer=bool(obj.get("passive_doer", False)),
+                claims_act=bool(obj.get("claims_act", False)),
                 excluded=frozenset(w.lower() for w in obj.get("except", [])),
                 object_actor=bool(obj.get("requires_object", False)),
             )

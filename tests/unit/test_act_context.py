@@ -60,3 +60,21 @@ def test_only_offers_get_the_rejecter_as_addressee(full_extractor, lang, text):
     src = "CHN" if "China" in text.split()[0] else "JPN"
     assert {p for p in pairs(extract(full_extractor, text, lang)) if p[2] != "12"} == set()
     assert {p[0] for p in pairs(extract(full_extractor, text, lang))} == {src}
+
+
+@pytest.mark.parametrize("lang,text,pair", [
+    ("en", "Hezbollah claimed responsibility for a rocket attack on Israel.", ("NSA:HEZBOLLAH", "ISR")),
+    ("id", "Hizbullah mengaku bertanggung jawab atas serangan roket ke Israel.", ("NSA:HEZBOLLAH", "ISR")),
+])
+def test_the_act_claimed_is_the_claimers_own(full_extractor, lang, text, pair):
+    found = pairs(extract(full_extractor, text, lang))
+    assert {pair + ("01",), pair + ("19",)} <= found
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ukraine did not claim responsibility for the drone attack on Moscow."),
+    ("id", "Ukraina tidak mengaku bertanggung jawab atas serangan drone ke Moskow."),
+    ("en", "Russia denied responsibility for the attack on Kyiv."),
+])
+def test_no_act_from_a_claim_not_made_or_denied(full_extractor, lang, text):
+    assert not {p for p in pairs(extract(full_extractor, text, lang)) if p[2] == "19"}
