@@ -92,6 +92,7 @@ class DateRules:
                 and value.precision is Precision.DAY  # a day, not "... the borders of 1967"
                 and not self._clause_break_between(trig.end, last.start)
                 and self._relative_clause(last, trig) is not False  # "mengecam serangan yang menewaskan ... pada Selasa"
+                and not self._other_clause(last, trig)  # "condemned China, saying its ships had entered ... on Saturday"
             ):
                 return self._value(last, trig, ref)
         dateline = [t for t in self.times if kg_get(t)["time"].kind == "dateline" and t.end <= trig.start]
@@ -147,9 +148,17 @@ class DateRules:
             later = later[1:]
         stop = min(later[0] if later else self.sent.end, trig.end + TIME_AFTER, limit)
         for t in self.times:
-            if trig.end <= t.start < stop and self._stated(t):
+            if trig.end <= t.start < stop and self._stated(t) and not self._other_clause(t, trig):
                 return self._value(t, trig, doc_context(self.doc).ref_date)
         return None
+
+    def _other_clause(self, t: Span, trig: Span) -> bool:
+        """Whether the parse puts time span ``t`` in a subordinate clause with its own subject that ``trig`` is not
+        part of ("... and noted that Washington had been bound by it since 1951"):
+        :func:`kg.extract.syntax.when.in_other_clause`."""
+        from kg.extract.syntax.when import in_other_clause
+
+        return in_other_clause(self, t, trig)
 
     def _time_far(self, trig: Span) -> Span | None:
         """A time expression further on in the verb's own clause than :func:`_time_after` looks, with no
@@ -160,7 +169,7 @@ class DateRules:
         stop = self._next_trigger_start(trig)
         for t in self.times:
             if trig.end + TIME_AFTER <= t.start < min(stop, trig.end + 2 * TIME_AFTER) and self._stated(t):
-                if not self._clause_break_between(trig.end, t.start) and "," not in self.lows[trig.end : t.start]:
+                if not self._clause_break_between(trig.end, t.start) and "," not in self.lows[trig.end : t.start] and not self._other_clause(t, trig):
                     return t
                 return None
         return None

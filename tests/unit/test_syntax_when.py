@@ -47,3 +47,21 @@ def test_a_day_between_the_subject_and_its_verb_dates_the_verb(full_extractor, l
 def test_the_day_of_a_passive_subject_does_not_date_the_verb(full_extractor, lang, text):
     e = next(e for e in extract(full_extractor, text, lang, dt.date(2024, 4, 17)).events if e.root == "11")
     assert e.date.inferred
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Poland criticised Belarus and noted that its troops had massed on the border since March."),
+    ("id", "Polandia mengkritik Belarus dan mengingatkan bahwa penjaganya berada di perbatasan sejak 2021."),
+])
+def test_a_date_inside_another_verbs_complement_clause_does_not_date_the_act(full_extractor, lang, text):
+    e = next(e for e in extract(full_extractor, text, lang, dt.date(2024, 4, 17)).events if e.root == "11")
+    assert (e.date.value, e.date.inferred) == ("2024-04-17", True)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Poland protested to Belarus on Monday after its guards crossed the border."),
+    ("id", "Polandia menuduh Belarus mempersenjatai milisi pada Senin."),
+])
+def test_the_acts_own_day_stays(full_extractor, lang, text):
+    e = next(e for e in extract(full_extractor, text, lang, dt.date(2024, 4, 17)).events if e.root == "11")
+    assert (e.date.value, e.date.inferred) == ("2024-04-15", False)

@@ -94,3 +94,38 @@ def relative_clause_noun(rules, time_span, trig):
             return False
         tok = tok.head
     return None
+
+
+CLAUSE_DEPS = ("ccomp", "advcl")  # a clause with a verb of its own under another verb
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj", "expl")
+
+
+def in_other_clause(rules, time_span, trig) -> bool:
+    """True when the parse puts ``time_span`` (said after ``trig``) inside a subordinate clause that ``trig`` is not
+    part of, the clause having a subject of its own or opened by a subordinator of ``clause_breaks`` ("bahwa",
+    "setelah", "after"): a complement clause ("... and noted that Washington had been bound by a treaty since 1951",
+    "... dan mengingatkan bahwa Washington terikat ... sejak 1951", "..., saying its ships had entered the waters on
+    Saturday") or an adverbial one ("... setelah gempa mengguncang ibu kota, Selasa lalu"). The day is that clause's,
+    not the act's. A clause with neither shares the act's time ("ordered France to withdraw by Friday", "attacked Y,
+    killing 10 on Monday", "meminta Jerman agar mengirimkan rudal ..., Jumat (30/8/2024)"). False when the sentence
+    was not parsed."""
+    if rules.syntax is None:
+        return False
+    sub, off = rules.syntax
+    if time_span.start < off or trig.start < off:
+        return False
+    own = set(range(trig.start - off, trig.end - off))
+    breaks = rules.s.clause_breaks  # subordinators that open a clause of its own ("bahwa", "setelah", "after")
+    inside = set(range(time_span.start - off, time_span.end - off))
+    tok = next((sub[i] for i in sorted(inside) if sub[i].head.i not in inside or sub[i].head.i == i), None)
+    for _ in range(12):
+        if tok is None or tok.i in own:
+            return False
+        if tok.dep_ in CLAUSE_DEPS and any(
+            c.dep_ == "mark" and c.lower_ in breaks or c.dep_ in SUBJECT_DEPS and tok.head.i not in own for c in tok.children
+        ):  # a subject of its own, not the act's object read as one ("menuduh Kenya mempersenjatai milisi pada Selasa")
+            return not any(tok.left_edge.i <= i <= tok.right_edge.i for i in own)
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
