@@ -93,3 +93,12 @@ def test_a_multi_word_adposition_marks_its_phrase_like_its_single_word(full_extr
 def test_the_party_of_a_threatened_or_refused_act_may_hang_on_a_word_of_its_objects_compound(full_extractor, lang, text, want):
     """act_party: 'impor anggur [dari Australia]' parsed with the phrase on 'anggur' (a compound of the object)."""
     assert pairs(extract(full_extractor, text, lang)) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Korea Selatan menarik pasukan penjaga perdamaiannya dari Lebanon selatan.", {("KOR", "LBN", "08")}),
+    ("Rusia menarik pasukan penjaga perdamaian dari wilayah itu.", set()),
+])
+def test_a_target_phrase_may_hang_on_a_word_of_the_objects_compound(full_extractor, text, want):
+    """objects_of: 'pasukan penjaga [dari Lebanon selatan]' parsed with the phrase on 'penjaga' (a compound of the object)."""
+    assert pairs(extract(full_extractor, text, "id")) == want

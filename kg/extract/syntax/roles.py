@@ -296,6 +296,8 @@ class _Roles(PartyRoles):
                         adp = self._case(cc)
                         if cc.dep_ == "nmod" and adp in preps:
                             targets += self.actors_in(cc, f"obj>nmod({adp})")
+        if not targets:  # "menarik pasukan penjaga perdamaian [dari Lebanon]": on a word of the object's compound
+            targets = [a for c in tok.children if c.dep_ in OBJECTS and c.i not in self.at for a in self.marked_in_np(c, preps, "obj")]
         by_adp: list[Arg] = []
         for c in tok.children:
             if c.dep_ in ("obl", "nmod", "obl:arg"):
