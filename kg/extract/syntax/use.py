@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from kg.extract.coordination import echoed_act
 from kg.extract.sentence import _Arg, _Ref
+from kg.extract.syntax.adjunct import across_time_adjunct
 from kg.extract.syntax.asked import APPEALS, _act_asked_of_others, _asked_of_others, _asked_own
 from kg.nlp.context import kg_get
 
@@ -394,6 +395,8 @@ def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
         return None, None, "asked-of-others"  # ... and the cut is the members', not the League's
     if speakers and syn_src and not syn_src & speakers and win_src and win_src <= speakers:
         return None, None, "speaker"  # the speaker is not the doer of what is reported
+    if across_time_adjunct(fr, source.spans, target.spans, rules):
+        return None, None, "time-adjunct"  # "halted talks after the attack on Israel": Israel is no party of the halt
     if fr.kind != "noun" and win_src and _across_relative_adverb(fr, source.spans, rules):
         return None, None, "relative-adverb"  # "summoned X over a shootout in Kosovo, where Serbs attacked police"
     if (
