@@ -170,7 +170,7 @@ KG_NAMES = {"its"}
 # The role names of syntax.json's "adpositions" map ("of": the adpositions of an of-phrase), the values of
 # --syntax (off) and the name-index tables (full, derived, last) are kg's names too.
 FILE_NAMES = {"nlp/petrarch_layer.py": {"on", "off", "all", "before", "after"}, "extract/syntax/roles.py": {"of"},
-              "extract/syntax/use.py": {"off", "of"}, "lexicon/names.py": {"last"}}  # fmt: skip
+              "extract/syntax/use.py": {"off", "of"}, "extract/syntax/adjunct.py": {"of"}, "lexicon/names.py": {"last"}}  # fmt: skip
 # The rest of kg (graph, outputs, query, store, analytics, the API) works on the typed model, never on
 # text; these words are the names of its options, fields and functions there ("--direction in|out|all",
 # an interval's "start" and "end", ``first``/``last`` seen, a store's ``added`` count, SPARQL ``ask``, ``kg.add``). The CLI and the web app

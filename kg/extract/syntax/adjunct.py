@@ -54,7 +54,7 @@ def across_time_adjunct(fr, sources, targets, rules) -> bool:
         return False
     trig = sub[fr.trigger]
     where = time_adjunct(trig, words)
-    patient = d.adps("target", "recipient", "of")  # "the attack on Israel", "the bombing of Ukraine"
+    patient = d.adps("target", "recipient") | d.adps("of")  # "the attack on Israel", "the bombing of Ukraine"
     for sp in targets:
         if isinstance(sp, _Ref) or where is not None or not (0 <= sp.start - off and sp.end - off <= len(sub)):
             continue
