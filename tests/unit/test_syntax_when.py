@@ -65,3 +65,12 @@ def test_a_date_inside_another_verbs_complement_clause_does_not_date_the_act(ful
 def test_the_acts_own_day_stays(full_extractor, lang, text):
     e = next(e for e in extract(full_extractor, text, lang, dt.date(2024, 4, 17)).events if e.root == "11")
     assert (e.date.value, e.date.inferred) == ("2024-04-15", False)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Chad condemned the Sudanese strike in El Geneina that killed nine civilians on Sunday."),
+    ("id", "Chad mengutuk serangan Sudan di El Geneina yang menewaskan sembilan warga sipil pada Minggu."),
+])
+def test_a_relative_clause_on_the_condemned_event_does_not_date_the_condemnation(full_extractor, lang, text):
+    e = next(e for e in extract(full_extractor, text, lang, dt.date(2024, 4, 17)).events if e.root == "11")
+    assert (e.date.value, e.date.inferred) == ("2024-04-17", True)

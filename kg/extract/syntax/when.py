@@ -69,7 +69,8 @@ def relative_clause_noun(rules, time_span, trig):
     the clause is on the event noun ``trig`` or a noun inside its phrase ("an Israeli strike on [a school in
     Gaza] that killed 30 people on Monday", "serangan ... yang menewaskan 12 orang pada Selasa malam": what the
     clause tells of the strike happened when the strike did), False when on another noun (the day does not
-    date the verb that governs that noun: "mengecam serangan ... yang menewaskan ... pada Selasa"), None when
+    date the verb that governs that noun: "mengecam serangan ... yang menewaskan ... pada Selasa", also when the parse
+    hangs that noun on the verb but another event word stands between them), None when
     the time is in no relative clause or the sentence was not parsed."""
     if rules.syntax is None:
         return None
@@ -85,9 +86,13 @@ def relative_clause_noun(rules, time_span, trig):
             if any(sub[i].text == "," for i in range(tok.i, time_span.start - off)):
                 return None  # ", who had been hiding in Rafah, in a gun battle on Wednesday": the clause closed
             h = tok.head
+            noun = h.i + off
             for _ in range(4):
                 if h.i in own:
-                    return True
+                    # not when an event noun stands between the act and the clause's noun: the clause is that event's
+                    # ("mengecam serangan Israel terhadap rumah sakit di Gaza yang menewaskan ... pada Selasa malam",
+                    # the parse hanging 'di Gaza' on 'mengecam')
+                    return not any(x.start != trig.start and trig.end <= x.start <= noun for x in rules.triggers)
                 if h.dep_ not in ("nmod", "obl", "compound", "flat") or h.head.i == h.i:
                     break
                 h = h.head
@@ -117,13 +122,20 @@ def in_other_clause(rules, time_span, trig) -> bool:
     own = set(range(trig.start - off, trig.end - off))
     breaks = rules.s.clause_breaks  # subordinators that open a clause of its own ("bahwa", "setelah", "after")
     inside = set(range(time_span.start - off, time_span.end - off))
+
+    def noun_between(i: int) -> bool:  # another event word between the act and token i
+        return any(x.start != trig.start and trig.end <= x.start < i + off for x in rules.triggers)
+
     tok = next((sub[i] for i in sorted(inside) if sub[i].head.i not in inside or sub[i].head.i == i), None)
     for _ in range(12):
         if tok is None or tok.i in own:
             return False
         if tok.dep_ in CLAUSE_DEPS and any(
-            c.dep_ == "mark" and c.lower_ in breaks or c.dep_ in SUBJECT_DEPS and tok.head.i not in own for c in tok.children
-        ):  # a subject of its own, not the act's object read as one ("menuduh Kenya mempersenjatai milisi pada Selasa")
+            c.dep_ == "mark" and c.lower_ in breaks or c.dep_ in SUBJECT_DEPS and (tok.head.i not in own or noun_between(tok.left_edge.i))
+            for c in tok.children
+        ):  # a subject of its own, not the act's object read as one ("menuduh Kenya mempersenjatai milisi pada Selasa"),
+            # or a relative clause on an event noun that the parse hangs on the act ("condemned the attack on a hospital
+            # that killed twelve people on Tuesday": 'that killed' a ccomp of 'condemned')
             return not any(tok.left_edge.i <= i <= tok.right_edge.i for i in own)
         if tok.head.i == tok.i:
             return False
