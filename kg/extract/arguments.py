@@ -519,7 +519,9 @@ class ArgumentRules:
         if self.lows[i] not in self.s.inside_preps and not agent and not asked:
             return False
         events = {k: t for t in self.triggers if t.start != trig.start for k in range(t.start, t.end)}
-        words = 0
+        # "menuntut pergantian rezim di Kuba": the topic written inside a trigger of several words (no verb form, no adposition)
+        prefixes = tuple(self.s.morphology.get("verbal_prefixes", [])) if self.s.has_morphology else ()
+        words = sum(1 for t in trig[1:] if t.is_alpha and t.lower_ not in self.preps and not (prefixes and t.lower_.startswith(prefixes)))
         for k in range(i - 1, trig.end - 1, -1):
             tok = self.doc[k]
             low = self.lows[k]

@@ -214,3 +214,12 @@ def test_a_denial_answers_no_one_named_inside_the_denied_clause(window_extractor
     """ArgumentRules.in_denied_clause: the window's target of a denial after 'that'/'bahwa' is said of in the
     clause, not answered; a claim's owner is."""
     assert (("RUS", "UKR", "01") in pairs(extract(window_extractor, text, lang))) is denied
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kanada menuntut pergantian rezim di Venezuela.", {("CAN", "VEN", "10")}),
+    ("Kementerian Luar Negeri Rusia menolak berkomentar di Washington.", set()),
+])
+def test_a_topic_written_inside_a_trigger_of_several_words_takes_its_place_as_target(window_extractor, text, want):
+    """_in_topic: 'menuntut pergantian rezim di Kuba' (the topic inside the trigger); a verb form inside it is no topic."""
+    assert pairs(extract(window_extractor, text, "id")) == want
