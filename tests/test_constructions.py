@@ -362,6 +362,9 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # then (hB), with the topic of an appeal or demand written inside a trigger of several words ('menuntut pergantian rezim
 # [di Kuba]', as 'demanded regime change in Cuba'): topic_in_trigger, en 5 (2 guards), id 6 (3 guards); main passed en 5,
 # id 3; now all
+# then (hA), a name inside the object of a verb is no doer of the subjectless verb joined to it ('The rebels attacked
+# British ships and warned Washington', 'Para pemberontak menyerang kapal Inggris dan memperingatkan Washington'):
+# coordinated_clauses +4 en (2 guards), +3 id (2 guards); main passed en 13 of 15, id 13 of 14; now all
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
@@ -377,7 +380,7 @@ PASSED = {
            "weapon_doer": 13, "agent_phrase_noun": 2, "protest_at_embassy": 3,
            "definite_description": 18, "subject_aside": 4, "hoped_act": 11, "flight_not_visit": 4, "asked_own": 5, "negated_promise": 5, "progressive_active": 4, "halted_act": 4, "coordinated_pair": 8, "fronted_clause_actor": 5,
            "agent_noun": 4, "reciprocal": 3, "group_leader": 7, "title_ruler": 4, "deployed_forces": 6, "between_sides": 6, "forces_withdrawal": 8, "dated_conjuncts": 6,
-           "coordinated_clauses": 11, "dated_event_noun": 5, "recognised_state": 6,
+           "coordinated_clauses": 15, "dated_event_noun": 5, "recognised_state": 6,
            "time_between_subject_and_verb": 6, "act_party_in_compound": 4, "claimed_act": 5, "exchange_fire": 5,
            "time_in_other_clause": 6, "place_in_object_compound": 4,
            "time_adjunct": 9, "promised_withdrawal": 4, "gift_recipient": 4,
@@ -394,7 +397,7 @@ PASSED = {
            "weapon_doer": 12, "agent_phrase_noun": 3, "protest_at_embassy": 4,
            "definite_description": 19, "subject_aside": 3, "hoped_act": 11, "flight_not_visit": 4, "asked_own": 6, "negated_promise": 4, "progressive_active": 3, "halted_act": 4, "coordinated_pair": 8, "fronted_clause_actor": 5,
            "agent_noun": 8, "reciprocal": 6, "group_leader": 7, "title_ruler": 4, "deployed_forces": 7, "between_sides": 9, "forces_withdrawal": 6, "dated_conjuncts": 7,
-           "coordinated_clauses": 11, "dated_event_noun": 3, "recognised_state": 7,
+           "coordinated_clauses": 14, "dated_event_noun": 3, "recognised_state": 7,
            "time_between_subject_and_verb": 5, "act_party_in_compound": 5, "claimed_act": 5, "exchange_fire": 3,
            "time_in_other_clause": 6, "place_in_object_compound": 6,
            "time_adjunct": 10, "promised_withdrawal": 5, "gift_recipient": 2,

@@ -34,3 +34,19 @@ def test_x_and_y_parsed_as_the_next_clauses_subject(full_extractor):
 ])
 def test_a_plain_coordinated_object_keeps_every_target(full_extractor, lang, text, pair):
     assert pair in pairs(extract(full_extractor, text, lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The rebels attacked British ships and warned Washington."),
+    ("id", "Para pemberontak menyerang kapal Inggris dan memperingatkan Washington."),
+])
+def test_a_name_in_the_first_verbs_object_is_no_doer_of_the_verb_joined_to_it(full_extractor, lang, text):
+    assert pairs(extract(full_extractor, text, lang)) == set()
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The rebels attacked ships and Britain warned Washington."),
+    ("id", "Para pemberontak menyerang kapal dan Inggris memperingatkan Washington."),
+])
+def test_a_clause_with_its_own_subject_keeps_it(full_extractor, lang, text):
+    assert pairs(extract(full_extractor, text, lang)) == {("GBR", "USA", "13")}

@@ -92,3 +92,31 @@ def split_subject(verb, d, lang: str):
     if _is(head, d.speech_verbs | d.object_control | d.subject_control, lang):
         return None
     return first, last[0]
+
+
+def in_conjoined_object(verb, tok, d, lang: str) -> bool:
+    """Whether ``tok`` (a name the window took as the doer of ``verb``) lies inside an object or oblique of the verb
+    that ``verb`` is a conjunct of, ``verb`` having no subject of its own: it shares that verb's subject, and the name
+    is what the first verb acted on ("The rebels attacked British ships and warned Washington": not Britain's warning).
+    Not the subject of ``verb`` parsed as a conjunct (:func:`clause_verb_after`)."""
+    if any(c.dep_ in SUBJECTS + PASSIVE_SUBJECTS for c in verb.children):
+        return False
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.i < first.i:
+        first = first.head
+    if first.i == verb.i or tok.i > verb.i:
+        return False
+    node = tok
+    for _ in range(8):
+        if node.head.i == node.i:
+            return False
+        if node.head.i == first.i:
+            break
+        if node.dep_ == "conj" and node.pos_ in NOMINALS:
+            found = clause_verb_after(node, d, lang)
+            if found is not None and found.i == verb.i:
+                return False
+        node = node.head
+    else:
+        return False
+    return node.dep_ not in SUBJECTS + PASSIVE_SUBJECTS + ("conj", "cc", "punct", "parataxis", "ccomp")

@@ -353,6 +353,20 @@ def _made_in(fr, spans, rules, received: bool = False) -> bool:
     return False
 
 
+def _in_conjoined_object(fr, spans, rules) -> bool:
+    """Whether every one of the window's doer ``spans`` is inside the object of the verb the trigger is a subjectless
+    conjunct of (:func:`kg.extract.syntax.clauses.in_conjoined_object`)."""
+    from kg.extract.syntax.clauses import in_conjoined_object
+    from kg.extract.syntax.data import role_data
+    from kg.extract.syntax.results import head_token
+
+    sub, off = rules.syntax
+    d = role_data(rules.lang)
+    real = [sp for sp in spans if not isinstance(sp, _Ref) and 0 <= sp.start - off and sp.end - off <= len(sub)]
+    return bool(real) and all(in_conjoined_object(sub[fr.trigger], head_token(sub, sp.start - off, sp.end - off), d, rules.lang)
+                              for sp in real)  # fmt: skip
+
+
 def _across_relative_adverb(fr, spans, rules) -> bool:
     """Whether a relative adverb ("where", "di mana": syntax.json ``relative_adverbs``) stands between the
     window's doer and the verb: the verb is in a clause about a place, whose doer is its own."""
@@ -387,6 +401,8 @@ def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
         # "Russia attacked Ukraine and Belarus condemned the attack": the window reads "Ukraine and Belarus" as the
         # subject; the parse's clause subject is Belarus alone (kg.extract.syntax.clauses)
         return _Arg(_spans_of(fr.sources, cands), "syn:conj-clause-subj"), target, None
+    if fr.kind != "noun" and win_src and not syn_src and _in_conjoined_object(fr, source.spans, rules):
+        return None, None, "conjoined-object"  # "The rebels attacked British ships and warned Washington": not Britain
     if win_tgt and t.code[:2] in APPEALS and _asked_of_others(fr, target.spans, rules):
         return None, None, "asked-of-others"  # "menyerukan negara-negara anggotanya memutus hubungan dengan Israel"
     if win_tgt and t.code[:2] in APPEALS and _asked_own(fr, target.spans, rules):
