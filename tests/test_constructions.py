@@ -67,6 +67,7 @@ CONSTRUCTIONS = {
     "time_in_other_clause",
     "time_adjunct",
     "relative_clause_on_event_object",
+    "member_doer_place",
 }  # fmt: skip
 # constructions written with their rule (h32) and so without a held-apart third: sentences written after the rule
 # by its author would not be held apart from it
@@ -90,7 +91,7 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
             "deployed_forces", "between_sides", "forces_withdrawal", "dated_conjuncts", "coordinated_clauses", "dated_event_noun", "recognised_state",
             "time_between_subject_and_verb", "act_party_in_compound", "claimed_act", "exchange_fire",
             "time_in_other_clause", "place_in_object_compound", "time_adjunct", "promised_withdrawal", "gift_recipient",
-            "relative_clause_on_event_object", "topic_in_trigger"}
+            "relative_clause_on_event_object", "topic_in_trigger", "member_doer_place"}
 
 # measured 2026-12-03 on 71b0c1f: en 126 sentences, 89 pass (0.706), event precision 0.904, dates 0.977;
 # id 126 sentences, 83 pass (0.659), precision 0.846, dates 0.988
@@ -384,7 +385,7 @@ PASSED = {
            "time_between_subject_and_verb": 6, "act_party_in_compound": 4, "claimed_act": 5, "exchange_fire": 5,
            "time_in_other_clause": 6, "place_in_object_compound": 4,
            "time_adjunct": 9, "promised_withdrawal": 4, "gift_recipient": 4,
-           "relative_clause_on_event_object": 5, "topic_in_trigger": 5},
+           "relative_clause_on_event_object": 5, "topic_in_trigger": 5, "member_doer_place": 5},
     "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 16, "negative": 13, "nominal_possessor": 11, "object": 21, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 5, "reported_speech": 9,
@@ -401,7 +402,7 @@ PASSED = {
            "time_between_subject_and_verb": 5, "act_party_in_compound": 5, "claimed_act": 5, "exchange_fire": 3,
            "time_in_other_clause": 6, "place_in_object_compound": 6,
            "time_adjunct": 10, "promised_withdrawal": 5, "gift_recipient": 2,
-           "relative_clause_on_event_object": 5, "topic_in_trigger": 6},
+           "relative_clause_on_event_object": 5, "topic_in_trigger": 6, "member_doer_place": 2},
 }  # fmt: skip
 
 

@@ -257,3 +257,10 @@ def test_the_one_an_object_control_verb_addresses_does_the_act(full_extractor, l
 def test_a_fight_its_own_doer_stops_is_a_de_escalation(full_extractor, lang, text, want):
     """halted_by_subject: the fight stopped by the stopping verb's subject is 087; a call to stop is no stop."""
     assert pairs(extract(full_extractor, text, lang)) == want
+
+
+def test_the_parses_doer_lets_the_window_read_a_place_target(full_extractor):
+    # the parse names the doer (a member noun's group) but hangs the place on the verb as a locative: no frame target
+    ex = extract(full_extractor, "Gunmen from the Pakistani Taliban attacked a police station in Peshawar.", "en")
+    assert ("NSA:TTP", "PAK", "19") in pairs(ex)
+    assert pairs(extract(full_extractor, "Gunmen from Peshawar attacked a police station in Kabul.", "en")) == set()

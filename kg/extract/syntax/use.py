@@ -268,6 +268,15 @@ def _spans_of(args, cands) -> list:
     return out
 
 
+def parse_doer(fr, cands):
+    """The doer the parse gives a verb whose target it does not name, as the verb's subject, for the window rules to
+    find the target (a place) when they found no doer of their own: "Gunmen from the Pakistani Taliban attacked a
+    police station in Peshawar" (a member noun's group, :meth:`~kg.extract.syntax.roles._Roles.actors_in`); else None."""
+    if fr is None or fr.kind != "verb" or fr.targets or not fr.sources or not all(a.rule.startswith("nsubj") for a in fr.sources):
+        return None
+    return _Arg(_spans_of(fr.sources, cands), "syn:" + "+".join(dict.fromkeys(a.rule for a in fr.sources)))
+
+
 def syntax_args(fr, cands, t, rules=None):
     """(source, target, rule) from a frame that names both sides, else None. For a speaker trigger ("the
     U.S. says the Syrian government is responsible") the speaker acts on the reported clause's subject."""
