@@ -225,9 +225,29 @@ class TimeTagger:
                 # "Friday, March 6, 2009": one expression, the explicit date wins
                 mention = TimeMention(prev.start, mention.end, text[prev.start : mention.end], mention.value, "absolute")
                 out.pop()
+            elif prev is not None and text[prev.end : mention.start].isspace():
+                joined = self._weekday_of_week(prev, mention, text, ref)
+                if joined is not None:
+                    mention = joined
+                    out.pop()
             out.append(mention)
             last_end = m.end()
         return out
+
+    def _weekday_of_week(self, a: TimeMention, b: TimeMention, text: str, ref: date | None) -> TimeMention | None:
+        """A weekday and a relative week written side by side, in either order, are that day of that week (weeks
+        start on Monday): "pada Senin pekan lalu", "on Monday last week", "last week on Friday", "Kamis pekan depan"
+        (not the last Monday, nor the week's month). None when ``a`` and ``b`` are no such pair."""
+        day, week = (a, b) if a.kind == "weekday" else (b, a)
+        if ref is None or day.kind != "weekday" or week.kind != "period" or day.value is None:
+            return None
+        unit, n = self.v["relative_periods"].get(week.text.lower(), (None, 0))
+        if unit != "week":
+            return None
+        monday = ref - timedelta(days=ref.weekday())
+        when = monday + timedelta(weeks=int(n), days=day.value.as_date().weekday())
+        span = text[a.start : b.end]
+        return TimeMention(a.start, b.end, span, TimeValue(when.isoformat(), Precision.DAY, span), "relative")
 
     def find_in_narrative(self, text: str, ref: date | None) -> list[TimeMention]:
         """Like :meth:`find`; with no reference date, a year-less date ("pada 7 Agustus") takes the year

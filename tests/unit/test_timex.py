@@ -177,3 +177,21 @@ def test_year_of_reads_a_bare_year_as_the_year_pattern_does(word, year):
     assert (got.value, got.precision) == (year, Precision.YEAR) if year else got is None
     if year:  # the same reading as "in <year>"
         assert [m.value.value for m in TimeTagger.for_lang("en").find(f"in {word}", None)] == [year]
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("en", "on Monday last week", "2024-04-08"), ("en", "last week on Friday", "2024-04-12"),
+    ("en", "on Tuesday last week", "2024-04-09"), ("en", "on Thursday next week", "2024-04-25"),
+    ("id", "pada Senin pekan lalu", "2024-04-08"), ("id", "Jumat minggu lalu", "2024-04-12"),
+    ("id", "Selasa pekan lalu", "2024-04-09"), ("id", "Kamis pekan depan", "2024-04-25"),
+])
+def test_weekday_beside_a_relative_week_is_that_day_of_that_week(lang, text, value):
+    found = find(lang, text)
+    assert [m.value.value for m in found] == [value]
+    assert found[0].weekday is None  # a stated day: the verb's tense does not move it
+
+
+@pytest.mark.parametrize("lang,text", [("en", "on Monday. Last week"), ("en", "on Monday and last week"),
+                                       ("id", "pada Senin. Pekan lalu"), ("id", "pada Senin, pekan lalu")])
+def test_weekday_and_week_apart_stay_two_expressions(lang, text):
+    assert values(lang, text) == ["2024-04-15", "2024-04"]
