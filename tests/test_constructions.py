@@ -69,6 +69,7 @@ CONSTRUCTIONS = {
     "relative_clause_on_event_object",
     "member_doer_place",
     "weekday_of_week",
+    "wanted_doer",
 }  # fmt: skip
 # constructions written with their rule (h32) and so without a held-apart third: sentences written after the rule
 # by its author would not be held apart from it
@@ -93,7 +94,7 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
             "time_between_subject_and_verb", "act_party_in_compound", "claimed_act", "exchange_fire",
             "time_in_other_clause", "place_in_object_compound", "time_adjunct", "promised_withdrawal", "gift_recipient",
             "relative_clause_on_event_object", "topic_in_trigger", "member_doer_place",
-            "weekday_of_week"}
+            "weekday_of_week", "wanted_doer"}
 
 # measured 2026-12-03 on 71b0c1f: en 126 sentences, 89 pass (0.706), event precision 0.904, dates 0.977;
 # id 126 sentences, 83 pass (0.659), precision 0.846, dates 0.988
@@ -371,6 +372,9 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # then (hE), a weekday written beside a relative week ('on Monday last week', 'last week on Tuesday', 'pada Rabu pekan
 # lalu') is that day of that week, weeks starting on Monday (kg/nlp/timex.py): weekday_of_week, 4 per language (1 guard);
 # main passed en 1, id 1; now all
+# then (hA), 'want', 'expect', 'wish' + an object + an infinitive are object control (syntax.json object_control: 'The
+# EU wants Russia to withdraw ...': Russia's act, not the EU's), and 'menginginkan' hypothetical: wanted_doer, en 7 (3
+# guards), id 6 (3 guards); main passed en 3, id 3; now all
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
@@ -391,7 +395,8 @@ PASSED = {
            "time_in_other_clause": 6, "place_in_object_compound": 4,
            "time_adjunct": 9, "promised_withdrawal": 4, "gift_recipient": 4,
            "relative_clause_on_event_object": 5, "topic_in_trigger": 5, "member_doer_place": 5,
-           "weekday_of_week": 4},
+           "weekday_of_week": 4,
+           "wanted_doer": 7},
     "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 16, "negative": 13, "nominal_possessor": 11, "object": 21, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 5, "reported_speech": 9,
@@ -409,7 +414,8 @@ PASSED = {
            "time_in_other_clause": 6, "place_in_object_compound": 6,
            "time_adjunct": 10, "promised_withdrawal": 5, "gift_recipient": 2,
            "relative_clause_on_event_object": 5, "topic_in_trigger": 6, "member_doer_place": 2,
-           "weekday_of_week": 4},
+           "weekday_of_week": 4,
+           "wanted_doer": 6},
 }  # fmt: skip
 
 

@@ -102,3 +102,14 @@ def test_the_party_of_a_threatened_or_refused_act_may_hang_on_a_word_of_its_obje
 def test_a_target_phrase_may_hang_on_a_word_of_the_objects_compound(full_extractor, text, want):
     """objects_of: 'pasukan penjaga [dari Lebanon selatan]' parsed with the phrase on 'penjaga' (a compound of the object)."""
     assert pairs(extract(full_extractor, text, "id")) == want
+
+
+@pytest.mark.parametrize("lang,text,pair", [
+    ("en", "The EU wants Russia to withdraw its troops from Moldova.", ("RUS", "MDA", "08")),
+    ("en", "The US expects Iran to attack Israel.", ("IRN", "ISR", "19")),
+    ("en", "Iran wants to attack Israel.", ("IRN", "ISR", "19")),
+    ("id", "Uni Eropa menginginkan Rusia menarik pasukannya dari Moldova.", ("RUS", "MDA", "08")),
+])
+def test_the_one_wanted_or_expected_to_act_is_the_doer(full_extractor, lang, text, pair):
+    ex = extract(full_extractor, text, lang)
+    assert pairs(ex) == {pair} and all(e.modality.value == "hypothetical" for e in ex.events)
