@@ -438,7 +438,8 @@ class ActorTagger:
 
         def glued(t) -> bool:
             """A capitalised word next to the match that is not a title, function or date word."""
-            return t is not None and t.i not in covered and t.is_alpha and t.text[:1].isupper() and t.lower_ not in s.titles and t.lower_ not in stop
+            return t is not None and t.i not in covered and t.is_alpha and t.text[:1].isupper() and t.lower_ not in s.titles and t.lower_ not in stop \
+                and t.lower_ not in s.group_modifiers  # "milisi Kurdi SDF", "the Shia Hezbollah movement": a people or creed
 
         keep = []
         for span in spans:

@@ -99,3 +99,17 @@ def test_state_after_in_is_a_locative_state_not_a_place(window_extractor):
 def test_name_repeated_is_two_mentions_of_one_person(window_extractor):
     found = mentions(window_extractor, "Xi met Putin. Later Putin spoke.", "en")
     assert [m[2] for m in found] == ["xi_jinping", "vladimir_putin", "vladimir_putin"]
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("id", "Turki menyerang milisi Kurdi SDF.", "SDF"),
+    ("id", "Israel menyerang kelompok Syiah Hizbullah.", "Hizbullah"),
+    ("en", "Israel struck the Shia Hezbollah movement.", "Hezbollah"),
+])
+def test_a_peoples_or_creeds_name_before_a_groups_name_is_no_given_name(full_extractor, lang, text, name):
+    """lang.json group_modifiers: 'Kurdi SDF' is the Kurdish SDF, not a person 'Kurdi SDF' hiding the group's name."""
+    from .support import processed_doc
+    from kg.nlp.context import span_list
+
+    doc = processed_doc(full_extractor, text, lang)
+    assert name in [sp.text for sp in span_list(doc, "kg_actors")]
