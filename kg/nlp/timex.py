@@ -207,6 +207,9 @@ class TimeTagger:
         periods = {(c[0], c[1]) for c in cands if c[3] == "period"}
         if periods:
             cands = [c for c in cands if not (c[3] == "weekday" and (c[0], c[1]) in periods and c[4].group("wd").islower())]
+        # and a weekday name that is also a unit word, in lower case, is the unit wherever it stands: "selama dua
+        # minggu" (for two weeks), "berminggu-minggu" (for weeks), not a Sunday
+        cands = [c for c in cands if not (c[3] == "weekday" and c[4].group("wd").islower() and c[4].group("wd").lower() in self.units)]
         out: list[TimeMention] = []
         last_end = -1
         for start, _neg, _o, kind, m in cands:

@@ -195,3 +195,13 @@ def test_weekday_beside_a_relative_week_is_that_day_of_that_week(lang, text, val
                                        ("id", "pada Senin. Pekan lalu"), ("id", "pada Senin, pekan lalu")])
 def test_weekday_and_week_apart_stay_two_expressions(lang, text):
     assert values(lang, text) == ["2024-04-15", "2024-04"]
+
+
+@pytest.mark.parametrize("text", ["selama dua minggu", "selama berminggu-minggu", "dalam tiga minggu terakhir", "setiap minggu"])
+def test_lower_case_minggu_as_a_unit_is_no_sunday(text):
+    assert find("id", text) == []
+
+
+@pytest.mark.parametrize("lang,text", [("id", "pada hari Minggu"), ("id", "Minggu lalu"), ("en", "on Sunday")])
+def test_capitalised_sunday_stays_a_day(lang, text):
+    assert values(lang, text) == ["2024-04-14"]
