@@ -300,7 +300,8 @@ class Extractor:
         nominal = trig.start in rules.nominal
         passive = not nominal and is_passive_form(trig[0], lang)
         requested = False
-        stop = rules._next_trigger_start(trig, verbal_only=not nominal)
+        # a claim reaches past the act it claims to that act's target ('claimed responsibility for attacking a US warship')
+        stop = rules.sent.end if t.claims_act else rules._next_trigger_start(trig, verbal_only=not nominal)
         verb_preps = t.target_preps if t.target_preps is not None else s.target_preps_verb
         noun_preps = t.target_preps if t.target_preps is not None else s.target_preps_noun
         source = target = None
