@@ -62,6 +62,7 @@ CONSTRUCTIONS = {
     "promised_withdrawal",
     "topic_in_trigger",
     "group_modifier_name",
+    "aid_goods",
     "claimed_act",
     "exchange_fire",
     "gift_recipient",
@@ -98,7 +99,7 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
             "time_in_other_clause", "place_in_object_compound", "time_adjunct", "promised_withdrawal", "gift_recipient",
             "relative_clause_on_event_object", "topic_in_trigger", "member_doer_place",
             "weekday_of_week", "wanted_doer",
-            "week_noun_not_sunday", "group_modifier_name", "ceasefire_between"}
+            "week_noun_not_sunday", "group_modifier_name", "ceasefire_between", "aid_goods"}
 
 # measured 2026-12-03 on 71b0c1f: en 126 sentences, 89 pass (0.706), event precision 0.904, dates 0.977;
 # id 126 sentences, 83 pass (0.659), precision 0.846, dates 0.988
@@ -385,6 +386,8 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # then (hE), a weekday name that is also a unit word, in lower case ('selama dua minggu', 'berminggu-minggu', 'tiga
 # minggu terakhir'), is the unit, not a Sunday (kg/nlp/timex.py, from time.json units): week_noun_not_sunday, id 5 (2
 # guards), en 3 guards (English has no such homonym); main passed en 3, id 2; now all
+# then (hB), with 'tepung' (flour) among the aid goods of 'beri', 'kirim', 'salur' (073) as 'flour' is in English ('gandum'
+# left out: wheat to another state is mostly trade): aid_goods, en 4 (2 guards), id 5 (3 guards); main passed en 4, id 3
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
@@ -407,7 +410,7 @@ PASSED = {
            "relative_clause_on_event_object": 5, "topic_in_trigger": 5, "member_doer_place": 5,
            "weekday_of_week": 4,
            "wanted_doer": 7,
-           "week_noun_not_sunday": 3, "group_modifier_name": 6, "ceasefire_between": 6},
+           "week_noun_not_sunday": 3, "group_modifier_name": 6, "ceasefire_between": 6, "aid_goods": 4},
     "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 16, "negative": 13, "nominal_possessor": 11, "object": 21, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 5, "reported_speech": 9,
@@ -427,7 +430,7 @@ PASSED = {
            "relative_clause_on_event_object": 5, "topic_in_trigger": 6, "member_doer_place": 2,
            "weekday_of_week": 4,
            "wanted_doer": 6,
-           "week_noun_not_sunday": 5, "group_modifier_name": 6, "ceasefire_between": 5},
+           "week_noun_not_sunday": 5, "group_modifier_name": 6, "ceasefire_between": 5, "aid_goods": 5},
 }  # fmt: skip
 
 
