@@ -354,6 +354,9 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # clause_breaks word ('criticised China and noted that Washington had been bound ... since 1951', '... setelah gempa
 # mengguncang ibu kota pada Selasa'), does not date the act (kg/extract/syntax/when.py): time_in_other_clause, 6 per language
 # (2 guards); main passed en 2, id 2; now all
+# then (hE), the same with a time closing a clause opened by such a word that the parse hangs on the act or leaves without
+# a subject ('sent aid ... after a powerful earthquake hit the capital on Tuesday'): time_in_other_clause +2 per language
+# (1 guard each); main passed en 1, id 1 of them; now all
 # then (hB), with a verb's target phrase found on a word of its object's compound ('menarik pasukan penjaga perdamaiannya
 # [dari Lebanon selatan]', the phrase hung on 'penjaga'; a place named as the target): place_in_object_compound, en 4 (2
 # guards), id 6 (2 guards); main passed en 4, id 3; now all
@@ -405,7 +408,7 @@ PASSED = {
            "agent_noun": 4, "reciprocal": 3, "group_leader": 7, "title_ruler": 4, "deployed_forces": 6, "between_sides": 6, "forces_withdrawal": 8, "dated_conjuncts": 6,
            "coordinated_clauses": 15, "dated_event_noun": 5, "recognised_state": 6,
            "time_between_subject_and_verb": 6, "act_party_in_compound": 4, "claimed_act": 7, "exchange_fire": 5,
-           "time_in_other_clause": 6, "place_in_object_compound": 4,
+           "time_in_other_clause": 8, "place_in_object_compound": 4,
            "time_adjunct": 9, "promised_withdrawal": 4, "gift_recipient": 4,
            "relative_clause_on_event_object": 5, "topic_in_trigger": 5, "member_doer_place": 5,
            "weekday_of_week": 4,
@@ -425,7 +428,7 @@ PASSED = {
            "agent_noun": 8, "reciprocal": 6, "group_leader": 7, "title_ruler": 4, "deployed_forces": 7, "between_sides": 9, "forces_withdrawal": 6, "dated_conjuncts": 7,
            "coordinated_clauses": 14, "dated_event_noun": 3, "recognised_state": 7,
            "time_between_subject_and_verb": 5, "act_party_in_compound": 5, "claimed_act": 7, "exchange_fire": 3,
-           "time_in_other_clause": 6, "place_in_object_compound": 6,
+           "time_in_other_clause": 8, "place_in_object_compound": 6,
            "time_adjunct": 10, "promised_withdrawal": 5, "gift_recipient": 2,
            "relative_clause_on_event_object": 5, "topic_in_trigger": 6, "member_doer_place": 2,
            "weekday_of_week": 4,

@@ -74,3 +74,12 @@ def test_the_acts_own_day_stays(full_extractor, lang, text):
 def test_a_relative_clause_on_the_condemned_event_does_not_date_the_condemnation(full_extractor, lang, text):
     e = next(e for e in extract(full_extractor, text, lang, dt.date(2024, 4, 17)).events if e.root == "11")
     assert (e.date.value, e.date.inferred) == ("2024-04-17", True)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Australia sent aid to Vanuatu after a powerful earthquake hit the capital on Tuesday."),
+    ("id", "Jepang memanggil duta besar China setelah kapal-kapal China memasuki perairan Jepang pada Minggu."),
+])
+def test_a_day_closing_an_after_clause_is_that_clauses_whatever_the_parse_hangs_it_on(full_extractor, lang, text):
+    e = next(e for e in extract(full_extractor, text, lang, dt.date(2024, 4, 17)).events if e.root in ("07", "11"))
+    assert (e.date.value, e.date.inferred) == ("2024-04-17", True)

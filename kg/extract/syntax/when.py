@@ -127,17 +127,32 @@ def in_other_clause(rules, time_span, trig) -> bool:
         return any(x.start != trig.start and trig.end <= x.start < i + off for x in rules.triggers)
 
     tok = next((sub[i] for i in sorted(inside) if sub[i].head.i not in inside or sub[i].head.i == i), None)
+    if tok is not None and tok.head.i in own and _closes_clause(sub, own, min(inside), breaks):
+        return True
     for _ in range(12):
         if tok is None or tok.i in own:
             return False
-        if tok.dep_ in CLAUSE_DEPS and any(
+        if tok.dep_ in CLAUSE_DEPS and (sub[tok.left_edge.i].lower_ in breaks or any(
             c.dep_ == "mark" and c.lower_ in breaks or c.dep_ in SUBJECT_DEPS and (tok.head.i not in own or noun_between(tok.left_edge.i))
             for c in tok.children
-        ):  # a subject of its own, not the act's object read as one ("menuduh Kenya mempersenjatai milisi pada Selasa"),
+        )):  # opened by a subordinator, even one the parse hangs elsewhere ('setelah' a case of the clause's subject);
+            # a subject of its own, not the act's object read as one ("menuduh Kenya mempersenjatai milisi pada Selasa"),
             # or a relative clause on an event noun that the parse hangs on the act ("condemned the attack on a hospital
             # that killed twelve people on Tuesday": 'that killed' a ccomp of 'condemned')
             return not any(tok.left_edge.i <= i <= tok.right_edge.i for i in own)
         if tok.head.i == tok.i:
             return False
         tok = tok.head
+    return False
+
+
+def _closes_clause(sub, own, first: int, breaks) -> bool:
+    """Whether the time starting at token ``first``, which the parse hangs on the act itself, closes a subordinate
+    clause opened after the act by a ``clause_breaks`` subordinator whose verb has a subject of its own: "Australia sent
+    aid to Vanuatu after a powerful earthquake hit the capital on Tuesday" (the parse: 'on Tuesday' on 'sent')."""
+    end = max(own)
+    for m in sub[end + 1 : first]:
+        if m.dep_ == "mark" and m.lower_ in breaks and m.i < m.head.i < first and m.head.i not in own:
+            if any(c.dep_ in SUBJECT_DEPS for c in m.head.children):
+                return True
     return False
