@@ -391,6 +391,9 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # guards), en 3 guards (English has no such homonym); main passed en 3, id 2; now all
 # then (hB), with 'tepung' (flour) among the aid goods of 'beri', 'kirim', 'salur' (073) as 'flour' is in English ('gandum'
 # left out: wheat to another state is mostly trade): aid_goods, en 4 (2 guards), id 5 (3 guards); main passed en 4, id 3
+# then (hA), a relative clause the parser hangs on the main verb ("China mengkritik Jepang yang dibela AS") is about the
+# noun right before its pronoun, not the main subject: relative_clause +4 en (3 guards), +7 id (1 guard); main passed
+# en 10 of 13, id 8 of 16; now en 11, id 14
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {

@@ -50,3 +50,15 @@ def test_a_name_in_the_first_verbs_object_is_no_doer_of_the_verb_joined_to_it(fu
 ])
 def test_a_clause_with_its_own_subject_keeps_it(full_extractor, lang, text):
     assert pairs(extract(full_extractor, text, lang)) == {("GBR", "USA", "13")}
+
+
+@pytest.mark.parametrize("lang,text,pair", [
+    ("id", "China mengkritik Jepang yang dibela AS.", ("USA", "JPN", "05")),
+    ("id", "China mengkritik Jepang yang menyerang Korea Utara.", ("JPN", "PRK", "19")),
+    ("id", "Rusia menyerang Ukraina dan Georgia yang didukung NATO.", ("IGO:NATO", "GEO", "05")),
+    ("en", "Egypt praised Qatar, which mediated between Israel and Hamas.", ("QAT", "ISR", "04")),
+])
+def test_a_relative_clause_is_about_the_noun_before_its_pronoun(full_extractor, lang, text, pair):
+    found = pairs(extract(full_extractor, text, lang))
+    assert pair in found and not any(s in ("CHN", "RUS", "EGY") and r in ("04", "05", "19") and t != pair[0] and s != "RUS"
+                                     for s, t, r in found if r == pair[2]), found

@@ -12,7 +12,7 @@ more object of the first verb (:func:`clause_verb_after`), and that verb's doer 
 from __future__ import annotations
 
 from kg.extract.syntax.addressee import _case
-from kg.extract.syntax.data import AGENTS, PASSIVE_SUBJECTS, SUBJECTS, _is
+from kg.extract.syntax.data import AGENTS, PASSIVE_SUBJECTS, SUBJECTS, VERB_POS, _is
 
 # what may stand between a clause's subject and its verb: "Belarus *has* condemned", "Mesir *juga tidak akan* mengecam"
 BEFORE_VERB = ("aux", "aux:pass", "auxpass", "advmod", "neg", "part")
@@ -120,3 +120,23 @@ def in_conjoined_object(verb, tok, d, lang: str) -> bool:
     else:
         return False
     return node.dep_ not in SUBJECTS + PASSIVE_SUBJECTS + ("conj", "cc", "punct", "parataxis", "ccomp")
+
+
+def relative_antecedent(verb, pronoun):
+    """The noun a relative clause (its verb ``verb``, its subject the relative ``pronoun``) is about: the verb's head
+    when it is a nominal, else, where the parser hung the clause on the main verb ("China mengkritik Jepang yang dibela
+    AS", 'dibela' parsed as the acl:relcl or advcl of 'mengkritik'), the noun phrase right before the pronoun (past a
+    comma); None when there is none."""
+    if verb.head.pos_ not in VERB_POS:
+        return verb.head
+    k = pronoun.i - 1
+    if k >= 0 and pronoun.doc[k].is_punct:
+        k -= 1
+    if k < 0 or k < verb.head.i:
+        return None
+    t = pronoun.doc[k]
+    for _ in range(6):
+        if t.head.i == t.i or t.dep_ == "conj" or t.head.pos_ not in NOMINALS or t.head.right_edge.i < k:
+            break  # (the nearest conjunct only: "Ukraina dan Georgia yang didukung NATO")
+        t = t.head
+    return t if t.pos_ in NOMINALS else None

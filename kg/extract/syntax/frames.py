@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from kg.extract.syntax.clauses import relative_antecedent
 from kg.extract.syntax.data import AGENTS, NOUN_POS, OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, VERB_POS, _is, word_forms
 from kg.extract.syntax.results import Frame, _dedupe, _re, _span_bounds, head_token
 from kg.extract.syntax.roles import _Roles
@@ -106,8 +107,10 @@ def frame(
         plain = d.bare_passive_agent or not any(c.dep_ in PASSIVE_SUBJECTS for c in tok.children)
         for c in tok.children:
             if c.dep_ in PASSIVE_SUBJECTS or (c.dep_ in SUBJECTS and plain):
-                if c.lower_ in d.relative_pronouns and tok.dep_ == "acl:relcl":
-                    targets += r.actors_in(tok.head, "relcl-antecedent")
+                if c.lower_ in d.relative_pronouns and tok.head.i != tok.i:
+                    # (on the noun, or on the main verb where the parser hung "Jepang yang dibela AS" there)
+                    ante = relative_antecedent(tok, c)
+                    targets += r.actors_in(ante, "relcl-antecedent") if ante is not None else []
                 else:
                     targets += r.actors_in(c, c.dep_)
         if not targets and tok.dep_ in ("acl", "acl:relcl") and tok.head.pos_ in NOUN_POS:

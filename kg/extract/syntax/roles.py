@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from kg.extract.syntax.addressee import _case, addressed
 from kg.extract.syntax.parties import PartyRoles
 from kg.extract.syntax.dated import date_words, dated_conjuncts, verb_dated_conjuncts
-from kg.extract.syntax.clauses import clause_verb_after, split_subject, stray_subject
+from kg.extract.syntax.clauses import clause_verb_after, relative_antecedent, split_subject, stray_subject
 from kg.extract.syntax.data import AGENTS, NOUN_POS, NP_INNER, OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, VERB_POS, _is, away_nouns, leaving_nouns, role_data
 from kg.extract.syntax.results import Arg, Speech, _re, _span_bounds, head_token
 
@@ -180,8 +180,8 @@ class _Roles(PartyRoles):
         return self.inherited_subject(tok, depth)
 
     def _subject_actors(self, verb, subj, label: str) -> list[Arg]:
-        if subj.lower_ in self.d.relative_pronouns and verb.dep_ == "acl:relcl":
-            return self.actors_in(verb.head, "relcl-antecedent")
+        if subj.lower_ in self.d.relative_pronouns and verb.head.i != verb.i:  # (on the noun, or misparsed on a verb)
+            return [] if (ante := relative_antecedent(verb, subj)) is None else self.actors_in(ante, "relcl-antecedent")
         found = self.actors_in(subj, label)
         if found:
             return found
