@@ -371,6 +371,8 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # Israeli strike in Rafah that killed 20 civilians on Sunday', 'mengutuk serangan Israel di Rafah yang menewaskan ... pada
 # Minggu'), the parse hanging the clause or its noun on the act, is that event's, not the act's
 # (kg/extract/syntax/when.py): relative_clause_on_event_object, 5 per language (2 guards); main passed en 2, id 2; now all
+# then (hE), with a clause the English parser labels 'dep' ('... that killed 30 people on Monday'): +2 en, +1 id, all passing on
+# main (parse variants kept as regression lines)
 # then (hB), with the topic of an appeal or demand written inside a trigger of several words ('menuntut pergantian rezim
 # [di Kuba]', as 'demanded regime change in Cuba'): topic_in_trigger, en 5 (2 guards), id 6 (3 guards); main passed en 5,
 # id 3; now all
@@ -413,7 +415,7 @@ PASSED = {
            "time_between_subject_and_verb": 6, "act_party_in_compound": 4, "claimed_act": 7, "exchange_fire": 5,
            "time_in_other_clause": 8, "place_in_object_compound": 4,
            "time_adjunct": 9, "promised_withdrawal": 4, "gift_recipient": 4,
-           "relative_clause_on_event_object": 5, "topic_in_trigger": 5, "member_doer_place": 5,
+           "relative_clause_on_event_object": 7, "topic_in_trigger": 5, "member_doer_place": 5,
            "weekday_of_week": 4,
            "wanted_doer": 7,
            "week_noun_not_sunday": 3, "group_modifier_name": 6, "ceasefire_between": 6, "aid_goods": 4},
@@ -433,7 +435,7 @@ PASSED = {
            "time_between_subject_and_verb": 5, "act_party_in_compound": 5, "claimed_act": 7, "exchange_fire": 3,
            "time_in_other_clause": 8, "place_in_object_compound": 6,
            "time_adjunct": 10, "promised_withdrawal": 5, "gift_recipient": 2,
-           "relative_clause_on_event_object": 5, "topic_in_trigger": 6, "member_doer_place": 2,
+           "relative_clause_on_event_object": 6, "topic_in_trigger": 6, "member_doer_place": 2,
            "weekday_of_week": 4,
            "wanted_doer": 6,
            "week_noun_not_sunday": 5, "group_modifier_name": 6, "ceasefire_between": 5, "aid_goods": 5},

@@ -101,7 +101,7 @@ def relative_clause_noun(rules, time_span, trig):
     return None
 
 
-CLAUSE_DEPS = ("ccomp", "advcl")  # a clause with a verb of its own under another verb
+CLAUSE_DEPS = ("ccomp", "advcl", "dep")  # a clause with a verb of its own under another verb ("dep": one the parser left unnamed)
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj", "expl")
 
 
