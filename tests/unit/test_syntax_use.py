@@ -264,3 +264,12 @@ def test_the_parses_doer_lets_the_window_read_a_place_target(full_extractor):
     ex = extract(full_extractor, "Gunmen from the Pakistani Taliban attacked a police station in Peshawar.", "en")
     assert ("NSA:TTP", "PAK", "19") in pairs(ex)
     assert pairs(extract(full_extractor, "Gunmen from Peshawar attacked a police station in Kabul.", "en")) == set()
+
+
+def test_a_window_doer_across_a_relative_pronoun_on_another_actor_is_vetoed(full_extractor):
+    from .support import extract, pairs
+
+    assert pairs(extract(full_extractor, "Germany welcomed Norway, which hosted talks with Iran.", "en")) == {("DEU", "NOR", "05")}
+    # the antecedent is no actor: the statement's issuer accuses
+    found = pairs(extract(full_extractor, "Ukraina mengeluarkan pernyataan yang menuduh tentara Rusia mengeksekusi tawanan perang.", "id"))
+    assert ("UKR", "RUS", "11") in found

@@ -376,6 +376,27 @@ def _in_conjoined_object(fr, spans, rules) -> bool:
                               for sp in real)  # fmt: skip
 
 
+def _across_relative_pronoun(fr, spans, rules) -> bool:
+    """Whether a relative pronoun that is a subject in the parse ("which", "yang": syntax.json ``relative_pronouns``)
+    stands between the window's doer and the trigger, and the doer is not the noun right before it (its antecedent,
+    past a comma) while that noun is an actor: the trigger is in a relative clause about that actor, its doer."""
+    from kg.extract.syntax.data import PASSIVE_SUBJECTS, SUBJECTS, role_data
+
+    sub, off = rules.syntax
+    pronouns = role_data(rules.lang).relative_pronouns
+    for sp in spans:
+        if isinstance(sp, _Ref) or not (0 <= sp.end - off < fr.trigger <= len(sub)):
+            continue
+        for t in sub[sp.end - off : fr.trigger]:
+            if t.lower_ in pronouns and t.pos_ == "PRON" and t.dep_ in SUBJECTS + PASSIVE_SUBJECTS:
+                gap = sub[sp.end - off : t.i]
+                k = t.i - 1 - (t.i > 0 and sub[t.i - 1].is_punct)
+                named = any(a.start <= k + off < a.end for a in rules.actors)  # not "a statement that accused ...": its issuer's
+                if named and not all(x.is_punct for x in gap):
+                    return True
+    return False
+
+
 def _across_relative_adverb(fr, spans, rules) -> bool:
     """Whether a relative adverb ("where", "di mana": syntax.json ``relative_adverbs``) stands between the
     window's doer and the verb: the verb is in a clause about a place, whose doer is its own."""
@@ -422,6 +443,8 @@ def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
         return None, None, "speaker"  # the speaker is not the doer of what is reported
     if across_time_adjunct(fr, source.spans, target.spans, rules):
         return None, None, "time-adjunct"  # "halted talks after the attack on Israel": Israel is no party of the halt
+    if win_src and not win_src & syn_src and _across_relative_pronoun(fr, source.spans, rules):
+        return None, None, "relative-pronoun"  # "Germany welcomed Norway, which hosted talks with Iran": not Germany's talks
     if fr.kind != "noun" and win_src and _across_relative_adverb(fr, source.spans, rules):
         return None, None, "relative-adverb"  # "summoned X over a shootout in Kosovo, where Serbs attacked police"
     if (
