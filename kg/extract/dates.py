@@ -148,9 +148,16 @@ class DateRules:
             later = later[1:]
         stop = min(later[0] if later else self.sent.end, trig.end + TIME_AFTER, limit)
         for t in self.times:
-            if trig.end <= t.start < stop and self._stated(t) and not self._other_clause(t, trig):
+            if trig.end <= t.start < stop and self._stated(t) and not self._other_clause(t, trig) and not self._possessor_of_event(t):
                 return self._value(t, trig, doc_context(self.doc).ref_date)
         return None
+
+    def _possessor_of_event(self, t: Span) -> bool:
+        """Whether time span ``t`` is the possessor of an event noun after it: "denounced Saturday's Hamas attack",
+        "for Monday's strike in Damascus" (the day is the attack's, not the verb's)."""
+        if t.end >= self.sent.end or self.lows[t.end] not in self.s.possessives:
+            return False
+        return any(t.end < x.start <= t.end + 4 for x in self.triggers)
 
     def _other_clause(self, t: Span, trig: Span) -> bool:
         """Whether the parse puts time span ``t`` in a subordinate clause with its own subject that ``trig`` is not

@@ -157,3 +157,13 @@ def test_a_year_beside_an_event_noun_is_its_date(window_extractor, lang, text, y
 def test_a_count_beside_a_verb_is_no_year(window_extractor, lang, text):
     e = one_event(extract(window_extractor, text, lang), "19")
     assert e.date is None or e.date.precision is not Precision.YEAR
+
+
+@pytest.mark.parametrize("lang,text,when", [
+    ("en", "Poland condemned Monday's Belarusian incursion into its airspace.", ("2024-04-16", True)),
+    ("en", "Poland condemned Belarus on Monday.", ("2024-04-15", False)),
+    ("id", "Polandia mengecam Belarus pada Senin.", ("2024-04-15", False)),
+])
+def test_a_day_as_possessor_of_an_event_noun_dates_that_event_not_the_verb(full_extractor, lang, text, when):
+    e = one_event(extract(full_extractor, text, lang), "11")
+    assert (e.date.value, e.date.inferred) == when
