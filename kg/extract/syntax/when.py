@@ -7,16 +7,25 @@ from kg.nlp.context import kg_get
 from kg.nlp.timex import TimeTagger
 
 
+def _parsed(rules, time_span, trig):
+    """The parse of the sentence (``sub``, the offset of its first token in the document ``off``) and ``trig``'s own
+    token positions in it, or None when the sentence was not parsed or ``time_span`` is the date line's, before it."""
+    if rules.syntax is None:
+        return None
+    sub, off = rules.syntax
+    if time_span.start < off:
+        return None
+    return sub, off, set(range(trig.start - off, trig.end - off))
+
+
 def dates_other_event(rules, time_span, trig) -> bool:
     """True when the parse attaches ``time_span`` (said before ``trig``) to a noun phrase or to another event
     word rather than to ``trig``'s clause: "In response to the bombing in December 2023, Jordan recalled ..."
     dates the bombing, not the recall. False when the sentence was not parsed."""
-    if rules.syntax is None:
+    parsed = _parsed(rules, time_span, trig)
+    if parsed is None:
         return False
-    sub, off = rules.syntax
-    if time_span.start < off:
-        return False  # the date line's date, before the parse
-    own = set(range(trig.start - off, trig.end - off))
+    sub, off, own = parsed
     if kg_get(trig)["trigger"].speaker:  # the speaker's act is dated by the verb of saying that governs the
         own |= {a.i for a in sub[trig.start - off].ancestors}  # clause ("Manila mengatakan pada hari Kamis bahwa ...")
     others = {i - off for x in rules.triggers if x.start != trig.start for i in range(x.start, x.end)}
@@ -72,12 +81,10 @@ def relative_clause_noun(rules, time_span, trig):
     date the verb that governs that noun: "mengecam serangan ... yang menewaskan ... pada Selasa", also when the parse
     hangs that noun on the verb but another event word stands between them), None when
     the time is in no relative clause or the sentence was not parsed."""
-    if rules.syntax is None:
+    parsed = _parsed(rules, time_span, trig)
+    if parsed is None:
         return None
-    sub, off = rules.syntax
-    if time_span.start < off:
-        return None  # the date line's date, before the parse
-    own = set(range(trig.start - off, trig.end - off))
+    sub, off, own = parsed
     tok = sub[time_span.start - off]
     for _ in range(12):
         if tok.i in own or tok.head.i == tok.i:
