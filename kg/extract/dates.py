@@ -152,12 +152,15 @@ class DateRules:
                 return self._value(t, trig, doc_context(self.doc).ref_date)
         return None
 
-    def _possessor_of_event(self, t: Span) -> bool:
-        """Whether time span ``t`` is the possessor of an event noun after it: "denounced Saturday's Hamas attack",
-        "for Monday's strike in Damascus" (the day is the attack's, not the verb's)."""
-        if t.end >= self.sent.end or self.lows[t.end] not in self.s.possessives:
+    def _possessor_of_event(self, t: Span, trig: Span | None = None) -> bool:
+        """Whether time span ``t`` is the possessor of an event noun after it (``trig``, else any trigger), within four
+        words and no punctuation between: "denounced Saturday's Hamas attack", "for Monday's strike in Damascus",
+        "Wednesday's ISIS bombing" (the day is that event's, not the verb's, however parsed)."""
+        k = t.end
+        if k >= self.sent.end or self.lows[k] not in self.s.possessives:
             return False
-        return any(t.end < x.start <= t.end + 4 for x in self.triggers)
+        nouns = self.triggers if trig is None else (trig,)
+        return any(k < x.start <= k + 4 and not any(w.is_punct for w in self.doc[k : x.start]) for x in nouns)
 
     def _other_clause(self, t: Span, trig: Span) -> bool:
         """Whether the parse puts time span ``t`` in a subordinate clause with its own subject that ``trig`` is not

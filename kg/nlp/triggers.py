@@ -244,15 +244,15 @@ class TriggerTagger:
                     end = i + size
                     if end > n or size > 1 and any(words[k] not in forms[i + k] for k in range(1, size)):
                         continue
-                    by_place = False
+                    matched_by = None  # "by_place" / "by_object": a name stood for the required word
                     hi = min(n, end + (trig.window or self.window))
                     if (trig.requires or trig.place_object or trig.object_actor) and not any(trig.requires.intersection(f) for f in forms[end:hi]):
                         # a passive verb's patient is written before it: "Moscow's envoy was expelled by Estonia",
                         # "tiga diplomat Iran diusir Albania", "the diplomats who were expelled by Germany"
                         if trig.place_object and any(j in places and _in_sentence_of(doc, i, j) for j in range(end, hi)):
-                            by_place = True  # "Russian troops took Bakhmut": the extractor checks who acts on what
+                            matched_by = "by_place"  # "Russian troops took Bakhmut": the extractor checks who acts on what
                         elif trig.object_actor and end in starts and _in_sentence_of(doc, i, end):
-                            by_place = "object"  # "Nikaragua mengakui Beijing": the extractor checks the parse's object
+                            matched_by = "by_object"  # "Nikaragua mengakui Beijing": the extractor checks the parse's object
                         elif not trig.requires or (
                             not self._patient_before(doc, forms, i, trig.requires) and not self._doer_before(doc, forms, i, trig)
                         ):
@@ -261,11 +261,11 @@ class TriggerTagger:
                             and self._threat_words.isdisjoint(forms[i]):
                         negated = True  # "vowed not to attack": no threat; "threatened not to renew" stays one (a threat verb)
                         continue
-                    best = (rank, trig, form, by_place)
+                    best = (rank, trig, form, matched_by)
             if best is not None and negated and not best[1].requires:
                 best = None  # "promised not to send weapons": no promise of weapons, nor a promise to cooperate
             if best is not None:
-                _rank, trig, form, by_place = best
+                _rank, trig, form, matched_by = best
                 if trig.pos == "noun" and self._in_verb_form(forms[i][0], form):
                     trig = self._as_verb(trig)  # "Thailand mengekstradisi ... ke AS", "dideportasi oleh Arab Saudi"
                 if trig.requires:
@@ -280,8 +280,8 @@ class TriggerTagger:
                     )
                 span = Span(doc, i, i + len(trig.words), label=trig.code, kb_id=str(trig.number))
                 info = {"trigger": trig, "form": form}
-                if by_place:
-                    info["by_object" if by_place == "object" else "by_place"] = True
+                if matched_by:
+                    info[matched_by] = True
                 kg_set(span, info)
                 found.append(span)
         found = filter_spans([span for span in found if objects.isdisjoint(range(span.start, span.end))])

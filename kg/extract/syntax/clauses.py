@@ -12,7 +12,7 @@ more object of the first verb (:func:`clause_verb_after`), and that verb's doer 
 from __future__ import annotations
 
 from kg.extract.syntax.addressee import _case
-from kg.extract.syntax.data import AGENTS, PASSIVE_SUBJECTS, SUBJECTS, VERB_POS, _is
+from kg.extract.syntax.data import AGENTS, OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, VERB_POS, _is
 
 # what may stand between a clause's subject and its verb: "Belarus *has* condemned", "Mesir *juga tidak akan* mengecam"
 BEFORE_VERB = ("aux", "aux:pass", "auxpass", "advmod", "neg", "part")
@@ -75,8 +75,6 @@ def split_subject(verb, d, lang: str):
     of "closed". So read when X follows that verb at once, that verb has no object and takes no clause (no verb of
     saying or control: "said Israel and Jordan closed ...", "meminta Israel dan Mesir menjamin ..." are right), and
     ``verb`` is a clause joined to it. Else None."""
-    from kg.extract.syntax.data import OBJECTS
-
     head = verb.head
     if verb.dep_ not in ("conj", "ccomp", "parataxis") or head.i == verb.i or head.pos_ != "VERB" or head.i > verb.i:
         return None

@@ -12,13 +12,16 @@ a month or weekday name (``time.json``) in it, nothing else ("pada Senin", "on M
 
 from __future__ import annotations
 
+from kg.caching import per_language
 from kg.extract.syntax.data import SUBJECTS, VERB_POS
 
 DATE_POS = ("NUM", "SYM", "PUNCT", "ADP", "DET")  # the other words of a date phrase: "on May 10-12", "pada 10 Mei"
 
 
+@per_language
 def date_words(lang: str) -> frozenset[str]:
-    """The language's month and weekday names, lower-case (``time.json``; empty when it has none)."""
+    """The language's month and weekday names, lower-case (``time.json``; empty when it has none), read once per
+    language: every frame's role walker (:class:`~kg.extract.syntax.roles._Roles`) asks for them."""
     from kg.nlp.timex import _tagger
 
     try:

@@ -38,8 +38,7 @@ def dates_other_event(rules, time_span, trig) -> bool:
         tok is not None and any(c.dep_ == "case" and c.lower_ in since for c in tok.head.children)
     ):
         return False  # "Since the invasion in 2022, Iran has supplied ...": the act runs from that date
-    k = time_span.end
-    if k < trig.start <= k + 4 and rules.lows[k] in rules.s.possessives and not any(t.is_punct for t in rules.doc[k:trig.start]):
+    if rules._possessor_of_event(time_span, trig):
         return False  # "Wednesday's ISIS bombing": a date's possessor dates the event noun its phrase ends in, however parsed
     if tok is not None and tok.dep_.startswith("nmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i not in own:
         if _between_subject_and_verb(sub, off, time_span, tok.head, own):
