@@ -15,6 +15,7 @@ from kg.nlp.actor_ellipsis import gapped_names, named_halves
 from kg.nlp.context import kg_get, kg_set, set_span_list
 from kg.nlp.names import alias_mentions, match_names
 from kg.nlp.phrases import PhraseIndex, _filter_overlaps
+from kg.nlp.placed import placed_groups
 from kg.nlp.sentences import _headline_at, _sentence_at, doc_text, lowers, opens_clause
 from kg.nlp.spacy_internals import tokenized
 
@@ -77,7 +78,7 @@ class ActorTagger:
             out.append(new)
         out = match_names(self, doc, out, sectors, used_sectors)
         out = self._combine(doc, out, sector_at, sector_end, used_sectors)
-        out = self._placed_groups(doc, out, sectors, used_sectors)
+        out = placed_groups(self, doc, out, sectors, used_sectors)
         out = self._appositions(doc, out)
         out = self._state_before_person(doc, out)
         out = self._role_phrases(doc, out, sectors, used_sectors)
@@ -200,35 +201,6 @@ class ActorTagger:
             span = Span(doc, i, i + 1, label="coref", kb_id=next(iter(found[0])))
             kg_set(span, {"sector": None, "role": None, "rule": "coref:head", "conf": 0.6,
                           "locative": i > 0 and lows[i - 1] in self.s.locative_preps})  # fmt: skip
-            added.append(span)
-        return sorted(spans + added, key=lambda x: x.start) if added else spans
-
-    def _placed_groups(self, doc: Doc, spans: list[Span], sectors: list[Span], used: set[int]) -> list[Span]:
-        """Protesters are coded by where they protest: "Protesters in Amman" -> Jordan (civilians);
-        "Demonstrators stormed the embassy in Baghdad" -> Iraq. The nouns are the language's
-        ``placed_groups``; the place is the one right after them, else the sentence's first locative place."""
-        groups = self.s.placed_groups
-        if not groups or not sectors:
-            return spans
-        lows = lowers(doc)
-        places = [sp for sp in spans if sp.label_ == "place" and (kg_get(sp) or {}).get("locative")]
-        if not places:
-            return spans
-        added = []
-        for sec in sectors:
-            if sec.start in used or " ".join(lows[sec.start : sec.end]) not in groups:
-                continue
-            sent = _sentence_at(doc, sec.start)
-            here = [p for p in places if sent.start <= p.start < sent.end]
-            near = [p for p in here if p.start - sec.end == 1]
-            place = (near or here or [None])[0]
-            info = self.lex.places.get(place.kb_id_.removeprefix("place:")) if place is not None else None
-            state = self.lex.actors.get(info.country.lower()) if info is not None and info.country else None
-            if state is None:
-                continue
-            used.add(sec.start)
-            span = Span(doc, sec.start, sec.end, label="combo", kb_id=state.id)
-            kg_set(span, {"sector": "CVL", "role": None, "rule": "combo:group+place", "conf": 0.6, "locative": False})
             added.append(span)
         return sorted(spans + added, key=lambda x: x.start) if added else spans
 
