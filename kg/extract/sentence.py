@@ -223,7 +223,7 @@ class RulesBase:
         while i >= max(limit, self.sent.start) and steps < 4:
             tok = self.doc[i]
             low = tok.lower_
-            if low in self.preps:
+            if low in self.preps and i not in self._role_tokens():  # the 'of' of "Secretary of State Antony Blinken" is the title's
                 if low in self.s.of_preps and i > self.sent.start and self.lows[i - 1] in self.s.quantity_of:
                     i -= 2  # "hundreds of Malaysians": a quantity, not a preposition
                     steps += 1

@@ -29,6 +29,15 @@ def test_quantity_of_is_not_a_preposition(window_extractor):
     assert rules._prep_before(rules.actors[0], rules.sent.start) is None
 
 
+def test_the_of_inside_a_title_is_the_titles_not_a_preposition(window_extractor):
+    # "Secretary of State" is one role noun: its 'of' governs 'State', not the name after the title
+    rules = rules_for(window_extractor, "Secretary of State Antony Blinken met Enrique Manalo.", "en")
+    blinken = actor(rules, "antony_blinken")
+    assert rules._prep_before(blinken, rules.sent.start) is None and rules._is_free(blinken)
+    rules = rules_for(window_extractor, "Iran welcomed the visit of Foreign Minister Enrique Manalo.", "en")
+    assert rules._prep_before(actor(rules, "enrique_manalo"), rules.sent.start) == "of"
+
+
 def test_actor_after_preposition_is_not_free(window_extractor):
     rules = rules_for(window_extractor, "Iran attacked Israel from Syria.", "en")
     assert rules._is_free(actor(rules, "irn")) and rules._is_free(actor(rules, "isr"))
