@@ -18,6 +18,7 @@ from kg.extract.intent import _intent_is_now, gives_aid, intent_event
 from kg.extract.rules import SentenceRules
 from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, filed_end, names_earlier_actor, sentences_of
 from kg.extract.reading import modifier_agent, parsed_as_noun, parsed_as_verb, passive_place, place_after_agent
+from kg.extract.syntax.asked import clause_asked
 from kg.extract.syntax.object_act import object_act
 from kg.extract.syntax.use import (
     STATS, alleged, capacity_act, coref_target, halted, halted_by_subject, modifies_other_noun, needs_parse, parse_mode,
@@ -436,6 +437,8 @@ class Extractor:
             return None  # "took Bakhmut" is an act only of a state's force on a place the parse makes its object
         if kg_get(trig).get("by_object") and not object_act(fr, path, target, rules):
             return None  # "mengakui Beijing" is a recognition; "mengakui Rusia lebih kuat" an admission
+        if t.clause and not clause_asked(fr, rules):
+            return None  # "persuaded Hamas to accept" is an appeal; "convinced that ...", "convinced by X's promises to" none
         targets = [p for p in targets if p.code and all(p.code != q.code for q in sources)]
         sources = [p for p in sources if p.code]
         if not sources or not targets:

@@ -54,6 +54,7 @@ class Trigger:
     claims_act: bool = False  # the act named after it is its subject's own: "X claimed responsibility for an attack on Y"
     excluded: frozenset[str] = frozenset()  # word forms it does not match: "mendemonstrasikan" (to show) for "demonstrasi"
     object_actor: bool = False  # an actor's name right after it stands for ``requires`` ("mengakui Beijing"): the parse must agree
+    clause: bool = False  # an act only when the parse gives it a clause it controls ("persuaded Hamas to accept ...")
 
 
 @per_language
@@ -85,6 +86,7 @@ def load_triggers(lang: str) -> tuple[Trigger, ...]:
                 claims_act=bool(obj.get("claims_act", False)),
                 excluded=frozenset(w.lower() for w in obj.get("except", [])),
                 object_actor=bool(obj.get("requires_object", False)),
+                clause=bool(obj.get("requires_clause", False)),
             )
         )
     return tuple(out)

@@ -29,6 +29,20 @@ def _controlled(clause, lang: str) -> bool:
     return clause.dep_ == "advcl" and bool(marks) and marks <= control
 
 
+def clause_asked(fr, rules) -> bool:
+    """Whether a ``requires_clause`` trigger (triggers.jsonl: a verb that is an appeal only when it asks for an act,
+    "persuaded Hamas to accept the truce", "membujuk Hamas untuk menerima") governs, in the parse, a clause after it
+    that it controls (:func:`_controlled`): "is convinced that Iran ...", "convinced by Sweden's promises to ..." (the
+    clause is the promises') and "meyakinkan warga bahwa ..." ask for nothing."""
+    if fr is None or fr.kind == "noun" or rules.syntax is None:
+        return False  # a verb, active or passive ("Germany was persuaded by the US to send tanks")
+    sub, _off = rules.syntax
+    verb = sub[fr.trigger]
+    if fr.kind == "passive" and any("nmod:poss" in a.rule for a in fr.sources):
+        return False  # "was not convinced by Sweden's promises to crack down": the clause may be the promises'
+    return any(c.i > verb.i and _controlled(c, rules.lang) for c in verb.children)
+
+
 def _named_in(rules):
     """Whether a parse token's phrase holds (a token of) one of ``rules``' actors."""
     off = rules.syntax[1]
