@@ -418,6 +418,10 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # then (hG), persuading or convincing someone to act is an appeal (02) as 'urge X to' is, only with the clause it asks
 # for (triggers.jsonl requires_clause: 'convinced that ...' is none): persuade_appeal, en 12 (5 guards), id 11 (5 guards);
 # main passed en 5, id 5; now all
+# then (hF), an actor inside a temporal or causal phrase ('following', 'in the wake of', 'in response to', 'di tengah',
+# 'sebagai tanggapan atas') is no target of a main act that is no response to the phrase's act ('Egypt closed the border
+# following the Israeli strike on Gaza', 'Jordan sent aid after Israel's attack'): time_adjunct +9 en (4 guards), +8 id
+# (4 guards); main passed en 13 of 18, id 14 of 18; now all
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
@@ -436,7 +440,7 @@ PASSED = {
            "coordinated_clauses": 15, "dated_event_noun": 5, "recognised_state": 6,
            "time_between_subject_and_verb": 6, "act_party_in_compound": 4, "claimed_act": 7, "exchange_fire": 5,
            "time_in_other_clause": 8, "place_in_object_compound": 4,
-           "time_adjunct": 9, "promised_withdrawal": 4, "gift_recipient": 4,
+           "time_adjunct": 18, "promised_withdrawal": 4, "gift_recipient": 4,
            "relative_clause_on_event_object": 7, "topic_in_trigger": 5, "member_doer_place": 5,
            "weekday_of_week": 4,
            "wanted_doer": 7,
@@ -457,7 +461,7 @@ PASSED = {
            "coordinated_clauses": 14, "dated_event_noun": 3, "recognised_state": 7,
            "time_between_subject_and_verb": 5, "act_party_in_compound": 5, "claimed_act": 7, "exchange_fire": 3,
            "time_in_other_clause": 8, "place_in_object_compound": 6,
-           "time_adjunct": 10, "promised_withdrawal": 5, "gift_recipient": 2,
+           "time_adjunct": 18, "promised_withdrawal": 5, "gift_recipient": 2,
            "relative_clause_on_event_object": 6, "topic_in_trigger": 6, "member_doer_place": 2,
            "weekday_of_week": 4,
            "wanted_doer": 6,

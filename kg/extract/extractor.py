@@ -18,6 +18,7 @@ from kg.extract.intent import _intent_is_now, gives_aid, intent_event
 from kg.extract.rules import SentenceRules
 from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, filed_end, names_earlier_actor, sentences_of
 from kg.extract.reading import modifier_agent, parsed_as_noun, parsed_as_verb, passive_place, place_after_agent
+from kg.extract.syntax.adjunct import place_in_time_adjunct
 from kg.extract.syntax.asked import clause_asked
 from kg.extract.syntax.object_act import object_act
 from kg.extract.syntax.use import (
@@ -414,6 +415,8 @@ class Extractor:
             target = target or (passive_place(rules, trig, source) if passive else None)
         elif source is not None and target is None and gives_aid(t.code):  # "pledged aid for flood victims in Pakistan"
             target = rules.place_target(trig, source, stop, via=(noun_preps if nominal else verb_preps) - s.locative_preps)
+        if place_in_time_adjunct(trig, target, rules):
+            target = None  # "closed the border in the wake of the Israeli strike on Gaza": the strike's place, not the closure's
         if source is not None and target is None and _sure_doer(source, fr, cands, nominal, rules, trig):
             rules.memory.remember_attack(t.code, source.spans)  # "North Korea fired a missile": remembered
         if source is None or target is None or modifier_agent(rules, trig, source) or (path != "syntax" and subject_elsewhere(rules, trig, source)):

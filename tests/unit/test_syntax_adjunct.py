@@ -24,3 +24,17 @@ def test_the_patient_of_an_act_in_a_time_phrase_is_no_target(full_extractor, lan
 ])
 def test_the_verbs_own_party_stays(full_extractor, lang, text, pair):
     assert pairs(extract(full_extractor, text, lang)) == {pair}
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Egypt closed the border following the Israeli strike on Gaza.", {("ISR", "PSE", "19")}),
+    ("en", "Jordan sent aid in response to Israel's attack on Gaza.", {("ISR", "PSE", "19")}),
+    ("id", "Mesir menutup perbatasan di tengah serangan terhadap Gaza.", set()),
+])
+def test_an_actor_in_a_time_phrase_is_no_target_of_an_act_that_is_no_response(full_extractor, lang, text, want):
+    assert pairs(extract(full_extractor, text, lang)) == want
+
+
+def test_a_response_keeps_the_phrases_doer(full_extractor):
+    got = pairs(extract(full_extractor, "Turkey recalled its ambassador after Israel's attack on Gaza.", "en"))
+    assert got == {("TUR", "ISR", "16"), ("ISR", "PSE", "19")}

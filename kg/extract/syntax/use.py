@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from kg.extract.coordination import echoed_act
 from kg.extract.sentence import _Arg, _Ref
-from kg.extract.syntax.adjunct import across_time_adjunct
+from kg.extract.syntax.adjunct import across_time_adjunct, time_adjunct_parties
 from kg.extract.syntax.asked import APPEALS, _act_asked_of_others, _asked_of_others, _asked_own
 from kg.nlp.context import kg_get
 
@@ -441,7 +441,10 @@ def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
         return None, None, "asked-of-others"  # ... and the cut is the members', not the League's
     if speakers and syn_src and not syn_src & speakers and win_src and win_src <= speakers:
         return None, None, "speaker"  # the speaker is not the doer of what is reported
-    if across_time_adjunct(fr, source.spans, target.spans, rules):
+    parties = {id(s) for s in time_adjunct_parties(fr, target.spans, rules, t.code)}
+    if parties and win_tgt - parties:  # "signed a deal with Jordan following the Israeli strike": Jordan alone
+        target = _Arg([s for s in target.spans if id(s) not in parties], target.how)
+    elif parties or across_time_adjunct(fr, source.spans, rules):
         return None, None, "time-adjunct"  # "halted talks after the attack on Israel": Israel is no party of the halt
     if win_src and not win_src & syn_src and _across_relative_pronoun(fr, source.spans, rules):
         return None, None, "relative-pronoun"  # "Germany welcomed Norway, which hosted talks with Iran": not Germany's talks
