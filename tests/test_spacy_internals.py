@@ -129,3 +129,17 @@ def test_the_parser_stepped_from_python_gives_spacys_own_parses():
                         docs = list(proc.pipe(docs))
             runs.append([[(t.head.i, t.dep_) for t in d] for d in docs])
         assert runs[0] == runs[1] and all(dep for d in runs[1] for _, dep in d)
+
+
+def test_abbreviated_titles_stay_one_token_and_end_no_sentence():
+    # spaCy's English tokenizer splits "Maj." and "Lt." into a word and a full stop, which then ends a sentence
+    # inside "Maj. Gen. Pat Ryder"; kg's pipeline keeps the language's abbreviated titles whole
+
+    bare = spacy.blank("en")("Maj. Gen. Pat Ryder spoke.")
+    assert [t.text for t in bare][:2] == ["Maj", "."], "spaCy now keeps 'Maj.': keep_abbreviations may be unneeded"
+    doc = get_pipeline("en")("Pentagon spokesman Maj. Gen. Pat Ryder accused Iran. Lt. Col. Peter Lerner spoke. It ended at 5 p.m. Then")
+    assert [t.text for t in doc][:4] == ["Pentagon", "spokesman", "Maj.", "Gen."]
+    assert [s.text for s in doc.sents][:2] == ["Pentagon spokesman Maj. Gen. Pat Ryder accused Iran.", "Lt. Col. Peter Lerner spoke."]
+    small = spacy.blank("en")
+    si.keep_abbreviations(small, ["capt.", "general", "."])  # only words ending in a full stop, as written and capitalised
+    assert [t.text for t in small("capt. Capt. general.")] == ["capt.", "Capt.", "general", "."]

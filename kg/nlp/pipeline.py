@@ -32,7 +32,7 @@ from kg.lang.settings import settings
 from kg.nlp.actors import ActorTagger
 from kg.nlp.context import doc_context, kg_set, set_span_list
 from kg.nlp.sentences import Sentencizer, doc_text
-from kg.nlp.spacy_internals import blank
+from kg.nlp.spacy_internals import blank, keep_abbreviations
 from kg.nlp.triggers import TriggerTagger
 
 log = logging.getLogger(__name__)
@@ -98,6 +98,7 @@ def build_pipeline(lang: str, *, model: str | None = None, lexicon_files: tuple[
     else:
         nlp = blank(s.spacy_lang, s.tokenizer)
     nlp.tokenizer.max_cache_size = 1_000_000 if hasattr(nlp.tokenizer, "max_cache_size") else None
+    keep_abbreviations(nlp, s.titles)  # "Maj. Gen. Pat Ryder": no sentence ends after "Maj"
     if not any(p in nlp.pipe_names for p in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("kg_sentencizer")
     elif "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:

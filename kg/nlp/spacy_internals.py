@@ -91,6 +91,18 @@ def blank(code: str, options: dict) -> Language:
     return type(f"Kg{cls.__name__}", (cls,), {"Defaults": kg_defaults, "lang": code})()
 
 
+def keep_abbreviations(nlp: Language, words) -> None:
+    """Keep each abbreviation of ``words`` (those ending in a full stop, e.g. the language's titles) one token,
+    as written and capitalised: spaCy's English tokenizer splits "Maj." "Lt." "Col." "Capt." into a word and a
+    full stop, and the full stop then ends a sentence inside "Maj. Gen. Pat Ryder said ..."."""
+    from spacy.attrs import ORTH
+
+    for word in words:
+        if len(word) > 1 and word.endswith(".") and " " not in word:
+            for form in {word, word[:1].upper() + word[1:]}:
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 def _without_hyphen(pattern: str) -> str:
     for old, new in _HYPHEN_INFIXES:
         pattern = pattern.replace(old, new)
