@@ -5,9 +5,23 @@ and where an event noun whose doer an agent phrase names happened (:func:`place_
 from __future__ import annotations
 
 from kg.extract.syntax.data import light_passive_subject
-from kg.nlp.morphology import is_passive_form
+from kg.nlp.morphology import is_nominal_form, is_passive_form
 from kg.extract.syntax.results import head_token
 from kg.nlp.context import kg_get
+
+
+GERUND_DEPS = ("advcl", "xcomp", "ccomp", "acl", "csubj", "conj", "ROOT", "root", "parataxis")  # a verb heading a clause
+
+
+def prefixed_verb(rules, trig) -> bool:
+    """Whether verb trigger ``trig`` is one word written with one of the language's verbal prefixes (lang.json
+    ``morphology.verbal_prefixes``: "mengebom" for ``bom``): a verb, whatever part of speech the tagger gave it
+    ("Israel membalas dengan mengebom Gaza", tagged NOUN as the object of "dengan")."""
+    t = kg_get(trig)["trigger"]
+    if not rules.s.has_morphology or t.pos != "verb" or len(trig) != 1:
+        return False
+    low = trig[0].lower_
+    return low != t.words[0] and low.startswith(tuple(rules.s.morphology.get("verbal_prefixes", ())))
 
 
 def parsed_as_noun(rules, trig) -> bool:
@@ -20,6 +34,8 @@ def parsed_as_noun(rules, trig) -> bool:
     tok = sub[trig.start - off]
     if tok.pos_ != "NOUN" or (tok.dep_ not in ("obj", "nmod", "obl") and not light_passive_subject(tok, rules.lang)):
         return False
+    if prefixed_verb(rules, trig):
+        return False  # "membalas dengan mengebom Gaza": a verb by its prefix, though tagged a noun
     if rules.s.has_morphology or light_passive_subject(tok, rules.lang):  # "Sanctions were imposed on X by Y"
         return True
     # without morphology a noun reading needs its actor as a modifier: "condemned the US strikes on ...",
@@ -30,8 +46,9 @@ def parsed_as_noun(rules, trig) -> bool:
 
 def parsed_as_verb(rules, trig) -> bool:
     """A noun trigger of several words that the parse reads as a clause, subject and verb: "drone strike"
-    matched on the lemmas of "Ukrainian drones struck Moscow" (read as a noun it has no doer or target); or a
-    verb trigger that only looks like a noun and modifies a verb ("Hungaria enggan mengirim ...")."""
+    matched on the lemmas of "Ukrainian drones struck Moscow" (read as a noun it has no doer or target); a noun
+    trigger's word used as a gerund with a direct object ("retaliated by bombing Gaza"); or a verb trigger that only
+    looks like a noun and modifies a verb ("Hungaria enggan mengirim ...")."""
     if _verb_inflected(trig, rules):
         return True
     if rules.syntax is None:
@@ -41,6 +58,11 @@ def parsed_as_verb(rules, trig) -> bool:
         # a verb of the lexicon that only looks like a noun ("enggan": -an) and modifies a verb: "enggan mengirim"
         tok = sub[trig.start - off]
         return tok.dep_ in ("advmod", "aux") and tok.head.pos_ == "VERB"
+    if len(trig) == 1 and kg_get(trig)["trigger"].pos == "noun" and not is_nominal_form(trig[0], rules.lang):
+        # an event noun's word that the parse reads as a verb with a direct object, no determiner before it: a gerund
+        # ("retaliated by bombing Gaza", "continued shelling Kharkiv"), not "the shelling of Kharkiv"
+        tok = sub[trig.start - off]
+        return tok.pos_ == "VERB" and tok.dep_ in GERUND_DEPS and any(c.dep_ == "obj" for c in tok.children)
     if len(trig) < 2 or kg_get(trig)["trigger"].pos != "noun":
         return False
     own = range(trig.start - off, trig.end - off)
