@@ -223,7 +223,8 @@ class RulesBase:
         while i >= max(limit, self.sent.start) and steps < 4:
             tok = self.doc[i]
             low = tok.lower_
-            if low in self.preps and i not in self._role_tokens():  # the 'of' of "Secretary of State Antony Blinken" is the title's
+            # (the 'of' of "Secretary of State Antony Blinken" is the title's; the 'akan' of "akan membalas Israel" the verb's)
+            if low in self.preps and i not in self._role_tokens() and not self._future_auxiliary(i, span.start):
                 if low in self.s.of_preps and i > self.sent.start and self.lows[i - 1] in self.s.quantity_of:
                     i -= 2  # "hundreds of Malaysians": a quantity, not a preposition
                     steps += 1
@@ -241,6 +242,20 @@ class RulesBase:
                 continue
             return None
         return None
+
+    def _future_auxiliary(self, i: int, end: int) -> bool:
+        """Whether word ``i``, a preposition that is also one of the language's future markers (Indonesian "akan":
+        "kekhawatiran akan X" but "bersumpah akan membalas Israel"), is the auxiliary of a verb form (``verbal_prefixes``,
+        ``passive_prefixes``) that stands between it and token ``end``: the actor after that verb is its object."""
+        if self.lows[i] not in self.s.future or not self.s.has_morphology:
+            return False
+        m = self.s.morphology
+        verbal = tuple(m.get("verbal_prefixes", [])) + tuple(m.get("passive_prefixes", []))
+        nominal = tuple(m.get("nominal_suffixes", []))
+        return any(
+            self.doc[k].is_lower and self.lows[k].startswith(verbal) and not self.lows[k].endswith(nominal)
+            for k in range(i + 1, end)
+        )
 
     def _compound_prep(self, i: int, limit: int) -> str | None:
         """The adposition the multi-word one ending at token ``i`` stands for (syntax.json ``compound_adpositions``, not
