@@ -57,6 +57,8 @@ def parsed_as_verb(rules, trig) -> bool:
     if len(trig) == 1 and kg_get(trig)["trigger"].pos == "verb":
         # a verb of the lexicon that only looks like a noun ("enggan": -an) and modifies a verb: "enggan mengirim"
         tok = sub[trig.start - off]
+        if tok.lower_.endswith(tuple(rules.s.possessive_suffixes)) and is_nominal_form(trig[0], rules.lang):
+            return False  # "mengecam Rusia atas serangannya": a noun with its possessor, whatever tag the parser gives it
         return tok.dep_ in ("advmod", "aux") and tok.head.pos_ == "VERB"
     if len(trig) == 1 and kg_get(trig)["trigger"].pos == "noun" and not is_nominal_form(trig[0], rules.lang):
         # an event noun's word that the parse reads as a verb with a direct object, no determiner before it: a gerund

@@ -11,6 +11,7 @@ from kg.extract.syntax.dated import date_words, dated_conjuncts, verb_dated_conj
 from kg.extract.syntax.clauses import clause_verb_after, relative_antecedent, split_subject, stray_subject
 from kg.extract.syntax.data import AGENTS, NOUN_POS, NP_INNER, OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, VERB_POS, _is, away_nouns, leaving_nouns, role_data
 from kg.extract.syntax.results import Arg, Speech, _re, _span_bounds, head_token
+from kg.lang.settings import settings
 
 
 NOMINAL_HEADS = ("NOUN", "PROPN", "ADJ", "NUM", "PRON")
@@ -468,7 +469,8 @@ class _Roles(PartyRoles):
         return sources, targets, obliques
 
     def pronoun_owner(self, noun) -> list[Arg]:
-        """Whose "its"/"their" is it: the subject of the clause the noun belongs to ("Russia defended
+        """Whose "its"/"their" is it: the object of the verb whose reason the noun gives ("condemned Russia for its
+        attacks", lang.json ``reason_preps``), else the subject of the clause the noun belongs to ("Russia defended
         its annexation"), or the speaker ("Iran said its strike was ...")."""
         verb = noun
         for _ in range(6):
@@ -479,6 +481,11 @@ class _Roles(PartyRoles):
                 break
         if verb.pos_ not in VERB_POS:
             return []
+        if noun.head.i == verb.i and self._case(noun) in settings(self.lang).reason_preps:
+            # "condemned Russia for its attacks", "mengecam Rusia atas serangannya": the one acted on, for its own act
+            found = [a for c in verb.children if c.dep_ in OBJECTS for a in self.actors_in(c, "obj", depth=1)]
+            if found:
+                return found
         found = self.subject_of(verb, self.is_passive(verb), 2) if not self.is_passive(verb) else []
         if found:
             return found
