@@ -440,12 +440,16 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # lang.json reason_preps) is the one the verb acts on: 'condemned Russia for its attacks on Ukraine' -> RUS->UKR, and
 # 'mengecam Rusia atas serangannya' no longer gives the condemner as the attacker (the parser tags the fused
 # 'serangannya' ADV): reason_possessor, en 5 (2 guards), id 4 (1 guard); main passed en 2, id 1; now all
+# then (hF), a name inside a relative clause set off by commas is no doer of a verb after the clause's closing comma
+# ('Iran accused Israel, which the US calls an ally, of attacking Syria'); a sentence opening with the clause's
+# antecedent has it as the doer ('The US, which Israel trusts, sanctioned Iran'): relative_clause +8 en (3 guards),
+# +6 id (3 guards); main passed en 17 of 24, id 18 of 23; now en 21, id 21
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
     "en": {"accusation": 8, "apposition": 5, "condemnation": 10, "conjunction": 9, "control_verb": 25, "dateline": 14, "group_noun": 6, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 14, "negative": 14, "nominal_possessor": 14, "object": 23, "oblique": 9,
-           "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 7, "relative_clause": 6, "reported_speech": 9,
+           "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 7, "relative_clause": 21, "reported_speech": 9,
            "svo": 17, "withdrawal_refusal": 41, "surname_alias": 14, "place_of_act": 22,
            "cooperation": 14, "cession": 14, "end_attacks": 8, "lift_sanctions": 12, "funding_aid": 8,
            "capacity_adjunct": 5, "topic_target": 13,
@@ -466,7 +470,7 @@ PASSED = {
            "day_possessor_of_event": 3, "vow_threat": 7, "placed_agents": 8, "title_with_of": 5, "persuade_appeal": 12, "abbreviated_title": 4, "by_gerund_act": 10, "future_auxiliary": 5, "reason_possessor": 5},
     "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 16, "negative": 13, "nominal_possessor": 11, "object": 21, "oblique": 6,
-           "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 5, "reported_speech": 9,
+           "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 21, "reported_speech": 9,
            "svo": 17, "withdrawal_refusal": 41, "surname_alias": 14, "place_of_act": 22,
            "cooperation": 12, "cession": 14, "end_attacks": 8, "lift_sanctions": 12, "funding_aid": 8,
            "capacity_adjunct": 6, "topic_target": 13,

@@ -21,6 +21,7 @@ from kg.extract.reading import modifier_agent, parsed_as_noun, parsed_as_verb, p
 from kg.extract.syntax.adjunct import place_in_time_adjunct
 from kg.extract.syntax.asked import clause_asked
 from kg.extract.syntax.object_act import object_act
+from kg.extract.syntax.relative import fronted_antecedent, inside_closed_relative
 from kg.extract.syntax.use import (
     STATS, alleged, capacity_act, coref_target, halted, halted_by_subject, modifies_other_noun, needs_parse, parse_mode,
     parse_doer, parse_sentences, place_act, refused, syntax_args, syntax_frame, veto,
@@ -409,6 +410,8 @@ class Extractor:
             return None  # a sentence read only for its pronoun or group noun: only a pair ("both sides") or a host's counterpart
         if source is None and target is None and cameo.quad_of_root(t.code[:2]) == 4 and not t.symmetric and not nominal:
             source = parse_doer(fr, cands)  # "Gunmen from the Pakistani Taliban attacked a police station in Peshawar"
+        if path != "syntax" and source is not None and target is None and inside_closed_relative(trig.start, source.spans, rules):
+            source = fronted_antecedent(trig.start, source.spans, rules)  # "menuduh Ukraina, yang menerima tank Jerman, menembaki ..."
         if source is not None and target is None and cameo.quad_of_root(t.code[:2]) == 4 and not t.symmetric:
             target = rules.place_target(trig, source, stop, via=(noun_preps - s.locative_preps) if nominal else None)
             target = target or (place_after_agent(rules, trig, source, stop) if nominal else None)

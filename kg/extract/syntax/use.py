@@ -26,6 +26,7 @@ from kg.extract.reading import prefixed_verb
 from kg.extract.sentence import _Arg, _Ref
 from kg.extract.syntax.adjunct import across_time_adjunct, time_adjunct_parties
 from kg.extract.syntax.asked import APPEALS, _act_asked_of_others, _asked_of_others, _asked_own
+from kg.extract.syntax.relative import fronted_antecedent, inside_closed_relative
 from kg.nlp.context import kg_get
 
 DEFAULT_MODE = frozenset({"full", "veto"})
@@ -302,6 +303,8 @@ def syntax_args(fr, cands, t, rules=None):
         return None
     if any(a is b for a in src for b in tgt):
         return None
+    if rules is not None and inside_closed_relative(fr.trigger + rules.syntax[1], src, rules):
+        return None  # "Israel, which the US supports, attacked Syria": the parse's subject is the clause's
     rule = fr.rule if not t.speaker else f"speaker:{fr.rule}"
     how_s = "+".join(dict.fromkeys(a.rule for a in sources))
     how_t = "+".join(dict.fromkeys(a.rule for a in targets))
@@ -447,6 +450,11 @@ def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
         target = _Arg([s for s in target.spans if id(s) not in parties], target.how)
     elif parties or across_time_adjunct(fr, source.spans, rules):
         return None, None, "time-adjunct"  # "halted talks after the attack on Israel": Israel is no party of the halt
+    if win_src and inside_closed_relative(fr.trigger + rules.syntax[1], source.spans, rules):
+        opener = fronted_antecedent(fr.trigger + rules.syntax[1], source.spans, rules)
+        if opener is not None and not any(opener.spans[0] is s for s in target.spans):  # "Iran, which Russia supports, attacked Israel"
+            return opener, target, None
+        return None, None, "relative-clause"  # "accused Israel, which the US supports, of attacking Syria": not the US
     if win_src and not win_src & syn_src and _across_relative_pronoun(fr, source.spans, rules):
         return None, None, "relative-pronoun"  # "Germany welcomed Norway, which hosted talks with Iran": not Germany's talks
     if fr.kind != "noun" and win_src and _across_relative_adverb(fr, source.spans, rules):

@@ -1,0 +1,28 @@
+"""kg/extract/syntax/relative.py: a name inside a relative clause set off by commas is no doer of a verb after it."""
+
+from __future__ import annotations
+
+import pytest
+
+from .support import extract, pairs
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Iran accused Israel, which the US calls an ally, of attacking Syria.", {("IRN", "ISR", "11")}),
+    ("id", "Rusia menuduh Ukraina, yang menerima tank Jerman, menembaki Donetsk.", {("RUS", "UKR", "11"), ("DEU", "UKR", "07")}),
+])
+def test_a_name_inside_the_clause_is_no_doer_after_it(full_extractor, lang, text, want):
+    assert pairs(extract(full_extractor, text, lang)) == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "The US, which Israel trusts, sanctioned Iran.", {("USA", "IRN", "16")}),
+    ("id", "Rusia, yang menerima drone Iran, menyerang Ukraina.", {("IRN", "RUS", "07"), ("RUS", "UKR", "19")}),
+])
+def test_the_opening_antecedent_is_the_doer(full_extractor, lang, text, want):
+    assert pairs(extract(full_extractor, text, lang)) == want
+
+
+def test_a_doer_before_the_pronoun_stays(full_extractor):
+    got = pairs(extract(full_extractor, "AS, yang mendukung Israel, menyerang Suriah.", "id"))
+    assert got == {("USA", "ISR", "05"), ("USA", "SYR", "19")}
