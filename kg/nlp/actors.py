@@ -156,6 +156,12 @@ class ActorTagger:
             start, end, sec = new
             noun = self.sector_info.get(" ".join(lows[sec.start : sec.end])) or self.sector_info.get(doc_text(doc)[sec.start_char : sec.end_char].lower())
             used.add(sec.start)
+            if noun is not None and noun.role and end < len(doc) and lows[end] in self.s.role_destination_preps:
+                # "duta besar Swedia untuk Indonesia", "Sweden's ambassador to Indonesia": where the envoy is posted
+                # belongs to the envoy, and is no party of the verb ("memanggil ... untuk Indonesia")
+                k = end + 1 + (1 if end + 1 < len(doc) and lows[end + 1] in self.s.determiners else 0)
+                dest = next((sp for sp in spans if sp.start == k), None)
+                end = dest.end if dest is not None and self._anchor_ok(dest) else end
             prev = lows[start - 1] if start > 0 else ""
             combo = Span(doc, start, end, label="combo", kb_id=span.kb_id_)
             kg_set(combo, {

@@ -22,6 +22,15 @@ def first(extractor, text, lang):
 
 
 @pytest.mark.parametrize("lang,text,surface", [
+    ("id", "Indonesia memanggil duta besar Swedia untuk Indonesia.", "duta besar Swedia untuk Indonesia"),
+    ("en", "China expelled the Japanese ambassador to China.", "Japanese ambassador to China"),
+])
+def test_the_state_an_envoy_is_posted_to_is_part_of_the_envoys_mention(window_extractor, lang, text, surface):
+    got = mentions(window_extractor, text, lang)
+    assert [(m[0], m[2], m[3]["role"]) for m in got[1:]] == [(surface, "swe" if lang == "id" else "jpn", "Ambassador")]
+
+
+@pytest.mark.parametrize("lang,text,surface", [
     ("en", "Iranian forces attacked the base.", "Iranian forces"),
     ("id", "Pasukan Iran menyerang pangkalan itu.", "Pasukan Iran"),
 ])
