@@ -408,10 +408,12 @@ class ArgumentRules:
         state = self.lex.actors.get(kg.get("state", ""))
         return state.code if state else None
 
-    def verb_between(self, arg: _Arg, trig: Span) -> bool:
-        """Is there a verbal trigger between ``arg`` and ``trig``?"""
+    def verb_between(self, arg: _Arg, trig: Span, skip: frozenset = frozenset()) -> bool:
+        """Is there a verbal trigger between ``arg`` and ``trig`` (other than one whose word is in ``skip``)?"""
         end = max(sp.end for sp in arg.spans)
-        return any(end <= t.start < trig.start and t.start not in self.nominal for t in self.triggers)
+        return any(end <= t.start < trig.start and t.start not in self.nominal
+                   and not (skip and (kg_get(t)["trigger"].words[0] in skip or self.lows[t.start] in skip))
+                   for t in self.triggers)  # fmt: skip
 
     def in_denied_clause(self, trig: Span, target: _Arg | None) -> bool:
         """Whether the window's ``target`` of a rejection or denial (:data:`kg.extract.coref.REJECTION_CODES`) lies

@@ -15,6 +15,11 @@ each other, and the act is then no event (its one party is not named, and a wron
   "Jepang dan Korea Selatan juga sedang bernegosiasi"): the act repeats one the text said of another actor, with
   a partner said there; they are not negotiating with each other.
 
+The two sides a ``mutual_preps`` phrase names are the act's parties, and no one else is (:func:`between_pair`):
+"Turkey hosted talks between Russia and Ukraine" (parsed with "Turkey" as a compound of "talks"), "Mesir menggelar
+perundingan antara Israel dan Hamas" (the subject of a light verb): the host is no party, the talks are Russia's and
+Ukraine's, as Indonesian "Turki menjadi tuan rumah perundingan antara Rusia dan Ukraina" already read.
+
 Nor is an actor outside the act's own subject its doer, when the parse gives the act a subject kg reads as no actor:
 
 - **subject elsewhere** (:func:`subject_elsewhere`): "Speaking after German forces crossed the border, Chamberlain
@@ -29,6 +34,7 @@ Nor is an actor outside the act's own subject its doer, when the parse gives the
 
 from __future__ import annotations
 
+from kg.extract.sentence import _Arg
 from kg.extract.syntax.data import SUBJECTS
 
 ECHO_GAP = 6  # at most this many words between the last subject and its act for an additive word to count
@@ -49,6 +55,17 @@ def unnamed_subject(rules, subj, partner) -> bool:
         return False
     how = partner.how
     return not (how.startswith("prep:") and how.removeprefix("prep:") in rules.s.mutual_preps)
+
+
+def between_pair(rules, source, target, rule: str):
+    """The two sides of a symmetric event noun whose parse targets (``rule``: the parse's path) are a ``mutual_preps``
+    pair ("talks between Russia and Ukraine") and whose parse source is a third actor, the host (module doc):
+    ``(source, target)`` with the first side as the source, or None when the parse's reading stands."""
+    if source is None or target is None or len(target.spans) < 2:
+        return None
+    if not any(f"({p})" in rule for p in rules.s.mutual_preps):
+        return None
+    return _Arg(target.spans[:1], "first-named"), _Arg(target.spans[1:], "participants")
 
 
 def echoed_act(rules, start: int, spans) -> bool:

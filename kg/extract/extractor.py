@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from kg.extract import confidence as confidence_mod
 from kg.extract.act_context import act_kind, claimed_by, responder_target
 from kg.extract.arguments import _state_protest, _sure_doer
-from kg.extract.coordination import subject_elsewhere, unpaired
+from kg.extract.coordination import between_pair, subject_elsewhere, unpaired
 from kg.extract.intent import _intent_is_now, gives_aid, intent_event
 from kg.extract.rules import SentenceRules
 from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, filed_end, names_earlier_actor, sentences_of
@@ -313,8 +313,8 @@ class Extractor:
             subj = rules.nominal_agent(trig) if nominal else None
             if subj is None:
                 subj = rules.subject(trig)
-                if nominal and subj is not None and rules.verb_between(subj, trig):
-                    return None  # "refused to return to talks with X": the talks are what was refused
+                if nominal and subj is not None and rules.verb_between(subj, trig, skip=s.venue_verbs):
+                    return None  # "refused to return to talks with X": the talks are what was refused ("hosted talks" are held)
             partner = rules.after(trig, verb_preps | noun_preps | s.partner_preps, direct=not nominal, stop=stop)
             if partner is not None and subj is not None and _resolved(subj) and not partner.how.startswith(("prep:", "place:")):
                 partner = None  # "the two ministers met to discuss North Korea's launches": a topic, no third party
@@ -323,7 +323,7 @@ class Extractor:
             if subj is not None and partner is not None and len(subj.spans) >= 2 and partner.how.startswith("prep:"):
                 if partner.how.removeprefix("prep:") not in (t.target_preps or s.partner_preps):
                     partner = None  # "X and Y agreed to get Syria's factions to talks": no third party "to" the accord
-            if nominal and partner is not None and len(partner.spans) >= 2 and partner.how.removeprefix("prep:") in s.mutual_preps:
+            if partner is not None and len(partner.spans) >= 2 and partner.how.removeprefix("prep:") in s.mutual_preps:
                 # "Turkey hosted talks between Russia and Ukraine": the two sides named are the act's, not its host
                 source, target = _Arg(partner.spans[:1], "first-named"), _Arg(partner.spans[1:], "participants")
             elif subj is not None and partner is not None and len(subj.spans) >= 2:
@@ -388,6 +388,9 @@ class Extractor:
                 source, target, syn_rule = syn
                 if lone and (not syn_rule.startswith(CONTROLLED) or syn_rule.startswith("verb:xcomp-control(obj)")):
                     return None
+                pair = between_pair(rules, source, target, syn_rule) if t.symmetric and nominal else None
+                if pair is not None:  # "Turkey hosted talks between Russia and Ukraine": the host is no party
+                    (source, target), syn_rule = pair, syn_rule + ">between-pair"
                 path = "syntax"
                 requested = requested or any(a.rule.startswith("xcomp-control(obj)") for a in fr.sources)
             else:

@@ -412,6 +412,14 @@ def _across_relative_adverb(fr, spans, rules) -> bool:
                and any(t.lower_ in adverbs for t in sub[sp.end - off : fr.trigger]) for sp in spans)  # fmt: skip
 
 
+def _in_own_phrase(fr, spans, rules) -> bool:
+    """Whether every one of ``spans`` lies inside the trigger's own phrase in the parse (its subtree): "a meeting
+    between American and Russian officials" holds its parties, "condemned the attack on Syria" not its subject."""
+    sub, off = rules.syntax
+    own = {x.i for x in sub[fr.trigger].subtree}
+    return all(not isinstance(sp, _Ref) and sp.start - off in own for sp in spans)
+
+
 def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
     """(source, target, reason): the window pair, or (None, None, reason) when the parse contradicts it."""
     if source is None or target is None or t.speaker:
@@ -469,6 +477,7 @@ def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
         and fr.governor + rules.syntax[1] in {i for x in rules.triggers for i in range(x.start, x.end)}
         and win_src
         and not win_src & syn_src
+        and not (t.symmetric and _in_own_phrase(fr, source.spans + target.spans, rules))  # "hosted a meeting between X and Y"
     ):
         return None, None, "governed"  # "Iran condemned the attack on Syria": Iran did not attack
     if nominal and "judged" in fr.notes and win_src and not win_src & syn_src:
