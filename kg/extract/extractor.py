@@ -17,7 +17,7 @@ from kg.extract.coordination import between_pair, subject_elsewhere, unpaired
 from kg.extract.intent import _intent_is_now, gives_aid, intent_event
 from kg.extract.rules import SentenceRules
 from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, filed_end, names_earlier_actor, sentences_of
-from kg.extract.reading import modifier_agent, parsed_as_noun, parsed_as_verb, passive_place, place_after_agent
+from kg.extract.reading import modifier_agent, parsed_as_noun, parsed_as_verb, passive_place, past_effect_verb, place_after_agent
 from kg.extract.syntax.adjunct import place_in_time_adjunct
 from kg.extract.syntax.asked import clause_asked
 from kg.extract.syntax.object_act import object_act
@@ -425,6 +425,7 @@ class Extractor:
             target = None  # "closed the border in the wake of the Israeli strike on Gaza": the strike's place, not the closure's
         if source is not None and target is None and _sure_doer(source, fr, cands, nominal, rules, trig):
             rules.memory.remember_attack(t.code, source.spans)  # "North Korea fired a missile": remembered
+        target = past_effect_verb(rules, trig, target)  # "Iran's support for Hezbollah worries Israel": Israel feels it
         if source is None or target is None or modifier_agent(rules, trig, source) or (path != "syntax" and subject_elsewhere(rules, trig, source)):
             return None  # (nor an agent of a participle on the doer noun: "Rebels backed by Iran attacked Israel"; nor an actor before the parse's subject)
         source, target = (target, source) if t.reverse else (source, target)  # "X received aid from Y": Y's aid to X

@@ -178,3 +178,30 @@ def modifier_agent(rules, trig, source) -> bool:
         if participle and not _is(verb, d.doer_participles, rules.lang):
             return True
     return False
+
+
+def past_effect_verb(rules, trig, target):
+    """The target without the names written after a verb of feeling or effect that follows the trigger (syntax.json
+    ``effect_verbs``, as written, several words too): "Iran's support for Hezbollah *worries* Israel", "Russia's aid to
+    Syria angered Washington", "Dukungan Iran untuk Hizbullah membuat khawatir Israel": the one after it feels the act
+    and is no party of it (the parser often tags the verb a noun and hangs the name on the act). None when no name is
+    left; the target itself when none was past such a verb."""
+    from kg.extract.sentence import _Arg, _Ref
+    from kg.extract.syntax.data import role_data
+
+    words = role_data(rules.lang).effect_verbs
+    if target is None or not words:
+        return target
+    lows = rules.lows
+    phrases = [tuple(w.split()) for w in words]
+
+    def felt(sp) -> bool:
+        for i in range(trig.end, sp.start):
+            if any(tuple(lows[i : i + len(p)]) == p and i + len(p) <= sp.start for p in phrases):
+                return True
+        return False
+
+    keep = [sp for sp in target.spans if isinstance(sp, _Ref) or sp.start < trig.end or not felt(sp)]
+    if len(keep) == len(target.spans):
+        return target
+    return _Arg(keep, target.how) if keep else None

@@ -78,3 +78,12 @@ def test_the_agent_of_a_modifier_on_the_doer_noun_is_no_doer(full_extractor, lan
 ])
 def test_the_agent_of_a_weapons_use_is_its_doer(full_extractor, lang, text):
     assert ("NSA:HAMAS", "ISR", "19") in pairs(extract(full_extractor, text, lang))
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Iran's support for Hezbollah worries Israel.", {("IRN", "NSA:HEZBOLLAH", "05")}),
+    ("en", "Russia's aid to Syria angered Washington.", {("RUS", "SYR", "07")}),
+    ("id", "Dukungan Iran untuk Hizbullah membuat khawatir Israel.", {("IRN", "NSA:HEZBOLLAH", "05")}),
+])
+def test_the_one_a_verb_of_feeling_names_is_no_target_of_the_act(full_extractor, lang, text, want):
+    assert pairs(extract(full_extractor, text, lang)) == want

@@ -295,7 +295,7 @@ def syntax_args(fr, cands, t, rules=None):
         sources, targets = sources[:1], sources[1:]
     # a name that only modifies an oblique's noun ("presses for a Gaza truce on a Cairo trip": the
     # truce's place, the trip's destination) is no party to the act
-    targets = [a for a in targets if not a.rule.endswith(")>compound")]
+    targets = [a for a in targets if not a.rule.endswith(")>compound") or _before_effect_verb(cands[a.index], rules)]
     if not sources or not targets:
         return None
     src, tgt = _spans_of(sources, cands), _spans_of(targets, cands)
@@ -309,6 +309,14 @@ def syntax_args(fr, cands, t, rules=None):
     how_s = "+".join(dict.fromkeys(a.rule for a in sources))
     how_t = "+".join(dict.fromkeys(a.rule for a in targets))
     return _Arg(src, f"syn:{how_s}"), _Arg(tgt, f"syn:{how_t}"), rule
+
+
+def _before_effect_verb(span, rules) -> bool:
+    """Whether a name is followed at once by a verb of feeling the parser made the noun it modifies ("support for
+    Hezbollah *worries* Israel" read as the compound "Hezbollah worries"): it is the act's party after all."""
+    from kg.extract.syntax.data import role_data
+
+    return rules is not None and span.end < len(rules.lows) and rules.lows[span.end] in role_data(rules.lang).effect_verbs
 
 
 VISIT_CODES = ("042", "043")  # visits and trips: the visitor is who arrives, not what
