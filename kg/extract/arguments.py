@@ -269,7 +269,9 @@ class ArgumentRules:
         ("The U.S. says [the Syrian government ...]"), or after it at the end ("..., Iran said")."""
         first = min(sp.start for sp in clause.spans)
         taken = {sp.start for sp in clause.spans}
-        for i in range(first - 1, max(self.sent.start, first - 4) - 1, -1):
+        for i in range(first - 1, max(self.sent.start, first - 8) - 1, -1):  # "said on Friday that the new US ..."
+            if self.doc[i].is_punct and self.lows[i] != ",":
+                break
             if self.lows[i] in self.s.speech_verbs:
                 before = [a for a in self.actors if a.end <= i and i - a.end <= 2 and a.start not in taken]
                 return _Arg([before[-1]], "speaker") if before else None
