@@ -465,6 +465,10 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # triggers.jsonl 'be' / 'adalah' / 'merupakan' + evaluation words, 'tidak dapat diterima', speaker_source), and a speech
 # verb may stand up to 7 words before the clause ('said on Friday that the new US sanctions ...'): evaluative_speech,
 # en 7 (3 guards), id 6 (2 guards); main passed the 5 guards; now all
+# then (hF), an act in spite of which another is done ('despite', 'meskipun', 'terlepas dari'; syntax.json adpositions
+# 'concessive') is answered only by a verbal or diplomatic reaction, never by yielding or force ('Egypt opened the
+# crossing despite the Israeli bombing of Rafah', 'Israel launched airstrikes despite Egypt's warnings'): time_adjunct
+# +4 en (1 guard), +3 id (1 guard); main passed en 19 of 22, id 19 of 21; now all
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
@@ -483,7 +487,7 @@ PASSED = {
            "coordinated_clauses": 15, "dated_event_noun": 5, "recognised_state": 6,
            "time_between_subject_and_verb": 6, "act_party_in_compound": 4, "claimed_act": 7, "exchange_fire": 5,
            "time_in_other_clause": 8, "place_in_object_compound": 4,
-           "time_adjunct": 18, "promised_withdrawal": 4, "gift_recipient": 4,
+           "time_adjunct": 22, "promised_withdrawal": 4, "gift_recipient": 4,
            "relative_clause_on_event_object": 7, "topic_in_trigger": 5, "member_doer_place": 5,
            "weekday_of_week": 4,
            "wanted_doer": 7,
@@ -504,7 +508,7 @@ PASSED = {
            "coordinated_clauses": 14, "dated_event_noun": 3, "recognised_state": 7,
            "time_between_subject_and_verb": 5, "act_party_in_compound": 5, "claimed_act": 7, "exchange_fire": 3,
            "time_in_other_clause": 8, "place_in_object_compound": 6,
-           "time_adjunct": 18, "promised_withdrawal": 5, "gift_recipient": 2,
+           "time_adjunct": 21, "promised_withdrawal": 5, "gift_recipient": 2,
            "relative_clause_on_event_object": 6, "topic_in_trigger": 6, "member_doer_place": 2,
            "weekday_of_week": 4,
            "wanted_doer": 6,

@@ -38,3 +38,12 @@ def test_an_actor_in_a_time_phrase_is_no_target_of_an_act_that_is_no_response(fu
 def test_a_response_keeps_the_phrases_doer(full_extractor):
     got = pairs(extract(full_extractor, "Turkey recalled its ambassador after Israel's attack on Gaza.", "en"))
     assert got == {("TUR", "ISR", "16"), ("ISR", "PSE", "19")}
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Israel launched airstrikes despite Egypt's warnings.", set()),
+    ("id", "Israel menarik pasukannya meskipun ada serangan Hamas.", set()),
+    ("en", "Turkey recalled its ambassador despite Israel's apology.", {("TUR", "ISR", "16")}),
+])
+def test_in_spite_of_an_act_only_a_diplomatic_reaction_is_addressed_to_its_doer(full_extractor, lang, text, want):
+    assert pairs(extract(full_extractor, text, lang)) == want

@@ -22,17 +22,24 @@ ADJUNCT_DEPS = ("obl", "nmod", "advcl", "obl:tmod", "advmod", "acl")
 # the border following the Israeli strike on Gaza").
 RESPONSES = ("08", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20")
 NOT_ADDRESSED = ("191",)
+# in spite of an act ("despite", "meskipun": syntax.json adpositions ``concessive``) only a verbal or diplomatic reaction
+# is still addressed to its doer ("Turkey recalled its ambassador despite Israel's apology"); yielding or force is not
+# ("Egypt opened the crossing despite the Israeli bombing of Rafah", "Israel struck Gaza despite Egypt's warnings")
+CONCESSIVE_RESPONSES = ("11", "12", "13", "14", "15", "16", "17")
 
 
 def _opens(node, words: frozenset) -> int | None:
     """The index of the last word of a multi-word time adposition ("in the wake of", "ahead of", "in response to",
-    "di tengah", "sebagai tanggapan atas") that begins the phrase of ``node``, however the parser hung its words; or None."""
+    "di tengah", "sebagai tanggapan atas") that begins the phrase of ``node``, however the parser hung its words, or of
+    a one-word one hung inside the phrase ("despite Egypt's warnings", the word on "Egypt"); or None."""
     start = node.left_edge.i
     doc = node.doc
     case = next((c.i for c in node.children if c.dep_ == "case" and c.i < node.i), None)
     for w in words:
         parts = w.split()
         if len(parts) < 2:
+            if doc[start].lower_ == w and doc[start].dep_ in ("case", "mark") and doc[start].head.i != node.i:
+                return start  # "despite [Egypt's] warnings": the word hung on the possessor
             continue
         if start + len(parts) <= node.right_edge.i + 1 and all(doc[start + k].lower_ == p for k, p in enumerate(parts)):
             return start + len(parts) - 1
@@ -83,7 +90,7 @@ def time_adjunct_parties(fr, targets, rules, code: str = "") -> list:
     border following the *Israeli* strike on Gaza")."""
     sub, off = rules.syntax
     d = role_data(rules.lang)
-    words = d.adps("time")
+    words = d.adps("time", "concessive")
     trig = sub[fr.trigger]
     if not words or time_adjunct(trig, words) is not None:
         return []
@@ -98,7 +105,8 @@ def time_adjunct_parties(fr, targets, rules, code: str = "") -> list:
         noun = inside if noun is None and inside is not None and inside.lower_ not in words and inside.pos_ in VERB_POS else noun  # "despite the Israeli bombing"
         if noun is None or inside.left_edge.i <= trig.i:
             continue
-        if code[:2] not in RESPONSES or code.startswith(NOT_ADDRESSED):
+        responses = CONCESSIVE_RESPONSES if time_adjunct(tok, d.adps("concessive")) is not None else RESPONSES
+        if code[:2] not in responses or code.startswith(NOT_ADDRESSED):
             found.append(sp)  # "closed the border following the Israeli strike": no party of the closure at all
             continue
         # a response's target may be the phrase's doer, never what its act is done to; "after the visit of
@@ -118,7 +126,7 @@ def across_time_adjunct(fr, sources, rules) -> bool:
     its own ("Egypt closed the border following the Israeli strike on Gaza": not Egypt's strike; not "... following
     its invasion of Ukraine")."""
     sub, off = rules.syntax
-    words = role_data(rules.lang).adps("time")
+    words = role_data(rules.lang).adps("time", "concessive")
     if not words:
         return False
     trig = sub[fr.trigger]
@@ -138,7 +146,7 @@ def place_in_time_adjunct(trig, target, rules) -> bool:
     if rules.syntax is None or target is None or not target.how.startswith("place"):
         return False
     sub, off = rules.syntax
-    words = role_data(rules.lang).adps("time")
+    words = role_data(rules.lang).adps("time", "concessive")
     if not words or not (0 <= trig.start - off < len(sub)):
         return False
     t = sub[trig.start - off]
