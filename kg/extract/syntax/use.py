@@ -181,6 +181,8 @@ def refused(fr, rules) -> bool:
     from kg.extract.syntax.data import role_data
 
     sub, off = rules.syntax
+    if _after_threat(fr.trigger + off, rules):
+        return True
     node = sub[fr.governor] if fr.kind == "noun" and fr.light and fr.governor is not None else sub[fr.trigger]
     marks = role_data(rules.lang).infinitive_marks
     infinitive = any(c.dep_ == "mark" and c.lower_ in marks for c in node.children)
@@ -197,6 +199,26 @@ def refused(fr, rules) -> bool:
     if node.head.i == node.i:
         return False
     return _rejects(node.head.i + off, rules)
+
+
+THREAT_GAP = 3  # words between a threat and the act it names: "bersumpah akan terus menyerang"
+
+
+def _after_threat(i: int, rules) -> bool:
+    """Whether a threat trigger (13) ends just before document token ``i`` with a future marker (lang.json ``future``)
+    between them and nothing else but future markers and control verbs (syntax.json ``subject_control``): "Houthi
+    bersumpah akan terus menyerang kapal", "ancaman akan serangan". The act is the threat's, whatever the parse made
+    of the words (the Indonesian parser reads "Hizbullah bersumpah" as a name and a noun, and the act's verb as the
+    root): as "vowed it would attack", it is no event of its own."""
+    from kg.extract.syntax.data import role_data
+
+    future, control = rules.s.future, role_data(rules.lang).subject_control
+    for x in rules.triggers:
+        if x.end < i and i - x.end <= THREAT_GAP and kg_get(x)["trigger"].code[:2] == "13":
+            between = rules.lows[x.end : i]
+            if any(w in future for w in between) and all(w in future or w in control for w in between):
+                return True
+    return False
 
 
 def _undone(i: int, rules) -> bool:
