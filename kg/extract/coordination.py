@@ -100,3 +100,17 @@ def subject_elsewhere(rules, trig, source) -> bool:
         return end <= lo and any(sub[k - off].is_punct or sub[k - off].pos_ in ("VERB", "AUX") for k in range(max(end, off), lo))
     return False
 
+
+def listed_before(window, parsed):
+    """The parse's doers with the actors listed before them that the window rules read as one subject with them:
+    "Mali, Burkina Faso dan Niger keluar dari ECOWAS", where the parser made "Mali" an adverb. Else ``parsed``."""
+    if window is None or parsed is None or window.how != "subject" or len(window.spans) <= len(parsed.spans):
+        return parsed
+    w = [(sp.start, sp.end) for sp in window.spans]
+    p = [(sp.start, sp.end) for sp in parsed.spans]
+    if w[len(w) - len(p):] != p:
+        return parsed
+    joint = window.spans[0].doc[w[len(w) - len(p) - 1][1] : p[0][0]]  # between the last actor added and the parse's first
+    # a comma only: a list's head the parser lost; not "attacked Ukraine and Moldova accused ...", a clause's object
+    return _Arg(list(window.spans), parsed.how) if [t.text for t in joint] == [","] else parsed
+

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from kg.extract import confidence as confidence_mod
 from kg.extract.act_context import act_kind, claimed_by, responder_target
 from kg.extract.arguments import _state_protest, _sure_doer
-from kg.extract.coordination import between_pair, subject_elsewhere, unpaired
+from kg.extract.coordination import between_pair, listed_before, subject_elsewhere, unpaired
 from kg.extract.intent import _intent_is_now, gives_aid, intent_event
 from kg.extract.rules import SentenceRules
 from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, filed_end, names_earlier_actor, sentences_of
@@ -385,7 +385,7 @@ class Extractor:
         if fr is not None:
             syn = syntax_args(fr, cands, t, rules) if "full" in self.syntax else None
             if syn is not None:
-                source, target, syn_rule = syn
+                source, target, syn_rule = listed_before(source, syn[0]), syn[1], syn[2]  # "Mali, Burkina Faso dan Niger"
                 if lone and (not syn_rule.startswith(CONTROLLED) or syn_rule.startswith("verb:xcomp-control(obj)")):
                     return None
                 pair = between_pair(rules, source, target, syn_rule) if t.symmetric and nominal else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .support import extract, pairs
+from .support import extract, pairs, rules_for
 
 
 @pytest.mark.parametrize("lang,text", [
@@ -51,3 +51,17 @@ def test_an_actor_before_the_parses_subject_is_not_the_doer(full_extractor, lang
 ])
 def test_a_modifier_or_a_relative_pronouns_antecedent_stays_the_doer(full_extractor, lang, text, pair):
     assert pair in pairs(extract(full_extractor, text, lang))
+
+
+def test_a_list_head_the_parse_lost_is_kept_only_across_a_comma(window_extractor):
+    # the Indonesian parser reads 'Mali' as an adverb: the parse's subjects are Burkina Faso and Niger
+    from kg.extract.coordination import listed_before
+    from kg.extract.sentence import _Arg
+
+    rules = rules_for(window_extractor, "Mali, Burkina Faso dan Niger mengecam Prancis.", "id")
+    mali, bfa, ner = rules.actors[:3]
+    assert [sp.kb_id_ for sp in listed_before(_Arg([mali, bfa, ner], "subject"), _Arg([bfa, ner], "nsubj")).spans] == ["mli", "bfa", "ner"]
+    assert listed_before(_Arg([mali, bfa, ner], "prep:with"), _Arg([bfa, ner], "nsubj")).spans == [bfa, ner]  # not a subject
+    rules = rules_for(window_extractor, "Rusia menyerang Ukraina dan Moldova mengecam Moskow.", "id")
+    ukr, mda = rules.actors[1:3]
+    assert listed_before(_Arg([ukr, mda], "subject"), _Arg([mda], "nsubj")).spans == [mda]  # 'dan': a clause's object
