@@ -15,6 +15,7 @@ from kg.extract.act_context import act_kind, claimed_by, responder_target
 from kg.extract.arguments import _state_protest, _sure_doer
 from kg.extract.coordination import between_pair, listed_before, subject_elsewhere, unpaired
 from kg.extract.intent import _intent_is_now, gives_aid, intent_event
+from kg.extract.participants import actor_for, participant
 from kg.extract.rules import SentenceRules
 from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, filed_end, names_earlier_actor, sentences_of
 from kg.extract.reading import modifier_agent, parsed_as_noun, parsed_as_verb, passive_place, past_effect_verb, place_after_agent
@@ -28,12 +29,11 @@ from kg.extract.syntax.use import (
 )
 from kg.lexicon import cameo
 from kg.lexicon.lexicon import load_lexicon
-from kg.model import Actor, ActorKind, ActorMention, Document, Event, Extraction, Mention, Modality, Participant, Role, stable_id
+from kg.model import ActorMention, Document, Event, Extraction, Mention, Modality, stable_id
 from kg.nlp.context import doc_context, kg_get, span_list
 from kg.nlp.morphology import is_nominal_form, is_passive_form
 from kg.nlp.pipeline import get_pipeline
 from kg.nlp.sections import SECTION_CHARS, join_docs, split_sections
-from kg.nlp.sentences import doc_text
 
 
 @cache
@@ -192,7 +192,7 @@ class Extractor:
                 if place:
                     ex.places[place.id] = place
                 continue
-            actor = self._actor_for(span, ex)
+            actor = actor_for(self.lex, span, ex)
             ex.actor_mentions.append(
                 ActorMention(
                     actor_id=actor.id,
@@ -437,8 +437,8 @@ class Extractor:
         when = rules.coref_date(rules.time_for(trig, document.date), source)  # "Both sides signed": their date
         when_date = when.as_date() if when else document.date
         try:
-            sources = [self._participant(sp, ex, when_date) for sp in source.spans]
-            targets = [self._participant(sp, ex, when_date) for sp in target.spans]
+            sources = [participant(self.lex, sp, ex, when_date) for sp in source.spans]
+            targets = [participant(self.lex, sp, ex, when_date) for sp in target.spans]
         except KeyError:  # a place outside any state ("the Red Sea") cannot stand for an actor
             return None
         if kg_get(trig).get("by_place") and not place_act(
@@ -542,52 +542,3 @@ class Extractor:
             + "".join(f"+{r}" for r in refs) + ("+alias" if alias else ""),
         )
         return event, evidence
-
-    def _actor_for(self, span: Span, ex: Extraction) -> Actor:
-        kg = kg_get(span) or {}
-        aid = span.kb_id_
-        if span.label_ == "place":
-            place = self.lex.places.get(aid.removeprefix("place:"))
-            state = self.lex.state(place.country if place else None)
-            if state is None:
-                raise KeyError(aid)
-            ex.actors.setdefault(state.id, state)
-            return state
-        if aid in ex.actors:
-            return ex.actors[aid]
-        if span.label_ == "discovered":
-            if aid in ex.actors:
-                return ex.actors[aid]
-            state = self.lex.actors.get(kg.get("state", ""))
-            country = state.code if state else None
-            actor = self.lex.actors.get(aid) or Actor(
-                id=aid,
-                kind=ActorKind.PERSON,
-                name=kg.get("name", span.text),
-                code=country,
-                country=country,
-                sector=kg.get("sector"),
-                aliases=(kg.get("name", span.text),),
-                roles=(Role(kg.get("role") or "Official", country, kg.get("sector"), None, None),),
-            )
-            ex.actors[aid] = actor
-            return actor
-        actor = self.lex.actors[aid]
-        ex.actors.setdefault(aid, actor)
-        return actor
-
-    def _participant(self, span: Span, ex: Extraction, when: date | None) -> Participant:
-        kg = kg_get(span) or {}
-        actor = self._actor_for(span, ex)
-        role = kg.get("role")
-        if actor.kind is ActorKind.PERSON:
-            r = actor.role_at(when)
-            role = r.post if r else role
-        return Participant(
-            actor_id=actor.id,
-            code=actor.code_at(when),
-            name=actor.name,
-            text=doc_text(span.doc)[span.start_char : span.end_char],
-            sector=kg.get("sector") or actor.sector,
-            role=role,
-        )
