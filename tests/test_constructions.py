@@ -481,7 +481,8 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # then (lead), the head of a list of subjects that the parser lost ('Mali, Burkina Faso dan Niger', 'Mali' read as an
 # adverb) is kept from the window's reading when only a comma joins it to the parse's subjects (coordination.py
 # listed_before): listed_subjects, en 2 (1 guard), id 3 (1 guard; 1 still fails: the parse hangs 'Niger' on 'Faso');
-# main passed en 2, id 1; now en 2, id 2
+# main passed en 2, id 1; now en 2, id 2; then a conjunct the parse hangs on a later word of a name ('Niger' on 'Faso'
+# of 'Burkina Faso') is the name's conjunct (roles.py actors_in): id 3 of 3
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
@@ -526,7 +527,7 @@ PASSED = {
            "weekday_of_week": 4,
            "wanted_doer": 6,
            "week_noun_not_sunday": 5, "group_modifier_name": 6, "ceasefire_between": 5, "aid_goods": 5, "downed_aircraft": 2,
-           "day_possessor_of_event": 2, "vow_threat": 9, "placed_agents": 7, "title_with_of": 4, "persuade_appeal": 11, "abbreviated_title": 4, "by_gerund_act": 8, "future_auxiliary": 7, "reason_possessor": 4, "posted_envoy": 5, "effect_verb_object": 5, "planned_act": 8, "evaluative_speech": 6, "hosted_talks": 8, "drew_criticism": 5, "threatened_act": 6, "listed_subjects": 2},
+           "day_possessor_of_event": 2, "vow_threat": 9, "placed_agents": 7, "title_with_of": 4, "persuade_appeal": 11, "abbreviated_title": 4, "by_gerund_act": 8, "future_auxiliary": 7, "reason_possessor": 4, "posted_envoy": 5, "effect_verb_object": 5, "planned_act": 8, "evaluative_speech": 6, "hosted_talks": 8, "drew_criticism": 5, "threatened_act": 6, "listed_subjects": 3},
 }  # fmt: skip
 
 

@@ -113,3 +113,13 @@ def test_a_target_phrase_may_hang_on_a_word_of_the_objects_compound(full_extract
 def test_the_one_wanted_or_expected_to_act_is_the_doer(full_extractor, lang, text, pair):
     ex = extract(full_extractor, text, lang)
     assert pairs(ex) == {pair} and all(e.modality.value == "hypothetical" for e in ex.events)
+
+
+def test_a_conjunct_hung_on_a_later_word_of_a_name_is_a_conjunct_of_the_name(full_extractor):
+    # the Indonesian parse hangs "Niger" (conj) on "Faso" (flat:name of "Burkina"), not on "Burkina"
+    r, tok, kbs = roles_and_token(full_extractor, "Mali, Burkina Faso dan Niger menyatakan keluar dari ECOWAS pekan lalu.", "id", "Burkina")
+    faso = next(c for c in tok.children if c.text == "Faso")
+    if not any(c.dep_ == "conj" and c.text == "Niger" for c in faso.children):
+        pytest.skip("the shipped parser no longer hangs 'Niger' on 'Faso'")
+    got = r.actors_in(tok, "nsubj")
+    assert [kbs[a.index] for a in got] == ["bfa", "ner"]

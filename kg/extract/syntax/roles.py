@@ -50,7 +50,11 @@ class _Roles(PartyRoles):
         noun-phrase-internal relations (breadth first); conjuncts ("Russia and China") each count."""
         seen = set() if seen is None else seen
         out = self._np_actors(tok, rule, depth, seen)
-        for c in tok.children:
+        k = self.at.get(tok.i)
+        # a conjunct the parser hung on a later word of the same name: "Burkina Faso dan Niger" with "Niger" on "Faso"
+        inner = [cc for f in tok.children if f.dep_ in ("flat", "flat:name") and k is not None and self.at.get(f.i) == k
+                 for cc in f.children if cc.dep_ == "conj"]
+        for c in [*tok.children, *inner]:
             if c.dep_ == "conj" and c.i not in seen and c.pos_ not in VERB_POS and clause_verb_after(c, self.d, self.lang) is None:
                 out += self.actors_in(c, f"{rule}+conj", depth=depth, seen=seen)
             elif c.dep_ == "appos" and tok.i in self.at and c.i in self.at and self.at[c.i] not in seen:
