@@ -49,16 +49,23 @@ def actor_for(lex, span: Span, ex: Extraction) -> Actor:
 
 
 def participant(lex, span: Span, ex: Extraction, when: date | None) -> Participant:
-    """An event's participant for a mention, with the code and role its actor has on ``when``."""
+    """An event's participant for a mention, with the code and role its actor has on ``when``; a person named beside a
+    role of a state or body (the mention's ``state``) is that state's or body's."""
     kg = kg_get(span) or {}
     actor = actor_for(lex, span, ex)
     role = kg.get("role")
+    code = actor.code_at(when)
     if actor.kind is ActorKind.PERSON:
         r = actor.role_at(when)
         role = r.post if r else role
+        named = lex.actors.get(kg.get("state") or "")
+        if named is not None and named.code and named.code != code:
+            # the text names the person's state or body beside the role: "Yemeni coast guard spokesman Ahmed Ali" is
+            # Yemen's, whoever of that name the lexicon holds (a namesake, or a post the person has left)
+            code, role = named.code, kg.get("role") or role
     return Participant(
         actor_id=actor.id,
-        code=actor.code_at(when),
+        code=code,
         name=actor.name,
         text=doc_text(span.doc)[span.start_char : span.end_char],
         sector=kg.get("sector") or actor.sector,

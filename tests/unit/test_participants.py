@@ -36,3 +36,12 @@ def test_a_person_discovered_beside_a_role_is_an_official_of_that_state(window_e
 def test_a_known_person_takes_the_code_of_the_date(window_extractor, when, code):
     span = _mention(window_extractor, "Mark Rutte met Enrique Manalo.", "en", "Mark Rutte")
     assert participant(window_extractor.lex, span, Extraction(document=None), when).code == code
+
+
+def test_the_state_named_beside_a_persons_role_wins_over_the_lexicons(window_extractor):
+    # "Ahmed Ali" is a namesake of a Cameroonian official in the PETRARCH list; the text says he is Yemen's
+    span = _mention(window_extractor, "Yemeni coast guard spokesman Ahmed Ali accused Eritrea.", "en", "Yemeni coast guard spokesman Ahmed Ali")
+    p = participant(window_extractor.lex, span, Extraction(document=None), dt.date(2024, 6, 10))
+    assert p.code == "YEM" and p.role == "Spokesperson"
+    bare = _mention(window_extractor, "Ahmed Ali accused Eritrea.", "en", "Ahmed Ali")
+    assert participant(window_extractor.lex, bare, Extraction(document=None), dt.date(2024, 6, 10)).code == "CMR"
