@@ -486,12 +486,17 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # of 'Burkina Faso') is the name's conjunct (roles.py actors_in): id 3 of 3
 # then (lead), the state or body named beside a person's role is the person's over the lexicon's code for that name
 # (a namesake, or a post left): named_affiliation, en 4 (2 guards), id 3 (1 guard); main passed the 3 guards; now all
+# main passed en 2, id 1; now en 2, id 2
+# then (hF), the doer of a relative clause on a common noun, the pronoun not its subject, is no target of the verb
+# before the noun ('Israel attacked a group that Iran funds', 'Turki mengkritik pemberontak yang dipersenjatai AS'), and
+# a name before the noun no party of the clause's act ('AS mengecam milisi yang didukung Iran'): relative_clause +4 en
+# (2 guards), +5 id (2 guards); main passed en 23 of 28, id 23 of 28; now en 25, id 26
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
     "en": {"accusation": 8, "apposition": 5, "condemnation": 10, "conjunction": 9, "control_verb": 25, "dateline": 14, "group_noun": 6, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 14, "negative": 14, "nominal_possessor": 14, "object": 23, "oblique": 9,
-           "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 7, "relative_clause": 21, "reported_speech": 9,
+           "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 7, "relative_clause": 25, "reported_speech": 9,
            "svo": 17, "withdrawal_refusal": 41, "surname_alias": 14, "place_of_act": 22,
            "cooperation": 14, "cession": 14, "end_attacks": 8, "lift_sanctions": 12, "funding_aid": 8,
            "capacity_adjunct": 5, "topic_target": 13,
@@ -512,7 +517,7 @@ PASSED = {
            "day_possessor_of_event": 3, "vow_threat": 7, "placed_agents": 8, "title_with_of": 5, "persuade_appeal": 12, "abbreviated_title": 4, "by_gerund_act": 10, "future_auxiliary": 5, "reason_possessor": 5, "posted_envoy": 4, "effect_verb_object": 5, "planned_act": 8, "evaluative_speech": 7, "hosted_talks": 10, "drew_criticism": 6, "threatened_act": 4, "listed_subjects": 2, "named_affiliation": 4},
     "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 16, "negative": 13, "nominal_possessor": 11, "object": 21, "oblique": 6,
-           "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 21, "reported_speech": 9,
+           "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 26, "reported_speech": 9,
            "svo": 17, "withdrawal_refusal": 41, "surname_alias": 14, "place_of_act": 22,
            "cooperation": 12, "cession": 14, "end_attacks": 8, "lift_sanctions": 12, "funding_aid": 8,
            "capacity_adjunct": 6, "topic_target": 13,

@@ -205,3 +205,11 @@ def past_effect_verb(rules, trig, target):
     if len(keep) == len(target.spans):
         return target
     return _Arg(keep, target.how) if keep else None
+
+
+def before_effect_verb(span, rules) -> bool:
+    """Whether a name is followed at once by a verb of feeling the parser made the noun it modifies ("support for
+    Hezbollah *worries* Israel" read as the compound "Hezbollah worries"): it is the act's party after all."""
+    from kg.extract.syntax.data import role_data
+
+    return rules is not None and span.end < len(rules.lows) and rules.lows[span.end] in role_data(rules.lang).effect_verbs

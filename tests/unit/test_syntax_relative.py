@@ -26,3 +26,13 @@ def test_the_opening_antecedent_is_the_doer(full_extractor, lang, text, want):
 def test_a_doer_before_the_pronoun_stays(full_extractor):
     got = pairs(extract(full_extractor, "AS, yang mendukung Israel, menyerang Suriah.", "id"))
     assert got == {("USA", "ISR", "05"), ("USA", "SYR", "19")}
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Israel attacked a group that Iran funds.", set()),
+    ("id", "AS mengecam milisi yang didukung Iran.", set()),
+    ("en", "Russia launched missiles that hit Ukraine.", {("RUS", "UKR", "19")}),
+    ("id", "Houthi menyerang kapal-kapal yang terkait dengan Israel.", {("NSA:HOUTHIS", "ISR", "19")}),
+])
+def test_a_relative_clause_on_a_common_noun_keeps_its_doer_to_itself(full_extractor, lang, text, want):
+    assert pairs(extract(full_extractor, text, lang)) == want

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from kg.extract.sentence import _Arg, _Ref
 from kg.extract.syntax.data import role_data
+from kg.extract.syntax.results import head_token
 
 
 def inside_closed_relative(trigger: int, spans, rules) -> bool:
@@ -48,3 +49,62 @@ def fronted_antecedent(trigger: int, spans, rules):
     if not any(not isinstance(sp, _Ref) and first.end < sp.start and sp.end <= close for sp in spans):
         return None
     return _Arg([first], "relative-antecedent")
+
+
+def _object_relative(sub, k, pronouns, names):
+    """The verb of a relative clause opened at parse token ``k`` on a common noun that names no actor, when the pronoun
+    is not the clause's active subject (the clause has a doer of its own: "the rebels *that* the US arms", "milisi
+    *yang* didukung Iran"); else None. Not "missiles that hit Kyiv" (the noun itself acts)."""
+    from kg.extract.syntax.data import SUBJECTS
+
+    r = sub[k]
+    if r.lower_ not in pronouns or r.pos_ != "PRON" or r.head.dep_ not in ("acl:relcl", "acl") or r.dep_ in SUBJECTS:
+        return None
+    a = k - 1 - (k > 0 and sub[k - 1].text == ",")
+    if a < 0 or r.head.head.i != a or sub[a].pos_ != "NOUN" or names(a):
+        return None
+    return r.head
+
+
+def _doer_of(sub, sp, off, verb, lang: str) -> bool:
+    """Whether the name ``sp`` is the doer of the relative clause's ``verb``: its subject, the compound the parser made
+    of it on a verb it tagged a noun ("the US arms"), or a passive's agent, bare or by the agent adposition ("yang
+    dipersenjatai AS"); not an oblique ("kapal-kapal yang terkait dengan Israel": ships linked to Israel)."""
+    from kg.extract.syntax.addressee import _case
+    from kg.extract.syntax.data import PASSIVE_SUBJECTS, SUBJECTS
+
+    tok = head_token(sub, sp.start - off, sp.end - off)
+    if tok.head.i != verb.i:
+        return False
+    if tok.dep_ in SUBJECTS or tok.dep_ == "compound" and verb.pos_ == "NOUN":
+        return True
+    passive = any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children)
+    case = _case(tok)
+    return passive and tok.dep_ in ("obl", "nmod", "obl:agent") and (case is None or case in role_data(lang).passive_agent)
+
+
+def across_object_relative(trig: int, spans, rules) -> bool:
+    """Whether a window span and the trigger (parse tokens of the sentence's parsed copy) are on two sides of a
+    relative clause's edge, the clause being on a common noun and having its own doer: a name inside it is no party of
+    the verb before ("Turkey criticized the rebels that the US arms": not the US), and a name before its noun no party
+    of its act ("AS mengecam milisi yang didukung Iran": the militia is backed, not the US)."""
+    sub, off = rules.syntax
+    pronouns = role_data(rules.lang).relative_pronouns
+
+    def names(i: int) -> bool:
+        return any(a.start <= i + off < a.end for a in rules.actors)
+
+    for k in range(len(sub)):
+        verb = _object_relative(sub, k, pronouns, names)
+        if verb is None:
+            continue
+        inside = {t.i for t in verb.subtree} | {k}
+        for sp in spans:
+            if isinstance(sp, _Ref) or not (0 <= sp.start - off and sp.end - off <= len(sub)):
+                continue
+            s0 = sp.start - off
+            if trig < k and trig not in inside and s0 > k and s0 in inside and _doer_of(sub, sp, off, verb, rules.lang):
+                return True  # the main verb's target the clause's doer
+            if trig in inside and sp.end - off <= verb.head.i and not (sp.start - off <= verb.head.i < sp.end - off):
+                return True  # the clause's act with a party before its noun
+    return False

@@ -22,11 +22,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.extract.coordination import echoed_act
-from kg.extract.reading import prefixed_verb
+from kg.extract.reading import before_effect_verb, prefixed_verb
 from kg.extract.sentence import _Arg, _Ref
 from kg.extract.syntax.adjunct import across_time_adjunct, time_adjunct_parties
 from kg.extract.syntax.asked import APPEALS, _act_asked_of_others, _asked_of_others, _asked_own
-from kg.extract.syntax.relative import fronted_antecedent, inside_closed_relative
+from kg.extract.syntax.relative import across_object_relative, fronted_antecedent, inside_closed_relative
 from kg.nlp.context import kg_get
 
 DEFAULT_MODE = frozenset({"full", "veto"})
@@ -317,7 +317,7 @@ def syntax_args(fr, cands, t, rules=None):
         sources, targets = sources[:1], sources[1:]
     # a name that only modifies an oblique's noun ("presses for a Gaza truce on a Cairo trip": the
     # truce's place, the trip's destination) is no party to the act
-    targets = [a for a in targets if not a.rule.endswith(")>compound") or _before_effect_verb(cands[a.index], rules)]
+    targets = [a for a in targets if not a.rule.endswith(")>compound") or before_effect_verb(cands[a.index], rules)]
     if not sources or not targets:
         return None
     src, tgt = _spans_of(sources, cands), _spans_of(targets, cands)
@@ -331,14 +331,6 @@ def syntax_args(fr, cands, t, rules=None):
     how_s = "+".join(dict.fromkeys(a.rule for a in sources))
     how_t = "+".join(dict.fromkeys(a.rule for a in targets))
     return _Arg(src, f"syn:{how_s}"), _Arg(tgt, f"syn:{how_t}"), rule
-
-
-def _before_effect_verb(span, rules) -> bool:
-    """Whether a name is followed at once by a verb of feeling the parser made the noun it modifies ("support for
-    Hezbollah *worries* Israel" read as the compound "Hezbollah worries"): it is the act's party after all."""
-    from kg.extract.syntax.data import role_data
-
-    return rules is not None and span.end < len(rules.lows) and rules.lows[span.end] in role_data(rules.lang).effect_verbs
 
 
 VISIT_CODES = ("042", "043")  # visits and trips: the visitor is who arrives, not what
@@ -488,6 +480,8 @@ def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
         target = _Arg([s for s in target.spans if id(s) not in parties], target.how)
     elif parties or across_time_adjunct(fr, source.spans, rules):
         return None, None, "time-adjunct"  # "halted talks after the attack on Israel": Israel is no party of the halt
+    if across_object_relative(fr.trigger, source.spans + target.spans, rules):
+        return None, None, "object-relative"  # "criticized the rebels that the US arms", "milisi yang didukung Iran"
     if win_src and inside_closed_relative(fr.trigger + rules.syntax[1], source.spans, rules):
         opener = fronted_antecedent(fr.trigger + rules.syntax[1], source.spans, rules)
         if opener is not None and not any(opener.spans[0] is s for s in target.spans):  # "Iran, which Russia supports, attacked Israel"
