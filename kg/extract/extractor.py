@@ -315,7 +315,7 @@ class Extractor:
                 subj = rules.subject(trig)
                 if nominal and subj is not None and rules.verb_between(subj, trig, skip=s.venue_verbs):
                     return None  # "refused to return to talks with X": the talks are what was refused ("hosted talks" are held)
-            partner = rules.after(trig, verb_preps | noun_preps | s.partner_preps, direct=not nominal, stop=stop)
+            partner = rules.after(trig, verb_preps | noun_preps | s.partner_preps, direct=not (nominal or t.topic_object), stop=stop)
             if partner is not None and subj is not None and _resolved(subj) and not partner.how.startswith(("prep:", "place:")):
                 partner = None  # "the two ministers met to discuss North Korea's launches": a topic, no third party
             if partner is None and subj is not None:

@@ -55,6 +55,7 @@ class Trigger:
     excluded: frozenset[str] = frozenset()  # word forms it does not match: "mendemonstrasikan" (to show) for "demonstrasi"
     object_actor: bool = False  # an actor's name right after it stands for ``requires`` ("mengakui Beijing"): the parse must agree
     clause: bool = False  # an act only when the parse gives it a clause it controls ("persuaded Hamas to accept ...")
+    topic_object: bool = False  # its direct object is what is talked about, never a party ("discussed Gaza with Egypt")
 
 
 @per_language
@@ -87,6 +88,7 @@ def load_triggers(lang: str) -> tuple[Trigger, ...]:
                 excluded=frozenset(w.lower() for w in obj.get("except", [])),
                 object_actor=bool(obj.get("requires_object", False)),
                 clause=bool(obj.get("requires_clause", False)),
+                topic_object=bool(obj.get("topic_object", False)),
             )
         )
     return tuple(out)

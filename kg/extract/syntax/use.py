@@ -318,6 +318,8 @@ def syntax_args(fr, cands, t, rules=None):
     # a name that only modifies an oblique's noun ("presses for a Gaza truce on a Cairo trip": the
     # truce's place, the trip's destination) is no party to the act
     targets = [a for a in targets if not a.rule.endswith(")>compound") or before_effect_verb(cands[a.index], rules)]
+    if t.topic_object:  # "Blinken membahas Gaza dengan ...": the object is the topic, the party comes after 'dengan'
+        targets = [a for a in targets if not a.rule.startswith(("obj", "dobj"))]
     if not sources or not targets:
         return None
     src, tgt = _spans_of(sources, cands), _spans_of(targets, cands)
