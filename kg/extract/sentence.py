@@ -305,6 +305,8 @@ class RulesBase:
             ):
                 if not self._is_free(prev) and prev.start not in self.used_as_target:
                     break
+                if any(self.lows[k] in self.s.speech_verbs for k in range(max(self.sent.start, prev.start - 2), prev.start)):
+                    break  # "Menurut militer Ukraina, Rusia menyerang ...", "According to Kyiv, Russia ...": the source
                 group.insert(0, prev)
                 idx -= 1
                 continue

@@ -105,3 +105,13 @@ def test_sentences_of_is_computed_once(window_extractor):
 
     doc = processed_doc(window_extractor, "Iran attacked Israel. Egypt criticised Qatar.", "en")
     assert sentences_of(doc) is sentences_of(doc) and len(sentences_of(doc)) == 2
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("id", "Menurut militer Ukraina, Rusia menyerang Kharkiv."),
+    ("en", "According to Kyiv, Russia attacked Kharkiv."),
+])
+def test_the_source_of_a_report_joins_no_list_with_the_subject(window_extractor, lang, text):
+    rules = rules_for(window_extractor, text, lang)
+    rus = actor(rules, "rus")
+    assert [sp.kb_id_ for sp in rules._group_left(rus)] == ["rus"]
