@@ -499,12 +499,15 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # then (lead), an actor right after an attribution word ('menurut', 'according to'; lang.json speech_verbs) is the
 # report's source and joins no list with the subject after its comma: attributed_source, en 2 (1 guard), id 3;
 # main passed en 2, id 1; now all
+# then (hF), a verb right after the closing comma of a relative clause on an actor continues that actor, not a doer
+# named before it ('Iran menuduh Israel, yang dipasok senjata oleh AS, membom Lebanon'): relative_clause +1 en guard,
+# +3 id (2 guards); main passed en 26 of 29, id 28 of 31; now en 26, id 29
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
     "en": {"accusation": 8, "apposition": 5, "condemnation": 10, "conjunction": 9, "control_verb": 25, "dateline": 14, "group_noun": 6, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 14, "negative": 14, "nominal_possessor": 14, "object": 23, "oblique": 9,
-           "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 7, "relative_clause": 25, "reported_speech": 9,
+           "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 7, "relative_clause": 26, "reported_speech": 9,
            "svo": 17, "withdrawal_refusal": 41, "surname_alias": 14, "place_of_act": 22,
            "cooperation": 14, "cession": 14, "end_attacks": 8, "lift_sanctions": 12, "funding_aid": 8,
            "capacity_adjunct": 5, "topic_target": 13,
@@ -525,7 +528,7 @@ PASSED = {
            "day_possessor_of_event": 3, "vow_threat": 7, "placed_agents": 8, "title_with_of": 5, "persuade_appeal": 12, "abbreviated_title": 4, "by_gerund_act": 10, "future_auxiliary": 5, "reason_possessor": 5, "posted_envoy": 4, "effect_verb_object": 5, "planned_act": 8, "evaluative_speech": 7, "hosted_talks": 10, "drew_criticism": 6, "threatened_act": 4, "listed_subjects": 2, "named_affiliation": 4, "discussed_topic": 4, "attributed_source": 2},
     "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 16, "negative": 13, "nominal_possessor": 11, "object": 21, "oblique": 6,
-           "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 26, "reported_speech": 9,
+           "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 29, "reported_speech": 9,
            "svo": 17, "withdrawal_refusal": 41, "surname_alias": 14, "place_of_act": 22,
            "cooperation": 12, "cession": 14, "end_attacks": 8, "lift_sanctions": 12, "funding_aid": 8,
            "capacity_adjunct": 6, "topic_target": 13,

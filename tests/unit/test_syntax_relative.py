@@ -36,3 +36,12 @@ def test_a_doer_before_the_pronoun_stays(full_extractor):
 ])
 def test_a_relative_clause_on_a_common_noun_keeps_its_doer_to_itself(full_extractor, lang, text, want):
     assert pairs(extract(full_extractor, text, lang)) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Iran menuduh Israel, yang dipasok senjata oleh AS, membom Lebanon.", {("IRN", "ISR", "11"), ("USA", "ISR", "07")}),
+    ("China mengkritik Jepang, yang didukung AS, dan menjatuhkan sanksi kepada Tokyo.",
+     {("CHN", "JPN", "11"), ("USA", "JPN", "05"), ("CHN", "JPN", "16")}),
+])
+def test_a_verb_after_the_clause_continues_its_antecedent(full_extractor, text, want):
+    assert pairs(extract(full_extractor, text, "id")) == want

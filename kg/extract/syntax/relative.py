@@ -108,3 +108,27 @@ def across_object_relative(trig: int, spans, rules) -> bool:
             if trig in inside and sp.end - off <= verb.head.i and not (sp.start - off <= verb.head.i < sp.end - off):
                 return True  # the clause's act with a party before its noun
     return False
+
+
+def past_relative_antecedent(trigger: int, spans, rules) -> bool:
+    """Whether the window's doer ``spans`` (document tokens) are named before an actor that a relative clause set off
+    by commas follows, the ``trigger`` coming right after the clause's closing comma: the verb continues the clause's
+    antecedent, not the doer before it ("Iran menuduh Israel, yang dipasok senjata oleh AS, membom Lebanon": Israel's
+    alleged bombing, not Iran's). Not after a coordinator ("..., and imposed sanctions": the subject's own verb)."""
+    pronouns = role_data(rules.lang).relative_pronouns
+    doc, lo = rules.doc, rules.sent.start
+    for k in range(lo + 1, trigger):
+        if doc[k].lower_ not in pronouns or doc[k - 1].text != ",":
+            continue
+        ante = next((a for a in rules.actors if a.end == k - 1 and a.start >= lo), None)
+        close = next((j for j in range(k + 1, trigger) if doc[j].is_punct), None)
+        if ante is None or close is None or doc[close].text != "," or trigger - close > 3:
+            continue
+        if any(doc[j].lower_ in rules.s.coordinators for j in range(close + 1, trigger)):
+            continue
+        for sp in spans:  # a word between the doer and the antecedent: not one list of subjects ("The US, France and Britain, which ...")
+            if not isinstance(sp, _Ref) and sp.end <= ante.start and any(
+                t.is_lower and t.is_alpha and t.lower_ not in rules.s.coordinators for t in doc[sp.end : ante.start]
+            ):
+                return True
+    return False
