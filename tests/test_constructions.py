@@ -85,6 +85,7 @@ CONSTRUCTIONS = {
     "future_auxiliary",
     "planned_act",
     "threatened_act",
+    "trailing_attribution",
     "reason_possessor",
     "posted_envoy",
     "hosted_talks",
@@ -121,7 +122,7 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
             "relative_clause_on_event_object", "topic_in_trigger", "member_doer_place",
             "weekday_of_week", "wanted_doer",
             "week_noun_not_sunday", "group_modifier_name", "ceasefire_between", "aid_goods", "downed_aircraft",
-            "day_possessor_of_event", "vow_threat", "placed_agents", "title_with_of", "persuade_appeal", "abbreviated_title", "by_gerund_act", "future_auxiliary", "reason_possessor", "posted_envoy", "hosted_talks", "effect_verb_object", "planned_act", "evaluative_speech", "drew_criticism", "threatened_act", "listed_subjects", "named_affiliation", "discussed_topic", "attributed_source"}
+            "day_possessor_of_event", "vow_threat", "placed_agents", "title_with_of", "persuade_appeal", "abbreviated_title", "by_gerund_act", "future_auxiliary", "reason_possessor", "posted_envoy", "hosted_talks", "effect_verb_object", "planned_act", "evaluative_speech", "drew_criticism", "threatened_act", "listed_subjects", "named_affiliation", "discussed_topic", "attributed_source", "trailing_attribution"}
 
 # measured 2026-12-03 on 71b0c1f: en 126 sentences, 89 pass (0.706), event precision 0.904, dates 0.977;
 # id 126 sentences, 83 pass (0.659), precision 0.846, dates 0.988
@@ -453,6 +454,9 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # then (hH), an act a threat names after a future marker ('bersumpah akan terus menyerang', syntax/use.py _after_threat) is the
 # threat's, as 'vowed it would attack' is, whatever the parse made of the vow: threatened_act, en 4 (1 guard), id 6 (2
 # guards); main passed en 4, id 3; now all
+# then (hH), a name between a comma and a speech verb at the end ('..., a US official said') is the attribution's speaker,
+# no party of the act before it (sentence.py trailing_speaker; the window's list and the parse's object): trailing_attribution,
+# en 5 (3 guards), id 4 (all guards: Indonesian was read right); main passed en 3, id 4; now all
 # then (lead), a possessive ('its', '-nya') on an event noun that gives a verb's reason ('for', 'over', 'atas', 'karena';
 # lang.json reason_preps) is the one the verb acts on: 'condemned Russia for its attacks on Ukraine' -> RUS->UKR, and
 # 'mengecam Rusia atas serangannya' no longer gives the condemner as the attacker (the parser tags the fused
@@ -525,7 +529,7 @@ PASSED = {
            "weekday_of_week": 4,
            "wanted_doer": 7,
            "week_noun_not_sunday": 3, "group_modifier_name": 6, "ceasefire_between": 6, "aid_goods": 4, "downed_aircraft": 4,
-           "day_possessor_of_event": 3, "vow_threat": 7, "placed_agents": 8, "title_with_of": 5, "persuade_appeal": 12, "abbreviated_title": 4, "by_gerund_act": 10, "future_auxiliary": 5, "reason_possessor": 5, "posted_envoy": 4, "effect_verb_object": 5, "planned_act": 8, "evaluative_speech": 7, "hosted_talks": 10, "drew_criticism": 6, "threatened_act": 4, "listed_subjects": 2, "named_affiliation": 4, "discussed_topic": 4, "attributed_source": 2},
+           "day_possessor_of_event": 3, "vow_threat": 7, "placed_agents": 8, "title_with_of": 5, "persuade_appeal": 12, "abbreviated_title": 4, "by_gerund_act": 10, "future_auxiliary": 5, "reason_possessor": 5, "posted_envoy": 4, "effect_verb_object": 5, "planned_act": 8, "evaluative_speech": 7, "hosted_talks": 10, "drew_criticism": 6, "threatened_act": 4, "listed_subjects": 2, "named_affiliation": 4, "discussed_topic": 4, "attributed_source": 2, "trailing_attribution": 5},
     "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 16, "negative": 13, "nominal_possessor": 11, "object": 21, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 29, "reported_speech": 9,
@@ -546,7 +550,7 @@ PASSED = {
            "weekday_of_week": 4,
            "wanted_doer": 6,
            "week_noun_not_sunday": 5, "group_modifier_name": 6, "ceasefire_between": 5, "aid_goods": 5, "downed_aircraft": 2,
-           "day_possessor_of_event": 2, "vow_threat": 9, "placed_agents": 7, "title_with_of": 4, "persuade_appeal": 11, "abbreviated_title": 4, "by_gerund_act": 8, "future_auxiliary": 7, "reason_possessor": 4, "posted_envoy": 5, "effect_verb_object": 5, "planned_act": 8, "evaluative_speech": 6, "hosted_talks": 8, "drew_criticism": 5, "threatened_act": 6, "listed_subjects": 3, "named_affiliation": 3, "discussed_topic": 4, "attributed_source": 3},
+           "day_possessor_of_event": 2, "vow_threat": 9, "placed_agents": 7, "title_with_of": 4, "persuade_appeal": 11, "abbreviated_title": 4, "by_gerund_act": 8, "future_auxiliary": 7, "reason_possessor": 4, "posted_envoy": 5, "effect_verb_object": 5, "planned_act": 8, "evaluative_speech": 6, "hosted_talks": 8, "drew_criticism": 5, "threatened_act": 6, "listed_subjects": 3, "named_affiliation": 3, "discussed_topic": 4, "attributed_source": 3, "trailing_attribution": 4},
 }  # fmt: skip
 
 

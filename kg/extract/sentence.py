@@ -323,12 +323,28 @@ class RulesBase:
             between = self.doc[group[-1].end : nxt.start]
             if 0 < len(between) <= 3 and any(t.lower_ in self.s.coordinators for t in between) and all(
                 t.lower_ in self.s.coordinators or t.lower_ in self.s.determiners or t.is_punct and t.text in ",&" for t in between
-            ):
+            ) and not self.trailing_speaker(nxt):
                 group.append(nxt)
                 idx += 1
                 continue
             break
         return group
+
+    def trailing_speaker(self, span) -> bool:
+        """Whether ``span`` names who says the sentence in an attribution after a comma ("..., a US official said",
+        "..., British officials said on Monday", "..., pejabat Inggris mengatakan"): the speaker, no party of an act
+        before the comma. Between the comma and the name only determiners, numbers and role nouns; after it at most
+        three lower-case words before the speech verb (``speech_verbs``)."""
+        roles = self._role_tokens()
+        i = span.start - 1
+        while i >= self.sent.start and (self.lows[i] in self.s.determiners or self.doc[i].like_num or i in roles):
+            i -= 1
+        if i < self.sent.start or self.doc[i].text != ",":
+            return False
+        k = span.end
+        while k < min(self.sent.end, span.end + 3) and self.doc[k].is_lower and self.lows[k] not in self.s.speech_verbs:
+            k += 1
+        return k < self.sent.end and self.lows[k] in self.s.speech_verbs
 
     def _next_trigger_start(self, trig: Span, *, verbal_only: bool = False) -> int:
         later = [t.start for t in self.triggers if t.start >= trig.end and not (verbal_only and t.start in self.nominal)]

@@ -322,6 +322,7 @@ def syntax_args(fr, cands, t, rules=None):
     targets = [a for a in targets if not a.rule.endswith(")>compound") or before_effect_verb(cands[a.index], rules)]
     if t.topic_object:  # "Blinken membahas Gaza dengan ...": the object is the topic, the party comes after 'dengan'
         targets = [a for a in targets if not a.rule.startswith(("obj", "dobj"))]
+    targets = [a for a in targets if rules is None or not rules.trailing_speaker(cands[a.index])]  # ", a US official said"
     if not sources or not targets:
         return None
     src, tgt = _spans_of(sources, cands), _spans_of(targets, cands)
