@@ -273,3 +273,8 @@ def test_a_window_doer_across_a_relative_pronoun_on_another_actor_is_vetoed(full
     # the antecedent is no actor: the statement's issuer accuses
     found = pairs(extract(full_extractor, "Ukraina mengeluarkan pernyataan yang menuduh tentara Rusia mengeksekusi tawanan perang.", "id"))
     assert ("UKR", "RUS", "11") in found
+
+
+def test_an_accused_act_hung_on_a_relative_clause_is_still_alleged(full_extractor):
+    got = pairs(extract(full_extractor, "Iran accused Israel, which relies on the US, of bombing Lebanon.", "en"))
+    assert got == {("IRN", "ISR", "11")}

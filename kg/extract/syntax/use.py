@@ -251,7 +251,8 @@ def alleged(fr, rules) -> bool:
         d = role_data(rules.lang)
         if not any(c.dep_ == "mark" and c.lower_ in d.control_marks - d.infinitive_marks for c in node.children):
             return False
-    if node.dep_ == "acl":  # "accused Beijing of harassing ...", the clause hung on the accused object
+    node = node.head if node.dep_ == "advcl" and node.head.dep_ == "acl:relcl" and node.i > node.head.i else node  # "accused Israel, which gets arms from X, of ..."
+    if node.dep_ in ("acl", "acl:relcl"):  # "accused Beijing of harassing ...", the clause hung on the accused object
         if node.head.dep_ not in OBJECTS or node.head.head.i == node.head.i:
             return False
         node = node.head
