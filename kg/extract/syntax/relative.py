@@ -1,8 +1,15 @@
-"""Relative clauses set off by commas: "Iran accused Israel, *which the US supports*, of attacking Syria", "Iran menuduh
-Israel, *yang menerima senjata AS*, menyerang Suriah". An actor inside such a clause is a party of the clause's own act
-only: not the doer of a verb after the clause's closing comma (the window's doer of "attacking" is not the US). The
-pronouns are the language's ``relative_pronouns`` (syntax.json); read from the words, since the parser often hangs the
-verb after the clause inside it ("supports ... of attacking Syria")."""
+"""Relative clauses and the window's pair (:func:`relative_veto`, read by :func:`kg.extract.syntax.use.veto`).
+
+- Set off by commas: "Iran accused Israel, *which the US supports*, of attacking Syria", "Iran menuduh Israel, *yang
+  menerima senjata AS*, menyerang Suriah". An actor inside such a clause is a party of the clause's own act only, not
+  the doer of a verb after its closing comma (:func:`inside_closed_relative`); a sentence that opens with the clause's
+  antecedent has it as that verb's doer (:func:`fronted_antecedent`), and a verb right after the closing comma
+  continues the antecedent, not a doer named before it (:func:`past_relative_antecedent`). Read from the words, since
+  the parser often hangs the verb after the clause inside it ("supports ... of attacking Syria").
+- On a common noun, the pronoun not the clause's subject ("the rebels *that the US arms*", "milisi *yang didukung
+  Iran*"): the clause's doer is no target of the verb before the noun, and a name before the noun no party of the
+  clause's act (:func:`across_object_relative`, on the parse).
+The pronouns are the language's ``relative_pronouns`` (syntax.json)."""
 
 from __future__ import annotations
 
@@ -132,3 +139,21 @@ def past_relative_antecedent(trigger: int, spans, rules) -> bool:
             ):
                 return True
     return False
+
+
+def relative_veto(fr, source, target, rules):
+    """The window's pair as the relative clauses of the sentence leave it (:func:`kg.extract.syntax.use.veto`):
+    (None, None, reason) when a clause's edge stands between the pair and the trigger, (the opening antecedent, the
+    target, None) for "Iran, which Russia supports, attacked Israel", or None when no clause has a say."""
+    trig = fr.trigger + rules.syntax[1]
+    doers = any(not isinstance(s, _Ref) for s in source.spans)
+    if doers and past_relative_antecedent(trig, source.spans, rules):
+        return None, None, "relative-antecedent"  # "menuduh Israel, yang dipasok senjata oleh AS, membom Lebanon": not Iran
+    if across_object_relative(fr.trigger, source.spans + target.spans, rules):
+        return None, None, "object-relative"  # "criticized the rebels that the US arms", "milisi yang didukung Iran"
+    if doers and inside_closed_relative(trig, source.spans, rules):
+        opener = fronted_antecedent(trig, source.spans, rules)
+        if opener is not None and not any(opener.spans[0] is s for s in target.spans):  # "Iran, which Russia supports, attacked Israel"
+            return opener, target, None
+        return None, None, "relative-clause"  # "accused Israel, which the US supports, of attacking Syria": not the US
+    return None

@@ -26,9 +26,7 @@ from kg.extract.reading import before_effect_verb, prefixed_verb
 from kg.extract.sentence import _Arg, _Ref
 from kg.extract.syntax.adjunct import across_time_adjunct, time_adjunct_parties
 from kg.extract.syntax.asked import APPEALS, _act_asked_of_others, _asked_of_others, _asked_own
-from kg.extract.syntax.relative import (
-    across_object_relative, fronted_antecedent, inside_closed_relative, past_relative_antecedent,
-)
+from kg.extract.syntax.relative import inside_closed_relative, relative_veto
 from kg.nlp.context import kg_get
 
 DEFAULT_MODE = frozenset({"full", "veto"})
@@ -486,15 +484,9 @@ def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
         target = _Arg([s for s in target.spans if id(s) not in parties], target.how)
     elif parties or across_time_adjunct(fr, source.spans, rules):
         return None, None, "time-adjunct"  # "halted talks after the attack on Israel": Israel is no party of the halt
-    if win_src and past_relative_antecedent(fr.trigger + rules.syntax[1], source.spans, rules):
-        return None, None, "relative-antecedent"  # "menuduh Israel, yang dipasok senjata oleh AS, membom Lebanon": not Iran
-    if across_object_relative(fr.trigger, source.spans + target.spans, rules):
-        return None, None, "object-relative"  # "criticized the rebels that the US arms", "milisi yang didukung Iran"
-    if win_src and inside_closed_relative(fr.trigger + rules.syntax[1], source.spans, rules):
-        opener = fronted_antecedent(fr.trigger + rules.syntax[1], source.spans, rules)
-        if opener is not None and not any(opener.spans[0] is s for s in target.spans):  # "Iran, which Russia supports, attacked Israel"
-            return opener, target, None
-        return None, None, "relative-clause"  # "accused Israel, which the US supports, of attacking Syria": not the US
+    decided = relative_veto(fr, source, target, rules)  # "accused Israel, which the US supports, of attacking Syria"
+    if decided is not None:
+        return decided
     if win_src and not win_src & syn_src and _across_relative_pronoun(fr, source.spans, rules):
         return None, None, "relative-pronoun"  # "Germany welcomed Norway, which hosted talks with Iran": not Germany's talks
     if fr.kind != "noun" and win_src and _across_relative_adverb(fr, source.spans, rules):
