@@ -97,6 +97,7 @@ CONSTRUCTIONS = {
     "discussed_topic",
     "attributed_source",
     "state_epithet",
+    "quoted_speaker",
 }  # fmt: skip
 # constructions written with their rule (h32) and so without a held-apart third: sentences written after the rule
 # by its author would not be held apart from it
@@ -123,7 +124,7 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
             "relative_clause_on_event_object", "topic_in_trigger", "member_doer_place",
             "weekday_of_week", "wanted_doer",
             "week_noun_not_sunday", "group_modifier_name", "ceasefire_between", "aid_goods", "downed_aircraft",
-            "day_possessor_of_event", "vow_threat", "placed_agents", "title_with_of", "persuade_appeal", "abbreviated_title", "by_gerund_act", "future_auxiliary", "reason_possessor", "posted_envoy", "hosted_talks", "effect_verb_object", "planned_act", "evaluative_speech", "drew_criticism", "threatened_act", "listed_subjects", "named_affiliation", "discussed_topic", "attributed_source", "trailing_attribution", "state_epithet"}
+            "day_possessor_of_event", "vow_threat", "placed_agents", "title_with_of", "persuade_appeal", "abbreviated_title", "by_gerund_act", "future_auxiliary", "reason_possessor", "posted_envoy", "hosted_talks", "effect_verb_object", "planned_act", "evaluative_speech", "drew_criticism", "threatened_act", "listed_subjects", "named_affiliation", "discussed_topic", "attributed_source", "trailing_attribution", "state_epithet", "quoted_speaker"}
 
 # measured 2026-12-03 on 71b0c1f: en 126 sentences, 89 pass (0.706), event precision 0.904, dates 0.977;
 # id 126 sentences, 83 pass (0.659), precision 0.846, dates 0.988
@@ -513,6 +514,9 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # then (hF), the act an accusation alleges stays alleged when the parser hangs its 'of' clause on a relative clause on the
 # accused ('Iran accused Israel, which relies on the US, of bombing Lebanon'): accusation +4 en (2 guards), +2 id guards;
 # main passed en 32 of 34, id 27 of 29; now en 33, id 27
+# then (lead), a verb trigger with its own subject in the parse is a verb though tagged NOUN ('"We condemn Israel,"
+# Egypt's foreign ministry said'; reading.py read_as_verb): quoted_speaker, en 3, id 2; main passed en 0, id 1; now en 2,
+# id 1 (left: 'condemn this aggression by Israel', 'Kami mengecam keras Filipina')
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
@@ -536,9 +540,9 @@ PASSED = {
            "weekday_of_week": 4,
            "wanted_doer": 7,
            "week_noun_not_sunday": 3, "group_modifier_name": 6, "ceasefire_between": 6, "aid_goods": 4, "downed_aircraft": 4,
-           "day_possessor_of_event": 3, "vow_threat": 7, "placed_agents": 8, "title_with_of": 5, "persuade_appeal": 12, "abbreviated_title": 4, "by_gerund_act": 10, "future_auxiliary": 5, "reason_possessor": 5, "posted_envoy": 4, "effect_verb_object": 5, "planned_act": 8, "evaluative_speech": 7, "hosted_talks": 10, "drew_criticism": 6, "threatened_act": 4, "listed_subjects": 2, "named_affiliation": 4, "discussed_topic": 4, "attributed_source": 2, "trailing_attribution": 5, "state_epithet": 1},
+           "day_possessor_of_event": 3, "vow_threat": 7, "placed_agents": 8, "title_with_of": 5, "persuade_appeal": 12, "abbreviated_title": 4, "by_gerund_act": 10, "future_auxiliary": 5, "reason_possessor": 5, "posted_envoy": 4, "effect_verb_object": 5, "planned_act": 8, "evaluative_speech": 7, "hosted_talks": 10, "drew_criticism": 6, "threatened_act": 4, "listed_subjects": 2, "named_affiliation": 4, "discussed_topic": 4, "attributed_source": 2, "trailing_attribution": 5, "state_epithet": 1, "quoted_speaker": 2},
     "id": {"accusation": 6, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
-           "day_possessor_of_event": 3, "vow_threat": 7, "placed_agents": 8, "title_with_of": 5, "persuade_appeal": 12, "abbreviated_title": 4, "by_gerund_act": 10, "future_auxiliary": 5, "reason_possessor": 5, "posted_envoy": 4, "effect_verb_object": 5, "planned_act": 8, "evaluative_speech": 7, "hosted_talks": 10, "drew_criticism": 6, "threatened_act": 4, "listed_subjects": 2, "named_affiliation": 4, "discussed_topic": 4, "attributed_source": 2},
+           "day_possessor_of_event": 3, "vow_threat": 7, "placed_agents": 8, "title_with_of": 5, "persuade_appeal": 12, "abbreviated_title": 4, "by_gerund_act": 10, "future_auxiliary": 5, "reason_possessor": 5, "posted_envoy": 4, "effect_verb_object": 5, "planned_act": 8, "evaluative_speech": 7, "hosted_talks": 10, "drew_criticism": 6, "threatened_act": 4, "listed_subjects": 2, "named_affiliation": 4, "discussed_topic": 4, "attributed_source": 2, "quoted_speaker": 2},
     "id": {"accusation": 27, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 16, "negative": 13, "nominal_possessor": 11, "object": 21, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 29, "reported_speech": 9,
@@ -559,7 +563,7 @@ PASSED = {
            "weekday_of_week": 4,
            "wanted_doer": 6,
            "week_noun_not_sunday": 5, "group_modifier_name": 6, "ceasefire_between": 5, "aid_goods": 5, "downed_aircraft": 2,
-           "day_possessor_of_event": 2, "vow_threat": 9, "placed_agents": 7, "title_with_of": 4, "persuade_appeal": 11, "abbreviated_title": 4, "by_gerund_act": 8, "future_auxiliary": 7, "reason_possessor": 4, "posted_envoy": 5, "effect_verb_object": 5, "planned_act": 8, "evaluative_speech": 6, "hosted_talks": 8, "drew_criticism": 5, "threatened_act": 6, "listed_subjects": 3, "named_affiliation": 3, "discussed_topic": 4, "attributed_source": 3, "trailing_attribution": 4, "state_epithet": 4},
+           "day_possessor_of_event": 2, "vow_threat": 9, "placed_agents": 7, "title_with_of": 4, "persuade_appeal": 11, "abbreviated_title": 4, "by_gerund_act": 8, "future_auxiliary": 7, "reason_possessor": 4, "posted_envoy": 5, "effect_verb_object": 5, "planned_act": 8, "evaluative_speech": 6, "hosted_talks": 8, "drew_criticism": 5, "threatened_act": 6, "listed_subjects": 3, "named_affiliation": 3, "discussed_topic": 4, "attributed_source": 3, "trailing_attribution": 4, "state_epithet": 4, "quoted_speaker": 1},
 }  # fmt: skip
 
 

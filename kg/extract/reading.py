@@ -24,6 +24,18 @@ def prefixed_verb(rules, trig) -> bool:
     return low != t.words[0] and low.startswith(tuple(rules.s.morphology.get("verbal_prefixes", ())))
 
 
+def read_as_verb(rules, trig) -> bool:
+    """Whether verb trigger ``trig`` is a verb whatever part of speech the tagger gave it: written with a verbal prefix
+    (:func:`prefixed_verb`), or the head of its own clause, with a subject in the parse ('"We condemn Israel," Egypt's
+    foreign ministry said', "condemn" tagged NOUN)."""
+    if prefixed_verb(rules, trig):
+        return True
+    if rules.syntax is None or len(trig) != 1 or kg_get(trig)["trigger"].pos != "verb":
+        return False
+    sub, off = rules.syntax
+    return any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for c in sub[trig.start - off].children)
+
+
 def parsed_as_noun(rules, trig) -> bool:
     """A verb trigger's bare word that the parse reads as a noun argument: "mengecam blokade Israel atas Gaza",
     "protes terhadap blokade China" (an Indonesian root without its verbal prefix, as an object or after a

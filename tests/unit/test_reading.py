@@ -87,3 +87,8 @@ def test_the_agent_of_a_weapons_use_is_its_doer(full_extractor, lang, text):
 ])
 def test_the_one_a_verb_of_feeling_names_is_no_target_of_the_act(full_extractor, lang, text, want):
     assert pairs(extract(full_extractor, text, lang)) == want
+
+
+def test_a_verb_trigger_with_its_own_subject_is_a_verb_though_tagged_a_noun(full_extractor):
+    # the English parser tags 'condemn' NOUN in '"We condemn Israel," ...' but gives it 'We' as nsubj (read_as_verb)
+    assert ("EGY", "ISR", "11") in pairs(extract(full_extractor, "\"We condemn Israel,\" Egypt's foreign ministry said.", "en"))

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.extract.coordination import echoed_act
-from kg.extract.reading import before_effect_verb, prefixed_verb
+from kg.extract.reading import before_effect_verb, read_as_verb
 from kg.extract.sentence import _Arg, _Ref
 from kg.extract.syntax.adjunct import across_time_adjunct, time_adjunct_parties
 from kg.extract.syntax.asked import APPEALS, _act_asked_of_others, _asked_of_others, _asked_own
@@ -152,7 +152,7 @@ def syntax_frame(rules, trig, nominal: bool):
         rules.lang,
         target_adps=t.target_preps,
         symmetric=t.symmetric,
-        nominal=True if nominal else (False if prefixed_verb(rules, trig) else None),  # "mengebom" tagged NOUN
+        nominal=True if nominal else (False if read_as_verb(rules, trig) else None),  # "mengebom", '"We condemn ..."' tagged NOUN
         events=events,
         refusal=t.code[:2] in ("12", "13"),  # a threat too: its target is the threatened act's other party
         located=t.code[:2] in ("18", "19", "20"),
