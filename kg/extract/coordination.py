@@ -110,7 +110,11 @@ def listed_before(window, parsed):
     p = [(sp.start, sp.end) for sp in parsed.spans]
     if w[len(w) - len(p):] != p:
         return parsed
-    joint = window.spans[0].doc[w[len(w) - len(p) - 1][1] : p[0][0]]  # between the last actor added and the parse's first
-    # a comma only: a list's head the parser lost; not "attacked Ukraine and Moldova accused ...", a clause's object
-    return _Arg(list(window.spans), parsed.how) if [t.text for t in joint] == [","] else parsed
+    doc = window.spans[0].doc
+    joint = doc[w[len(w) - len(p) - 1][1] : p[0][0]]  # between the last actor added and the parse's first
+    before = doc[w[0][0] - 1] if w[0][0] > window.spans[0].sent.start else None
+    # a comma only: a list's head the parser lost; not "attacked Ukraine and Moldova accused ...", a clause's object;
+    # and the list opens its clause: not "Usai bertemu Presiden Prancis, Kanselir Jerman mengkritik ...", a verb's object
+    opens = before is None or before.is_punct
+    return _Arg(list(window.spans), parsed.how) if [t.text for t in joint] == [","] and opens else parsed
 

@@ -65,3 +65,6 @@ def test_a_list_head_the_parse_lost_is_kept_only_across_a_comma(window_extractor
     rules = rules_for(window_extractor, "Rusia menyerang Ukraina dan Moldova mengecam Moskow.", "id")
     ukr, mda = rules.actors[1:3]
     assert listed_before(_Arg([ukr, mda], "subject"), _Arg([mda], "nsubj")).spans == [mda]  # 'dan': a clause's object
+    rules = rules_for(window_extractor, "Usai bertemu Presiden Prancis, Kanselir Jerman mengkritik Rusia.", "id")
+    fra, deu = rules.actors[:2]
+    assert listed_before(_Arg([fra, deu], "subject"), _Arg([deu], "nsubj")).spans == [deu]  # a verb's object before it
