@@ -519,12 +519,17 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # id 1 (left: 'condemn this aggression by Israel', 'Kami mengecam keras Filipina')
 # then (lead), a list head must open its clause: 'Usai bertemu Presiden Prancis, Kanselir Jerman mengkritik Rusia' gave FRA
 # as a second critic through listed_before: listed_subjects +1 en, +1 id (guards); now en 3, id 4
+# then (hF), a relative clause on an event noun names that event's doer, the one a criticism of it targets ('Turkey
+# condemned the attack which the PKK carried out', 'Turki mengecam serangan yang dilakukan PKK'; the object-relative
+# veto had taken it), and a 'that' the tagger calls a complementizer opens a relative clause when its verb lacks an
+# object ('The US condemned the militia that Iran funds'): relative_clause +3 en (2 guards), +1 id; main passed en 27 of
+# 32, id 29 of 32; now en 29, id 30
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
     "en": {"accusation": 33, "apposition": 5, "condemnation": 10, "conjunction": 9, "control_verb": 25, "dateline": 14, "group_noun": 6, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 14, "negative": 14, "nominal_possessor": 14, "object": 23, "oblique": 9,
-           "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 7, "relative_clause": 26, "reported_speech": 9,
+           "passive_agent": 7, "passive_no_agent": 7, "previous_sentence": 7, "relative_clause": 29, "reported_speech": 9,
            "svo": 17, "withdrawal_refusal": 41, "surname_alias": 14, "place_of_act": 22,
            "cooperation": 14, "cession": 14, "end_attacks": 8, "lift_sanctions": 12, "funding_aid": 8,
            "capacity_adjunct": 5, "topic_target": 13,
@@ -547,7 +552,7 @@ PASSED = {
            "day_possessor_of_event": 3, "vow_threat": 7, "placed_agents": 8, "title_with_of": 5, "persuade_appeal": 12, "abbreviated_title": 4, "by_gerund_act": 10, "future_auxiliary": 5, "reason_possessor": 5, "posted_envoy": 4, "effect_verb_object": 5, "planned_act": 8, "evaluative_speech": 7, "hosted_talks": 10, "drew_criticism": 6, "threatened_act": 4, "listed_subjects": 3, "named_affiliation": 4, "discussed_topic": 4, "attributed_source": 2, "quoted_speaker": 2},
     "id": {"accusation": 27, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 16, "negative": 13, "nominal_possessor": 11, "object": 21, "oblique": 6,
-           "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 29, "reported_speech": 9,
+           "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 30, "reported_speech": 9,
            "svo": 17, "withdrawal_refusal": 41, "surname_alias": 14, "place_of_act": 22,
            "cooperation": 12, "cession": 14, "end_attacks": 8, "lift_sanctions": 12, "funding_aid": 8,
            "capacity_adjunct": 6, "topic_target": 13,

@@ -45,3 +45,12 @@ def test_a_relative_clause_on_a_common_noun_keeps_its_doer_to_itself(full_extrac
 ])
 def test_a_verb_after_the_clause_continues_its_antecedent(full_extractor, text, want):
     assert pairs(extract(full_extractor, text, "id")) == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Turkey condemned the attack which the PKK carried out.", {("TUR", "NSA:PKK", "11")}),
+    ("id", "Turki mengecam serangan yang dilakukan PKK.", {("TUR", "NSA:PKK", "11")}),
+    ("en", "The US condemned the militia that Iran funds.", set()),
+])
+def test_a_relative_clause_on_an_event_noun_names_its_doer(full_extractor, lang, text, want):
+    assert pairs(extract(full_extractor, text, lang)) == want

@@ -59,14 +59,16 @@ def fronted_antecedent(trigger: int, spans, rules):
 
 
 def _object_relative(sub, k, pronouns, names):
-    """The verb of a relative clause opened at parse token ``k`` on a common noun that names no actor, when the pronoun
+    """The verb of a relative clause opened at parse token ``k`` on a common noun that names no actor nor event, when the pronoun
     is not the clause's active subject (the clause has a doer of its own: "the rebels *that* the US arms", "milisi
     *yang* didukung Iran"); else None. Not "missiles that hit Kyiv" (the noun itself acts)."""
-    from kg.extract.syntax.data import SUBJECTS
+    from kg.extract.syntax.data import OBJECTS, SUBJECTS
 
     r = sub[k]
-    if r.lower_ not in pronouns or r.pos_ != "PRON" or r.head.dep_ not in ("acl:relcl", "acl") or r.dep_ in SUBJECTS:
+    if r.lower_ not in pronouns or r.head.dep_ not in ("acl:relcl", "acl") or r.dep_ in SUBJECTS:
         return None
+    if r.pos_ != "PRON" and any(c.dep_ in OBJECTS for c in r.head.children):
+        return None  # a complementizer: "reports that North Korea has sent troops" (a relative 'that' leaves a gap)
     a = k - 1 - (k > 0 and sub[k - 1].text == ",")
     if a < 0 or r.head.head.i != a or sub[a].pos_ != "NOUN" or names(a):
         return None
@@ -98,8 +100,8 @@ def across_object_relative(trig: int, spans, rules) -> bool:
     sub, off = rules.syntax
     pronouns = role_data(rules.lang).relative_pronouns
 
-    def names(i: int) -> bool:
-        return any(a.start <= i + off < a.end for a in rules.actors)
+    def names(i: int) -> bool:  # an actor, or an event noun whose doer the clause names ("the attack that the PKK carried out")
+        return any(a.start <= i + off < a.end for a in rules.actors) or any(x.start <= i + off < x.end for x in rules.triggers)
 
     for k in range(len(sub)):
         verb = _object_relative(sub, k, pronouns, names)
