@@ -57,7 +57,7 @@ def model_language(model: str) -> str:
 
 # how the parse finds the doer of a verb its subject controls ("siap memperkuat", "ready to deepen"); not one an
 # object controls ("urged X and Y to agree": only asked for)
-CONTROLLED = ("verb:xcomp-control", "verb:ccomp-control", "verb:ccomp-speaker")
+CONTROLLED = ("verb:xcomp-control", "verb:ccomp-control", "verb:ccomp-speaker", "verb:advcl-share-subj")
 
 BATCH_DOCS = 16  # documents extracted together by extract_many (their sentences parsed in one batch)
 BATCH_CHARS = 200_000  # ... unless they hold more characters than this

@@ -123,3 +123,15 @@ def test_a_conjunct_hung_on_a_later_word_of_a_name_is_a_conjunct_of_the_name(ful
         pytest.skip("the shipped parser no longer hangs 'Niger' on 'Faso'")
     got = r.actors_in(tok, "nsubj")
     assert [kbs[a.index] for a in got] == ["bfa", "ner"]
+
+
+def test_two_names_in_apposition_are_a_list_only_with_a_coordinator(full_extractor):
+    # the Indonesian parse hangs "Fumio Kishida" in apposition on "Joe Biden", the object of a fronted 'bertemu'
+    text = "Sebelum bertemu Joe Biden di Gedung Putih, Fumio Kishida mengunjungi Kanada."
+    r, tok, kbs = roles_and_token(full_extractor, text, "id", "Joe")
+    fumio = next((c for c in tok.children if c.dep_ == "appos" and c.text == "Fumio"), None)
+    if fumio is None:
+        pytest.skip("the shipped parser no longer makes that apposition")
+    assert [kbs[a.index] for a in r.actors_in(tok, "nsubj")] == ["fumio_kishida"]
+    r, tok, kbs = roles_and_token(full_extractor, "Rusia, China dan Iran mengecam Israel.", "id", "Rusia")
+    assert [kbs[a.index] for a in r.actors_in(tok, "nsubj")] == ["rus", "chn", "irn"]

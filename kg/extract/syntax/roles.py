@@ -58,8 +58,13 @@ class _Roles(PartyRoles):
             if c.dep_ == "conj" and c.i not in seen and c.pos_ not in VERB_POS and clause_verb_after(c, self.d, self.lang) is None:
                 out += self.actors_in(c, f"{rule}+conj", depth=depth, seen=seen)
             elif c.dep_ == "appos" and tok.i in self.at and c.i in self.at and self.at[c.i] not in seen:
-                # "Jepang, Korea Selatan, dan Amerika Serikat": a list parsed as a name in apposition to a name
-                out += self.actors_in(c, f"{rule}+appos-list", depth=depth, seen=seen)
+                if any(x.dep_ == "cc" for x in self.doc[min(tok.i, c.i) : max(c.right_edge.i + 1, tok.head.i)]):  # its "and"
+                    # "Jepang, Korea Selatan, dan Amerika Serikat": a list parsed as a name in apposition to a name
+                    out += self.actors_in(c, f"{rule}+appos-list", depth=depth, seen=seen)
+                elif c.i > tok.i and self.bounds[self.at[c.i]][1] == tok.head.i and tok.head.pos_ in VERB_POS:
+                    # "Sebelum bertemu Joe Biden di Gedung Putih, Fumio Kishida mengunjungi Kanada" parsed with Kishida in
+                    # apposition to Biden: the name right before the verb, after a comma, is its subject
+                    out = self.actors_in(c, f"{rule}+appos-at-verb", depth=depth, seen=seen)
             elif out and c.dep_ != "conj":  # "India 21-23 Agustus dan Malaysia" (kg.extract.syntax.dated)
                 out += [a for cc in dated_conjuncts(c, self.dates) for a in self.actors_in(cc, f"{rule}+conj", depth=depth, seen=seen)]
         return out
