@@ -112,6 +112,7 @@ class ActorTagger:
         of = self.s.of_preps
         consumed: set[int] = set()
         lows = lowers(doc)
+        by_start = {sp.start: sp for sp in spans}
         for idx, span in enumerate(spans):
             if idx in consumed:
                 continue
@@ -156,12 +157,8 @@ class ActorTagger:
             start, end, sec = new
             noun = self.sector_info.get(" ".join(lows[sec.start : sec.end])) or self.sector_info.get(doc_text(doc)[sec.start_char : sec.end_char].lower())
             used.add(sec.start)
-            if noun is not None and noun.role and end < len(doc) and lows[end] in self.s.role_destination_preps:
-                # "duta besar Swedia untuk Indonesia", "Sweden's ambassador to Indonesia": where the envoy is posted
-                # belongs to the envoy, and is no party of the verb ("memanggil ... untuk Indonesia")
-                k = end + 1 + (1 if end + 1 < len(doc) and lows[end + 1] in self.s.determiners else 0)
-                dest = next((sp for sp in spans if sp.start == k), None)
-                end = dest.end if dest is not None and self._anchor_ok(dest) else end
+            if noun is not None and noun.role:  # "duta besar Swedia untuk Indonesia": no party of "memanggil ..."
+                end = self._posted_to(lows, end, by_start)
             prev = lows[start - 1] if start > 0 else ""
             combo = Span(doc, start, end, label="combo", kb_id=span.kb_id_)
             kg_set(combo, {
@@ -252,6 +249,16 @@ class ActorTagger:
 
     _ANCHOR_LABELS = frozenset({"name", "adjective", "metonym", "combo"})
 
+    def _posted_to(self, lows: list[str], end: int, by_start: dict) -> int:
+        """The end of a role mention ending at ``end`` with the state or body it is posted to, written after one of
+        ``role_destination_preps`` ("ambassador to the UN", "duta besar Swedia untuk Indonesia"): where an envoy is
+        posted belongs to the envoy, and is no party of the verb ("memanggil ... untuk Indonesia")."""
+        n = len(lows)
+        if end >= n or lows[end] not in self.s.role_destination_preps:
+            return end
+        dest = by_start.get(end + 1 + (1 if end + 1 < n and lows[end + 1] in self.s.determiners else 0))
+        return dest.end if dest is not None and self._anchor_ok(dest) else end
+
     def _anchor_ok(self, span: Span | None) -> bool:
         """An actor a role can belong to: a state, organisation or IGO (not a person, not a place)."""
         if span is None or span.label_ not in self._ANCHOR_LABELS or (kg_get(span) or {}).get("locative"):
@@ -309,13 +316,7 @@ class ActorTagger:
         for start, end, anchor, role, sector in sorted(phrases, key=lambda p: (p[0], -p[1])):
             if start in taken:
                 continue
-            # a destination: "ambassador to the UN", "Duta Besar Rusia untuk Indonesia"
-            k = end
-            if k < n and lows[k] in self.s.role_destination_preps:
-                k2 = k + 1 + (1 if k + 1 < n and lows[k + 1] in dets else 0)
-                dest = by_start.get(k2)
-                if dest is not None and self._anchor_ok(dest):
-                    end = dest.end
+            end = self._posted_to(lows, end, by_start)  # "ambassador to the UN", "Duta Besar Rusia untuk Indonesia"
             found = self._name_after_role(doc, end, by_start) or self._name_before_role(doc, start, by_end)
             if found is None:
                 continue
