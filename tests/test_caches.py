@@ -22,6 +22,7 @@ CACHES = {
     "kg.lang.settings.settings": ("per_language", "language folder"),
     "kg.nlp.timex._tagger": ("per_language", "language folder"),
     "kg.extract.syntax.dated.date_words": ("per_language", "language folder"),
+    "kg.extract.reading._effect_phrases": ("per_language", "language folder"),
     "kg.nlp.triggers.load_triggers": ("per_language", "language folder"),
     "kg.nlp.morphology._morph": ("per_language", "language folder"),
     "kg.extract.sentence._sector_index": ("per_language", "language folder"),

@@ -4,6 +4,7 @@ and where an event noun whose doer an agent phrase names happened (:func:`place_
 
 from __future__ import annotations
 
+from kg.caching import per_language
 from kg.extract.syntax.data import light_passive_subject
 from kg.nlp.morphology import is_nominal_form, is_passive_form
 from kg.extract.syntax.results import head_token
@@ -199,19 +200,13 @@ def past_effect_verb(rules, trig, target):
     and is no party of it (the parser often tags the verb a noun and hangs the name on the act). None when no name is
     left; the target itself when none was past such a verb."""
     from kg.extract.sentence import _Arg, _Ref
-    from kg.extract.syntax.data import role_data
 
-    words = role_data(rules.lang).effect_verbs
-    if target is None or not words:
+    phrases = _effect_phrases(rules.lang)
+    if target is None or not phrases:
         return target
-    lows = rules.lows
-    phrases = [tuple(w.split()) for w in words]
 
     def felt(sp) -> bool:
-        for i in range(trig.end, sp.start):
-            if any(tuple(lows[i : i + len(p)]) == p and i + len(p) <= sp.start for p in phrases):
-                return True
-        return False
+        return any(_effect_at(rules.lows, i, sp.start, phrases) for i in range(trig.end, sp.start))
 
     keep = [sp for sp in target.spans if isinstance(sp, _Ref) or sp.start < trig.end or not felt(sp)]
     if len(keep) == len(target.spans):
@@ -221,7 +216,19 @@ def past_effect_verb(rules, trig, target):
 
 def before_effect_verb(span, rules) -> bool:
     """Whether a name is followed at once by a verb of feeling the parser made the noun it modifies ("support for
-    Hezbollah *worries* Israel" read as the compound "Hezbollah worries"): it is the act's party after all."""
+    Hezbollah *worries* Israel" read as the compound "Hezbollah worries", "... Hizbullah *membuat khawatir* Israel"):
+    it is the act's party after all."""
+    return rules is not None and _effect_at(rules.lows, span.end, len(rules.lows), _effect_phrases(rules.lang))
+
+
+@per_language
+def _effect_phrases(lang: str) -> tuple[tuple[str, ...], ...]:
+    """syntax.json ``effect_verbs`` as word tuples ("membuat khawatir" is two words), read once per language."""
     from kg.extract.syntax.data import role_data
 
-    return rules is not None and span.end < len(rules.lows) and rules.lows[span.end] in role_data(rules.lang).effect_verbs
+    return tuple(tuple(w.split()) for w in role_data(lang).effect_verbs)
+
+
+def _effect_at(lows: list[str], i: int, end: int, phrases) -> bool:
+    """Whether one of the effect phrases starts at word ``i`` and ends by ``end``."""
+    return any(i + len(p) <= end and tuple(lows[i : i + len(p)]) == p for p in phrases)

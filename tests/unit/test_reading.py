@@ -92,3 +92,18 @@ def test_the_one_a_verb_of_feeling_names_is_no_target_of_the_act(full_extractor,
 def test_a_verb_trigger_with_its_own_subject_is_a_verb_though_tagged_a_noun(full_extractor):
     # the English parser tags 'condemn' NOUN in '"We condemn Israel," ...' but gives it 'We' as nsubj (read_as_verb)
     assert ("EGY", "ISR", "11") in pairs(extract(full_extractor, "\"We condemn Israel,\" Egypt's foreign ministry said.", "en"))
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("en", "Iran's support for Hezbollah worries Israel.", "Hezbollah"),
+    ("id", "Dukungan Iran untuk Hizbullah membuat khawatir Israel.", "Hizbullah"),  # an effect verb of two words
+])
+def test_a_name_right_before_a_verb_of_feeling_is_seen_as_such_in_both_languages(window_extractor, lang, text, name):
+    from kg.extract.reading import before_effect_verb
+
+    from .support import rules_for
+
+    rules = rules_for(window_extractor, text, lang)
+    named = next(a for a in rules.actors if a.text == name)
+    first = rules.actors[0]
+    assert before_effect_verb(named, rules) and not before_effect_verb(first, rules)
