@@ -96,6 +96,7 @@ def match_names(tagger, doc: Doc, spans: list[Span], sectors: list[Span], used_s
     hits: list[tuple[int, int, str, str]] = []
     leftovers: list[tuple[int, tuple[int, int]]] = []
     lows = lowers(doc)
+    doc_states: set[str] | None = None
     for a, b in _runs(doc):
         if b - a == 1 and a in by_token:
             continue
@@ -120,6 +121,11 @@ def match_names(tagger, doc: Doc, spans: list[Span], sectors: list[Span], used_s
                 aid = nk.choose(lex, ids, when) if ids else None
                 if aid is None:
                     continue
+                if e - s == 2 and not _spelled_as_listed(lex.actors[aid], text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1])]):
+                    if doc_states is None:
+                        doc_states = _states_named(lex, spans, when)
+                    if _state_of(lex.actors[aid], when) not in doc_states:
+                        continue  # a common two-word name in another spelling ("Ahmed Ali" for "Ahmadu Ali")
                 rule = "names:full" if full else "names:variant"
                 hits.append((s, e, aid, rule))
                 taken.update(range(s, e))
@@ -159,6 +165,45 @@ def match_names(tagger, doc: Doc, spans: list[Span], sectors: list[Span], used_s
         return spans
     replaced = {id(sp) for ns in new_spans for sp in spans if ns.start <= sp.start and sp.end <= ns.end}
     return sorted([sp for sp in spans if id(sp) not in replaced] + new_spans, key=lambda x: x.start)
+
+
+def _spelled_as_listed(actor, surface: str) -> bool:
+    """Is every word of ``surface`` (accent-free, upper case) a word of one of ``actor``'s listed names, or
+    the initial of one? "Abe Shinzo" and "G. Bush" are spelled as listed for Shinzo Abe and George Bush;
+    "Ahmed Ali" is not for "Ahmadu Ali", which it matches only through spelling variants (name_variants.json)
+    and the key's skeleton.
+
+    >>> from kg.model import Actor, ActorKind
+    >>> a = Actor(id="x", kind=ActorKind.PERSON, name="Ahmadu Ali")
+    >>> _spelled_as_listed(a, "Ahmed Ali"), _spelled_as_listed(a, "Ali Ahmadu"), _spelled_as_listed(a, "A. Ali")
+    (False, True, True)
+    """
+    listed = {w for name in (actor.name, *actor.aliases) for w in nk.fold_words(name)}
+    return all(w in listed or (len(w) == 1 and any(x.startswith(w) for x in listed)) for w in nk.fold_words(surface))
+
+
+def _state_of(actor, when: date | None) -> str | None:
+    code = actor.code_at(when) or actor.country or ""
+    return (code if ":" in code else code[:3]) or None  # "IGO:UN" stays whole; "IRNGOV" is Iran
+
+
+def _states_named(lex, spans: list[Span], when: date | None) -> set[str]:
+    """The states the lexicon's matches in the document stand for or lie in (a place's country, a person's or
+    organisation's state)."""
+    out: set[str] = set()
+    for sp in spans:
+        kb = sp.kb_id_
+        if kb.startswith("place:"):
+            place = lex.places.get(kb.removeprefix("place:"))
+            if place is not None and place.country:
+                out.add(place.country[:3])
+            continue
+        actor = lex.actors.get(kb)
+        if actor is not None:
+            state = _state_of(actor, when)
+            if state:
+                out.add(state)
+    return out
 
 
 def _span(tagger, doc: Doc, s: int, e: int, aid: str, rule: str, conf: float) -> Span:
