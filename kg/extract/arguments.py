@@ -16,6 +16,7 @@ from kg.extract.sentence import (
     _sector_index,
 )
 from kg.extract.coref import REJECTION_CODES
+from kg.extract.syntax.data import role_data
 from kg.nlp.context import doc_context, kg_get, span_list
 
 
@@ -434,6 +435,9 @@ class ArgumentRules:
         "an offensive into the Gaza Strip", "a visit to Beijing".
         """
         hi = min(stop, trig.end + WINDOW_AFTER, self.sent.end)
+        speaker_adps = role_data(self.lang).speaker_adps
+        # "attacked a ship, according to British officials": who tells it, not whom it was done to
+        hi = next((i for i in range(trig.end, hi) if self.lows[i] in speaker_adps), hi)
         found = self._after_actor(trig, preps, direct=direct, hi=hi)
         if found is not None:
             return found

@@ -95,12 +95,35 @@ class DateRules:
                 and not self._other_clause(last, trig)  # "condemned China, saying its ships had entered ... on Saturday"
             ):
                 return self._value(last, trig, ref)
+        told = self._attribution_date(trig, ref)
+        if told is not None:
+            return told
         dateline = [t for t in self.times if kg_get(t)["time"].kind == "dateline" and t.end <= trig.start]
         if dateline:
             return kg_get(dateline[0])["time"].value  # the paper's date, as stated
         if ref is not None:
             return TimeValue(ref.isoformat(), Precision.DAY, "", inferred=True)
         return None
+
+    def _attribution_date(self, trig: Span, ref: date | None) -> TimeValue | None:
+        """The day of the report an undated act is attributed to, when the sentence closes with it: "Israel struck
+        targets in Lebanon, according to a statement by the army on Monday", "..., menurut pernyataan militer pada
+        Senin (3/6/2024)". The phrase opens with a speaker adposition (syntax.json ``speaker_adps``) right after a
+        comma after ``trig``, holds exactly one stated day and no trigger of another act (a statement, root 01, is
+        the report itself): news reports an act on the day it is told, which beats the paper's date."""
+        from kg.extract.syntax.data import role_data
+
+        adps = role_data(self.lang).speaker_adps
+        lows = self.lows
+        start = next((i for i in range(trig.end, self.sent.end - 1) if lows[i] == "," and lows[i + 1] in adps), None)
+        if start is None:
+            return None
+        if any(start < t.start < self.sent.end and kg_get(t)["trigger"].code[:2] != "01" for t in self.triggers):
+            return None
+        inside = [t for t in self.times if t.start > start and self._stated(t)]
+        if len(inside) != 1 or kg_get(inside[0])["time"].value.precision is not Precision.DAY:
+            return None
+        return self._value(inside[0], trig, ref)
 
     def _year_of_noun(self, trig: Span) -> TimeValue | None:
         """The year written as an event noun's modifier: "Russia's 2014 annexation of Crimea", "the 2008 war"
