@@ -16,7 +16,7 @@ from collections.abc import Callable
 from functools import cache, wraps
 from typing import TypeVar
 
-from kg.resources import lang_dir
+from kg.resources import lang_folder_key
 
 F = TypeVar("F", bound=Callable)
 
@@ -31,7 +31,7 @@ def settings_key() -> tuple[str | None, ...]:
 
 def lang_key(lang: str | None) -> str | None:
     """What a per-language cache is keyed on: the folder ``lang`` resolves to (None for no language)."""
-    return str(lang_dir(lang)) if lang else None
+    return lang_folder_key(lang) if lang else None
 
 
 def per_language(fn: F) -> F:
@@ -52,7 +52,7 @@ def per_language(fn: F) -> F:
 
     @wraps(fn)
     def wrapper(lang, *args):
-        return keyed(lang_key(lang), lang, *args)
+        return keyed(lang_folder_key(lang) if lang else None, lang, *args)  # lang_key, inlined: ~40,000 calls per 30k words
 
     wrapper.cache_clear = keyed.cache_clear  # type: ignore[attr-defined]
     wrapper.cache_info = keyed.cache_info  # type: ignore[attr-defined]

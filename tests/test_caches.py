@@ -46,6 +46,7 @@ CACHES = {
     "kg.io.ingest._markup": ("cache", "KG_LANG_PATH"),
     "kg.io.ingest._known_identifier": ("cache", "KG_LANG_PATH"),
     "kg.resources._lang_dir": ("cache", "language code, KG_LANG_PATH"),
+    "kg.resources._lang_folder_key": ("cache", "language code, KG_LANG_PATH"),
     # the lexicon: user files and the actor sources read (KG_ACTOR_SOURCES)
     "kg.lexicon.lexicon._load_lexicon": ("cache", "user lexicon files, actor sources"),
     # kg's own bundled files (data/, ontology/): fixed for an installed kg
