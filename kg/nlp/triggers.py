@@ -107,6 +107,7 @@ class TriggerTagger:
         # what makes a required word a verb of its own clause (:meth:`_verbal`), read once
         self._clause_openers = frozenset(s.complementisers) | frozenset(s.coordinators)
         self._negation = frozenset(s.negation)
+        self._content_marks = frozenset(s.content_marks)
         # words that are a threat by themselves (an entry of root 13 with no required word: "threaten", "mengancam"):
         # threatening not to do something is still a threat, vowing not to attack is none
         self._threat_words = frozenset(t.words[0] for t in load_triggers(lang) if t.code[:2] == "13" and not t.requires)
@@ -204,6 +205,13 @@ class TriggerTagger:
         j = next((k for k in range(end, hi) if requires.intersection(forms[k])), None)
         return j is not None and any(forms[k][0] in self._negation for k in range(end, j))  # the word, not a stem: "sebelum"
 
+    def _in_content_clause(self, forms: list, end: int, hi: int, requires: frozenset) -> bool:
+        """Whether a content-clause mark (lang.json ``content_marks``) stands between a trigger's end and the first of
+        its required words: "Germany recalled that its ambassador to Russia had warned ...", "mengingatkan bahwa
+        duta besarnya ...". The required word belongs to the clause the verb reports, not to the verb's own act."""
+        j = next((k for k in range(end, hi) if requires.intersection(forms[k])), None)
+        return j is not None and any(forms[k][0] in self._content_marks for k in range(end, j))
+
     @staticmethod
     def _doer_before(doc: Doc, forms: list, i: int, trig: Trigger) -> bool:
         """One of the trigger's ``before`` words within :data:`DOER_BEFORE` words before it, in its sentence: the
@@ -265,6 +273,8 @@ class TriggerTagger:
                             and self._threat_words.isdisjoint(forms[i]):
                         negated = True  # "vowed not to attack": no threat; "threatened not to renew" stays one (a threat verb)
                         continue
+                    elif trig.requires and self._in_content_clause(forms, end, hi, trig.requires):
+                        continue  # "recalled that its ambassador ...": the ambassador is the reported clause's
                     best = (rank, trig, form, matched_by)
             if best is not None and negated and not best[1].requires:
                 best = None  # "promised not to send weapons": no promise of weapons, nor a promise to cooperate
