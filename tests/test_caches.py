@@ -35,6 +35,8 @@ CACHES = {
     "kg.extract.syntax.data.role_data": ("per_language", "language folder"),
     "kg.extract.syntax.data.away_nouns": ("per_language", "language folder"),
     "kg.extract.syntax.data.leaving_nouns": ("per_language", "language folder"),
+    "kg.extract.apposed.group_heads": ("per_language", "language folder"),
+    "kg.extract.apposed._joiners": ("per_language", "language folder"),
     "kg.io.ingest.junk_rules": ("per_language", "language folder (None: kg's own junk.txt only)"),
     "kg.lexicon.lexicon._plural_rule": ("per_language", "language folder"),
     "kg.lexicon.lexicon.sector_nouns": ("per_language", "language folder"),

@@ -176,7 +176,7 @@ FILE_NAMES = {"nlp/petrarch_layer.py": {"on", "off", "all", "before", "after"}, 
 # an interval's "start" and "end", ``first``/``last`` seen, a store's ``added`` count, SPARQL ``ask``, ``kg.add``). The CLI and the web app
 # (kg/serve) are not checked: their words are messages, page labels and the names of messages between
 # processes. Modules still being integrated (tests/test_architecture.py NOT_YET) neither.
-OPTION_NAMES = {"add", "added", "all", "ask", "country", "end", "first", "in", "last", "local", "now", "out", "participation", "set",
+OPTION_NAMES = {"add", "added", "all", "ask", "country", "end", "first", "in", "last", "local", "neighbors", "now", "out", "participation", "set",
                 "since", "start", "top", "until", "via", "write"}  # fmt: skip
 
 

@@ -15,6 +15,7 @@ from kg.extract.sentence import (
     _Ref,
     _sector_index,
 )
+from kg.extract.apposed import GROUP_WORDS, apposed_members, group_heads
 from kg.extract.coref import REJECTION_CODES
 from kg.extract.syntax.data import role_data
 from kg.nlp.context import doc_context, kg_get, span_list
@@ -97,7 +98,8 @@ class ArgumentRules:
                 continue
             if coref is not None and coref.spans[0].start > span.end:
                 break  # a pronoun stands between the actor and the trigger: "Putin said he would ..."
-            if self._clause_break_between(span.end, trig.start) and span.end < trig.start - 1:
+            end = span.end + 1 if self._closes_apposed_list(span) else span.end  # "Tiga negara, Mali, ..., Niger, menyatakan keluar"
+            if self._clause_break_between(end, trig.start) and end < trig.start - 1:
                 # reported speech: "X said Y attacked Z": the speaker is not the actor, unless X speaks
                 # of itself: "Qatar said it was ready to host ...", "Iran said it would respond"
                 if span.end + 1 < trig.start and self.lows[span.end] in self.s.speech_verbs and self.lows[span.end + 1] in self.s.self_pronouns:
@@ -119,6 +121,24 @@ class ArgumentRules:
                         return _Arg([span], "nominal-subject")
                     break
         return coref
+
+    def _closes_apposed_list(self, span: Span) -> bool:
+        """Whether ``span`` ends a list set off by commas after a group noun that opens the sentence ("Tiga negara yang
+        dipimpin junta militer, Mali, Burkina Faso dan Niger, menyatakan ..."; :mod:`kg.extract.apposed`): its closing
+        comma ends the subject, it opens no clause of its own."""
+        if span.end >= self.sent.end or self.lows[span.end] != ",":
+            return False
+        if self._actor_at is None:  # once per sentence: token -> actor, and the actors' bounds
+            self._actor_at = ({i: k for k, a in enumerate(self.actors) for i in range(a.start, a.end)}, [(a.start, a.end) for a in self.actors])
+        at, bounds = self._actor_at
+        found = apposed_members(self.doc, at, bounds, span.end, self.lang)
+        if found is None:
+            return False
+        phrase = range(self.opens, found[1])
+        heads = group_heads(self.lang)
+        return 0 < len(phrase) <= GROUP_WORDS and any(self.lows[i] in heads for i in phrase) and not any(
+            i in at or self.doc[i].is_punct or self.lows[i] in self.s.clause_breaks for i in phrase
+        )
 
     def _parsed_subject(self, trig: Span) -> _Arg | None:
         """With a trained parser: the actor holding the trigger verb's subject (nsubj/nsubjpass)."""

@@ -190,6 +190,7 @@ class RulesBase:
         actors = [a for a in within("kg_actors") if a.start >= self.opens]
         self.actors = [a for a in actors if a.label_ != "place"]
         self.places = [a for a in actors if a.label_ == "place"]
+        self._actor_at = None  # (token -> index in actors, the actors' bounds), built when first needed (arguments.py)
         self.triggers = [t for t in within("kg_triggers") if t.start >= self.opens]
         self.times = within("kg_time")
         self.used_as_target: set[int] = set()  # actor span starts taken as objects of earlier triggers

@@ -53,6 +53,7 @@ class RoleData:
     cessation_verbs: frozenset = frozenset()  # verbs whose object is an act stopped: "halt its operations" is no new act
     carrier_verbs: frozenset = frozenset()  # travel verbs whose object is what is moved: "flew bombers" is no visit
     suicide_attacker_words: frozenset = frozenset()  # a doer so named makes an attack a suicide bombing (183)
+    group_heads: frozenset = frozenset()  # a list of actors after one, set off by commas, is the group: "Three countries, Mali, ..."
     member_nouns: frozenset = frozenset()  # their "from"/"of" phrase is the group they belong to: "gunmen from Al-Shabaab"
     origin_words: frozenset = frozenset()  # where a thing was made is not who used it: "Russian-made", "buatan"
     supply_words: frozenset = frozenset()  # origin words that name who gave the thing: "pasokan Qatar" received is Qatar's
@@ -121,6 +122,7 @@ def role_data(lang: str) -> RoleData:
         doer_participles=low("doer_participles"),
         moving_nouns=low("moving_nouns"),
         member_nouns=low("member_nouns"),
+        group_heads=low("group_heads"),
         cessation_verbs=low("cessation_verbs"),
         carrier_verbs=low("carrier_verbs"),
         suicide_attacker_words=low("suicide_attacker_words"),

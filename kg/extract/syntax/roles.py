@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from kg.extract.apposed import GROUP_WORDS, apposed_members, group_heads
 from kg.extract.syntax.addressee import _case, addressed
 from kg.extract.syntax.parties import PartyRoles
 from kg.extract.syntax.dated import date_words, dated_conjuncts, verb_dated_conjuncts
@@ -15,6 +16,8 @@ from kg.lang.settings import settings
 
 
 NOMINAL_HEADS = ("NOUN", "PROPN", "ADJ", "NUM", "PRON")
+MAX_LISTED = 8  # the most tokens a listed actor and its separator take, where an object's list is looked for
+PRE_VERB = ("aux", "aux:pass", "auxpass", "advmod", "neg", "discourse")  # "..., Niger, have also announced"
 
 
 class _Roles(PartyRoles):
@@ -152,6 +155,12 @@ class _Roles(PartyRoles):
             return []
         out: list[Arg] = []
         subjects = [c for c in tok.children if c.dep_ in SUBJECTS] if not passive else []
+        # (or the group noun the parser made the head of the verb: "Dua negara Teluk, Qatar dan Oman, mengecam Israel"
+        # parsed with 'mengecam' as a conjunct of 'negara')
+        group = [tok.head] if not subjects and not passive and tok.dep_ == "conj" and tok.head.i < tok.i and tok.head.pos_ in NOUN_POS else []
+        listed = self.apposed_subject(tok, subjects or group)
+        if listed:  # "Tiga negara, Mali, Burkina Faso dan Niger, menyatakan ...": the list is the group
+            return listed
         if len(subjects) > 1:
             # "The foreign minister, Retno Marsudi, criticized ...": an apposition parsed as two subjects;
             # the one that is a name itself wins, else the one nearest the verb
@@ -188,6 +197,42 @@ class _Roles(PartyRoles):
         if stray is not None:  # "Russia attacked Ukraine and Belarus condemned ...": Belarus, parsed as a conjunct
             return self.actors_in(stray, "conj-clause-subj")
         return self.inherited_subject(tok, depth)
+
+    def apposed_subject(self, verb, subjects) -> list[Arg]:
+        """The actors listed between commas after a group noun that is ``verb``'s subject ("Three countries led by
+        military juntas, Mali, Burkina Faso and Niger, announced ..."; :mod:`kg.extract.apposed`), read off the words:
+        the parser splits such a list across the group noun's conjunct, a second subject or a relative clause."""
+        heads = group_heads(self.lang)
+        for g in subjects:
+            if g.i in self.at or g.i > verb.i or not _is(g, heads, self.lang):
+                continue
+            close = verb.i - 1  # the comma closing the list, before the verb's auxiliaries and adverbs
+            while close > g.i and self.doc[close].head.i == verb.i and self.doc[close].dep_ in PRE_VERB:
+                close -= 1
+            found = apposed_members(self.doc, self.at, self.bounds, close, self.lang)
+            if found is not None and self._group_phrase(g, found[1]):
+                label = g.dep_ if g.head.i == verb.i else "conj-head"
+                return [Arg(*self.bounds[k], k, f"{label}>appos-list", token=self.bounds[k][0]) for k in found[0]]
+        return []
+
+    def apposed_object(self, g, rule: str) -> list[Arg]:
+        """The actors listed between commas after the group noun ``g``, an object ("France criticised two countries,
+        Mali and Niger, for ...", parsed with the names as conjuncts of the verb), closed by a comma or the sentence's
+        end; else []."""
+        if g.i in self.at or not _is(g, group_heads(self.lang), self.lang):
+            return []
+        for close in range(g.i + 3, min(len(self.doc), g.i + GROUP_WORDS + 3 * MAX_LISTED)):
+            found = apposed_members(self.doc, self.at, self.bounds, close, self.lang, final=True)
+            if found is not None:
+                if not self._group_phrase(g, found[1]):
+                    return []
+                return [Arg(*self.bounds[k], k, f"{rule}>appos-list", token=self.bounds[k][0]) for k in found[0]]
+        return []
+
+    def _group_phrase(self, g, opener: int) -> bool:
+        """Whether the words from the group noun ``g`` to the comma ``opener`` of a list may be one phrase: after it,
+        short, and naming no actor ("Three countries backed by Russia, Mali, ...": no apposition read)."""
+        return g.i < opener <= g.i + GROUP_WORDS and not any(i in self.at for i in range(g.i, opener))
 
     def _subject_actors(self, verb, subj, label: str) -> list[Arg]:
         if subj.lower_ in self.d.relative_pronouns and verb.head.i != verb.i:  # (on the noun, or misparsed on a verb)
@@ -284,7 +329,7 @@ class _Roles(PartyRoles):
         obliques: list[Arg] = []
         for c in tok.children:
             if c.dep_ in OBJECTS:
-                targets += self.actors_in(c, "obj")
+                targets += self.apposed_object(c, "obj") or self.actors_in(c, "obj")
             elif c.dep_ == "iobj":
                 targets += self.actors_in(c, "iobj")
         if not targets:
@@ -314,7 +359,7 @@ class _Roles(PartyRoles):
                 c, adp = self.through_compound_adp(c)
                 if adp is None or adp in self.d.passive_agent:
                     continue
-                found = self.actors_in(c, f"obl({adp})")
+                found = self.apposed_object(c, f"obl({adp})") or self.actors_in(c, f"obl({adp})")
                 roles = self.d.adp_roles.get(adp, ())
                 if adp in preps and (not targets or prefer_adps):
                     by_adp += found
