@@ -508,7 +508,13 @@ class ArgumentRules:
                     return _Arg(self._group_right(span, hi), f"prep:{prep}")
                 if self._in_topic(trig, span, preps, direct):
                     return _Arg(self._group_right(span, hi), f"topic:{prep}")
+                how = self._named_member(trig, span, preps, direct) if prep in _source_adps(self.lang) else None
+                if how is not None:
+                    return _Arg(self._group_right(span, hi), how)
                 continue  # locative or agent phrase: not the target
+            how = self._named_member(trig, span, preps, direct)
+            if how is not None:
+                return _Arg(self._group_right(span, hi), how)
             if (kg_get(span) or {}).get("locative"):
                 continue
             if direct and span.start - trig.end <= 4:
@@ -517,6 +523,33 @@ class ArgumentRules:
                 if all(self._skippable(t) or t.like_num or (t.is_alpha and t.is_lower) or t.i in roles or t.lower_ in self.s.titles for t in between):
                     return _Arg(self._group_right(span, hi), "object")
         return None
+
+    def _named_member(self, trig: Span, span: Span, preps: frozenset[str], direct: bool) -> str | None:
+        """How ``span`` is the trigger's party through a person noun that names where its people come from
+        (syntax.json ``member_nouns``, lang.json ``counterpart_nouns``): after a source adposition ("met officials
+        from China", "bertemu dengan mitranya dari Tiongkok", "delegasi dari Jepang") or a comma ("met his
+        counterpart, Wang Yi", "bertemu mitranya, Menteri Luar Negeri Jepang ..."), when that noun is itself
+        introduced by one of ``preps`` (``prep:P``) or is the direct object (``object``). Else None."""
+        from kg.extract.syntax.data import role_data
+
+        nouns = role_data(self.lang).member_nouns | self.s.counterpart_nouns
+        i = span.start - 1
+        while i > trig.end and self._skippable(self.doc[i]):
+            i -= 1  # "officials from the United States"
+        if i <= trig.end or not (self.lows[i] == "," or self.lows[i] in _source_adps(self.lang)):
+            return None
+        if self.lows[i] == "," and span.end < self.sent.end and not self.doc[span.end].is_punct:
+            return None  # an apposition closes with a comma or the sentence: "criticised the officials, Russia said"
+        # the noun right before, or with one plain word after it ("pejabat senior dari", "officials there from")
+        k = next((k for k in (i - 1, i - 2) if k >= trig.end and self.lows[k] in nouns), None)
+        if k is None or any(not (self.doc[m].is_alpha and self.doc[m].is_lower) or self.lows[m] in self.preps for m in range(k + 1, i)):
+            return None
+        j = k - 1
+        while j >= trig.end and self._skippable(self.doc[j]):
+            j -= 1  # "his", "the", "para"
+        if j < trig.end:
+            return "object" if direct else None
+        return f"prep:{self.lows[j]}" if self.lows[j] in preps else None
 
     def _away_noun_before(self, trig: Span, span: Span) -> bool:
         """Whether a noun of an act of leaving whose own party a source adposition marks (``leaving_nouns``:
