@@ -20,6 +20,11 @@ MAX_LISTED = 8  # the most tokens a listed actor and its separator take, where a
 PRE_VERB = ("aux", "aux:pass", "auxpass", "advmod", "neg", "discourse")  # "..., Niger, have also announced"
 
 
+# a name hung on a name by these, with an "and" in the list, is the next member of a list: "Jepang, Korea Selatan, dan
+# Amerika Serikat" (appos); "Estonia, Latvia and Lithuania" with Latvia as GUM's nmod:unmarked of Estonia
+LIST_DEPS = ("appos", "nmod:unmarked")
+
+
 class _Roles(PartyRoles):
     def __init__(self, doc, actors: Sequence, lang: str, events: Sequence[int] = ()):
         self.doc, self.lang = doc, lang
@@ -60,11 +65,11 @@ class _Roles(PartyRoles):
         for c in [*tok.children, *inner]:
             if c.dep_ == "conj" and c.i not in seen and c.pos_ not in VERB_POS and clause_verb_after(c, self.d, self.lang) is None:
                 out += self.actors_in(c, f"{rule}+conj", depth=depth, seen=seen)
-            elif c.dep_ == "appos" and tok.i in self.at and c.i in self.at and self.at[c.i] not in seen:
+            elif c.dep_ in LIST_DEPS and tok.i in self.at and c.i in self.at and self.at[c.i] not in seen:
                 if any(x.dep_ == "cc" for x in self.doc[min(tok.i, c.i) : max(c.right_edge.i + 1, tok.head.i)]):  # its "and"
                     # "Jepang, Korea Selatan, dan Amerika Serikat": a list parsed as a name in apposition to a name
                     out += self.actors_in(c, f"{rule}+appos-list", depth=depth, seen=seen)
-                elif c.i > tok.i and self.bounds[self.at[c.i]][1] == tok.head.i and tok.head.pos_ in VERB_POS:
+                elif c.dep_ == "appos" and c.i > tok.i and self.bounds[self.at[c.i]][1] == tok.head.i and tok.head.pos_ in VERB_POS:
                     # "Sebelum bertemu Joe Biden di Gedung Putih, Fumio Kishida mengunjungi Kanada" parsed with Kishida in
                     # apposition to Biden: the name right before the verb, after a comma, is its subject
                     out = self.actors_in(c, f"{rule}+appos-at-verb", depth=depth, seen=seen)
