@@ -583,6 +583,13 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # then (lead), a three-name subject list the English parser hangs as nmod:unmarked ('Estonia, Latvia and Lithuania
 # signed ...' gave EST alone) is a list like an apposed one with its 'and' (roles.py LIST_DEPS): listed_subjects +6 en
 # (1 guard), +6 id (1 guard); main passed en 5 of 6, id 6; now all
+# then (hENV), an envoy recalled by its own side with its posting in its own name is 161 against the posting ('Peru
+# recalled the Peruvian ambassador to Mexico', 'Argentina's ambassador to Venezuela was recalled', 'Duta Besar Argentina
+# untuk Venezuela dipanggil pulang/ditarik'): the mention keeps the posting it takes in (actors.py _posting, kg
+# 'posted'), and a trigger marked posting_target (recall/withdraw, panggil pulang/tarik + envoy) takes it as target,
+# with the envoy's state as doer when none is written (kg/extract/posting.py); new id entry 'tarik' + envoy (passive
+# 'ditarik'): recalled_envoy +9 en, +9 id (3 guards each: a posted envoy meeting, a summons, no posting); main passed
+# the guards only; now all
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
@@ -607,7 +614,7 @@ PASSED = {
            "wanted_doer": 7,
            "week_noun_not_sunday": 3, "group_modifier_name": 6, "ceasefire_between": 6, "aid_goods": 4, "downed_aircraft": 4,
            "day_possessor_of_event": 3, "vow_threat": 7, "placed_agents": 8, "title_with_of": 5, "persuade_appeal": 12, "abbreviated_title": 4, "by_gerund_act": 10, "future_auxiliary": 5, "reason_possessor": 5, "posted_envoy": 4, "effect_verb_object": 5, "planned_act": 8, "evaluative_speech": 7, "hosted_talks": 10, "drew_criticism": 6, "threatened_act": 4, "listed_subjects": 9, "named_affiliation": 4, "discussed_topic": 4, "attributed_source": 2, "trailing_attribution": 5, "state_epithet": 1, "quoted_speaker": 2, "fronted_participle_meeting": 3, "sanctions_light_verb": 1, "namesake_spelling": 5, "report_date": 5, "according_to_speaker": 6,
-           "recalled_envoy": 8, "ended_agreement": 8, "apposed_group_list": 9, "member_from_state": 8, "halted_supply": 8},
+           "recalled_envoy": 17, "ended_agreement": 8, "apposed_group_list": 9, "member_from_state": 8, "halted_supply": 8},
     "id": {"accusation": 27, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 16, "negative": 13, "nominal_possessor": 11, "object": 21, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 30, "reported_speech": 9,
@@ -629,7 +636,7 @@ PASSED = {
            "wanted_doer": 6,
            "week_noun_not_sunday": 5, "group_modifier_name": 6, "ceasefire_between": 5, "aid_goods": 5, "downed_aircraft": 2,
            "day_possessor_of_event": 2, "vow_threat": 9, "placed_agents": 7, "title_with_of": 4, "persuade_appeal": 11, "abbreviated_title": 4, "by_gerund_act": 8, "future_auxiliary": 7, "reason_possessor": 4, "posted_envoy": 5, "effect_verb_object": 5, "planned_act": 8, "evaluative_speech": 6, "hosted_talks": 8, "drew_criticism": 5, "threatened_act": 6, "listed_subjects": 10, "named_affiliation": 3, "discussed_topic": 4, "attributed_source": 3, "trailing_attribution": 4, "state_epithet": 4, "quoted_speaker": 1, "fronted_participle_meeting": 2, "sanctions_light_verb": 4, "namesake_spelling": 5, "report_date": 5, "according_to_speaker": 6,
-           "recalled_envoy": 8, "ended_agreement": 7, "apposed_group_list": 9, "member_from_state": 7, "halted_supply": 8},
+           "recalled_envoy": 17, "ended_agreement": 7, "apposed_group_list": 9, "member_from_state": 7, "halted_supply": 8},
 }  # fmt: skip
 
 

@@ -16,6 +16,7 @@ from kg.extract.arguments import _state_protest, _sure_doer
 from kg.extract.coordination import between_pair, listed_before, subject_elsewhere, unpaired
 from kg.extract.intent import _intent_is_now, gives_aid, intent_event
 from kg.extract.participants import actor_for, participant
+from kg.extract.posting import posted_parties
 from kg.extract.rules import SentenceRules
 from kg.extract.sentence import COMPLEMENT_ROOTS, _Arg, _Memory, _Ref, filed_end, names_earlier_actor, sentences_of
 from kg.extract.reading import modifier_agent, parsed_as_noun, parsed_as_verb, passive_place, past_effect_verb, place_after_agent
@@ -308,6 +309,7 @@ class Extractor:
         verb_preps = t.target_preps if t.target_preps is not None else s.target_preps_verb
         noun_preps = t.target_preps if t.target_preps is not None else s.target_preps_noun
         source = target = None
+        posting = False  # the target is the state an envoy done to is posted to (:mod:`kg.extract.posting`)
         lone = False  # a symmetric verb with one side found by the window rules: the parse must give its controller
         if t.symmetric:
             subj = rules.nominal_agent(trig) if nominal else None
@@ -347,6 +349,7 @@ class Extractor:
             elif source is None and s.has_morphology:
                 # Indonesian "dibunuh Israel": the agent may follow the verb without "oleh"
                 source = rules.after(trig, frozenset(), direct=True, stop=stop)
+            source, target, posting = posted_parties(rules, t, source, target)  # "Turkey's ambassador to Israel was recalled"
         elif nominal:
             source = rules.nominal_agent(trig) or rules.agent_after(trig, stop, nominal=True) or claimed_by(rules, trig)
             if source is None:
@@ -368,6 +371,7 @@ class Extractor:
             if t.target_preps:  # the lexicon says where this verb's target is: "extradited X to the US"
                 target = rules.after(trig, verb_preps, direct=False, stop=stop)
             target = target or rules.after(trig, verb_preps, direct=True, stop=stop)
+            source, target, posting = posted_parties(rules, t, source, target)  # "recalled the Israeli ambassador to Turkey"
             if rules.in_denied_clause(trig, target):
                 target = None  # "Russia denied that Ukrainian drones had hit ...": not Ukraine's claim that is denied
             if target is not None and source is not None and rules.same_side(source, target):
@@ -386,6 +390,7 @@ class Extractor:
             syn = syntax_args(fr, cands, t, rules) if "full" in self.syntax else None
             if syn is not None:
                 source, target, syn_rule = listed_before(source, syn[0]), syn[1], syn[2]  # "Mali, Burkina Faso dan Niger"
+                source, target, posting = posted_parties(rules, t, source, target)
                 if lone and (not syn_rule.startswith(CONTROLLED) or syn_rule.startswith("verb:xcomp-control(obj)")):
                     return None
                 pair = between_pair(rules, source, target, syn_rule) if t.symmetric and nominal else None
@@ -539,6 +544,6 @@ class Extractor:
             symmetric=t.symmetric,
             confidence=conf,
             rule=(f"syntax:{syn_rule}" if syn_rule else f"window:{'symmetric' if t.symmetric else 'passive' if passive else 'nominal' if nominal else 'active'}:{source.how}>{target.how}")
-            + "".join(f"+{r}" for r in refs) + ("+alias" if alias else ""),
+            + "".join(f"+{r}" for r in refs) + ("+alias" if alias else "") + ("+posting" if posting else ""),
         )
         return event, evidence

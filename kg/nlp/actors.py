@@ -157,8 +157,10 @@ class ActorTagger:
             start, end, sec = new
             noun = self.sector_info.get(" ".join(lows[sec.start : sec.end])) or self.sector_info.get(doc_text(doc)[sec.start_char : sec.end_char].lower())
             used.add(sec.start)
+            posted = None
             if noun is not None and noun.role:  # "duta besar Swedia untuk Indonesia": no party of "memanggil ..."
-                end = self._posted_to(lows, end, by_start)
+                posted = self._posting(lows, end, by_start)
+                end = posted.end if posted is not None else end
             prev = lows[start - 1] if start > 0 else ""
             combo = Span(doc, start, end, label="combo", kb_id=span.kb_id_)
             kg_set(combo, {
@@ -167,6 +169,7 @@ class ActorTagger:
                 "rule": "combo:state+sector",
                 "conf": 0.85,
                 "locative": prev in self.s.locative_preps,
+                **_posted_info(posted, doc[start].idx),
             })
             out.append(combo)
         return filter_spans(out)
@@ -227,7 +230,7 @@ class ActorTagger:
                     end = nxt.end + 1 if comma and nxt.end < len(doc) and doc[nxt.end].text == "," else nxt.end
                     merged = Span(doc, span.start, nxt.end, label="apposition", kb_id=nxt.kb_id_)
                     kg_set(merged, {**kg_get(nxt), "role": kg["role"], "rule": "apposition", "conf": 0.95, "sector": kg["sector"],
-                                   "state": span.kb_id_, "locative": kg["locative"]})
+                                   "state": span.kb_id_, "locative": kg["locative"], **_kept_posting(kg)})
                     del end
                     out.append(merged)
                     i += 2
@@ -239,7 +242,7 @@ class ActorTagger:
                     name = doc[k:name_end].text
                     merged = Span(doc, span.start, name_end, label="discovered", kb_id=_slug(name))
                     kg_set(merged, {"sector": kg["sector"], "role": kg["role"], "rule": "discovery:role+name", "conf": 0.7,
-                                   "state": span.kb_id_, "name": name, "locative": kg["locative"]})
+                                   "state": span.kb_id_, "name": name, "locative": kg["locative"], **_kept_posting(kg)})
                     out.append(merged)
                     i += 1
                     continue
@@ -249,15 +252,17 @@ class ActorTagger:
 
     _ANCHOR_LABELS = frozenset({"name", "adjective", "metonym", "combo"})
 
-    def _posted_to(self, lows: list[str], end: int, by_start: dict) -> int:
-        """The end of a role mention ending at ``end`` with the state or body it is posted to, written after one of
-        ``role_destination_preps`` ("ambassador to the UN", "duta besar Swedia untuk Indonesia"): where an envoy is
-        posted belongs to the envoy, and is no party of the verb ("memanggil ... untuk Indonesia")."""
+    def _posting(self, lows: list[str], end: int, by_start: dict) -> Span | None:
+        """The state or body a role mention ending at ``end`` is posted to, written after one of
+        ``role_destination_preps`` ("ambassador to the UN", "duta besar Swedia untuk Indonesia"), or None. Where an
+        envoy is posted belongs to the envoy (the mention runs to its end), and is no party of the verb ("memanggil
+        ... untuk Indonesia"); the mention keeps it as ``posted`` (:func:`_posted_info`) for the verbs whose act is
+        against the posting ("recalled the Israeli ambassador to Turkey")."""
         n = len(lows)
         if end >= n or lows[end] not in self.s.role_destination_preps:
-            return end
+            return None
         dest = by_start.get(end + 1 + (1 if end + 1 < n and lows[end + 1] in self.s.determiners else 0))
-        return dest.end if dest is not None and self._anchor_ok(dest) else end
+        return dest if dest is not None and self._anchor_ok(dest) else None
 
     def _anchor_ok(self, span: Span | None) -> bool:
         """An actor a role can belong to: a state, organisation or IGO (not a person, not a place)."""
@@ -316,22 +321,26 @@ class ActorTagger:
         for start, end, anchor, role, sector in sorted(phrases, key=lambda p: (p[0], -p[1])):
             if start in taken:
                 continue
-            end = self._posted_to(lows, end, by_start)  # "ambassador to the UN", "Duta Besar Rusia untuk Indonesia"
+            posted = self._posting(lows, end, by_start)  # "ambassador to the UN", "Duta Besar Rusia untuk Indonesia"
+            end = posted.end if posted is not None else end
             found = self._name_after_role(doc, end, by_start) or self._name_before_role(doc, start, by_end)
             if found is None:
                 continue
             a, b, person = found
             anchor_info = kg_get(anchor) or {}
             lo, hi = min(a, start), max(b, end)
+            # the posting, counted from the merged mention's start: written after the role phrase, or already the
+            # combo's ("X, Turkey's ambassador to Israel")
+            kept = _posted_info(posted, doc[lo].idx) or _kept_posting(anchor_info, anchor.start_char - doc[lo].idx)
             if person is not None:  # a known person: keep who, add the role
                 merged = Span(doc, lo, hi, label="apposition", kb_id=person.kb_id_)
                 kg_set(merged, {**(kg_get(person) or {}), "role": role, "rule": "apposition:role", "conf": 0.9,
-                                "sector": sector, "state": anchor.kb_id_, "locative": False})  # fmt: skip
+                                "sector": sector, "state": anchor.kb_id_, "locative": False, **kept})  # fmt: skip
             else:
                 name = doc_text(doc)[doc[a].idx : doc[b - 1].idx + len(doc[b - 1])]
                 merged = Span(doc, lo, hi, label="discovered", kb_id=_slug(name))
                 kg_set(merged, {"sector": sector or anchor_info.get("sector"), "role": role, "rule": "discovery:role-phrase",
-                                "conf": 0.7, "state": anchor.kb_id_, "name": name, "locative": False})  # fmt: skip
+                                "conf": 0.7, "state": anchor.kb_id_, "name": name, "locative": False, **kept})  # fmt: skip
             taken.update(range(lo, hi))
             new.append(merged)
         if not new:
@@ -551,3 +560,22 @@ def _slug(name: str) -> str:
 
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_") or "unknown"
+
+
+def _posted_info(dest: Span | None, base: int) -> dict:
+    """A role mention's ``posted`` entry for the state or body ``dest`` it is posted to (none without one): its actor
+    id, label and characters counted from the mention's first character ``base`` (so that they hold when a document's
+    sections are joined), so that a later step can make it a party ("recalled the Israeli ambassador to Turkey":
+    Turkey is the target) though the mention has taken it in."""
+    if dest is None:
+        return {}
+    return {"posted": {"id": dest.kb_id_, "label": dest.label_, "start": dest.start_char - base, "end": dest.end_char - base}}
+
+
+def _kept_posting(info: dict, shift: int = 0) -> dict:
+    """The ``posted`` entry of a role mention's information, for a mention made of it that starts ``shift`` characters
+    before it ("Turkey's ambassador to Israel, X": 0; "X, Turkey's ambassador to Israel"), or nothing."""
+    if "posted" not in info:
+        return {}
+    p = info["posted"]
+    return {"posted": {**p, "start": p["start"] + shift, "end": p["end"] + shift}}
