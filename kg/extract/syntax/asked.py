@@ -139,3 +139,75 @@ def _act_asked_of_others(fr, spans, rules) -> bool:
         return False
     clause = {t.i for t in verb.subtree}
     return all(not isinstance(sp, _Ref) and 0 <= sp.start - off < len(sub) and sp.start - off not in clause for sp in spans)
+
+
+def _possessed(trig, rules) -> bool:
+    """Whether the event noun ``trig`` (a document span) is marked by a possessive pronoun for its doer: "its
+    support", "their aid", "dukungannya" (syntax.json ``possessive_pronouns``, lang.json ``possessive_suffixes``)."""
+    from kg.extract.syntax.data import role_data
+
+    if trig[-1].lower_.endswith(tuple(rules.s.possessive_suffixes or ())) and len(trig[-1]) > 5:
+        return True
+    words = {p for p in role_data(rules.lang).possessive_pronouns if not p.startswith("-")}
+    k = trig.start - 1
+    while k >= max(rules.sent.start, trig.start - 4):  # "its military support", "their weapons deliveries"
+        tok = rules.doc[k]
+        if tok.lower_ in words:
+            return True
+        if tok.pos_ not in ("ADJ", "NOUN") or any(a.start <= k < a.end for a in rules.actors):
+            return False
+        k -= 1
+    return False
+
+
+def possessed_act_asked(fr, spans, rules) -> bool:
+    """Whether the frame's event noun, marked by a possessive pronoun (:func:`_possessed`), lies in the clause an
+    appeal or demand verb (:data:`APPEALS`) controls (:func:`_controlled`: "mendesak Tiongkok *agar menghentikan
+    dukungannya terhadap Rusia*", "Tiongkok didesak AS agar ...", "urged China to stop its support for Russia") and a
+    window doer span lies outside that clause: the possessor is the one asked, never the one who asks, and the act
+    asked about is asserted of nobody."""
+    if rules.syntax is None:
+        return False
+    sub, off = rules.syntax
+    trig = next((x for x in rules.triggers if x.start <= fr.trigger + off < x.end), None)
+    if trig is None or not _possessed(trig, rules):
+        return False
+    tok = sub[fr.trigger]
+    chain = [tok, *tok.ancestors]
+    for clause, verb in zip(chain, chain[1:]):
+        if clause.i > verb.i and _appeal_at(verb.i + off, rules) and _controlled(clause, rules.lang):
+            inside = {t.i for t in clause.subtree}
+            return any(not isinstance(sp, _Ref) and 0 <= sp.start - off < len(sub) and sp.start - off not in inside for sp in spans)
+    return False
+
+
+def asked_clause_party(fr, spans, rules) -> bool:
+    """Whether an appeal or demand verb (:data:`APPEALS`) has a window target inside a clause it controls that is not
+    that clause's subject ("AS mendesak agar dukungannya terhadap Rusia dihentikan": Russia is a party of the act
+    asked about, not the one asked; "mendesak agar Israel menghentikan ...": Israel is asked)."""
+    from kg.extract.syntax.data import PASSIVE_SUBJECTS, SUBJECTS
+    from kg.extract.syntax.results import head_token
+
+    if fr.kind == "noun" or rules.syntax is None:
+        return False
+    sub, off = rules.syntax
+    verb = sub[fr.trigger]
+    if not _appeal_at(verb.i + off, rules):
+        return False
+    content = rules.s.content_marks  # "demanded that its support for Russia be stopped"
+    marks = lambda c: {m.lower_ for m in c.children if m.dep_ == "mark"}  # noqa: E731
+    # a clause its mark opens ("agar", "to", "that"): not a noun the parser made a clause ("menyerukan reformasi demokrasi di Venezuela")
+    clauses = [c for c in verb.children if c.i > verb.i and marks(c) and (
+        _controlled(c, rules.lang) or c.dep_ == "ccomp" and marks(c) <= content)]  # fmt: skip
+    if not clauses or any(c.dep_ in ("obj", "iobj", "dobj") or (c.dep_ == "obl" and c.i < min(x.i for x in clauses)) for c in verb.children):
+        return False  # an addressee of its own: "mendesak Argentina agar berunding dengan Chili"
+    found = False
+    for sp in spans:
+        if isinstance(sp, _Ref) or not (0 <= sp.start - off and sp.end - off <= len(sub)):
+            return False
+        h = head_token(sub, sp.start - off, sp.end - off)
+        c = next((c for c in clauses if any(t.i == h.i for t in c.subtree)), None)
+        if c is None or (h.head.i == c.i and h.dep_ in SUBJECTS + PASSIVE_SUBJECTS):
+            return False
+        found = True
+    return found

@@ -119,6 +119,59 @@ def across_object_relative(trig: int, spans, rules) -> bool:
     return False
 
 
+def _subject_relative(sub, k, pronouns, names, heads):
+    """(the verb, the noun) of a relative clause opened at parse token ``k`` whose pronoun is the clause's subject,
+    active or passive, on a common noun for a group of actors that names no actor (syntax.json ``group_heads``,
+    ``member_nouns``: "Western countries *that* keep supplying weapons to Israel", "negara-negara Barat *yang* terus
+    memasok senjata", "para militan *yang* menyerang"); else None. Not a noun that names an actor or an event, nor one
+    for a thing ("missiles that hit Kyiv": the one who fires them acts)."""
+    from kg.extract.syntax.data import PASSIVE_SUBJECTS, SUBJECTS
+
+    r = sub[k]
+    verb = r.head
+    if r.lower_ not in pronouns or r.dep_ not in SUBJECTS + PASSIVE_SUBJECTS or verb.dep_ not in ("acl:relcl", "acl"):
+        return None
+    noun = verb.head
+    if verb.i == noun.i or noun.i > k or noun.pos_ in ("PROPN", "PRON") or names(noun.i) or not heads(noun):
+        return None
+    return verb, noun
+
+
+def across_subject_relative(trig: int, spans, rules) -> bool:
+    """Whether a relative clause on a group noun that names no actor, the noun itself the clause's subject
+    (:func:`_subject_relative`), stands between the trigger (a parse token) and one of the window's ``spans``: the
+    clause's act with a party outside the noun's phrase ("Turki mengkritik negara-negara Barat yang terus memasok
+    senjata kepada Israel" is no supply of Turkey's; with no actor for the noun, no event: the clause's act never
+    borrows the main verb's subject), or the main verb's act with a party inside the clause ("China criticised some
+    nations that support Taiwan": Taiwan is not criticised)."""
+    from kg.extract.syntax.data import _is
+
+    sub, off = rules.syntax
+    d = role_data(rules.lang)
+    pronouns = d.relative_pronouns
+    words = d.group_heads | d.member_nouns
+
+    def names(i: int) -> bool:
+        return any(a.start <= i + off < a.end for a in rules.actors) or any(x.start <= i + off < x.end for x in rules.triggers)
+
+    def heads(t) -> bool:
+        return t.lower_ in words or _is(t, words, rules.lang)
+
+    starts = [sp.start - off for sp in spans if not isinstance(sp, _Ref) and 0 <= sp.start - off < len(sub)]
+    for k in range(len(sub)):
+        found = _subject_relative(sub, k, pronouns, names, heads)
+        if found is None:
+            continue
+        verb, noun = found
+        clause = {t.i for t in verb.subtree} | {k}
+        phrase = {t.i for t in noun.subtree}
+        if trig in clause and any(i not in phrase for i in starts):
+            return True  # the clause's act with a party outside the noun's phrase
+        if trig < noun.left_edge.i and any(i in clause for i in starts):
+            return True  # the main verb's act with a party inside the clause
+    return False
+
+
 def past_relative_antecedent(trigger: int, spans, rules) -> bool:
     """Whether the window's doer ``spans`` (document tokens) are named before an actor that a relative clause set off
     by commas follows, the ``trigger`` coming right after the clause's closing comma: the verb continues the clause's
@@ -153,6 +206,8 @@ def relative_veto(fr, source, target, rules):
         return None, None, "relative-antecedent"  # "menuduh Israel, yang dipasok senjata oleh AS, membom Lebanon": not Iran
     if across_object_relative(fr.trigger, source.spans + target.spans, rules):
         return None, None, "object-relative"  # "criticized the rebels that the US arms", "milisi yang didukung Iran"
+    if doers and across_subject_relative(fr.trigger, source.spans + target.spans, rules):
+        return None, None, "subject-relative"  # "mengkritik negara-negara Barat yang memasok senjata kepada Israel": not Turkey's
     if doers and inside_closed_relative(trig, source.spans, rules):
         opener = fronted_antecedent(trig, source.spans, rules)
         if opener is not None and not any(opener.spans[0] is s for s in target.spans):  # "Iran, which Russia supports, attacked Israel"

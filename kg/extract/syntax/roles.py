@@ -275,8 +275,9 @@ class _Roles(PartyRoles):
         if dep == "ccomp" and objs and marks <= self.d.control_marks and _is(head, self.d.object_control, self.lang):
             dep = "xcomp"  # "Mesir mendesak Hamas menghentikan ...", parsed as a ccomp: object control all the same
         if dep in ("xcomp", "advcl") and head.pos_ in VERB_POS:
-            if self.is_passive(head) and dep == "xcomp":
-                # "Russia was ordered by the court to halt ...": the passive subject is the one controlled
+            if self.is_passive(head) and (dep == "xcomp" or control and marks and marks <= self.d.control_marks):
+                # "Russia was ordered by the court to halt ...": the passive subject is the one controlled (also as an
+                # advcl: "Israel didesak Mesir agar menghentikan ...", "Israel was urged by Egypt to halt ...")
                 found = [a for c in head.children if c.dep_ in PASSIVE_SUBJECTS for a in self.actors_in(c, "xcomp-control(pass)")]
                 if found:
                     return found

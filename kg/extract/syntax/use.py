@@ -25,7 +25,7 @@ from kg.extract.coordination import echoed_act
 from kg.extract.reading import before_effect_verb, read_as_verb
 from kg.extract.sentence import _Arg, _Ref
 from kg.extract.syntax.adjunct import across_time_adjunct, time_adjunct_parties
-from kg.extract.syntax.asked import APPEALS, _act_asked_of_others, _asked_of_others, _asked_own
+from kg.extract.syntax.asked import APPEALS, _act_asked_of_others, _asked_of_others, _asked_own, asked_clause_party, possessed_act_asked
 from kg.extract.syntax.relative import inside_closed_relative, relative_veto
 from kg.nlp.context import kg_get
 
@@ -475,6 +475,10 @@ def veto(fr, cands, source, target, t, nominal: bool, rules) -> tuple:
         return None, None, "asked-of-others"  # "menyerukan negara-negara anggotanya memutus hubungan dengan Israel"
     if win_tgt and t.code[:2] in APPEALS and _asked_own(fr, target.spans, rules):
         return None, None, "asked-own"  # "meminta warganya meninggalkan Iran", whatever the parse made of "warganya"
+    if win_tgt and t.code[:2] in APPEALS and asked_clause_party(fr, target.spans, rules):
+        return None, None, "asked-clause-party"  # "AS mendesak agar dukungannya terhadap Rusia dihentikan": Russia is not asked
+    if nominal and win_src and not win_src & syn_src and possessed_act_asked(fr, source.spans, rules):
+        return None, None, "asked-possessed"  # "Tiongkok didesak AS agar menghentikan dukungannya terhadap Rusia": not the US's
     if win_src and not syn_src and _act_asked_of_others(fr, source.spans, rules):
         return None, None, "asked-of-others"  # ... and the cut is the members', not the League's
     if speakers and syn_src and not syn_src & speakers and win_src and win_src <= speakers:
