@@ -11,7 +11,6 @@ from kg.extract.sentence import (
     _group_last_words,
     _group_nouns,
     _group_size,
-    _places_by_name,
     _Ref,
     _sector_index,
 )
@@ -324,68 +323,6 @@ class ArgumentRules:
         if not all(w in self.s.complementisers or w in self.s.determiners or w in self.preps for w in between):
             return None
         return _Arg(group, "asked")
-
-    def place_target(self, trig: Span, source: _Arg, stop: int, *, via: frozenset[str] | None = None) -> _Arg | None:
-        """For violence with no actor target: a place after the trigger in another state stands for it
-        ("menyerang rumah sakit di Kota Gaza", "raided the Jenin camp")."""
-        hi = min(stop, trig.end + WINDOW_AFTER, self.sent.end)
-        # the source's own country is no target ("Houthis attacked a tanker off Yemen"), unless a target
-        # preposition names the place ("serangan separatis terhadap desa di Georgia")
-        src = {self._country_of(sp) for sp in source.spans}
-        own = {self._side(sp) for sp in source.spans}
-        inside = self.s.inside_preps
-        located = [a for a in self.actors if (kg_get(a) or {}).get("locative") and self._kind(a) == "state"]
-        for place in sorted(self.places + located, key=lambda x: x.start):
-            if trig.end <= place.start < hi:
-                if via is not None and via.isdisjoint(self.lows[trig.end : place.start]):
-                    continue  # an event noun reaches a place only through a target preposition
-                if place.label_ == "place":
-                    country = self.lex.places.get(place.kb_id_.removeprefix("place:")) or None
-                    code = country.country if country else None
-                else:  # "terhadap desa di Georgia", "struck targets in Lebanon": the state it is in
-                    code = self._country_of(place)
-                # an armed group's home state is its target only for acts in it: "attacked a hotel in
-                # Mogadishu" (Somalia), not "attacked a ship off Yemen"
-                home_ok = via is not None or (place.start > 0 and self.lows[place.start - 1] in inside)
-                if code and code not in (own if home_ok else src) and self.lex.state(code) is not None:
-                    return _Arg([place], "place")
-        return None
-
-    def located_place(self, target: _Arg) -> tuple[_Arg, object]:
-        """"kunjungan ke Amman, Yordania", "a visit to Hanoi, Vietnam": a place followed by the state it lies
-        in is where the act happens, not a second target. Returns the target without it, and the place."""
-        spans = list(target.spans)
-        for a, b in zip(spans, spans[1:]):
-            if not (type(a) is Span and type(b) is Span) or self.lows[a.end : b.start] != [","]:
-                continue
-            if self._kind(b) != "state" or self._country_of(b) is None:
-                continue
-            place = self._place_named(a)
-            if place is not None and place.country == self._country_of(b):
-                return _Arg([sp for sp in spans if sp is not a], target.how), place
-        return target, None
-
-    def with_located_state(self, target: _Arg) -> _Arg:
-        """A parse gives "a visit to Hanoi, Vietnam" as Hanoi alone (the state is its apposition): the state
-        written right after a target's place (", Vietnam") joins the target, so :meth:`located_place` reads
-        the pair as the window rules give it."""
-        spans = list(target.spans)
-        for a in list(spans):
-            if type(a) is not Span:
-                continue
-            b = next((x for x in self.actors if x.start == a.end + 1), None)
-            if b is not None and b not in spans and self.lows[a.end : b.start] == [","]:
-                place = self._place_named(a)
-                if place is None or place.country != self._country_of(b):
-                    continue  # "Since Russia's invasion of Ukraine, Poland has ...": the next clause's subject
-                spans.insert(spans.index(a) + 1, b)
-        return _Arg(spans, target.how) if len(spans) != len(target.spans) else target
-
-    def _place_named(self, span: Span):
-        """The gazetteer place a span names (a place span, or a capital used for its government)."""
-        if span.label_ == "place":
-            return self.lex.places.get(span.kb_id_.removeprefix("place:"))
-        return _places_by_name(self.lex).get(span.text.lower())
 
     def hostage_patient(self, trig: Span, passive: bool) -> bool:
         """Are hostages what the detaining verb acts on ("menahan dua sandera", "hostages held by ...")?"""
