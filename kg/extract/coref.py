@@ -34,6 +34,9 @@ pronoun subject for the previous sentence's subject (a part of :class:`kg.extrac
 - **counterpart** (``coref:host-counterpart``, ``...+host-counterpart``): "... arrived in Vientiane. He signed an accord with
   his counterpart", "Ia dan mitranya ...": a counterpart noun (``counterpart_nouns``) naming no actor is the host
   of the last visit (042) its subject made.
+- **object anaphor** (``coref:object``, ``...+object``): "Turkey criticised Sweden and urged it to ...", "... dan
+  mendesaknya", "accused the group of ...": the object of a verb sharing an earlier verb's subject is the one other
+  party of its kind named before in the sentence (:mod:`kg.extract.coref_object`).
 - **organisation** (``coref:org``, ``...+org``): "Guinea has been a member of ECOWAS ... Guinea quit the bloc", "keluar
   dari organisasi itu": a referring organisation noun (``organisation_nouns`` with a ``claim_determiners`` word) right
   after a trigger (or its preposition) is the one organisation named earlier in its sentence or in the
@@ -57,6 +60,7 @@ from bisect import bisect_left
 from spacy.tokens import Span
 
 from kg.extract.coref_description import DescriptionRules
+from kg.extract.coref_object import ObjectAnaphorRules
 from kg.extract.sentence import _Arg, _group_nouns, _group_size, _Ref, filed_end
 from kg.model import TimeValue
 from kg.nlp.context import doc_context, kg_get, span_list
@@ -79,7 +83,7 @@ REJECTION_CODES = ("12", "016")  # a rejection, or a denial ("denied the claim",
 # PETRARCH2 codes 'deny * accusation' and the shared dev gold 'Damascus denies this')
 
 
-class CorefRules(DescriptionRules):
+class CorefRules(DescriptionRules, ObjectAnaphorRules):
     """Group nouns for a pair, pronoun subjects for the previous sentence's subject."""
 
     def _spans_of_sentence(self, sent: Span, upto: int | None = None) -> list[Span]:

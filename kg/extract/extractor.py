@@ -24,6 +24,8 @@ from kg.extract.syntax.adjunct import place_in_time_adjunct
 from kg.extract.syntax.asked import clause_asked
 from kg.extract.syntax.object_act import object_act
 from kg.extract.syntax.relative import fronted_antecedent, inside_closed_relative
+from kg.extract.syntax.halted_owner import others_act_halted
+from kg.extract.syntax.selfref import group_speaker
 from kg.extract.syntax.use import (
     STATS, alleged, capacity_act, coref_target, halted, halted_by_subject, modifies_other_noun, needs_parse, parse_mode,
     parse_doer, parse_sentences, place_act, refused, syntax_args, syntax_frame, veto,
@@ -390,6 +392,8 @@ class Extractor:
             syn = syntax_args(fr, cands, t, rules) if "full" in self.syntax else None
             if syn is not None:
                 source, target, syn_rule = listed_before(source, syn[0]), syn[1], syn[2]  # "Mali, Burkina Faso dan Niger"
+                if not group_speaker(rules, syn_rule, source) or others_act_halted(t.code, syn_rule):
+                    return None  # "Israel's army said the group fired ...": not the speaker's; "to end Iran's attacks"
                 source, target, posting = posted_parties(rules, t, source, target)
                 if lone and (not syn_rule.startswith(CONTROLLED) or syn_rule.startswith("verb:xcomp-control(obj)")):
                     return None
@@ -414,6 +418,8 @@ class Extractor:
             target = rules.accuser_target(trig, source, passive) or (responder_target(rules, fr, trig, source) if nominal else None)
         if target is None:
             target = rules.org_target(trig, source)  # "Mali quit the bloc": the organisation named before
+        if target is None:  # "criticised Sweden and urged it to ...", "mendesaknya": the other party named before
+            target = rules.object_anaphor(trig, source, nominal, passive)
         if not rules.actors and not rules.places and not _new_reading(source, target):
             return None  # a sentence read only for its pronoun or group noun: only a pair ("both sides") or a host's counterpart
         if source is None and target is None and cameo.quad_of_root(t.code[:2]) == 4 and not t.symmetric and not nominal:

@@ -50,6 +50,9 @@ class RoleData:
     control_marks: frozenset = frozenset()  # marks of a controlled clause: "urged X to", "accused X of"
     infinitive_marks: frozenset = frozenset()  # the mark of an infinitive clause: "to", "untuk"
     vicinity_words: frozenset = frozenset()  # a place near, not in, a state: "waters", "lepas (pantai)"
+    self_nouns: frozenset = frozenset()  # "said his country would ...": the speaker's own side (selfref.py)
+    self_group_nouns: frozenset = frozenset()  # "the group" of a group's speaker (selfref.py)
+    self_determiners: frozenset = frozenset()  # "the", "itu" before such a group noun
     cessation_verbs: frozenset = frozenset()  # verbs whose object is an act stopped: "halt its operations" is no new act
     carrier_verbs: frozenset = frozenset()  # travel verbs whose object is what is moved: "flew bombers" is no visit
     suicide_attacker_words: frozenset = frozenset()  # a doer so named makes an attack a suicide bombing (183)
@@ -124,6 +127,9 @@ def role_data(lang: str) -> RoleData:
         member_nouns=low("member_nouns"),
         group_heads=low("group_heads"),
         cessation_verbs=low("cessation_verbs"),
+        self_nouns=low("self_nouns"),
+        self_group_nouns=low("self_group_nouns"),
+        self_determiners=low("self_determiners"),
         carrier_verbs=low("carrier_verbs"),
         suicide_attacker_words=low("suicide_attacker_words"),
         relative_adverbs=low("relative_adverbs"),

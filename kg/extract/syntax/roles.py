@@ -12,6 +12,7 @@ from kg.extract.syntax.dated import date_words, dated_conjuncts, verb_dated_conj
 from kg.extract.syntax.clauses import clause_verb_after, relative_antecedent, split_subject, stray_subject
 from kg.extract.syntax.data import AGENTS, NOUN_POS, NP_INNER, OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, VERB_POS, _is, away_nouns, leaving_nouns, role_data
 from kg.extract.syntax.results import Arg, Speech, _re, _span_bounds, head_token
+from kg.extract.syntax.selfref import self_described
 from kg.lang.settings import settings
 
 
@@ -245,10 +246,11 @@ class _Roles(PartyRoles):
         found = self.actors_in(subj, label)
         if found:
             return found
-        if subj.lower_ in self.d.self_pronouns:
+        selfref = "ccomp-self-pronoun" if subj.lower_ in self.d.self_pronouns else self_described(subj, self.d)  # "his country"
+        if selfref:
             speech = self.speech_of(verb)
             if speech is not None and speech.speakers:
-                return [Arg(a.start, a.end, a.index, "ccomp-self-pronoun", token=subj.i) for a in speech.speakers]
+                return [Arg(a.start, a.end, a.index, selfref, token=subj.i) for a in speech.speakers]
         return []
 
     def inherited_subject(self, tok, depth: int) -> list[Arg]:
