@@ -153,3 +153,35 @@ def claimed_by(rules, trig):
             return None  # "Ukraine did not claim responsibility for the attack on Moscow": no act of Ukraine's said
         return rules.subject(c)
     return None
+
+
+def victim_target(rules, fr, trig, source):
+    """The one an act named as a noun with its doer but no target was done to, when the noun is the object or oblique
+    of a verb of suffering, dying or surviving (syntax.json ``victim_verbs``): "Ten Ukrainian soldiers were killed in
+    a Russian strike", "Warga Polandia selamat dari pendudukan brutal Jerman": the verb's subject. Only when every
+    doer is named inside the noun's own phrase (an act whose doer was found elsewhere is no one's act on the subject);
+    None otherwise."""
+    from kg.extract.sentence import _Arg
+    from kg.extract.syntax.data import OBJECTS, PASSIVE_SUBJECTS, _is
+
+    if source is None or fr is None or fr.kind != "noun" or not source.spans:
+        return None
+    node = _node(rules, trig)
+    words = role_data(rules.lang).victim_verbs
+    if node is None or not words:
+        return None
+    while node.dep_ in ("compound", "flat") and node.head.i != node.i:
+        node = node.head
+    verb = node.head
+    if node.dep_ not in ("obl",) + OBJECTS or verb.i == node.i or not _is(verb, words, rules.lang):
+        return None
+    off = rules.syntax[1]
+    inside = {t.i + off for t in _own_phrase(node)}
+    if not all(sp.start in inside for sp in source.spans):
+        return None  # "Ukrainian soldiers were killed in the attack Russia launched": not read here
+    subj = next((c for c in verb.children if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS), None)
+    if subj is None:
+        return None
+    phrase = {t.i + off for t in _own_phrase(subj)}
+    found = [a for a in rules.actors if a.start in phrase]
+    return _Arg(found, "victim") if found else None

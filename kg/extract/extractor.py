@@ -11,7 +11,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from kg.extract import confidence as confidence_mod
-from kg.extract.act_context import act_kind, claimed_by, responder_target
+from kg.extract.act_context import act_kind, claimed_by, responder_target, victim_target
 from kg.extract.arguments import _state_protest, _sure_doer
 from kg.extract.coordination import between_pair, listed_before, subject_elsewhere, unpaired
 from kg.extract.intent import _intent_is_now, gives_aid, intent_event
@@ -415,7 +415,7 @@ class Extractor:
             target = coref_target(fr, cands, target)  # "He backed China's plan for Ukraine": the parse's object
         target = rules.group_object(trig, source, target)  # "Egypt urged both sides to ...": each of the pair named before
         if target is None:  # "Moscow rejected the accusation": the accuser before; "dismissed Russia's offer": made to it
-            target = rules.accuser_target(trig, source, passive) or (responder_target(rules, fr, trig, source) if nominal else None)
+            target = rules.accuser_target(trig, source, passive) or (responder_target(rules, fr, trig, source) or victim_target(rules, fr, trig, source) if nominal else None)
         if target is None:
             target = rules.org_target(trig, source)  # "Mali quit the bloc": the organisation named before
         if target is None:  # "criticised Sweden and urged it to ...", "mendesaknya": the other party named before

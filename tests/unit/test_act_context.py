@@ -78,3 +78,19 @@ def test_the_act_claimed_is_the_claimers_own(full_extractor, lang, text, pair):
 ])
 def test_no_act_from_a_claim_not_made_or_denied(full_extractor, lang, text):
     assert not {p for p in pairs(extract(full_extractor, text, lang)) if p[2] == "19"}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Four Georgian police officers were wounded in a Russian attack."),
+    ("id", "Empat polisi Georgia terluka dalam serangan Rusia."),
+])
+def test_a_victim_verbs_subject_suffered_the_noun_act(full_extractor, lang, text):
+    assert ("RUS", "GEO", "19") in pairs(extract(full_extractor, text, lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Four Georgian police officers were wounded in an attack."),
+    ("id", "Empat polisi Georgia terluka dalam serangan itu, kata Rusia."),
+])
+def test_no_doer_in_the_noun_no_victim_event(full_extractor, lang, text):
+    assert pairs(extract(full_extractor, text, lang)) == set()

@@ -62,6 +62,8 @@ class RoleData:
     supply_words: frozenset = frozenset()  # origin words that name who gave the thing: "pasokan Qatar" received is Qatar's
     doer_participles: frozenset = frozenset()  # the agent of "fired by", "ditembakkan" on a weapon used it (no other modifier's)
     moving_nouns: frozenset = frozenset()  # acts of moving people or things away: "evacuation of civilians from X"
+    joint_verbs: frozenset = frozenset()  # "teamed up with Y to help Z": the partner Y does the controlled act too
+    victim_verbs: frozenset = frozenset()  # "killed in / survived a Russian strike": the subject suffered that act
     effect_verbs: frozenset = frozenset()  # "X's support for Y *worries* Z": the one after it feels the act, no party of it
     relative_adverbs: frozenset = frozenset()  # a clause they open ("..., where Serbs attacked ...", "di mana") has its own doer
     nonfinite_tags: frozenset = frozenset()  # a participle or gerund's tag: no clause of its own after a conjunct
@@ -134,6 +136,8 @@ def role_data(lang: str) -> RoleData:
         suicide_attacker_words=low("suicide_attacker_words"),
         relative_adverbs=low("relative_adverbs"),
         effect_verbs=low("effect_verbs"),
+        victim_verbs=low("victim_verbs"),
+        joint_verbs=low("joint_verbs"),
         adverbial_marks=low("adverbial_marks"),
         nonfinite_tags=frozenset(raw.get("nonfinite_tags", [])),
         judgement_verbs=low("judgement_verbs"),

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from kg.extract.apposed import GROUP_WORDS, apposed_members, group_heads
 from kg.extract.syntax.addressee import _case, addressed
 from kg.extract.syntax.parties import PartyRoles
+from kg.extract.syntax.joint import joint_partners
 from kg.extract.syntax.dated import date_words, dated_conjuncts, verb_dated_conjuncts
 from kg.extract.syntax.clauses import clause_verb_after, relative_antecedent, split_subject, stray_subject
 from kg.extract.syntax.data import AGENTS, NOUN_POS, NP_INNER, OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, VERB_POS, _is, away_nouns, leaving_nouns, role_data
@@ -292,7 +293,7 @@ class _Roles(PartyRoles):
             # "called on the United States to stop selling weapons to Taiwan": an act inside the act asked for is asked for too
             asked = label == "xcomp-control"
             return [a if asked and a.rule.startswith("xcomp-control(obj)") else _re(a, label)
-                    for a in self.subject_of(head, self.is_passive(head), depth + 1)]  # fmt: skip
+                    for a in self.subject_of(head, self.is_passive(head), depth + 1)] + joint_partners(self, head, tok, label)  # fmt: skip
         if dep == "ccomp" and head.pos_ in VERB_POS + ("ADJ",) and _is(head, self.d.subject_control, self.lang):
             # "siap [memperkuat kemitraan]" parsed as a ccomp: a control word's complement is done by its subject
             return [_re(a, "ccomp-control") for a in self.subject_of(head, self.is_passive(head), depth + 1)]
