@@ -62,3 +62,12 @@ def test_a_relative_clause_is_about_the_noun_before_its_pronoun(full_extractor, 
     found = pairs(extract(full_extractor, text, lang))
     assert pair in found and not any(s in ("CHN", "RUS", "EGY") and r in ("04", "05", "19") and t != pair[0] and s != "RUS"
                                      for s, t, r in found if r == pair[2]), found
+
+
+@pytest.mark.parametrize("lang,text,wrong,right", [
+    ("en", "Poland stayed calm after Belarus attacked Lithuania.", ("POL", "LTU", "19"), ("BLR", "LTU", "19")),
+    ("id", "Polandia tetap tenang setelah Belarus menyerang Lituania.", ("POL", "LTU", "19"), ("BLR", "LTU", "19")),
+])
+def test_a_name_after_a_time_word_is_the_next_clauses_subject(full_extractor, lang, text, wrong, right):
+    found = pairs(extract(full_extractor, text, lang))
+    assert right in found and wrong not in found, found

@@ -138,3 +138,24 @@ def relative_antecedent(verb, pronoun):
             break  # (the nearest conjunct only: "Ukraina dan Georgia yang didukung NATO")
         t = t.head
     return t if t.pos_ in NOMINALS else None
+
+
+def time_word_subject(verb, d, lang: str):
+    """The name the parser made an oblique of the verb above, marked by a time word (``adpositions`` of role
+    ``time``), right before ``verb``, a clause of that verb with no subject nor mark of its own: "Japan cooperated
+    with Australia after China attacked Vietnam", parsed with "after China" as an oblique of 'cooperated' and
+    'attacked' as its bare advcl (or with "after China" hung on the object: "stayed calm after China attacked"). The name is the subject of ``verb``; None when the parse is not so."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head.i == verb.i or head.i > verb.i:
+        return None
+    if any(c.dep_ in SUBJECTS + PASSIVE_SUBJECTS + ("mark",) for c in verb.children):
+        return None
+    k = verb.left_edge.i - 1
+    if k <= head.i:
+        return None
+    t = verb.doc[k]  # the name's last word ("after China"; the parser may hang it on another word before: "calm")
+    while t.head.i > t.i and t.head.i <= k:
+        t = t.head
+    if t.pos_ not in NOMINALS or t.dep_ not in ("obl", "nmod") or t.right_edge.i != k or _case(t) not in d.adps("time"):
+        return None
+    return t

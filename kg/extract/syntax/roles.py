@@ -10,7 +10,7 @@ from kg.extract.syntax.addressee import _case, addressed
 from kg.extract.syntax.parties import PartyRoles
 from kg.extract.syntax.joint import joint_partners
 from kg.extract.syntax.dated import date_words, dated_conjuncts, verb_dated_conjuncts
-from kg.extract.syntax.clauses import clause_verb_after, relative_antecedent, split_subject, stray_subject
+from kg.extract.syntax.clauses import clause_verb_after, relative_antecedent, split_subject, stray_subject, time_word_subject
 from kg.extract.syntax.data import AGENTS, NOUN_POS, NP_INNER, OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, VERB_POS, _is, away_nouns, leaving_nouns, role_data
 from kg.extract.syntax.results import Arg, Speech, _re, _span_bounds, head_token
 from kg.extract.syntax.selfref import self_described
@@ -200,7 +200,7 @@ class _Roles(PartyRoles):
                         return found
         if passive or any(c.dep_ in SUBJECTS + PASSIVE_SUBJECTS for c in tok.children):
             return out  # a subject that names no actor: nothing is inherited
-        stray = stray_subject(tok, self.d, self.lang)
+        stray = stray_subject(tok, self.d, self.lang) or time_word_subject(tok, self.d, self.lang)
         if stray is not None:  # "Russia attacked Ukraine and Belarus condemned ...": Belarus, parsed as a conjunct
             return self.actors_in(stray, "conj-clause-subj")
         return self.inherited_subject(tok, depth)
