@@ -111,6 +111,8 @@ CONSTRUCTIONS = {
     "asked_possessed", "group_relative",
     "object_anaphor", "speaker_own_side", "halted_others_act", "pressed_appeal",
     "victim_of_nominal_act", "joint_partner_act", "time_word_clause_subject",
+    "title_case_headline", "titled_dateline", "halted_support", "claim_on_own_place", "pledged_aid_intent",
+    "place_then_group_clause",
 }  # fmt: skip
 # constructions written with their rule (h32) and so without a held-apart third: sentences written after the rule
 # by its author would not be held apart from it
@@ -141,7 +143,9 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
             "recalled_envoy", "ended_agreement", "apposed_group_list", "member_from_state", "halted_supply",
             "asked_possessed", "group_relative",
             "object_anaphor", "speaker_own_side", "halted_others_act", "pressed_appeal",
-            "victim_of_nominal_act", "joint_partner_act", "time_word_clause_subject"}
+            "victim_of_nominal_act", "joint_partner_act", "time_word_clause_subject",
+            "title_case_headline", "titled_dateline", "halted_support", "claim_on_own_place", "pledged_aid_intent",
+            "place_then_group_clause"}
 
 # measured 2026-12-03 on 71b0c1f: en 126 sentences, 89 pass (0.706), event precision 0.904, dates 0.977;
 # id 126 sentences, 83 pass (0.659), precision 0.846, dates 0.988
@@ -632,6 +636,21 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # clause's subject, where the English parser hangs 'after China' as an oblique ('Japan stayed calm after China
 # attacked Vietnam' gave JPN->VNM; clauses.py time_word_subject): time_word_clause_subject, en 6, id 6 (1 guard each);
 # main passed en 5, id 6; now all. udreal id tune tp 12->15, P 0.857->0.882
+# then (hGAPS), news styles and stops: a title-case headline's trigger words go to the parser in lower case and an
+# Indonesian one's bare verb with meN- ("China Peringatkan Taiwan", "Malaysia Tolak ...": syntax.json
+# headline_small_words, headline_verb_prefixes; names.py headline_words, triggers.py _headline_stems):
+# title_case_headline, en 7 (1 guard), id 7 (1 guard); main passed en 7, id 3; a date line whose place is in title
+# case ("Doha - ...", "Jakarta, CNN Indonesia -- ...": timex.py _titled_dateline) is no party: titled_dateline, en 6,
+# id 6 (1 guard each); main passed 4 and 4; support, cooperation or aid stopped by its own doer is a reduction (160,
+# 162; act_context.py STOPPED, as 087 for an attack): halted_support, en 7, id 7 (2 guards each); main passed 4 and
+# 5; a protest whose parsed target is only the protester's own place takes the object set aside for it ("memprotes
+# klaim Jepang atas Dokdo": places.py own_place_object): claim_on_own_place, en 6, id 6 (1 guard each); main passed 5
+# and 3, en still misses "protested a visit by Japanese officials to Dokdo"; and pledged_aid_intent, en 6, id 6
+# (1 guard each), already passing on main (033 for a pledge of aid, future 16 for sanctions to come); a headline's
+# capitalised word right after a name is read in its active form when the lemma table knows it ("Hizbullah Balas"),
+# and the actor after "place," joins the target only when it is that place's state ("Hanoi, Vietnam"), not the next
+# clause's subject ("Lebanon Selatan, Hizbullah membalas": places.py with_located_state): place_then_group_clause,
+# en 4, id 4 (1 guard each); main passed en 1, id 2
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
@@ -658,7 +677,9 @@ PASSED = {
            "day_possessor_of_event": 3, "vow_threat": 7, "placed_agents": 8, "title_with_of": 5, "persuade_appeal": 12, "abbreviated_title": 4, "by_gerund_act": 10, "future_auxiliary": 5, "reason_possessor": 5, "posted_envoy": 4, "effect_verb_object": 5, "planned_act": 8, "evaluative_speech": 7, "hosted_talks": 10, "drew_criticism": 6, "threatened_act": 4, "listed_subjects": 9, "named_affiliation": 4, "discussed_topic": 4, "attributed_source": 2, "trailing_attribution": 5, "state_epithet": 1, "quoted_speaker": 2, "fronted_participle_meeting": 3, "sanctions_light_verb": 1, "namesake_spelling": 5, "report_date": 5, "according_to_speaker": 6,
            "recalled_envoy": 17, "ended_agreement": 8, "apposed_group_list": 9, "member_from_state": 8, "halted_supply": 8, "asked_possessed": 9, "group_relative": 7,
            "object_anaphor": 8, "speaker_own_side": 7, "halted_others_act": 7, "pressed_appeal": 6,
-           "victim_of_nominal_act": 6, "joint_partner_act": 4, "time_word_clause_subject": 6},
+           "victim_of_nominal_act": 6, "joint_partner_act": 4, "time_word_clause_subject": 6,
+           "title_case_headline": 7, "titled_dateline": 6, "halted_support": 7, "claim_on_own_place": 5, "pledged_aid_intent": 6,
+           "place_then_group_clause": 4},
     "id": {"accusation": 27, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 16, "negative": 13, "nominal_possessor": 11, "object": 21, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 30, "reported_speech": 9,
@@ -682,7 +703,9 @@ PASSED = {
            "day_possessor_of_event": 2, "vow_threat": 9, "placed_agents": 7, "title_with_of": 4, "persuade_appeal": 11, "abbreviated_title": 4, "by_gerund_act": 8, "future_auxiliary": 7, "reason_possessor": 4, "posted_envoy": 5, "effect_verb_object": 5, "planned_act": 8, "evaluative_speech": 6, "hosted_talks": 8, "drew_criticism": 5, "threatened_act": 6, "listed_subjects": 10, "named_affiliation": 3, "discussed_topic": 4, "attributed_source": 3, "trailing_attribution": 4, "state_epithet": 4, "quoted_speaker": 1, "fronted_participle_meeting": 2, "sanctions_light_verb": 4, "namesake_spelling": 5, "report_date": 5, "according_to_speaker": 6,
            "recalled_envoy": 17, "ended_agreement": 7, "apposed_group_list": 9, "member_from_state": 7, "halted_supply": 8, "asked_possessed": 8, "group_relative": 9,
            "object_anaphor": 8, "speaker_own_side": 7, "halted_others_act": 7, "pressed_appeal": 5,
-           "victim_of_nominal_act": 7, "joint_partner_act": 6, "time_word_clause_subject": 6},
+           "victim_of_nominal_act": 7, "joint_partner_act": 6, "time_word_clause_subject": 6,
+           "title_case_headline": 7, "titled_dateline": 6, "halted_support": 7, "claim_on_own_place": 6, "pledged_aid_intent": 6,
+           "place_then_group_clause": 4},
 }  # fmt: skip
 
 

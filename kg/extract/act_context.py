@@ -23,6 +23,17 @@ def act_kind(info, rules, trig, sources):
     return info
 
 
+# a cooperative act stopped by its own doer is that doer's reduction of it (by the act's code, then its root): an attack
+# or offensive halted is a de-escalation (087); support or cooperation halted reduces relations (160); aid halted is
+# aid reduced or stopped (162, and its economic, military, humanitarian kinds)
+STOPPED = {"19": "087", "05": "160", "06": "160", "07": "162", "071": "1621", "072": "1622", "073": "1623"}
+
+
+def stopped_code(code: str) -> str | None:
+    """The CAMEO code of its doer's stopping an act of ``code`` (:data:`STOPPED`), else None (no such reading)."""
+    return STOPPED.get(code[:3]) or STOPPED.get(code[:2])
+
+
 def _node(rules, trig):
     """The parse's token of the first word of trigger ``trig`` (the sentence's syntax, when it was parsed), else None."""
     if rules.syntax is None:

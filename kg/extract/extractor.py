@@ -11,7 +11,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from kg.extract import confidence as confidence_mod
-from kg.extract.act_context import act_kind, claimed_by, responder_target, victim_target
+from kg.extract.act_context import act_kind, claimed_by, responder_target, stopped_code, victim_target
 from kg.extract.arguments import _state_protest, _sure_doer
 from kg.extract.coordination import between_pair, listed_before, subject_elsewhere, unpaired
 from kg.extract.intent import _intent_is_now, gives_aid, intent_event
@@ -385,7 +385,7 @@ class Extractor:
         syn_rule = None
         path = "window"
         fr, cands = syntax_frame(rules, trig, nominal)
-        stopped = t.code[:2] == "19" and halted_by_subject(fr, rules)  # "Turkey halted its military operation": 087
+        stopped = stopped_code(t.code) if halted_by_subject(fr, rules) else None  # "Turkey halted its military operation": 087
         if refused(fr, rules) or alleged(fr, rules) or (halted(fr, rules) and not stopped):
             return None  # "refused to send weapons to Ukraine", "menuduh Rusia menembaki Kharkiv": the refusal, the accusation is the event
         if fr is not None:
@@ -395,6 +395,8 @@ class Extractor:
                 if not group_speaker(rules, syn_rule, source) or others_act_halted(t.code, syn_rule):
                     return None  # "Israel's army said the group fired ...": not the speaker's; "to end Iran's attacks"
                 source, target, posting = posted_parties(rules, t, source, target)
+                if (moved := rules.own_place_object(fr, cands, source, target)) is not None:  # "memprotes klaim Jepang atas Dokdo"
+                    target, syn_rule = moved, syn_rule + ">own-place-object"
                 if lone and (not syn_rule.startswith(CONTROLLED) or syn_rule.startswith("verb:xcomp-control(obj)")):
                     return None
                 pair = between_pair(rules, source, target, syn_rule) if t.symmetric and nominal else None
@@ -478,7 +480,7 @@ class Extractor:
             info = cameo.info("114")  # "Manila protests ...", "Japan protested to China": an official complaint
         if info.code == "183" and all(":" not in p.code and p.sector in STATE_FORCES for p in sources):
             info = cameo.info("195")  # "Israel's bombing of Gaza": a state's bombing is an air strike, not a car bomb
-        info = cameo.info("087") if stopped else act_kind(info, rules, trig, sources)  # tourists arriving are no visit; ...
+        info = cameo.info(stopped) if stopped else act_kind(info, rules, trig, sources)  # tourists arriving are no visit; ...
         if info is None:
             return None
         if info.root in ("18", "19") and sources and all(p.sector == "CVL" for p in sources):

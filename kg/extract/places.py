@@ -21,6 +21,21 @@ class PlaceRules:
             return self.lex.places.get(first.kb_id_.removeprefix("place:"))
         return None
 
+    def own_place_object(self, fr, cands, source: _Arg | None, target: _Arg | None) -> _Arg | None:
+        """The verb's object, when the parse's target is only places of the doer's own state and the object was set
+        aside for it (an oblique of role "object": the trigger's target adposition goes before the object): "Korea
+        Selatan memprotes klaim Jepang atas Dokdo", parsed with "atas Dokdo" on the verb, protests Japan's claim; Dokdo,
+        a place of South Korea's, is what the claim is about, no party. Else None."""
+        if source is None or target is None or not all(sp.label_ == "place" for sp in target.spans):
+            return None
+        moved = [a for a in fr.obliques if a.role == "object"]
+        own = {self._country_of(sp) for sp in source.spans}
+        places = [self.lex.places.get(sp.kb_id_.removeprefix("place:")) for sp in target.spans]
+        if not moved or not all(p is not None and p.country in own for p in places):
+            return None
+        spans = [cands[a.index] for a in moved]
+        return _Arg(spans, "syn:" + "+".join(dict.fromkeys(a.rule for a in moved)))
+
     def place_target(self, trig: Span, source: _Arg, stop: int, *, via: frozenset[str] | None = None) -> _Arg | None:
         """For violence with no actor target: a place after the trigger in another state stands for it
         ("menyerang rumah sakit di Kota Gaza", "raided the Jenin camp")."""
@@ -72,8 +87,9 @@ class PlaceRules:
             b = next((x for x in self.actors if x.start == a.end + 1), None)
             if b is not None and b not in spans and self.lows[a.end : b.start] == [","]:
                 place = self._place_named(a)
-                if place is None or place.country != self._country_of(b):
-                    continue  # "Since Russia's invasion of Ukraine, Poland has ...": the next clause's subject
+                state = self.lex.actors.get(b.kb_id_)
+                if place is None or place.country != self._country_of(b) or state is None or state.kind.value != "state":
+                    continue  # "Since Russia's invasion of Ukraine, Poland has ...", "Lebanon Selatan, Hizbullah membalas"
                 spans.insert(spans.index(a) + 1, b)
         return _Arg(spans, target.how) if len(spans) != len(target.spans) else target
 

@@ -72,7 +72,11 @@ def parsed_as_verb(rules, trig) -> bool:
         tok = sub[trig.start - off]
         if tok.lower_.endswith(tuple(rules.s.possessive_suffixes)) and is_nominal_form(trig[0], rules.lang):
             return False  # "mengecam Rusia atas serangannya": a noun with its possessor, whatever tag the parser gives it
-        return tok.dep_ in ("advmod", "aux") and tok.head.pos_ == "VERB"
+        if tok.dep_ in ("advmod", "aux") and tok.head.pos_ == "VERB":
+            return True
+        # a verb of the lexicon the parse reads as a verb with its own subject, though its -kan looks like -an:
+        # a headline's "China Peringatkan Taiwan" (parsed as "memperingatkan", kg.extract.syntax.names.headline_words)
+        return tok.pos_ == "VERB" and sub[trig.start - off].text != trig[0].text and any(c.dep_ == "nsubj" for c in tok.children)
     if len(trig) == 1 and kg_get(trig)["trigger"].pos == "noun" and not is_nominal_form(trig[0], rules.lang):
         # an event noun's word that the parse reads as a verb with a direct object, no determiner before it: a gerund
         # ("retaliated by bombing Gaza", "continued shelling Kharkiv"), not "the shelling of Kharkiv"

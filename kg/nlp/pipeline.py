@@ -53,7 +53,10 @@ class TimeTaggerComponent:
         spans = []
         text = doc_text(doc)
         # a date that opens a date line is the paper's, kind "dateline" ("MANILA, Friday, August 9, 2024 — ...")
-        found, found_lines = self.tagger.datelines(text, self.tagger.find_in_narrative(text, doc_context(doc).ref_date))
+        # a date line's place in title case ("Jakarta - ...") must be a capital or a gazetteer place kg_actors found
+        places = {(sp.start_char, sp.end_char) for sp in doc.spans.get("kg_actors", []) if sp.label_ in ("metonym", "place")}
+        found, found_lines = self.tagger.datelines(text, self.tagger.find_in_narrative(text, doc_context(doc).ref_date),
+                                                   lambda a, b: (a, b) in places)  # fmt: skip
         for m in found:
             span = doc.char_span(m.start, m.end, label=m.kind, alignment_mode="expand")
             if span is not None:

@@ -60,6 +60,28 @@ _PLAIN_DATELINE = re.compile(
     rf"[ \t]*(?P<place>{_DATELINE_PART}(?:[ \t]*,[ \t]*{_DATELINE_PART}){{0,2}})"
     r"[ \t]*(?P<agency>\([^\W\d][^()\n]{0,29}\))?[ \t]*(?P<dash>[—–]|--?)[ \t]+(?=\S)"
 )
+_SPACED_DASH = re.compile(r"[ \t]+(?:[—–]|--?)[ \t]+")
+_TITLED_PART = re.compile(r"[^\W\d_][\w.'’&-]*(?:[ \t]+[^\W\d_][\w.'’&-]*){0,2}")
+
+
+def _titled_dateline(m, is_place) -> bool:
+    """A date line whose place is written in title case ("Jakarta - Pemerintah Indonesia ...", "Jakarta, CNN Indonesia
+    -- ..."): every word of its at most three parts capitalised, the dash set off by spaces, a capital after it, and
+    its first part a place by ``is_place(start, end)`` (the pipeline's: a capital or a gazetteer place, not a state
+    or a body: "Russia - Ukraine talks resume", "UN - Russia vetoed ..." are no date lines). None: never."""
+    if m["agency"] or is_place is None:
+        return False
+    place = m["place"].rstrip("—–- \t")  # "Jakarta, CNN Indonesia --": the first dash may end the place's last word
+    parts = [p.strip() for p in place.split(",")]
+    if not all(_TITLED_PART.fullmatch(p) and all(w[0].isupper() for w in p.split()) for p in parts):
+        return False
+    line, end = m.string, m.start("place") + len(place)
+    if not (_SPACED_DASH.fullmatch(line, end, m.end()) and m.end() < len(line) and line[m.end()].isupper()):
+        return False
+    first = parts[0]
+    return is_place(m.start("place"), m.start("place") + len(first))
+
+
 _DOMAIN = re.compile(r"[^\W_]\.[^\W\d_]{2,3}\b")
 DATELINE_CHARS = 2000  # a date line opens a paragraph among the first this many characters of a document
 YEAR = r"(?:1[89]|20)\d{2}"  # how a year is written: the "year" pattern's ("in 2008") and a bare year's (year_of)
@@ -296,13 +318,14 @@ class TimeTagger:
         m = _DATELINE_AFTER.match(text, end)
         return m.end() - 1 if m else end
 
-    def datelines(self, text: str, found: list[TimeMention]) -> tuple[list[TimeMention], list[tuple[int, int]]]:
+    def datelines(self, text: str, found: list[TimeMention], is_place=None) -> tuple[list[TimeMention], list[tuple[int, int]]]:
         """The date lines among the first :data:`DATELINE_CHARS` characters of ``text``, for a date of ``found``
         that :meth:`is_dateline_at` and for a line that opens with a place and a dash and no date
         (``_PLAIN_DATELINE``: a place in capitals, an agency in brackets or a news site's domain): "JAKARTA
         (ANTARA) - ...", "KYIV, Ukraine (AP) — ...". Returns ``found`` with each such date marked kind
         ``"dateline"`` (the paper's date, "MANILA, Friday, August 9, 2024 — ...", not that of an event), and the
-        lines as (the line's start, the end of its dash)."""
+        lines as (the line's start, the end of its dash). With ``is_place(start, end)`` (whether those characters are
+        a place's name), a place in title case is one too ("Jakarta - ...": :func:`_titled_dateline`)."""
         out, marked = {}, []
         for m in found:
             if m.start < DATELINE_CHARS and m.kind == "absolute" and self.is_dateline_at(text, m.start, m.end):
@@ -316,7 +339,7 @@ class TimeTagger:
                 if m is not None and "\n" not in m.group():
                     head = m["place"].split(",")[0]
                     capitals = sum(c.isalpha() for c in head) >= 3 and head.upper() == head
-                    if capitals or m["agency"] or _DOMAIN.search(m["place"]):
+                    if capitals or m["agency"] or _DOMAIN.search(m["place"]) or _titled_dateline(m, is_place):
                         out[line] = m.end("dash")
             nxt = text.find("\n", line)
             if nxt < 0:

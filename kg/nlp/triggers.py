@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.caching import per_language
+from kg.lang.schema import load
 from kg.lang.settings import settings
 from kg.nlp.context import kg_set, set_span_list, span_list
 from kg.nlp.morphology import _forms, affix_candidates, is_passive_form, lemma_table
@@ -127,6 +128,10 @@ class TriggerTagger:
         # PETRARCH2's verb dictionary under the curated triggers (``petrarch``: None = KG_PETRARCH or the default)
         self.layer = load_layer(lang, parts_from_env(petrarch), load_triggers(lang), Trigger)
         self.keys = frozenset(self.index) | (self.layer.keys if self.layer is not None else frozenset())
+        # a headline's bare verb, "Rusia Tolak ...", read in its active form (syntax.json headline_verb_prefixes)
+        syntax = lang_dir(lang) / "syntax.json"
+        raw = load(syntax).get("headline_verb_prefixes", []) if syntax.is_file() else []
+        self._headline_prefixes = tuple((a.lower(), b.lower()) for a, b in raw)
 
     def _verbal(self, doc: Doc, j: int, listed: bool = False) -> bool:
         """Whether word ``j`` reads as a verb of its own clause: after a complementiser or a coordinator
@@ -221,10 +226,28 @@ class TriggerTagger:
         j = _last_before(forms, i, trig.before, DOER_BEFORE) if trig.before else None
         return j is not None and _in_sentence_of(doc, i, j)
 
+    def _headline_stems(self, doc: Doc, forms: list, candidates: list) -> list:
+        """``candidates`` and the capitalised words inside a sentence that are a verb's bare stem whose active form is a
+        trigger (``headline_verb_prefixes``): title-case headlines drop meN- ("Rusia Tolak Usulan Ukraina", "Mesir Desak
+        Israel ..."), which running text writes only at a sentence's start. The active form joins the word's forms."""
+        out = set(candidates)
+        for i in range(1, len(doc)):
+            tok = doc[i]
+            if not tok.is_title or tok.is_sent_start or not tok.is_alpha or tok.lower_.startswith(self._verb_prefixes):
+                continue
+            low = tok.lower_
+            active = next((new + low[len(old):] for old, new in self._headline_prefixes if low.startswith(old)), None)
+            if active in self.index and active not in forms[i] and any(t.pos == "verb" for t in self.index[active]):
+                forms[i] = (active, *forms[i])
+                out.add(i)
+        return sorted(out)
+
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
         n = len(doc)
         forms, candidates = self._forms_and_hits(doc)
+        if self._headline_prefixes:
+            candidates = self._headline_stems(doc, forms, candidates)
         index = self.index
         names = set()  # a word inside an actor's name is not a trigger ("Ban Ki-moon", "Strike Group")
         places = set()  # where a gazetteer place's name starts: what a ``requires_place`` trigger may act on

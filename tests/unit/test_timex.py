@@ -153,13 +153,31 @@ def test_datelines_with_and_without_a_date(lang, text, line, dated):
     ("en", "Russia - Ukraine talks resume in Istanbul"),  # title case, no agency: a headline, not a place
     ("en", "UN - Russia vetoed the draft."),  # two capitals are no place name
     ("en", "The talks — held in Doha — ended."),
-    ("id", "Jakarta - Presiden Joko Widodo bertemu Xi."),  # title case without agency or date: left alone
+    ("id", "Jakarta - Presiden Joko Widodo bertemu Xi."),  # title case, no agency or date: a date line only when the
+    # caller knows the place (test_title_case_dateline_needs_a_known_place)
     ("id", "Kata Menlu: Indonesia mengecam serangan itu."),
 ])
 def test_no_dateline(lang, text):
     tagger = TimeTagger.for_lang(lang)
     found, lines = tagger.datelines(text, tagger.find_in_narrative(text, None))
     assert lines == [] and all(m.kind != "dateline" for m in found)
+
+
+@pytest.mark.parametrize("lang,text,line", [
+    ("id", "Jakarta - Presiden Joko Widodo bertemu Xi.", "Jakarta -"),
+    ("id", "Jakarta, CNN Indonesia -- Pemerintah Indonesia memanggil pulang duta besarnya.", "Jakarta, CNN Indonesia --"),
+    ("en", "Doha - Hamas negotiators met Egyptian officials.", "Doha -"),
+    ("en", "Russia - Ukraine talks resume in Istanbul", None),  # the place function says Russia is no place
+    ("en", "UN - Russia vetoed the draft.", None),
+    ("en", "Doha-based mediators met on Sunday.", None),  # no spaced dash
+])
+def test_title_case_dateline_needs_a_known_place(lang, text, line):
+    """A date line whose place is in title case is one only when ``is_place`` knows its first part (the pipeline: a
+    capital or a gazetteer place from kg_actors), the dash set off by spaces."""
+    places = {"Jakarta", "Doha"}
+    tagger = TimeTagger.for_lang(lang)
+    _, lines = tagger.datelines(text, tagger.find_in_narrative(text, None), lambda a, b: text[a:b] in places)
+    assert [text[a:b] for a, b in lines] == ([line] if line else [])
 
 
 def test_date_inside_a_sentence_is_no_dateline():

@@ -71,6 +71,8 @@ class RoleData:
     judgement_verbs: frozenset = frozenset()  # "described X as a warning": the "as" phrase is what X is, not an act
     compound_adps: dict = field(default_factory=dict)  # "in front of" -> "outside": a multi-word adposition parsed with a noun
     placeholder_name: tuple = ()  # (given, family): what the parser reads in place of a person's name
+    headline_small_words: frozenset = frozenset()  # the words a title-case headline leaves in lower case: "to", "untuk"
+    headline_verb_prefixes: tuple = ()  # (stem start, its active form) for a headline's bare verb: ("k", "meng"): "kecam"
     by_role: dict = field(init=False, repr=False, compare=False)  # role -> its adpositions (from adp_roles)
 
     def __post_init__(self):
@@ -143,6 +145,8 @@ def role_data(lang: str) -> RoleData:
         judgement_verbs=low("judgement_verbs"),
         compound_adps={" ".join(k.lower().split()): v.lower() for k, v in (raw.get("compound_adpositions") or {}).items()},
         placeholder_name=tuple(raw.get("placeholder_name", []))[:2],
+        headline_small_words=low("headline_small_words"),
+        headline_verb_prefixes=tuple((a.lower(), b.lower()) for a, b in raw.get("headline_verb_prefixes", [])),
     )
 
 

@@ -115,7 +115,7 @@ def parse_sentences(sents: list, lang: str, names: list | None = None) -> list:
 
     placeholder = placeholder_name(lang)
     subs = [
-        Doc(sent.doc.vocab, words=words_for_parser(sent, names[k] if names else (), placeholder), spaces=[bool(t.whitespace_) for t in sent])
+        Doc(sent.doc.vocab, words=words_for_parser(sent, names[k] if names else (), placeholder, lang), spaces=[bool(t.whitespace_) for t in sent])
         for k, sent in enumerate(sents)
     ]
     with numpy_blas(nlp):  # numpy's OpenBLAS on one thread: 7-9% less time than thinc's BLIS, same parses
@@ -268,7 +268,8 @@ def halted(fr, rules) -> bool:
 
     node = rules.syntax[0][fr.trigger]
     verbs = role_data(rules.lang).cessation_verbs
-    return bool(verbs) and node.dep_ in OBJECTS and node.head.i != node.i and _is(node.head, verbs, rules.lang)
+    dep = node.dep_ in OBJECTS or node.dep_ == "xcomp"  # an event noun parsed xcomp: "menghentikan dukungannya"
+    return bool(verbs) and dep and node.head.i != node.i and _is(node.head, verbs, rules.lang)
 
 
 def halted_by_subject(fr, rules) -> bool:
