@@ -210,9 +210,63 @@ class DateRules:
     def _value(self, t: Span, trig: Span, ref: date | None) -> TimeValue:
         """The value of time span ``t`` as the date of ``trig``: a bare weekday follows the verb's tense."""
         m = kg_get(t)["time"]
-        if m.weekday is not None and ref is not None and self._future_tense(trig, t):
+        if m.weekday is not None and ref is not None and self._future_tense(trig, t) and not self.dates_saying(t, trig):
             m = m.for_future(ref)
         return m.value
+
+    def said_on(self, trig: Span) -> TimeValue | None:
+        """The stated date of the saying that reports ``trig`` (:meth:`dates_saying`), or None: what an intent
+        read from an act to come is dated by ("Iran said on Monday it would ...": that Monday, not the paper's day)."""
+        for t in self.times:
+            if self._stated(t) and self.dates_saying(t, trig):
+                return kg_get(t)["time"].value
+        return None
+
+    def dates_saying(self, t: Span, trig: Span) -> bool:
+        """Whether time span ``t`` dates the verb of saying that reports ``trig``, not ``trig`` itself: "Iran said on
+        Monday it would retaliate", "Iran pada Senin mengatakan akan membalas", "'We will ...,' the minister said on
+        Monday", "..., kata Menlu pada Senin". A weekday of the saying is the past one, whatever the tense of what is
+        said. The verb of saying (syntax.json ``speech_verbs``) stands right before or after ``t``, or the parse
+        hangs ``t`` on it; ``trig`` does not stand between the two."""
+        from kg.extract.syntax.data import _is, role_data
+
+        speech = role_data(self.lang).speech_verbs
+        said = next((k for k in (t.start - 1, t.end) if self.sent.start <= k < self.sent.end and not trig.start <= k < trig.end
+                     and _is(self.doc[k], speech, self.lang)), None)  # fmt: skip
+        if said is None:
+            said = self._parsed_saying(t, trig, speech)
+        if said is None:
+            return False
+        lo, hi = min(said, t.start), max(said, t.end - 1)
+        return not lo < trig.start <= hi
+
+    def _parsed_saying(self, t: Span, trig: Span, speech: frozenset) -> int | None:
+        """The document position of the verb of saying the parse hangs ``t`` on, that verb governing ``trig``'s clause
+        (an ancestor) or set beside it ("parataxis": a quote's "the minister said"), else None."""
+        from kg.extract.syntax.data import VERB_POS, _is
+
+        if self.syntax is None:
+            return None
+        sub, off = self.syntax
+        if t.start < off or trig.start < off:
+            return None
+        own = set(range(trig.start - off, trig.end - off))
+        inside = set(range(t.start - off, t.end - off))
+        tok = next((sub[i] for i in sorted(inside) if sub[i].head.i not in inside or sub[i].head.i == i), None)
+        for _ in range(4):
+            if tok is None or tok.i in own or tok.head.i == tok.i:
+                return None
+            tok = tok.head
+            if tok.i in own:
+                return None
+            if tok.pos_ in VERB_POS:
+                break
+        if tok is None or tok.pos_ not in VERB_POS or not _is(tok, speech, self.lang):
+            return None
+        act = sub[trig.start - off]
+        if tok in act.ancestors or tok.dep_ == "parataxis" and (tok.head.i == act.i or tok.head in act.ancestors):
+            return tok.i + off
+        return None
 
     def _future_tense(self, trig: Span, t: Span) -> bool:
         """Is ``trig`` said in the future tense ("will visit", "akan mengunjungi"), with the time

@@ -26,6 +26,7 @@ from kg.extract.syntax.object_act import object_act
 from kg.extract.syntax.relative import fronted_antecedent, inside_closed_relative
 from kg.extract.syntax.halted_owner import others_act_halted
 from kg.extract.syntax.selfref import group_speaker
+from kg.extract.threat import threat_modality
 from kg.extract.syntax.use import (
     STATS, alleged, capacity_act, coref_target, halted, halted_by_subject, modifies_other_noun, needs_parse, parse_mode,
     parse_doer, parse_sentences, place_act, refused, syntax_args, syntax_frame, veto,
@@ -283,12 +284,18 @@ class Extractor:
                 seen.add(key)
                 ex.events.append(event)
                 confidence_mod.record(event, evidence)
-                found = None if kg_get(trig)["trigger"].reverse else intent_event(event, evidence, document.date, scheduled=rules.scheduled(trig))  # a receiver states no intent of the giver's
+                found = None if kg_get(trig)["trigger"].reverse else intent_event(event, evidence, document.date, scheduled=rules.scheduled(trig), said=rules.said_on(trig))  # a receiver states no intent of the giver's
                 if found is not None and (key[:2] + (found[0].root, s_index)) not in seen:
                     seen.add(key[:2] + (found[0].root, s_index))
                     ex.events.append(found[0])
                     confidence_mod.record(*found)
         return ex
+
+    def _code_of(self, span, ex, when):
+        try:
+            return participant(self.lex, span, ex, when).code
+        except (KeyError, AttributeError, TypeError):
+            return None
 
     @staticmethod
     def _is_nominal(trig: Span, lang: str) -> bool:
@@ -505,6 +512,10 @@ class Extractor:
             # only a real publication date (given, or from metadata) says what "after the article" is
             trig, when, document.date if document.date_source in ("option", "metadata") else None
         ))
+        if t.future_threat:  # "said it would retaliate against Israel": the speaker's threat, made now
+            modality = threat_modality(fr, rules, trig, modality, sources, target, lambda sp: self._code_of(sp, ex, when_date))
+            if modality is None:
+                return None
         args = source.spans + target.spans
         refs = sorted({sp._.kg["rule"].removeprefix("coref:") for sp in args if isinstance(sp, _Ref)} & COREF_KINDS)
         alias = any((kg_get(sp) or {}).get("rule", "").startswith("names:alias") for sp in args)  # "Keita" for Moussa Keita

@@ -44,10 +44,11 @@ def intent_evidence(act: confidence.Evidence, *, scheduled: bool = False) -> con
 
 
 def intent_event(event: Event, evidence: confidence.Evidence, stated: date | None, *,
-                 scheduled: bool = False) -> tuple[Event, confidence.Evidence] | None:  # fmt: skip
+                 scheduled: bool = False, said: TimeValue | None = None) -> tuple[Event, confidence.Evidence] | None:  # fmt: skip
     """The asserted intent (CAMEO 03) expressed by a future cooperative event found with ``evidence``, and the
     intent's own evidence (:func:`intent_evidence`, which its confidence is the score of), or None. It is
-    dated when it was stated (``stated``, the document's date), not when the act is to happen.
+    dated when it was stated (``stated``, the document's date, or ``said``, the stated date of the saying that
+    reports the act: "Iran said on Monday it would send aid"), not when the act is to happen.
 
     Negated and hypothetical events express no intent; conflict is left alone (a future attack is
     not always a threat the actor made). A ``scheduled`` act's intent is less sure (:data:`SCHEDULED_FACTOR`).
@@ -68,7 +69,7 @@ def intent_event(event: Event, evidence: confidence.Evidence, stated: date | Non
         quad_class=info.quad_class,
         goldstein=info.goldstein,
         modality=Modality.ASSERTED,
-        date=TimeValue(stated.isoformat(), Precision.DAY, "", inferred=True) if stated else None,
+        date=said or (TimeValue(stated.isoformat(), Precision.DAY, "", inferred=True) if stated else None),
         confidence=confidence.score(evidence),
         rule=f"intent:{event.rule}",
     ), evidence

@@ -202,6 +202,10 @@ class RulesBase:
         self.parsed = ctx.parsed
         self.preps = _all_preps(lang)
         self.lows = lowers(doc)
+        from kg.extract.threat import threat_triggers
+
+        self.triggers = threat_triggers(self)  # "retaliate" only as a threat said of the future (kg.extract.threat)
+        self.trigger_starts = {t.start for t in self.triggers}
         self.syntax = None  # (the parsed copy of the sentence, its offset in doc) when it was parsed
         self.frame_inputs = None  # what syntax_frame reads of the sentence: (candidate spans, their bounds, event tokens)
 

@@ -57,6 +57,7 @@ class Trigger:
     object_actor: bool = False  # an actor's name right after it stands for ``requires`` ("mengakui Beijing"): the parse must agree
     clause: bool = False  # an act only when the parse gives it a clause it controls ("persuaded Hamas to accept ...")
     topic_object: bool = False  # its direct object is what is talked about, never a party ("discussed Gaza with Egypt")
+    future_threat: bool = False  # an act only as its speaker's threat, said of the future ("said it would retaliate")
     posting_target: bool = False  # an envoy it is done to is its doer's own, and the state the envoy is posted to its target ("recalled the Israeli ambassador to Turkey")
 
 
@@ -92,6 +93,7 @@ def load_triggers(lang: str) -> tuple[Trigger, ...]:
                 clause=bool(obj.get("requires_clause", False)),
                 topic_object=bool(obj.get("topic_object", False)),
                 posting_target=bool(obj.get("posting_target", False)),
+                future_threat=bool(obj.get("future_threat", False)),
             )
         )
     return tuple(out)

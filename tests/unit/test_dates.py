@@ -167,3 +167,14 @@ def test_a_count_beside_a_verb_is_no_year(window_extractor, lang, text):
 def test_a_day_as_possessor_of_an_event_noun_dates_that_event_not_the_verb(full_extractor, lang, text, when):
     e = one_event(extract(full_extractor, text, lang), "11")
     assert (e.date.value, e.date.inferred) == when
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Indonesia said on Monday it would send aid to Gaza."),
+    ("en", "Indonesia will send aid to Gaza, the foreign minister said on Monday."),
+    ("id", "Menlu Retno Marsudi pada Senin mengatakan Indonesia akan mengirim bantuan ke Gaza."),
+])
+def test_a_day_of_the_saying_dates_the_act_to_come_and_its_intent_in_the_past(full_extractor, lang, text):
+    """hFUT: the weekday hangs on the verb of saying: the past Monday, for the future act and its intent alike."""
+    ex = extract(full_extractor, text, lang, dt.date(2024, 4, 16))
+    assert {(e.root, e.date.value if e.date else None) for e in ex.events} == {("07", "2024-04-15"), ("03", "2024-04-15")}

@@ -214,7 +214,7 @@ def _after_threat(i: int, rules) -> bool:
 
     future, control = rules.s.future, role_data(rules.lang).subject_control
     for x in rules.triggers:
-        if x.end < i and i - x.end <= THREAT_GAP and kg_get(x)["trigger"].code[:2] == "13":
+        if x.end < i and i - x.end <= THREAT_GAP and kg_get(x)["trigger"].code[:2] == "13" and not kg_get(x)["trigger"].future_threat:
             between = rules.lows[x.end : i]
             if any(w in future for w in between) and all(w in future or w in control for w in between):
                 return True
@@ -229,7 +229,8 @@ def _undone(i: int, rules) -> bool:
 
 def _rejects(i: int, rules, root: str = "12") -> bool:
     """Whether token ``i`` (of the document) is in a rejection trigger (CAMEO 12; or of another ``root``)."""
-    return any(x.start <= i < x.end and kg_get(x)["trigger"].code[:2] == root for x in rules.triggers)
+    return any(x.start <= i < x.end and kg_get(x)["trigger"].code[:2] == root and not kg_get(x)["trigger"].future_threat
+               for x in rules.triggers)  # fmt: skip  (a strike-back names no act it withholds: "retaliated by bombing Gaza")
 
 
 def alleged(fr, rules) -> bool:
