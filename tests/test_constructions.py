@@ -114,6 +114,7 @@ CONSTRUCTIONS = {
     "title_case_headline", "titled_dateline", "halted_support", "claim_on_own_place", "pledged_aid_intent",
     "place_then_group_clause",
     "future_retaliation", "saying_day",
+    "agreed_act", "armed_group_bombing", "hostage_light_verb",
 }  # fmt: skip
 # constructions written with their rule (h32) and so without a held-apart third: sentences written after the rule
 # by its author would not be held apart from it
@@ -135,7 +136,7 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
             "agent_noun",
             "reciprocal", "group_leader", "title_ruler",
             "deployed_forces", "between_sides", "forces_withdrawal", "dated_conjuncts", "coordinated_clauses", "dated_event_noun", "recognised_state",
-            "time_between_subject_and_verb", "act_party_in_compound", "claimed_act", "exchange_fire",
+            "time_between_subject_and_verb", "act_party_in_compound", "claimed_act", "exchange_fire", "agreed_act", "armed_group_bombing", "hostage_light_verb",
             "time_in_other_clause", "place_in_object_compound", "time_adjunct", "promised_withdrawal", "gift_recipient",
             "relative_clause_on_event_object", "topic_in_trigger", "member_doer_place",
             "weekday_of_week", "wanted_doer",
@@ -660,6 +661,14 @@ DEV_ONLY = {"dateline", "surname_alias", "place_of_act", "cooperation", "cession
 # saying (the past weekday), not the act said to come, which takes the saying's date as the intent does ('Indonesia said
 # on Monday it would send aid to Gaza': 07 future and 033 on the past Monday; dates.py dates_saying, said_on):
 # saying_day, en 6, id 5 (1 guard each); main passed en 2, id 1; now all. measure_all unchanged but constructions id F1
+# then (hROOT), dyads found with the wrong CAMEO root: agreeing to a ceasefire or to talks is that act (0871, 036), in
+# Indonesian too ('menyepakati gencatan senjata', 'sepakat untuk berunding' gave 030; triggers.jsonl sepakat + requires):
+# agreed_act, en 7, id 7 (2 guards each); main passed en 7, id 3; now all. A non-state group's bombing is a non-military
+# bombing (183), a state's an air strike (195) ('ISIS bombed a mosque', 'pengeboman oleh ISIS' gave 195; triggers.jsonl
+# armed_group_code, extractor.py): armed_group_bombing, en 7, id 7 (2 guards each); main passed en 3, id 2; now all.
+# Taking hostages named by a light verb with the captives between it and the noun ('took 30 Israelis hostage',
+# 'menjadikan X (sebagai) sandera', 'menahan X sebagai sandera': hostage_patient looks 6 words on): hostage_light_verb,
+# en 7, id 7 (2 guards each); main passed the guards only; now all. events_id P 0.942->0.948, R 0.846->0.852
 FLOORS = {"en": {"pass_rate": 0.84, "precision": 0.94}, "id": {"pass_rate": 0.78, "precision": 0.92}}
 # sentences passing per construction at that measurement; a construction may lose at most one of them
 PASSED = {
@@ -689,7 +698,8 @@ PASSED = {
            "victim_of_nominal_act": 6, "joint_partner_act": 4, "time_word_clause_subject": 6,
            "title_case_headline": 7, "titled_dateline": 6, "halted_support": 7, "claim_on_own_place": 5, "pledged_aid_intent": 6,
            "place_then_group_clause": 4,
-           "future_retaliation": 7, "saying_day": 6},
+           "future_retaliation": 7, "saying_day": 6,
+           "agreed_act": 7, "armed_group_bombing": 7, "hostage_light_verb": 7},
     "id": {"accusation": 27, "apposition": 6, "condemnation": 11, "conjunction": 7, "control_verb": 27, "dateline": 13, "group_noun": 7, "long_multi": 5,
            "name_trigger": 6, "negation_modality": 16, "negative": 13, "nominal_possessor": 11, "object": 21, "oblique": 6,
            "passive_agent": 8, "passive_no_agent": 7, "previous_sentence": 8, "relative_clause": 30, "reported_speech": 9,
@@ -716,7 +726,8 @@ PASSED = {
            "victim_of_nominal_act": 7, "joint_partner_act": 6, "time_word_clause_subject": 6,
            "title_case_headline": 7, "titled_dateline": 6, "halted_support": 7, "claim_on_own_place": 6, "pledged_aid_intent": 6,
            "place_then_group_clause": 4,
-           "future_retaliation": 7, "saying_day": 5},
+           "future_retaliation": 7, "saying_day": 5,
+           "agreed_act": 7, "armed_group_bombing": 7, "hostage_light_verb": 7},
 }  # fmt: skip
 
 

@@ -329,9 +329,9 @@ class ArgumentRules:
         nouns = self.s.hostage_nouns
         if not nouns:
             return False
-        hi = min(self.sent.end, trig.end + 4)
+        hi = min(self.sent.end, trig.end + 6)
         if any(self.lows[i] in nouns for i in range(trig.end, hi)):
-            return True  # "detained two hostages", "ditahan Hamas sebagai sandera"
+            return True  # "detained two hostages", "ditahan Hamas sebagai sandera", "menahan dua tentara Kenya sebagai sandera"
         lo = max(self.sent.start, trig.start - 4)
         return (passive or trig.start in self.nominal) and any(self.lows[i] in nouns for i in range(lo, trig.start))
 

@@ -487,6 +487,8 @@ class Extractor:
             info = cameo.info("114")  # "Manila protests ...", "Japan protested to China": an official complaint
         if info.code == "183" and all(":" not in p.code and p.sector in STATE_FORCES for p in sources):
             info = cameo.info("195")  # "Israel's bombing of Gaza": a state's bombing is an air strike, not a car bomb
+        if t.armed_group_code and all(p.code.startswith("NSA:") for p in sources):
+            info = cameo.info(t.armed_group_code)  # "ISIS bombed a market", "pengeboman oleh ISIS": a car bomb, no air strike
         info = cameo.info(stopped) if stopped else act_kind(info, rules, trig, sources)  # tourists arriving are no visit; ...
         if info is None:
             return None

@@ -59,6 +59,7 @@ class Trigger:
     topic_object: bool = False  # its direct object is what is talked about, never a party ("discussed Gaza with Egypt")
     future_threat: bool = False  # an act only as its speaker's threat, said of the future ("said it would retaliate")
     posting_target: bool = False  # an envoy it is done to is its doer's own, and the state the envoy is posted to its target ("recalled the Israeli ambassador to Turkey")
+    armed_group_code: str | None = None  # its code when every doer is a non-state group: "ISIS bombed a market" is 183, not 195
 
 
 @per_language
@@ -94,6 +95,7 @@ def load_triggers(lang: str) -> tuple[Trigger, ...]:
                 topic_object=bool(obj.get("topic_object", False)),
                 posting_target=bool(obj.get("posting_target", False)),
                 future_threat=bool(obj.get("future_threat", False)),
+                armed_group_code=str(obj["armed_group_code"]) if obj.get("armed_group_code") else None,
             )
         )
     return tuple(out)
