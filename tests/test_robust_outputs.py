@@ -258,6 +258,24 @@ def test_commands_refuse_to_overwrite_their_input(tmp_path):
     assert page.read_bytes() == page_bytes and not (page.parent / "graph.ttl").exists()
 
 
+
+def test_formats_names_files_inside_the_output_folder(tmp_path):
+    """A bare suffix gets kg's usual name (no hidden '.csv' file); a path in --formats is refused in one
+    line and nothing is written outside -o, in kg build, kg export and kg convert."""
+    src = tmp_path / "id.txt"
+    src.write_text(ID, encoding="utf-8")
+    out = tmp_path / "out"
+    kg_run("build", src, "-o", out, "--date", "2024-05-08", "--formats", ".csv, ttl", check=True)
+    assert sorted(p.name for p in out.iterdir()) == ["events.csv", "graph.ttl", "merges.json"]
+    kg_run("convert", out / "graph.ttl", "-o", tmp_path / "conv", "--formats", "parquet", check=True)
+    assert (tmp_path / "conv" / "events.parquet").is_file() and not (tmp_path / "conv" / ".parquet").exists()
+    for args in (["build", src, "-o", tmp_path / "b", "--date", "2024-05-08", "--formats", "graph.ttl,../escaped.csv"],
+                 ["convert", out / "graph.ttl", "-o", tmp_path / "c", "--formats", str(tmp_path / "escaped.json")]):
+        res = kg_run(*args)
+        assert res.returncode == 2 and "not a file name" in res.stderr and "Traceback" not in res.stderr, res.stderr
+        assert len(res.stderr.strip().splitlines()) == 1
+    assert not list(tmp_path.glob("escaped*")) and not (tmp_path / "b").exists()
+
 # -- 10: terminal escapes -----------------------------------------------------------------------------------------
 
 ESCAPES = ("\x1b", "\x07", "\x9b", "\x9d", "\x08", "\r")

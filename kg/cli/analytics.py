@@ -403,9 +403,13 @@ def convert(source, outdir, formats):
       kg convert out/graph.ttl -o out/
       kg convert out/graph.ttl -o gephi/ --formats graph.gexf
     """
-    from kg.outputs.exports import write
+    from kg.outputs.exports import WRITERS, write
+    from kg.outputs.write import output_names
 
-    names = [f.strip() for f in formats.split(",") if f.strip()]
+    try:
+        names = output_names(formats, WRITERS, {".parquet": "events"})
+    except ValueError as exc:
+        _fail(str(exc))
     _refuse_overwrite(source, [Path(outdir) / name for name in names])
     result = _load(source)
     written = []

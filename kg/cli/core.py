@@ -44,7 +44,12 @@ def build(inputs, outdir, formats, workers, lang, ref_date, lexicon_files, model
     from kg.graph.merge import MergeOptions
     from kg.util import OutputOverInput, check_outputs, echo
 
-    names = [f.strip() for f in formats.split(",") if f.strip()]
+    from kg.outputs.write import KNOWN, STEMS, output_names
+
+    try:
+        names = output_names(formats, KNOWN, STEMS)
+    except ValueError as exc:
+        _fail(str(exc))
     if scheduler and engine != "dask":
         _fail("--scheduler needs --engine dask")
     dask_options = {}

@@ -217,7 +217,12 @@ def export(store_dir, outdir, formats, one_format, parts, engine, workers, sched
     from kg.graph.build import summary
 
     t0 = time.perf_counter()
-    names = [f"graph.{one_format}"] if one_format else [f.strip() for f in formats.split(",") if f.strip()]
+    from kg.outputs.write import KNOWN, STEMS, output_names
+
+    try:
+        names = [f"graph.{one_format}"] if one_format else output_names(formats, KNOWN, STEMS)
+    except ValueError as exc:
+        _fail(str(exc))
     if parts and one_format != "nq":
         _fail("--parts needs --format nq")
     if engine != "dask" and scheduler:

@@ -15,6 +15,37 @@ OUTPUTS = ("graph.ttl", "events.csv", "graph.html")
 RDF_SUFFIXES = (".ttl", ".nt", ".jsonld", ".nq", ".trig")
 
 
+def output_names(spec: str, known: Iterable[str], stems: dict[str, str] | None = None) -> list[str]:
+    """The file names a ``--formats`` value asks for, in order and once each. A bare suffix (``.csv`` or
+    ``csv``) takes kg's usual name for it (``stems``, else ``graph``), so it never writes a hidden file; a
+    name is a file inside the output folder, so a path is refused (ValueError, one line).
+
+    >>> output_names("graph.ttl, .csv,html,graph.ttl", (".ttl", ".csv", ".html"), {".csv": "events"})
+    ['graph.ttl', 'events.csv', 'graph.html']
+    >>> output_names("../x.csv", (".csv",))
+    Traceback (most recent call last):
+    ValueError: '../x.csv' is not a file name: --formats names files inside the output folder (-o), e.g. events.csv
+    """
+    known = tuple(k.lower() for k in known)
+    stems = stems or {}
+    names: list[str] = []
+    for item in (part.strip() for part in spec.split(",")):
+        if not item:
+            continue
+        if "/" in item or "\\" in item or item in {".", ".."}:
+            raise ValueError(f"{item!r} is not a file name: --formats names files inside the output folder (-o), e.g. events.csv")
+        bare = item if item.startswith(".") else "." + item
+        if bare.lower() in known:  # only a suffix: the usual name
+            item = stems.get(bare.lower(), "graph") + bare.lower()
+        if item not in names:
+            names.append(item)
+    return names
+
+
+KNOWN = (".ttl", ".nt", ".jsonld", ".nq", ".trig", ".csv", ".html")
+STEMS = {".csv": "events"}
+
+
 def write_outputs(
     G: nx.MultiDiGraph, outdir: str | Path, *, formats: Iterable[str] = OUTPUTS, title: str | None = None,
     rendered: dict[str, Callable[[], bytes]] | None = None,
