@@ -14,6 +14,7 @@ from kg.extract import confidence as confidence_mod
 from kg.extract.act_context import act_kind, claimed_by, responder_target, stopped_code, victim_target
 from kg.extract.arguments import _state_protest, _sure_doer
 from kg.extract.coordination import between_pair, listed_before, subject_elsewhere, unpaired
+from kg.extract.echo_doer import with_echoed_doers
 from kg.extract.intent import _intent_is_now, gives_aid, intent_event
 from kg.extract.participants import actor_for, participant
 from kg.extract.posting import posted_parties
@@ -446,6 +447,7 @@ class Extractor:
         if source is not None and target is None and _sure_doer(source, fr, cands, nominal, rules, trig):
             rules.memory.remember_attack(t.code, source.spans)  # "North Korea fired a missile": remembered
         target = past_effect_verb(rules, trig, target)  # "Iran's support for Hezbollah worries Israel": Israel feels it
+        source, target = with_echoed_doers(rules, trig, source, target)  # "..., and so did France": a second doer, no target
         if source is None or target is None or modifier_agent(rules, trig, source) or (path != "syntax" and subject_elsewhere(rules, trig, source)):
             return None  # (nor an agent of a participle on the doer noun: "Rebels backed by Iran attacked Israel"; nor an actor before the parse's subject)
         source, target = (target, source) if t.reverse else (source, target)  # "X received aid from Y": Y's aid to X

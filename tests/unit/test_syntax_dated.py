@@ -40,3 +40,28 @@ def test_a_date_phrase_holds_a_month_or_weekday_and_nothing_but_numbers_and_adpo
     assert is_date_phrase(doc[2], words) is False  # "10" alone names no month
     doc2 = Doc(vocab, words=["on", "August", "10"], heads=[1, 1, 1], deps=["case", "ROOT", "nummod"], pos=["ADP", "PROPN", "NUM"])
     assert is_date_phrase(doc2[1], words)
+
+
+@pytest.mark.parametrize("lang,text,second", [
+    ("id", "Prancis menarik pasukannya dari Mali pada 2022 dan dari Niger tahun lalu.", ("FRA", "NER", "08")),
+    ("id", "Uni Eropa menjatuhkan sanksi terhadap Iran pada 2019 dan terhadap Venezuela pada 2020.", ("IGO:EU", "VEN", "16")),
+    ("en", "France withdrew its troops from Mali in 2022 and from Niger last year.", ("FRA", "NER", "08")),
+])
+def test_a_year_or_a_relative_period_is_a_date_a_conjunct_follows(full_extractor, lang, text, second):
+    assert second in pairs(extract(full_extractor, text, lang))
+
+
+def test_a_year_and_a_unit_with_its_modifier_name_a_date_a_modifier_alone_does_not():
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extract.syntax.dated import date_words, is_date_phrase
+
+    vocab = spacy.blank("en").vocab
+    words = date_words("en")
+    year = Doc(vocab, words=["in", "2022"], heads=[1, 1], deps=["case", "ROOT"], pos=["ADP", "NUM"])
+    assert is_date_phrase(year[1], words)
+    last = Doc(vocab, words=["last", "month"], heads=[1, 1], deps=["amod", "ROOT"], pos=["ADJ", "NOUN"])
+    assert is_date_phrase(last[1], words)
+    alone = Doc(vocab, words=["last"], heads=[0], deps=["ROOT"], pos=["ADJ"])
+    assert not is_date_phrase(alone[0], words)

@@ -7,7 +7,9 @@ on the date ("Malaysia" a ``conj`` of "Agustus", the first conjunct's ``nmod``; 
 ``obl``) or, with its adposition repeated, on the verb ("dan ke Korea Selatan" a ``conj`` of "berkunjung"). The second
 conjunct is then what the first is: another destination, another target. :func:`dated_conjuncts` finds the conjuncts
 hung on a date; :func:`is_date_phrase` says what a date is here: a phrase of numbers, adpositions and punctuation with
-a month or weekday name (``time.json``) in it, nothing else ("pada Senin", "on May 10-12", "21-23 Agustus").
+a month, weekday or unit name (``time.json``) or a year in it, and the words of relative periods, nothing else ("pada
+Senin", "on May 10-12", "21-23 Agustus", "pada 2022", "bulan lalu", "last month": "withdrew from Mali in 2022 and from
+Niger last month").
 """
 
 from __future__ import annotations
@@ -18,30 +20,52 @@ from kg.extract.syntax.data import SUBJECTS, VERB_POS
 DATE_POS = ("NUM", "SYM", "PUNCT", "ADP", "DET")  # the other words of a date phrase: "on May 10-12", "pada 10 Mei"
 
 
+class DateWords(frozenset):
+    """The words a date phrase is made of, lower-case: names (a month, a weekday, a unit of time: "Mei", "Monday",
+    "bulan", "year") and ``modifiers``, words that only go with a name ("lalu", "last", "ini", "this", "ago")."""
+
+    modifiers: frozenset = frozenset()
+
+
 @per_language
-def date_words(lang: str) -> frozenset[str]:
-    """The language's month and weekday names, lower-case (``time.json``; empty when it has none), read once per
-    language: every frame's role walker (:class:`~kg.extract.syntax.roles._Roles`) asks for them."""
+def date_words(lang: str) -> DateWords:
+    """The language's date words (``time.json``: month and weekday names, units of time, the words of its relative
+    periods and of "ago"; empty when it has none), read once per language: every frame's role walker
+    (:class:`~kg.extract.syntax.roles._Roles`) asks for them."""
     from kg.nlp.timex import _tagger
 
     try:
         tagger = _tagger(lang)
     except LookupError:
-        return frozenset()
-    return frozenset(tagger.months) | frozenset(tagger.weekdays)
+        return DateWords()
+    v = tagger.v
+    names = frozenset(tagger.months) | frozenset(tagger.weekdays) | frozenset(tagger.units)
+    before = v.get("weekday_before", {})
+    phrases = [*v.get("relative_periods", {}), *v.get("ago", []), *v.get("weekday_past", []), *v.get("weekday_future", []),
+               *before.get("past", []), *before.get("future", [])]  # fmt: skip
+    modifiers = frozenset(w for p in phrases for w in p.lower().split()) - names
+    words = DateWords(names | modifiers)
+    words.modifiers = modifiers
+    return words
 
 
 def is_date_phrase(tok, words: frozenset[str]) -> bool:
-    """Whether ``tok``'s phrase, its conjuncts left out, is a date: numbers, adpositions, punctuation and at least one
-    month or weekday name of ``words``."""
+    """Whether ``tok``'s phrase, its conjuncts left out, is a date: numbers, adpositions, punctuation, modifiers of
+    ``words`` and at least one month, weekday or unit name of ``words`` or a year ("pada 2022", "bulan lalu", "last
+    month")."""
     if not words:
         return False
+    from kg.nlp.timex import TimeTagger
+
+    modifiers = getattr(words, "modifiers", frozenset())
     named = False
     stack = [tok]
     while stack:
         t = stack.pop()
         low = t.lower_
         if low in words:
+            named = named or low not in modifiers
+        elif t.pos_ == "NUM" and TimeTagger.year_of(t.text) is not None:
             named = True
         elif t.pos_ not in DATE_POS:
             return False
@@ -73,7 +97,8 @@ def is_noun_conjunct(c, words: frozenset[str]) -> bool:
 def verb_dated_conjuncts(r, tok, found: list, preps: frozenset) -> list:
     """More targets of the verb ``tok`` (``r``: its :class:`~kg.extract.syntax.roles._Roles`) coordinated with its targets
     ``found`` across a date the parse hangs on the verb: "visit Japan on May 10-12 and South Korea ...", "ke Jepang pada
-    10 Mei dan ke Korea Selatan pada 13 Mei" (the adposition repeated: a conjunct of the verb marked as the first is)."""
+    10 Mei dan ke Korea Selatan pada 13 Mei" (the adposition repeated: a conjunct of the verb marked as the first is, on
+    the verb or on its object: "menjatuhkan sanksi terhadap Iran pada 2019 dan terhadap Venezuela pada 2020")."""
     base = found[0].rule
     more: list = []
     dated = any(is_date_phrase(c, r.dates) for c in tok.children if c.dep_ != "conj")
@@ -81,7 +106,7 @@ def verb_dated_conjuncts(r, tok, found: list, preps: frozenset) -> list:
         if c.dep_ != "conj":
             for cc in dated_conjuncts(c, r.dates):
                 more += r.actors_in(cc, f"{base}+conj")
-        elif dated and r._case(c) in preps and base == f"obl({r._case(c)})" and is_noun_conjunct(c, r.dates):
+        elif dated and r._case(c) in preps and base.endswith(f"({r._case(c)})") and is_noun_conjunct(c, r.dates):
             more += r.actors_in(c, f"{base}+conj")
     known = {a.index for a in found}
     return [a for a in more if a.index not in known]

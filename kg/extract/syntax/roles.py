@@ -9,7 +9,8 @@ from kg.extract.apposed import GROUP_WORDS, apposed_members, group_heads
 from kg.extract.syntax.addressee import _case, addressed
 from kg.extract.syntax.parties import PartyRoles
 from kg.extract.syntax.joint import joint_partners
-from kg.extract.syntax.dated import date_words, dated_conjuncts, verb_dated_conjuncts
+from kg.extract.syntax.additive import marked_apart, more_targets
+from kg.extract.syntax.dated import date_words, dated_conjuncts
 from kg.extract.syntax.clauses import clause_verb_after, relative_antecedent, split_subject, stray_subject, time_word_subject
 from kg.extract.syntax.data import AGENTS, NOUN_POS, NP_INNER, OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, VERB_POS, _is, away_nouns, leaving_nouns, role_data
 from kg.extract.syntax.results import Arg, Speech, _re, _span_bounds, head_token
@@ -65,7 +66,7 @@ class _Roles(PartyRoles):
         inner = [cc for f in tok.children if f.dep_ in ("flat", "flat:name") and k is not None and self.at.get(f.i) == k
                  for cc in f.children if cc.dep_ == "conj"]
         for c in [*tok.children, *inner]:
-            if c.dep_ == "conj" and c.i not in seen and c.pos_ not in VERB_POS and clause_verb_after(c, self.d, self.lang) is None:
+            if c.dep_ == "conj" and c.i not in seen and c.pos_ not in VERB_POS and clause_verb_after(c, self.d, self.lang) is None and not marked_apart(c, tok):
                 out += self.actors_in(c, f"{rule}+conj", depth=depth, seen=seen)
             elif c.dep_ in LIST_DEPS and tok.i in self.at and c.i in self.at and self.at[c.i] not in seen:
                 if any(x.dep_ == "cc" for x in self.doc[min(tok.i, c.i) : max(c.right_edge.i + 1, tok.head.i)]):  # its "and"
@@ -376,12 +377,12 @@ class _Roles(PartyRoles):
                     obliques += [_re(a, a.rule, adp=adp, role=roles[0] if roles else None) for a in found]
         if prefer_adps and by_adp:
             obliques += [_re(a, a.rule, adp=None, role="object") for a in targets]
-            return by_adp + verb_dated_conjuncts(self, tok, by_adp, preps), obliques
+            return by_adp + more_targets(self, tok, by_adp, preps), obliques
         if not targets and not by_adp:
             by_adp = self._partner_of_left(tok)
         found = targets + by_adp
         if found:
-            found += verb_dated_conjuncts(self, tok, found, preps)
+            found += more_targets(self, tok, found, preps)
         return found, obliques
 
     def through_compound_adp(self, tok):
@@ -504,7 +505,7 @@ class _Roles(PartyRoles):
                 sources += found
             elif dep in ("amod", "compound", "flat") and c.i < tok.i:
                 sources += self.actors_in(c, dep)
-            elif dep in ("nmod", "obl", "acl") and adp is not None:
+            elif (dep in ("nmod", "obl", "acl") or dep == "conj" and marked_apart(c, tok)) and adp is not None:  # "dan ke Suriah"
                 if adp in self.d.adps("agent"):
                     sources += self.actors_in(c, f"nmod({adp})")
                 elif adp in self.d.adps("of"):
