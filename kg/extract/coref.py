@@ -61,7 +61,7 @@ from spacy.tokens import Span
 
 from kg.extract.coref_description import DescriptionRules
 from kg.extract.coref_object import ObjectAnaphorRules
-from kg.extract.sentence import _Arg, _group_nouns, _group_size, _Ref, filed_end
+from kg.extract.sentence import _Arg, _before_office, _group_nouns, _group_size, _Ref, filed_end
 from kg.model import TimeValue
 from kg.nlp.context import doc_context, kg_get, span_list
 from kg.nlp.sentences import doc_text
@@ -280,10 +280,11 @@ class CorefRules(DescriptionRules, ObjectAnaphorRules):
     def _pronoun_conjunct(self, first: Span) -> _Ref | None:
         """"he and Australian Prime Minister Anthony Albanese signed ...", "ia dan Perdana Menteri Australia ...":
         a person pronoun joined to the actors of a subject group that starts at ``first`` (a possessive and
-        determiners may stand between: "he and his French counterpart"), resolved like a pronoun subject (the
-        previous sentence's subject when it opens the sentence, else the last person named), when that is
+        determiners may stand between: "he and his French counterpart"; so may an office or a title the name's span
+        leaves out: "He and President Ferdinand Marcos Jr.", "Ia dan Presiden ..."), resolved like a pronoun subject
+        (the previous sentence's subject when it opens the sentence, else the last person named), when that is
         another actor (``coref:pronoun-and``)."""
-        i = first.start - 1
+        i = _before_office(self.lows, self.sent.start, first.start, self.lang) - 1
         owners = self.s.possessive_pronouns if isinstance(self.s.possessive_pronouns, dict) else {}
         while i > self.sent.start and (self.lows[i] in self.s.determiners or self.lows[i] in self.s.possessives or self.lows[i] in owners):
             i -= 1

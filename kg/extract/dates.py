@@ -7,6 +7,7 @@ from datetime import date
 from spacy.tokens import Span
 
 from kg.extract.sentence import TIME_AFTER, sentences_of
+from kg.extract.syntax.quoted import in_opening_quote
 from kg.model import Precision, TimeValue
 from kg.nlp.context import doc_context, kg_get, span_list
 from kg.nlp.timex import TimeTagger
@@ -98,6 +99,10 @@ class DateRules:
         told = self._attribution_date(trig, ref)
         if told is not None:
             return told
+        if in_opening_quote(self, trig):  # '"We condemn ...", tutur Menteri ... pada Kamis': what is quoted before its
+            said = self.said_on(trig)  # speaker, undated, is dated by the day of its saying (kg.extract.syntax.quoted)
+            if said is not None:
+                return said
         dateline = [t for t in self.times if kg_get(t)["time"].kind == "dateline" and t.end <= trig.start]
         if dateline:
             return kg_get(dateline[0])["time"].value  # the paper's date, as stated

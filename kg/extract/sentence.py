@@ -303,7 +303,7 @@ class RulesBase:
         idx = self.actors.index(span)
         while idx > 0:
             prev = self.actors[idx - 1]
-            between = self.doc[prev.end : group[0].start]
+            between = self.doc[prev.end : _before_office(self.lows, prev.end, group[0].start, self.lang)]  # "X and President Y"
             if 0 < len(between) <= 3 and any(t.lower_ in self.s.coordinators for t in between) and all(
                 t.lower_ in self.s.coordinators or t.lower_ in self.s.determiners or t.lower_ in self.s.pair_words or t.is_punct and t.text in ",&"
                 for t in between
@@ -325,7 +325,7 @@ class RulesBase:
             nxt = self.actors[idx + 1]
             if nxt.start >= stop:
                 break
-            between = self.doc[group[-1].end : nxt.start]
+            between = self.doc[group[-1].end : _before_office(self.lows, group[-1].end, nxt.start, self.lang)]
             if 0 < len(between) <= 3 and any(t.lower_ in self.s.coordinators for t in between) and all(
                 t.lower_ in self.s.coordinators or t.lower_ in self.s.determiners or t.is_punct and t.text in ",&" for t in between
             ) and not self.trailing_speaker(nxt):
@@ -368,3 +368,26 @@ class RulesBase:
 def sentences_of(doc: Doc) -> list[Span]:
     """The doc's sentences, computed once (spaCy rebuilds ``doc.sents`` on every access)."""
     return _sentences_cached(doc)[0]
+
+
+OFFICE_WORDS = 4  # the longest office phrase looked for before a name ("vice president", "menteri luar negeri")
+
+
+@per_language
+def _offices(lang: str) -> frozenset:
+    """The language's offices (``sectors.jsonl`` entries with a ``role``) and titles (lang.json), as tuples of words."""
+    offices = {tuple(n.words.lower().split()) for n in sector_nouns(lang) if n.role}
+    return frozenset(offices | {(t,) for t in settings(lang).titles})
+
+
+def _before_office(lows: list, lo: int, start: int, lang: str) -> int:
+    """Where the office or title words right before token ``start`` begin ("President" in "he and President Ferdinand
+    Marcos Jr.": an office of the language's ``sectors.jsonl`` with a ``role``, or one of lang.json's ``titles``); ``start``
+    when there are none. No earlier than ``lo``."""
+    offices = _offices(lang)
+    k = start
+    while True:
+        found = next((k - n for n in range(OFFICE_WORDS, 0, -1) if k - n >= lo and tuple(lows[k - n : k]) in offices), None)
+        if found is None:
+            return k
+        k = found

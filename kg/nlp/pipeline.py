@@ -101,7 +101,7 @@ def build_pipeline(lang: str, *, model: str | None = None, lexicon_files: tuple[
     else:
         nlp = blank(s.spacy_lang, s.tokenizer)
     nlp.tokenizer.max_cache_size = 1_000_000 if hasattr(nlp.tokenizer, "max_cache_size") else None
-    keep_abbreviations(nlp, s.titles)  # "Maj. Gen. Pat Ryder": no sentence ends after "Maj"
+    keep_abbreviations(nlp, (*s.titles, *s.name_suffixes))  # "Maj. Gen. Pat Ryder", "Marcos Jr. menandatangani": no sentence end
     if not any(p in nlp.pipe_names for p in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("kg_sentencizer")
     elif "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:

@@ -119,6 +119,9 @@ def test_the_confidence_model_sees_the_path(full_extractor):
     ("en", "Chile's president flew to Lima on Monday, where he and Peru's president signed a border treaty.", {"CHL", "PER"}),
     ("en", "Chile's foreign minister said on Monday that he and his Peruvian counterpart had signed a border treaty.", {"CHL", "PER"}),
     ("id", "Menteri luar negeri Malaysia mengatakan pada Senin bahwa ia dan Menteri Luar Negeri Brunei telah menandatangani perjanjian perbatasan.", {"MYS", "BRN"}),
+    # an office word the name's span leaves out stands between "and" and the name (sentence.py _before_office)
+    ("en", "Chile's president arrived in Lima on Monday. He and President Dina Boluarte signed a border treaty.", {"CHL", "PER"}),
+    ("id", "Presiden Chile Gabriel Boric tiba di Lima pada Senin. Ia dan Presiden Dina Boluarte menandatangani perjanjian perbatasan.", {"CHL", "PER"}),
 ])
 def test_pronoun_joined_to_an_actor_is_its_own_actor(full_extractor, lang, text, pair):
     found = _sym(extract(full_extractor, text, lang), "05")

@@ -115,3 +115,24 @@ def test_the_source_of_a_report_joins_no_list_with_the_subject(window_extractor,
     rules = rules_for(window_extractor, text, lang)
     rus = actor(rules, "rus")
     assert [sp.kb_id_ for sp in rules._group_left(rus)] == ["rus"]
+
+
+@pytest.mark.parametrize("lang,words,start,want", [
+    ("en", "he and President Ferdinand Marcos", 3, 2),  # "President"
+    ("en", "he and Prime Minister Anthony Albanese", 4, 2),  # "Prime Minister", two words
+    ("id", "ia dan Perdana Menteri Anthony Albanese", 4, 2),
+    ("en", "he and the Philippines", 3, 3),  # no office: the name's own start
+])
+def test_office_words_before_a_name(lang, words, start, want):
+    from kg.extract.sentence import _before_office
+
+    assert _before_office(words.lower().split(), 0, start, lang) == want
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("id", "Ia dan Presiden Ferdinand Marcos Jr. menandatangani perjanjian pertahanan."),
+    ("en", "He and President Ferdinand Marcos Jr. signed a defence agreement."),
+])
+def test_name_suffix_ends_no_sentence(window_extractor, lang, text):
+    # lang.json name_suffixes are kept one token, as the titles are (kg/nlp/pipeline.py keep_abbreviations)
+    assert len(list(processed_doc(window_extractor, text, lang).sents)) == 1

@@ -73,6 +73,7 @@ class RoleData:
     placeholder_name: tuple = ()  # (given, family): what the parser reads in place of a person's name
     headline_small_words: frozenset = frozenset()  # the words a title-case headline leaves in lower case: "to", "untuk"
     headline_verb_prefixes: tuple = ()  # (stem start, its active form) for a headline's bare verb: ("k", "meng"): "kecam"
+    quote_pairs: tuple = ()  # (opening, closing) quote marks: a quote before its speaker (quoted.py)
     by_role: dict = field(init=False, repr=False, compare=False)  # role -> its adpositions (from adp_roles)
 
     def __post_init__(self):
@@ -147,6 +148,7 @@ def role_data(lang: str) -> RoleData:
         placeholder_name=tuple(raw.get("placeholder_name", []))[:2],
         headline_small_words=low("headline_small_words"),
         headline_verb_prefixes=tuple((a.lower(), b.lower()) for a, b in raw.get("headline_verb_prefixes", [])),
+        quote_pairs=tuple((a, b) for a, b in raw.get("quote_pairs", [])),
     )
 
 
