@@ -16,7 +16,7 @@ from collections.abc import Callable
 from functools import cache, wraps
 from typing import TypeVar
 
-from kg.resources import lang_folder_key
+from kg.resources import _ENVIRON_DATA, _LANG_PATH_KEY, lang_folder_key, lang_path
 
 F = TypeVar("F", bound=Callable)
 
@@ -50,11 +50,26 @@ def per_language(fn: F) -> F:
     def keyed(_folder: str | None, lang, *args):
         return fn(lang, *args)
 
+    # ~48,000 look-ups per 30k English words: each found by the language and KG_LANG_PATH's raw value first (one dict
+    # look-up), the folder (lang_folder_key) resolved only on a miss; the value is keyed's, so still one per folder
+    seen: dict = {}
+    environ, path_key = _ENVIRON_DATA, _LANG_PATH_KEY
+
     @wraps(fn)
     def wrapper(lang, *args):
-        return keyed(lang_folder_key(lang) if lang else None, lang, *args)  # lang_key, inlined: ~40,000 calls per 30k words
+        key = (lang, environ.get(path_key) if path_key is not None else lang_path(), *args)
+        try:
+            return seen[key]
+        except KeyError:
+            pass
+        value = seen[key] = keyed(lang_folder_key(lang) if lang else None, lang, *args)
+        return value
 
-    wrapper.cache_clear = keyed.cache_clear  # type: ignore[attr-defined]
+    def cache_clear() -> None:
+        seen.clear()
+        keyed.cache_clear()
+
+    wrapper.cache_clear = cache_clear  # type: ignore[attr-defined]
     wrapper.cache_info = keyed.cache_info  # type: ignore[attr-defined]
     wrapper.keyed_on = "language folder"  # type: ignore[attr-defined]
     return wrapper  # type: ignore[return-value]

@@ -45,6 +45,7 @@ CACHES = {
     # word caches, keyed on the language's rules object (one per language folder, compared by identity)
     "kg.nlp.morphology._affixes": ("lru_cache", "word, AffixRules object"),
     "kg.nlp.morphology._forms_by": ("lru_cache", "word, lemma, AffixRules object"),
+    "kg.nlp.morphology._looked_up": ("lru_cache", "word, its lower-case form, spaCy language code (its lemma table is fixed)"),
     # what depends on every language folder: keyed on KG_LANG_PATH, which says which folders there are
     "kg.io.ingest._markup": ("cache", "KG_LANG_PATH"),
     "kg.io.ingest._known_identifier": ("cache", "KG_LANG_PATH"),

@@ -209,8 +209,11 @@ def past_effect_verb(rules, trig, target):
     if target is None or not phrases:
         return target
 
+    lows = rules.lows
+    firsts = {p[0] for p in phrases} if all(phrases) else None  # a phrase starts only at its first word
+
     def felt(sp) -> bool:
-        return any(_effect_at(rules.lows, i, sp.start, phrases) for i in range(trig.end, sp.start))
+        return any((firsts is None or lows[i] in firsts) and _effect_at(lows, i, sp.start, phrases) for i in range(trig.end, sp.start))
 
     keep = [sp for sp in target.spans if isinstance(sp, _Ref) or sp.start < trig.end or not felt(sp)]
     if len(keep) == len(target.spans):

@@ -53,7 +53,7 @@ def headline_words(sent, words: list[str], lang: str) -> list[str]:
     long = [t for t in sent if t.is_alpha and len(t) >= 4] if sent[-1].text != "." else []  # no full stop: a title
     if not small or len(long) < 3 or any(not t.is_title and t.lower_ not in small for t in long):
         return words
-    kept = {i for key in ("kg_actors", "kg_time") for sp in sent.doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+    kept = {i for key in ("kg_actors", "kg_time") for sp in span_list(sent.doc, key) for i in range(sp.start, sp.end)}  # kept lists: no new Spans
     out = list(words)
     trig = {i for sp in span_list(sent.doc, "kg_triggers") for i in range(sp.start, sp.end)}
     for t in sent[1:]:
@@ -65,7 +65,7 @@ def headline_words(sent, words: list[str], lang: str) -> list[str]:
     # the verbs: verb triggers, and a word right after a name ("Hizbullah Balas dengan Roket") whose active form the
     # lemma table knows as a form of it ("membalas" -> "balas"; not "Roket" -> "meroket" after no name)
     verbs = {sp.start for sp in span_list(sent.doc, "kg_triggers") if getattr((kg_get(sp) or {}).get("trigger"), "pos", "") == "verb"}
-    after_name = {sp.end for sp in sent.doc.spans.get("kg_actors", []) if sp.label_ != "place"}
+    after_name = {sp.end for sp in span_list(sent.doc, "kg_actors") if sp.label_ != "place"}
     for t in sent:
         k = t.i - sent.start
         if (t.i in verbs or t.i in after_name and t.is_title and t.i not in kept) and t.is_alpha:
@@ -97,9 +97,19 @@ def _active_form(word: str, trigger: bool, prefixes: tuple, lang: str) -> str | 
 def person_names(doc, start: int, end: int, lexicon) -> list[tuple[int, int]]:
     """The (start, end) tokens of the names of persons kg's lexicon knows between tokens ``start`` and ``end``
     of ``doc``: names of capitalised words only, so that no word of the sentence's grammar is hidden."""
+    from bisect import bisect_left
+
+    from kg.nlp.context import doc_context, span_list
+
+    # the kept list, bisected (iterating the SpanGroup made a new Span of every actor of the document, per sentence)
+    spans = span_list(doc, "kg_actors")
+    starts = (doc_context(doc).span_starts or {}).get("kg_actors")
+    if starts is None or len(starts) != len(spans):
+        starts = [sp.start for sp in spans]
     out = []
-    for sp in doc.spans.get("kg_actors", []):
-        if sp.start < start or sp.end > end or sp.label_ != "name":
+    for k in range(bisect_left(starts, start), bisect_left(starts, end)):
+        sp = spans[k]
+        if sp.end > end or sp.label_ != "name":
             continue
         actor = lexicon.actors.get(sp.kb_id_)
         if actor is not None and actor.kind.value == "person" and all(doc[i].is_title for i in range(sp.start, sp.end)):
