@@ -28,6 +28,7 @@ CACHES = {
     "kg.extract.sentence._sector_index": ("per_language", "language folder"),
     "kg.extract.sentence._negation_exceptions": ("per_language", "language folder"),
     "kg.extract.sentence._offices": ("per_language", "language folder"),
+    "kg.extract.echo_doer._markers": ("per_language", "language folder"),
     "kg.extract.sentence._group_nouns": ("per_language", "language folder"),
     "kg.extract.sentence._trio_nouns": ("per_language", "language folder"),
     "kg.extract.sentence._group_last_words": ("per_language", "language folder"),

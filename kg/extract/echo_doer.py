@@ -13,25 +13,32 @@ mark or the sentence's end: "Begitu pula Prancis mengecam ..." has a verb of its
 
 from __future__ import annotations
 
+from kg.caching import per_language
 from kg.extract.sentence import _Arg
+from kg.lang.settings import settings
+
+
+@per_language
+def _markers(lang: str) -> tuple[tuple[str, ...], ...]:
+    """The language's ``echo_doer_markers`` as tuples of words, longest first (split once, not per token)."""
+    phrases = {tuple(m.lower().split()) for m in settings(lang).echo_doer_markers or ()}
+    return tuple(sorted((p for p in phrases if p), key=lambda p: (-len(p), p)))
 
 
 def _marker_at(rules, k: int, end: int) -> int:
     """The length in words of the longest ``echo_doer_markers`` phrase starting at token ``k`` (before ``end``), or 0."""
-    best = 0
-    for marker in rules.s.echo_doer_markers:
-        words = marker.split()
+    lows = rules.lows
+    for words in _markers(rules.lang):
         n = len(words)
-        if n > best and k + n <= end and rules.lows[k : k + n] == words:
-            best = n
-    return best
+        if k + n <= end and lows[k] == words[0] and tuple(lows[k : k + n]) == words:
+            return n
+    return 0
 
 
 def echoed_doers(rules, trig) -> list:
     """The actor spans an echo marker after ``trig`` names as its doers too (module doc), in order; none when there
     is no such marker."""
-    markers = rules.s.echo_doer_markers
-    if not markers:
+    if not _markers(rules.lang):
         return []
     sent_end = rules.sent.end
     later = [t.start for t in rules.triggers if t.start >= trig.end]
